@@ -1,0 +1,67 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { Table } from 'apache-arrow';
+import { type Engine, EngineCancelled, OFFLINE_SETTINGS } from './engine';
+import { loadBrowserParquet } from './parquet/browserCodec';
+
+// Every file comes from the app's own origin: no CDN bundle is ever chosen.
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+/** DuckDB-WASM in a Web Worker. One connection; queries are queued by the worker. */
+export async function createBrowserEngine(): Promise<Engine> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: false } });
+  const conn = await db.connect();
+  for (const s of OFFLINE_SETTINGS) await conn.query(s);
+
+  let running = 0;
+  let cancelled = false;
+  return {
+    async query(sql: string): Promise<Table> {
+      running++;
+      cancelled = false;
+      try {
+        // send() runs the query as a pending query that cancelSent() can interrupt.
+        const reader = await conn.send(sql);
+        const batches = [];
+        for await (const batch of reader) batches.push(batch);
+        return batches.length ? new Table(batches) : new Table(reader.schema);
+      } catch (err) {
+        if (cancelled) throw new EngineCancelled();
+        throw err;
+      } finally {
+        running--;
+      }
+    },
+    async cancel() {
+      if (running > 0) {
+        cancelled = true;
+        await conn.cancelSent();
+      }
+    },
+    async registerFile(name, bytes) {
+      await db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
+    async insertArrowIPC(table, ipc) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    loadParquet: loadBrowserParquet,
+    async close() {
+      await conn.close();
+      await db.terminate();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Table } from 'apache-arrow';
+import type { ParquetCodec } from './parquet/codec';
+
+/**
+ * The one database boundary. Everything above it speaks SQL (built by core) and
+ * receives Arrow tables; the browser and Node implementations are interchangeable
+ * so a KPI gives the same number in the app, the tests and the CLI.
+ */
+export interface Engine {
+  /** Run SQL and return the whole result. Rejects with EngineCancelled when cancelled. */
+  query(sql: string): Promise<Table>;
+  /** Cancel the running query, if any. Resolves once the engine has been told. */
+  cancel(): Promise<void>;
+  /** Make bytes readable by SQL under a virtual file name (for read_csv). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forget a registered file; its WASM memory is released for reuse. */
+  dropFile(name: string): Promise<void>;
+  /** Create (or replace) a table from an Arrow IPC stream. */
+  insertArrowIPC(table: string, ipc: Uint8Array): Promise<void>;
+  /** The platform's Parquet reader/writer, loaded on first use. */
+  loadParquet(): Promise<ParquetCodec>;
+  close(): Promise<void>;
+}
+
+export class EngineCancelled extends Error {
+  constructor() {
+    super('The query was cancelled.');
+    this.name = 'EngineCancelled';
+  }
+}
+
+/** Settings applied right after connecting: no extension may be fetched or loaded (DESIGN.md). */
+export const OFFLINE_SETTINGS = [
+  'SET autoinstall_known_extensions=false',
+  'SET autoload_known_extensions=false',
+];

@@ -1,0 +1,133 @@
+import { uniqueTableName } from '../../core/ingest/tableName';
+import { duckdb } from '../../core/sql/dialect';
+import { type Engine, EngineCancelled } from '../engine';
+import { stageDelimited } from './delimited';
+import { countRows, describeTable } from './describe';
+import { detectFormat } from './detectFormat';
+import { stageJson } from './json';
+import { stageParquet } from './parquet';
+import {
+  type EncodingName,
+  type FileFormat,
+  ImportError,
+  type ImportProgress,
+  type ImportResult,
+  type ParseOptions,
+} from './types';
+import { typeColumns } from './typing';
+import { stageXlsx } from './xlsx';
+
+export interface ImportOptions {
+  /** Load into this table (re-import replaces it); otherwise a name is made from the file name. */
+  table?: string;
+  options?: ParseOptions;
+  /** Names already taken, so a new table gets a unique one. */
+  existing?: string[];
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+interface Staged {
+  encoding?: EncodingName;
+  options: ParseOptions;
+  notes: string[];
+  sheets?: string[];
+}
+
+type Stager = (
+  engine: Engine,
+  name: string,
+  bytes: Uint8Array,
+  o: ParseOptions,
+  staging: string,
+) => Promise<Staged>;
+
+/** One entry per format: how its bytes become a staging table. */
+const STAGERS: Record<FileFormat, Stager> = {
+  csv: (e, n, b, o, t) => stageDelimited(e, n, b, 'csv', o, t),
+  tsv: (e, n, b, o, t) => stageDelimited(e, n, b, 'tsv', o, t),
+  pasted: (e, n, b, o, t) => stageDelimited(e, n, b, 'tsv', { delimiter: '\t', ...o }, t),
+  manual: (e, n, b, o, t) => stageDelimited(e, n, b, 'tsv', { delimiter: '\t', ...o }, t),
+  parquet: async (e, n, b, o, t) => {
+    await stageParquet(e, n, b, t);
+    return { options: o, notes: [] };
+  },
+  json: async (e, n, b, o, t) => {
+    const { encoding } = await stageJson(e, n, b, t);
+    return { encoding, options: o, notes: [] };
+  },
+  xlsx: async (e, n, b, o, t) => {
+    const r = await stageXlsx(e, n, b, o.sheet, t);
+    return { options: { ...o, sheet: r.sheet }, notes: r.notes, sheets: r.sheets };
+  },
+};
+
+let stagingCounter = 0;
+const q = duckdb.quoteIdent;
+
+function checkCancelled(signal: AbortSignal | undefined) {
+  if (signal?.aborted) throw new EngineCancelled();
+}
+
+/**
+ * Loads one file into a table. Works in a staging table and only replaces the
+ * target at the end, so a failure or a cancel leaves every loaded table as it was.
+ */
+export async function importFile(
+  engine: Engine,
+  source: { name: string; bytes: Uint8Array; format?: FileFormat },
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
+  const { signal, onProgress } = opts;
+  const format = source.format ?? detectFormat(source.name, source.bytes);
+  const table = opts.table ?? uniqueTableName(source.name, opts.existing ?? []);
+  const staging = `__staging_${++stagingCounter}`;
+  const typed = `__typed_${stagingCounter}`;
+  const onAbort = () => void engine.cancel();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    onProgress?.({ phase: 'parsing', bytes: 0, totalBytes: source.bytes.length });
+    checkCancelled(signal);
+    const staged = await STAGERS[format](engine, source.name, source.bytes, opts.options ?? {}, staging);
+    checkCancelled(signal);
+    const rows = await countRows(engine, staging);
+    onProgress?.({ phase: 'typing', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
+    const stagedColumns = await describeTable(engine, staging);
+    const { problems } = await typeColumns(engine, staging, typed, stagedColumns, {
+      decimalComma: staged.options.decimalComma,
+      dateOrder: staged.options.dateOrder,
+    });
+    checkCancelled(signal);
+    await engine.query(`DROP TABLE IF EXISTS ${q(table)}`);
+    await engine.query(`ALTER TABLE ${q(typed)} RENAME TO ${q(table)}`);
+    const notes = [...staged.notes];
+    if (rows === 0) notes.push(`${source.name} has a header but no rows.`);
+    onProgress?.({ phase: 'done', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
+    return {
+      table,
+      sourceName: source.name,
+      format,
+      rows,
+      columns: await describeTable(engine, table),
+      encoding: staged.encoding,
+      options: staged.options,
+      sheets: staged.sheets,
+      problems,
+      notes,
+    };
+  } catch (err) {
+    if (err instanceof ImportError || err instanceof EngineCancelled) throw err;
+    if (signal?.aborted) throw new EngineCancelled();
+    const msg = err instanceof Error ? err.message : String(err);
+    if (/out of memory|memory limit|could not allocate/i.test(msg))
+      throw new ImportError(
+        source.name,
+        `${source.name} is too large for the browser's memory (DuckDB-WASM stops at about 3 GB). Load fewer rows or columns, or drop other tables first.`,
+      );
+    throw new ImportError(source.name, `${source.name} could not be loaded: ${msg.split('\n')[0]}`);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await engine.query(`DROP TABLE IF EXISTS ${q(staging)}`).catch(() => undefined);
+    await engine.query(`DROP TABLE IF EXISTS ${q(typed)}`).catch(() => undefined);
+  }
+}

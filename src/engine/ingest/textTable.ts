@@ -1,0 +1,28 @@
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import type { Engine } from '../engine';
+
+/**
+ * Formats parsed in JS (JSON, XLSX) arrive as text columns; the shared typing pass
+ * then decides numbers, dates and booleans exactly as it does for CSV.
+ */
+export async function stageTextColumns(
+  engine: Engine,
+  staging: string,
+  header: string[],
+  rows: ReadonlyArray<ReadonlyArray<string | null>>,
+): Promise<void> {
+  const columns: Record<string, (string | null)[]> = {};
+  for (const [i, name] of header.entries()) columns[name] = rows.map((r) => r[i] ?? null);
+  await engine.insertArrowIPC(staging, tableToIPC(tableFromArrays(columns), 'stream'));
+}
+
+/** Header cells made unique and non-empty, as DuckDB's CSV reader does. */
+export function uniqueHeader(cells: ReadonlyArray<string | null | undefined>): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, i) => {
+    const base = (cell ?? '').trim() || `column${i}`;
+    const n = seen.get(base.toLowerCase()) ?? 0;
+    seen.set(base.toLowerCase(), n + 1);
+    return n === 0 ? base : `${base}_${n}`;
+  });
+}

@@ -1,0 +1,72 @@
+/** What the user can see and change about how a file was read; stored with the dataset. */
+export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'xlsx' | 'pasted' | 'manual';
+
+import type { ColumnKind, DateOrder, EncodingName } from '../../core/ingest/types';
+
+export type { ColumnKind, DateOrder, EncodingName };
+
+export interface ParseOptions {
+  /** 'auto' (or absent) lets the sniffer decide. */
+  encoding?: EncodingName | 'auto';
+  delimiter?: string;
+  header?: boolean;
+  skipRows?: number;
+  /** "1.234,5" style numbers. */
+  decimalComma?: boolean;
+  /** 'auto' | 'ymd' | 'dmy' | 'mdy' | 'jalali' */
+  dateOrder?: DateOrder | 'auto';
+  /** XLSX sheet name. */
+  sheet?: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  kind: ColumnKind;
+  /** DuckDB type name as stored, e.g. DOUBLE, BIGINT, VARCHAR, DATE. */
+  sqlType: string;
+}
+
+/** One value that did not fit its column's type; it is stored as blank and reported. */
+export interface ImportProblem {
+  column: string;
+  /** 1-based data row (not counting the header). */
+  row: number;
+  value: string;
+  expected: ColumnKind;
+}
+
+export interface ImportResult {
+  table: string;
+  sourceName: string;
+  format: FileFormat;
+  rows: number;
+  columns: ColumnInfo[];
+  encoding?: EncodingName;
+  options: ParseOptions;
+  /** Sheet names when the source is a workbook with several. */
+  sheets?: string[];
+  problems: { count: number; samples: ImportProblem[] };
+  /** Things the user should know that did not stop the load ("header but no rows"). */
+  notes: string[];
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'decoding' | 'parsing' | 'typing' | 'done';
+  bytes?: number;
+  totalBytes?: number;
+  rows?: number;
+}
+
+/** A located, user-facing import failure. The message names the file. */
+export class ImportError extends Error {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: string;
+  constructor(file: string, message: string, where: { line?: number; column?: string } = {}) {
+    super(message);
+    this.name = 'ImportError';
+    this.file = file;
+    this.line = where.line;
+    this.column = where.column;
+  }
+}

@@ -1,0 +1,66 @@
+import readXlsxFile from 'read-excel-file/universal';
+import type { Engine } from '../engine';
+import { stageTextColumns, uniqueHeader } from './textTable';
+import { ImportError } from './types';
+
+type Cell = string | number | boolean | Date | null | undefined;
+
+function cellText(v: Cell): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  return String(v);
+}
+
+/**
+ * Exports often open with a title row (merged across the columns) above the real
+ * header: the header is the first row that fills at least half of the table's width.
+ */
+function headerRowIndex(rows: Cell[][]): number {
+  const filled = (r: Cell[]) => r.filter((c) => cellText(c) !== null).length;
+  const width = Math.max(0, ...rows.slice(0, 50).map(filled));
+  const index = rows.findIndex((r) => filled(r) >= Math.max(1, Math.ceil(width / 2)));
+  return Math.max(0, index);
+}
+
+export async function stageXlsx(
+  engine: Engine,
+  fileName: string,
+  bytes: Uint8Array,
+  sheet: string | undefined,
+  staging: string,
+) {
+  let sheets: { sheet: string; data: Cell[][] }[];
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: Cell[][] }[];
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new ImportError(fileName, `${fileName} is not a readable Excel workbook (.xlsx): ${msg}`);
+  }
+  const names = sheets.map((s) => s.sheet);
+  const chosen = sheet ? sheets.find((s) => s.sheet === sheet) : sheets.find((s) => s.data.length > 0);
+  if (!chosen)
+    throw new ImportError(
+      fileName,
+      sheet
+        ? `${fileName} has no sheet named “${sheet}”; its sheets are ${names.join(', ')}.`
+        : `${fileName} has no sheet with data.`,
+    );
+  const rows = chosen.data;
+  const notes: string[] = [];
+  const h = headerRowIndex(rows);
+  if (h > 0)
+    notes.push(`Skipped ${h} title row${h > 1 ? 's' : ''} above the header in sheet “${chosen.sheet}”.`);
+  const width = Math.max(...rows.map((r) => r.length));
+  const headerCells = Array.from({ length: width }, (_, i) => cellText(rows[h]?.[i]));
+  await stageTextColumns(
+    engine,
+    staging,
+    uniqueHeader(headerCells),
+    rows.slice(h + 1).map((r) => headerCells.map((_, i) => cellText(r[i]))),
+  );
+  return { sheet: chosen.sheet, sheets: names, notes, headerRow: h + 1 };
+}
