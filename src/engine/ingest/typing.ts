@@ -27,13 +27,18 @@ function asciiText(ref: string): string {
   return `translate(trim(${ref}), '۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬', '01234567890123456789.,')`;
 }
 
+/**
+ * Text to DOUBLE: thousands separators only in groups of three (so "3,5" is never 35),
+ * decimal comma on request, and "12,5%" read as 0.125.
+ */
 function numberExpr(ref: string, decimalComma: boolean): string {
   const t = asciiText(ref);
+  const body = `regexp_replace(${t}, '\\s*%$', '')`;
   const grouped = decimalComma
-    ? `CASE WHEN regexp_full_match(${t}, '[+-]?\\d{1,3}(\\.\\d{3})+(,\\d*)?') THEN replace(${t}, '.', '') ELSE ${t} END`
-    : `CASE WHEN regexp_full_match(${t}, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?') THEN replace(${t}, ',', '') ELSE ${t} END`;
+    ? `CASE WHEN regexp_full_match(${body}, '[+-]?\\d{1,3}(\\.\\d{3})+(,\\d*)?') THEN replace(${body}, '.', '') ELSE ${body} END`
+    : `CASE WHEN regexp_full_match(${body}, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?') THEN replace(${body}, ',', '') ELSE ${body} END`;
   const normal = decimalComma ? `replace(${grouped}, ',', '.')` : grouped;
-  return `TRY_CAST(${normal} AS DOUBLE)`;
+  return `(TRY_CAST(${normal} AS DOUBLE) * CASE WHEN ends_with(${t}, '%') THEN 0.01 ELSE 1 END)`;
 }
 
 const nonBlank = (ref: string) => `nullif(trim(${ref}), '') IS NOT NULL`;
@@ -53,6 +58,7 @@ interface Conversion {
 interface ColumnStats {
   nonBlank: number;
   num: number;
+  numDecimalComma: number;
   date: number;
   ts: number;
   bool: number;
@@ -64,6 +70,8 @@ async function statsFor(engine: Engine, table: string, cols: string[], decimalCo
   const parts = cols.flatMap((c, i) => [
     `count(*) FILTER (WHERE ${nonBlank(ref(c))}) AS "nb${i}"`,
     `count(${numberExpr(ref(c), decimalComma)}) AS "num${i}"`,
+    // The same text read with a decimal comma, so "850,25" is found without asking.
+    `count(${numberExpr(ref(c), true)}) AS "numdc${i}"`,
     `count(TRY_CAST(${asciiText(ref(c))} AS DATE)) FILTER (WHERE length(trim(${ref(c)})) = 10) AS "date${i}"`,
     `count(TRY_CAST(${asciiText(ref(c))} AS TIMESTAMP)) FILTER (WHERE length(trim(${ref(c)})) > 10) AS "ts${i}"`,
     `count(*) FILTER (WHERE lower(trim(${ref(c)})) IN ('true', 'false')) AS "bool${i}"`,
@@ -74,6 +82,7 @@ async function statsFor(engine: Engine, table: string, cols: string[], decimalCo
     (_, i): ColumnStats => ({
       nonBlank: Number(row[`nb${i}`]),
       num: Number(row[`num${i}`]),
+      numDecimalComma: Number(row[`numdc${i}`]),
       date: Number(row[`date${i}`]),
       ts: Number(row[`ts${i}`]),
       bool: Number(row[`bool${i}`]),
@@ -123,6 +132,7 @@ function decide(col: string, s: ColumnStats, decimalComma: boolean): Conversion 
   if (enough(s.jalali)) return undefined;
   const r = ref(col);
   if (enough(s.num)) return { column: col, kind: 'number', expr: numberExpr(r, decimalComma) };
+  if (enough(s.numDecimalComma)) return { column: col, kind: 'number', expr: numberExpr(r, true) };
   if (enough(s.date)) return { column: col, kind: 'date', expr: `TRY_CAST(${asciiText(r)} AS DATE)` };
   if (enough(s.date + s.ts))
     return { column: col, kind: 'timestamp', expr: `TRY_CAST(${asciiText(r)} AS TIMESTAMP)` };
