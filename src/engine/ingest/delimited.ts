@@ -1,3 +1,4 @@
+import { looksBinary } from '../../core/ingest/binary';
 import { sniffDelimiter } from '../../core/ingest/delimiter';
 import { decodeText, detectEncoding } from '../../core/ingest/encoding';
 import { duckdb } from '../../core/sql/dialect';
@@ -17,17 +18,6 @@ const s = duckdb.stringLiteral;
 const TYPE_CANDIDATES = ['BIGINT', 'DOUBLE', 'VARCHAR'];
 
 let fileCounter = 0;
-
-function looksBinary(sample: string): boolean {
-  if (sample.length === 0) return false;
-  let odd = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
-  }
-  return odd / sample.length > 0.02;
-}
 
 export interface StagedDelimited {
   encoding: EncodingName;
@@ -59,7 +49,7 @@ export async function stageDelimited(
     utf8 = new TextEncoder().encode(fullText);
     sample = fullText.slice(0, SAMPLE);
   }
-  if (looksBinary(sample))
+  if (looksBinary(bytes))
     throw new ImportError(
       fileName,
       `${fileName} does not look like a text file: it contains binary data. Is it really a ${format.toUpperCase()} file?`,

@@ -1,15 +1,11 @@
+import { columnNames } from '../../core/ingest/columnNames';
 import { decodeText, detectEncoding } from '../../core/ingest/encoding';
+import { lineAndColumnAt } from '../../core/ingest/textPosition';
 import type { Engine } from '../engine';
-import { stageTextColumns, uniqueHeader } from './textTable';
+import { stageTextColumns } from './textTable';
 import { ImportError } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-function lineAndColumn(text: string, position: number) {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  return { line, column: position - before.lastIndexOf('\n') };
-}
 
 function parseJson(fileName: string, text: string, lineOffset = 0): Json {
   try {
@@ -17,7 +13,7 @@ function parseJson(fileName: string, text: string, lineOffset = 0): Json {
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg);
-    const at = pos ? lineAndColumn(text, Number(pos[1])) : undefined;
+    const at = pos ? lineAndColumnAt(text, Number(pos[1])) : undefined;
     const line = at ? at.line + lineOffset : lineOffset || undefined;
     const where = at ? ` at line ${line}, column ${at.column}` : line ? ` at line ${line}` : '';
     throw new ImportError(
@@ -71,7 +67,7 @@ export async function stageJson(engine: Engine, fileName: string, bytes: Uint8Ar
         keys.push(k);
       }
   if (keys.length === 0) throw new ImportError(fileName, `${fileName} holds no fields to make columns from.`);
-  const header = uniqueHeader(keys);
+  const header = columnNames(keys);
   await stageTextColumns(
     engine,
     staging,

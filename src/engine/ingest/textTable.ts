@@ -15,14 +15,3 @@ export async function stageTextColumns(
   for (const [i, name] of header.entries()) columns[name] = rows.map((r) => r[i] ?? null);
   await engine.insertArrowIPC(staging, tableToIPC(tableFromArrays(columns), 'stream'));
 }
-
-/** Header cells made unique and non-empty, as DuckDB's CSV reader does. */
-export function uniqueHeader(cells: ReadonlyArray<string | null | undefined>): string[] {
-  const seen = new Map<string, number>();
-  return cells.map((cell, i) => {
-    const base = (cell ?? '').trim() || `column${i}`;
-    const n = seen.get(base.toLowerCase()) ?? 0;
-    seen.set(base.toLowerCase(), n + 1);
-    return n === 0 ? base : `${base}_${n}`;
-  });
-}

@@ -13,6 +13,7 @@ import type { ColumnInfo, ColumnKind, DateOrder, ImportProblem } from './types';
 const CONVERT_SHARE = 0.95;
 const MAX_PROBLEM_SAMPLES = 20;
 const DATE_SAMPLE = 500;
+const STATS_SAMPLE = 5_000;
 const MAX_MAPPED_DATES = 200_000;
 
 const q = duckdb.quoteIdent;
@@ -77,7 +78,13 @@ async function statsFor(engine: Engine, table: string, cols: string[], decimalCo
     `count(*) FILTER (WHERE lower(trim(${ref(c)})) IN ('true', 'false')) AS "bool${i}"`,
     `count(*) FILTER (WHERE regexp_matches(${asciiText(ref(c))}, '^1[34]\\d\\d[/.-]\\d{1,2}[/.-]\\d{1,2}')) AS "jal${i}"`,
   ]);
-  const row = (await engine.query(`SELECT ${parts.join(', ')} FROM ${q(table)} AS ${STAGE}`)).toArray()[0];
+  // Deciding a column's type needs a sample, not the whole table; the full table is
+  // then checked once for the values that do not fit.
+  const row = (
+    await engine.query(
+      `SELECT ${parts.join(', ')} FROM (SELECT * FROM ${q(table)} LIMIT ${STATS_SAMPLE}) AS ${STAGE}`,
+    )
+  ).toArray()[0];
   return cols.map(
     (_, i): ColumnStats => ({
       nonBlank: Number(row[`nb${i}`]),
@@ -91,9 +98,10 @@ async function statsFor(engine: Engine, table: string, cols: string[], decimalCo
   );
 }
 
-async function distinctText(engine: Engine, table: string, col: string, limit: number): Promise<string[]> {
+async function distinctText(engine: Engine, table: string, col: string, limit: number, sampled: boolean) {
+  const from = sampled ? `(SELECT * FROM ${q(table)} LIMIT ${STATS_SAMPLE})` : q(table);
   const r = await engine.query(
-    `SELECT DISTINCT trim(${ref(col)}) AS v FROM ${q(table)} AS ${STAGE} WHERE ${nonBlank(ref(col))} LIMIT ${limit}`,
+    `SELECT DISTINCT trim(${ref(col)}) AS v FROM ${from} AS ${STAGE} WHERE ${nonBlank(ref(col))} LIMIT ${limit}`,
   );
   return r.toArray().map((x) => String(x.v));
 }
@@ -106,10 +114,10 @@ async function dateMapping(
   index: number,
   forced: DateOrder | undefined,
 ): Promise<Conversion | undefined> {
-  const sample = await distinctText(engine, table, col, DATE_SAMPLE);
+  const sample = await distinctText(engine, table, col, DATE_SAMPLE, true);
   const order = forced ?? detectDateOrder(sample);
   if (!order) return undefined;
-  const all = await distinctText(engine, table, col, MAX_MAPPED_DATES + 1);
+  const all = await distinctText(engine, table, col, MAX_MAPPED_DATES + 1, false);
   if (all.length > MAX_MAPPED_DATES) return undefined;
   const __raw: string[] = [];
   const __iso: string[] = [];
@@ -133,9 +141,19 @@ function decide(col: string, s: ColumnStats, decimalComma: boolean): Conversion 
   const r = ref(col);
   if (enough(s.num)) return { column: col, kind: 'number', expr: numberExpr(r, decimalComma) };
   if (enough(s.numDecimalComma)) return { column: col, kind: 'number', expr: numberExpr(r, true) };
-  if (enough(s.date)) return { column: col, kind: 'date', expr: `TRY_CAST(${asciiText(r)} AS DATE)` };
+  // COALESCE tries the plain cast first and only cleans the text of rows it failed on.
+  if (enough(s.date))
+    return {
+      column: col,
+      kind: 'date',
+      expr: `COALESCE(TRY_CAST(${r} AS DATE), TRY_CAST(${asciiText(r)} AS DATE))`,
+    };
   if (enough(s.date + s.ts))
-    return { column: col, kind: 'timestamp', expr: `TRY_CAST(${asciiText(r)} AS TIMESTAMP)` };
+    return {
+      column: col,
+      kind: 'timestamp',
+      expr: `COALESCE(TRY_CAST(${r} AS TIMESTAMP), TRY_CAST(${asciiText(r)} AS TIMESTAMP))`,
+    };
   if (s.bool === s.nonBlank)
     return { column: col, kind: 'boolean', expr: `TRY_CAST(lower(trim(${r})) AS BOOLEAN)` };
   return undefined;
@@ -201,10 +219,12 @@ function fromWithMappings(staging: string, conversions: Conversion[]): string {
 
 async function collectProblems(engine: Engine, staging: string, conversions: Conversion[]) {
   if (conversions.length === 0) return { count: 0, samples: [] };
-  const failing = (c: Conversion) =>
-    `${fromWithMappings(staging, [c])} WHERE ${nonBlank(ref(c.column))} AND (${c.expr}) IS NULL`;
-  const counts = conversions.map((c, i) => `(SELECT count(*) ${failing(c)}) AS "n${i}"`).join(', ');
-  const countRow = (await engine.query(`SELECT ${counts}`)).toArray()[0];
+  const failure = (c: Conversion) => `${nonBlank(ref(c.column))} AND (${c.expr}) IS NULL`;
+  const failing = (c: Conversion) => `${fromWithMappings(staging, [c])} WHERE ${failure(c)}`;
+  const counts = conversions.map((c, i) => `count(*) FILTER (WHERE ${failure(c)}) AS "n${i}"`).join(', ');
+  const countRow = (
+    await engine.query(`SELECT ${counts} ${fromWithMappings(staging, conversions)}`)
+  ).toArray()[0];
   const perColumn = conversions.map((_, i) => Number(countRow[`n${i}`]));
   const count = perColumn.reduce((a, b) => a + b, 0);
   const samples: ImportProblem[] = [];

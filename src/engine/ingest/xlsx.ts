@@ -1,6 +1,8 @@
 import readXlsxFile from 'read-excel-file/universal';
+import { columnNames } from '../../core/ingest/columnNames';
+import { headerRowIndex } from '../../core/ingest/headerRow';
 import type { Engine } from '../engine';
-import { stageTextColumns, uniqueHeader } from './textTable';
+import { stageTextColumns } from './textTable';
 import { ImportError } from './types';
 
 type Cell = string | number | boolean | Date | null | undefined;
@@ -12,17 +14,6 @@ function cellText(v: Cell): string | null {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
   }
   return String(v);
-}
-
-/**
- * Exports often open with a title row (merged across the columns) above the real
- * header: the header is the first row that fills at least half of the table's width.
- */
-function headerRowIndex(rows: Cell[][]): number {
-  const filled = (r: Cell[]) => r.filter((c) => cellText(c) !== null).length;
-  const width = Math.max(0, ...rows.slice(0, 50).map(filled));
-  const index = rows.findIndex((r) => filled(r) >= Math.max(1, Math.ceil(width / 2)));
-  return Math.max(0, index);
 }
 
 export async function stageXlsx(
@@ -51,7 +42,8 @@ export async function stageXlsx(
     );
   const rows = chosen.data;
   const notes: string[] = [];
-  const h = headerRowIndex(rows);
+  // Exports often open with a title row (merged across the columns) above the real header.
+  const h = Math.max(0, headerRowIndex(rows));
   if (h > 0)
     notes.push(`Skipped ${h} title row${h > 1 ? 's' : ''} above the header in sheet “${chosen.sheet}”.`);
   const width = Math.max(...rows.map((r) => r.length));
@@ -59,7 +51,7 @@ export async function stageXlsx(
   await stageTextColumns(
     engine,
     staging,
-    uniqueHeader(headerCells),
+    columnNames(headerCells.map((c) => c ?? '')),
     rows.slice(h + 1).map((r) => headerCells.map((_, i) => cellText(r[i]))),
   );
   return { sheet: chosen.sheet, sheets: names, notes, headerRow: h + 1 };

@@ -1,0 +1,78 @@
+import { type Table, Type } from 'apache-arrow';
+import { type CompiledScorecard, RESULT_COLUMNS } from '../core/formula/compile';
+import { ensureCalendar } from './calendar';
+import type { Engine } from './engine';
+
+export type PlainValue = number | string | boolean | null;
+
+export interface ScorecardRow {
+  /** ISO date of the period's first day (the range start without a grain). */
+  periodStart: string | null;
+  periodEnd: string | null;
+  period: string | null;
+  by: PlainValue;
+  values: Record<string, PlainValue>;
+}
+
+const DAY_MS = 86_400_000;
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Converts one Arrow column into plain values: dates as ISO text, BIGINT as number. */
+export function plainColumn(table: Table, name: string): PlainValue[] {
+  const col = table.getChild(name);
+  if (col === null) return new Array(table.numRows).fill(null);
+  const typeId = col.type.typeId;
+  const out: PlainValue[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const v: unknown = col.get(i);
+    if (v === null || v === undefined) out.push(null);
+    else if (typeId === Type.Date) out.push(isoDate(v instanceof Date ? v.getTime() : Number(v)));
+    else if (typeId === Type.Timestamp) out.push(new Date(Number(v)).toISOString().replace('Z', ''));
+    else if (typeof v === 'bigint') out.push(Number(v));
+    else if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') {
+      out.push(typeof v === 'number' && Number.isNaN(v) ? null : v);
+    } else out.push(String(v));
+  }
+  return out;
+}
+
+/** The range the query covers, read with its own small query so the calendar can be sized first. */
+async function bounds(
+  engine: Engine,
+  compiled: CompiledScorecard,
+): Promise<{ lo: string | null; hi: string | null }> {
+  const t = await engine.query(compiled.boundsSql);
+  const [lo] = plainColumn(t, 'lo');
+  const [hi] = plainColumn(t, 'hi');
+  return { lo: typeof lo === 'string' ? lo : null, hi: typeof hi === 'string' ? hi : null };
+}
+
+/** Runs a compiled scorecard: makes sure the calendar covers its range, then converts rows to plain values. */
+export async function runScorecard(engine: Engine, compiled: CompiledScorecard): Promise<ScorecardRow[]> {
+  if (compiled.sql === '') return [];
+  const { lo, hi } = await bounds(engine, compiled);
+  const from = lo === null ? null : isoDate(Date.parse(`${lo}T00:00:00Z`) - compiled.lookbackDays * DAY_MS);
+  await ensureCalendar(engine, from, hi);
+  const t = await engine.query(compiled.sql);
+  const starts = plainColumn(t, RESULT_COLUMNS.start);
+  const ends = plainColumn(t, RESULT_COLUMNS.end);
+  const labels = plainColumn(t, RESULT_COLUMNS.label);
+  const by = plainColumn(t, RESULT_COLUMNS.by);
+  const values = compiled.outputs.map((o) => ({ id: o.kpiId, values: plainColumn(t, o.column) }));
+  const rows: ScorecardRow[] = [];
+  for (let i = 0; i < t.numRows; i++) {
+    const row: ScorecardRow = {
+      periodStart: starts[i] === null ? null : String(starts[i]),
+      periodEnd: ends[i] === null ? null : String(ends[i]),
+      period: labels[i] === null ? null : String(labels[i]),
+      by: by[i],
+      values: {},
+    };
+    for (const v of values) row.values[v.id] = v.values[i];
+    rows.push(row);
+  }
+  return rows;
+}
