@@ -1,12 +1,16 @@
 import { DataType, type Table } from 'apache-arrow';
 
-/** A cell as the rest of the app sees it: no bigint, no epoch numbers for dates. */
+/**
+ * A cell as the rest of the app sees it: no bigint, no epoch numbers for dates.
+ * Arrow results are converted here, once, at the engine boundary (DESIGN.md).
+ */
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
 
 type Convert = (v: unknown) => Cell;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const asMs = (v: unknown) => (v instanceof Date ? v.getTime() : Number(v));
 const isoDate = (ms: number) => {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -17,26 +21,33 @@ const isoTimestamp = (ms: number) => {
 };
 
 function converterFor(type: DataType): Convert {
-  if (DataType.isDate(type)) return (v) => (v == null ? null : isoDate(Number(v)));
-  if (DataType.isTimestamp(type)) return (v) => (v == null ? null : isoTimestamp(Number(v)));
+  if (DataType.isDate(type)) return (v) => (v == null ? null : isoDate(asMs(v)));
+  if (DataType.isTimestamp(type)) return (v) => (v == null ? null : isoTimestamp(asMs(v)));
   if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type))
-    return (v) => (v == null ? null : Number(v));
+    return (v) => {
+      const n = v == null ? null : Number(v);
+      return n === null || Number.isNaN(n) ? null : n;
+    };
   if (DataType.isBool(type)) return (v) => (v == null ? null : Boolean(v));
   return (v) => (v == null ? null : typeof v === 'bigint' ? Number(v) : String(v));
 }
 
-/** Converts an Arrow result once, at the engine boundary (DESIGN.md: BIGINT and DATE traps). */
+/** One column as plain cells; a missing column is all blanks. */
+export function plainColumn(table: Table, name: string): Cell[] {
+  const vector = table.getChild(name);
+  if (vector === null) return new Array(table.numRows).fill(null);
+  const convert = converterFor(vector.type);
+  const out: Cell[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) out[i] = convert(vector.get(i));
+  return out;
+}
+
 export function tableToRows(table: Table): Row[] {
-  const fields = table.schema.fields;
-  const columns = fields.map((f) => ({
-    name: f.name,
-    convert: converterFor(f.type),
-    vector: table.getChild(f.name),
-  }));
+  const columns = table.schema.fields.map((f) => ({ name: f.name, cells: plainColumn(table, f.name) }));
   const out: Row[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const row: Row = {};
-    for (const c of columns) row[c.name] = c.convert(c.vector?.get(i));
+    for (const c of columns) row[c.name] = c.cells[i];
     out[i] = row;
   }
   return out;

@@ -1,9 +1,9 @@
-import { type Table, Type } from 'apache-arrow';
 import { type CompiledScorecard, RESULT_COLUMNS } from '../core/formula/compile';
 import { ensureCalendar } from './calendar';
 import type { Engine } from './engine';
+import { type Cell, plainColumn } from './rows';
 
-export type PlainValue = number | string | boolean | null;
+export type PlainValue = Cell;
 
 export interface ScorecardRow {
   /** ISO date of the period's first day (the range start without a grain). */
@@ -18,25 +18,6 @@ const DAY_MS = 86_400_000;
 
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Converts one Arrow column into plain values: dates as ISO text, BIGINT as number. */
-export function plainColumn(table: Table, name: string): PlainValue[] {
-  const col = table.getChild(name);
-  if (col === null) return new Array(table.numRows).fill(null);
-  const typeId = col.type.typeId;
-  const out: PlainValue[] = [];
-  for (let i = 0; i < table.numRows; i++) {
-    const v: unknown = col.get(i);
-    if (v === null || v === undefined) out.push(null);
-    else if (typeId === Type.Date) out.push(isoDate(v instanceof Date ? v.getTime() : Number(v)));
-    else if (typeId === Type.Timestamp) out.push(new Date(Number(v)).toISOString().replace('Z', ''));
-    else if (typeof v === 'bigint') out.push(Number(v));
-    else if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') {
-      out.push(typeof v === 'number' && Number.isNaN(v) ? null : v);
-    } else out.push(String(v));
-  }
-  return out;
 }
 
 /** The range the query covers, read with its own small query so the calendar can be sized first. */

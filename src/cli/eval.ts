@@ -1,0 +1,124 @@
+import { compileScorecard } from '../core/formula/compile';
+import { hasErrors, renderDiagnostic } from '../core/formula/diagnostics';
+import type { KpiDef } from '../core/formula/schema';
+import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
+import type { Engine } from '../engine/engine';
+import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
+import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
+import type { CliIO } from './io';
+import { loadDataArgs } from './loadData';
+import { formatRows, type OutputFormat } from './output';
+import { parseColumnRef, parseRelationship, schemaFromImports } from './schemaFromImports';
+
+const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+const CALENDARS: readonly CalendarKind[] = ['gregorian', 'jalali'];
+const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'table'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const EVAL_OPTIONS = [
+  'data',
+  'rel',
+  'grain',
+  'calendar',
+  'by',
+  'from',
+  'to',
+  'time',
+  'format',
+  'sql',
+  'kpi',
+];
+
+/** The formula argument, or several named ones (`--kpi win_rate=FORMULA`) evaluated in one query. */
+function kpisFrom(args: ParsedArgs, time: string | undefined): KpiDef[] {
+  const formula = args.positional.join(' ').trim();
+  const named = flags(args, 'kpi').map((spec) => {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--kpi takes NAME=FORMULA; got “${spec}”.`);
+    return {
+      id: spec.slice(0, eq).trim(),
+      label: spec.slice(0, eq).trim(),
+      formula: spec.slice(eq + 1),
+      timeColumn: time,
+    };
+  });
+  if (formula !== '') named.unshift({ id: 'value', label: 'value', formula, timeColumn: time });
+  if (named.length === 0)
+    throw new UsageError('eval needs a formula, e.g. eval --data deals=deals.csv "SUM(deals.amount)".');
+  return named;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got “${value}”.`);
+  return value as T;
+}
+
+function isoDate(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !ISO_DATE.test(value))
+    throw new UsageError(`--${name} takes a date as YYYY-MM-DD; got “${value}”.`);
+  return value;
+}
+
+/** `eval`: one formula over the loaded files, as one value or one row per period (and breakdown value). */
+export async function evalCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
+  checkKnown(args, EVAL_OPTIONS);
+  const grain = oneOf('grain', flag(args, 'grain'), GRAINS);
+  const calendar = oneOf('calendar', flag(args, 'calendar'), CALENDARS) ?? 'gregorian';
+  const format = oneOf('format', flag(args, 'format'), FORMATS) ?? 'table';
+  const byFlag = flag(args, 'by');
+  const breakdown = byFlag === undefined ? null : parseColumnRef('by', byFlag);
+  const time = flag(args, 'time');
+  if (time !== undefined) parseColumnRef('time', time);
+  const from = isoDate('from', flag(args, 'from'));
+  const to = isoDate('to', flag(args, 'to'));
+  const relationships = flags(args, 'rel').map(parseRelationship);
+  const kpis = kpisFrom(args, time);
+
+  const imports = await loadDataArgs(engine, flags(args, 'data'));
+  const compiled = compileScorecard({
+    kpis,
+    schema: schemaFromImports(imports, relationships),
+    grain: grain ?? null,
+    calendar,
+    from,
+    to,
+    breakdown,
+  });
+  for (const d of compiled.diagnostics) {
+    const source = kpis.find((k) => k.id === d.kpiId)?.formula ?? kpis[0].formula;
+    io.err(renderDiagnostic(source, d));
+  }
+  if (hasErrors(compiled.diagnostics)) return 2;
+  if (args.flags.has('sql')) {
+    io.out(compiled.sql);
+    return 0;
+  }
+  const rows = await runScorecard(engine, compiled);
+  const ids = kpis.map((k) => k.id);
+  if (grain === undefined && breakdown === null && ids.length === 1) {
+    const value = rows[0]?.values[ids[0]] ?? null;
+    io.out(format === 'json' ? JSON.stringify({ value }) : value === null ? '' : String(value));
+    return 0;
+  }
+  // Columns present: period with a grain, by with a breakdown, and the value.
+  const columns = [
+    ...(grain === undefined ? [] : [['period', (r: ScorecardRow) => r.period] as const]),
+    ...(breakdown === null ? [] : [['by', (r: ScorecardRow) => r.by] as const]),
+    ...ids.map((id) => [id, (r: ScorecardRow) => r.values[id] ?? null] as const),
+  ];
+  if (format === 'json') {
+    const out = rows.map((r) => Object.fromEntries(columns.map(([name, get]) => [name, get(r)])));
+    io.out(JSON.stringify({ rows: out }));
+    return 0;
+  }
+  const header = columns.map(([name]) => name);
+  const cells = rows.map((r) => columns.map(([, get]) => get(r)));
+  io.out(formatRows(format, header, cells));
+  return 0;
+}

@@ -1,0 +1,71 @@
+import { pathToFileURL } from 'node:url';
+import type { Engine } from '../engine/engine';
+import { EngineCancelled } from '../engine/engine';
+import { ImportError } from '../engine/ingest/types';
+import { createNodeEngine } from '../engine/nodeEngine';
+import { type ParsedArgs, parseArgs, UsageError } from './args';
+import { docsCommand } from './docs';
+import { evalCommand } from './eval';
+import { type CliIO, processIO } from './io';
+
+type Command = (args: ParsedArgs, engine: Engine, io: CliIO) => Promise<number>;
+type EnginelessCommand = (args: ParsedArgs, io: CliIO) => Promise<number>;
+
+/** The CLI's commands; each returns its exit status. */
+const COMMANDS: Record<
+  string,
+  { run?: Command; plain?: EnginelessCommand; usage: string; booleans: string[] }
+> = {
+  eval: {
+    run: evalCommand,
+    booleans: ['sql'],
+    usage:
+      'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year] [--calendar gregorian|jalali]\n' +
+      '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql]\n' +
+      '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
+  },
+  docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
+};
+
+function usage(): string {
+  return `Usage: shakhes <command> …\n\n${Object.values(COMMANDS)
+    .map((c) => `  ${c.usage}`)
+    .join('\n')}`;
+}
+
+/** Runs one CLI invocation; returns the exit status (2 for bad input of any kind). */
+export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    io.err(name === undefined || name === '--help' ? usage() : `Unknown command “${name}”.\n\n${usage()}`);
+    return name === '--help' ? 0 : 2;
+  }
+  let engine: Engine | undefined;
+  try {
+    const args = parseArgs(rest, new Set(command.booleans));
+    if (command.plain) return await command.plain(args, io);
+    engine = await createNodeEngine();
+    return await command.run!(args, engine, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n\n${usage()}`);
+      return 2;
+    }
+    if (err instanceof ImportError) {
+      io.err(`error: ${err.message}`);
+      return 2;
+    }
+    if (err instanceof EngineCancelled) return 130;
+    io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    await engine?.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,709 @@
+import {
+  CALENDAR_DAY,
+  CALENDAR_TABLE,
+  type CalendarKind,
+  type Grain,
+  MAX_PERIOD_DAYS,
+  periodColumns,
+} from '../sql/calendarSchema';
+import { type Dialect, duckdb } from '../sql/dialect';
+import { checkKpis, constantNumber } from './check';
+import type { CheckedKpi, TExpr } from './checked';
+import { walk } from './checked';
+import { type Diagnostic, diagnostic } from './diagnostics';
+import {
+  type AggregateFunction,
+  lookupFunction,
+  paramFor,
+  type RowSqlContext,
+  type WindowContext,
+} from './registry';
+import { findColumn, findTable, joinPath, type KpiDef, type Relationship, type Schema } from './schema';
+import { closest } from './suggest';
+import type { ValueType } from './types';
+
+export interface ScorecardRequest {
+  kpis: readonly KpiDef[];
+  schema: Schema;
+  /** Absent or null: one value per KPI over the whole range. */
+  grain?: Grain | null;
+  calendar?: CalendarKind;
+  /** ISO dates, inclusive; each defaults to the data's first / last date. */
+  from?: string;
+  to?: string;
+  breakdown?: { table: string; column: string } | null;
+  dialect?: Dialect;
+  /** ISO date TODAY() stands for; defaults to the current UTC date. */
+  today?: string;
+}
+
+export interface ScorecardOutput {
+  kpiId: string;
+  column: string;
+  type: ValueType | null;
+}
+
+export interface CompiledScorecard {
+  /** One query; empty when nothing could be compiled. */
+  sql: string;
+  /** Result columns besides these: period_start (DATE), period (label), by_value. */
+  outputs: ScorecardOutput[];
+  diagnostics: Diagnostic[];
+  /** A query giving the range (lo, hi) the scorecard covers, so the caller can size the calendar. */
+  boundsSql: string;
+  /** Days before `lo` the query reads for PREV, YOY and friends. */
+  lookbackDays: number;
+}
+
+/** Names of the fixed result columns. */
+export const RESULT_COLUMNS = {
+  start: 'period_start',
+  end: 'period_end',
+  label: 'period',
+  by: 'by_value',
+} as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Slot {
+  name: string;
+  call: Extract<TExpr, { t: 'call' }>;
+  kpi: CheckedKpi;
+  empty: 0 | null;
+  active: boolean;
+}
+
+interface Block {
+  name: string;
+  source: string;
+  time: string | null;
+  usesPeriod: boolean;
+  slots: Slot[];
+  /** Tables referenced by slots and filters, to be joined in. */
+  tables: Set<string>;
+  kpis: Set<string>;
+}
+
+interface BlockSql {
+  alias: (table: string) => string;
+  from: string;
+  by: string | null;
+}
+
+/**
+ * Compiles a set of KPIs into ONE query (DESIGN.md "How it compiles"): a period
+ * spine crossed with breakdown values, one aggregate block per source table and
+ * date column with a FILTER per KPI, ACTIVE() by running sums of start and end
+ * events, KPI expressions in stages on top, window functions for time intelligence.
+ */
+export function compileScorecard(req: ScorecardRequest): CompiledScorecard {
+  return new Compiler(req).compile();
+}
+
+class Compiler {
+  private readonly d: Dialect;
+  private readonly grain: Grain | null;
+  private readonly calendar: CalendarKind;
+  private readonly diagnostics: Diagnostic[] = [];
+  private checked = new Map<string, CheckedKpi>();
+  private readonly failed = new Set<string>();
+  private readonly blocks: Block[] = [];
+  private readonly slotByKey = new Map<string, Slot>();
+  private readonly slotOfCall = new Map<Extract<TExpr, { t: 'call' }>, Slot>();
+  private breakdown: { table: string; column: string } | null = null;
+  private readonly today: string;
+  private slotCount = 0;
+
+  constructor(private readonly req: ScorecardRequest) {
+    this.d = req.dialect ?? duckdb;
+    this.grain = req.grain ?? null;
+    this.calendar = req.calendar ?? 'gregorian';
+    const today = req.today ?? new Date().toISOString().slice(0, 10);
+    this.today = this.d.dateLiteral(today);
+  }
+
+  private q(name: string): string {
+    return this.d.quoteIdent(name);
+  }
+
+  compile(): CompiledScorecard {
+    const checked = checkKpis(this.req.schema, this.req.kpis);
+    this.checked = checked.kpis;
+    this.diagnostics.push(...checked.diagnostics);
+    this.validateRequest();
+    this.markFailures();
+    for (const k of this.okKpis()) this.collectSlots(k);
+    this.markFailures();
+    const kpis = [...this.checked.values()];
+    const outputs = kpis.map((k, i) => ({ kpiId: k.id, column: `k${i}`, type: k.type }));
+    const sql = this.buildSql(outputs);
+    const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
+    const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
+    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays };
+  }
+
+  private okKpis(): CheckedKpi[] {
+    return [...this.checked.values()].filter((k) => !this.failed.has(k.id));
+  }
+
+  private validateRequest(): void {
+    const none = { start: 0, end: 0 };
+    for (const text of [this.req.from, this.req.to]) {
+      if (text !== undefined && !ISO_DATE.test(text))
+        this.diagnostics.push(diagnostic('bad-range', { text }, none));
+    }
+    const b = this.req.breakdown;
+    if (b !== undefined && b !== null) {
+      const t = findTable(this.req.schema, b.table);
+      const c = t === undefined ? undefined : findColumn(t, b.column);
+      if (t === undefined || c === undefined) {
+        const names =
+          t === undefined ? this.req.schema.tables.map((x) => x.name) : t.columns.map((x) => x.name);
+        const suggestion = closest(t === undefined ? b.table : b.column, names);
+        this.diagnostics.push(
+          diagnostic('breakdown-unknown', { table: b.table, column: b.column, suggestion }, none),
+        );
+      } else {
+        this.breakdown = { table: t.name, column: c.name };
+      }
+    }
+    if (this.grain === null) {
+      for (const k of this.checked.values()) {
+        if (k.expr === null) continue;
+        walk(k.expr, (n) => {
+          const f = n.t === 'call' ? lookupFunction(n.fn) : undefined;
+          if (f?.level === 'time' && f.name !== 'SHARE') {
+            this.diagnostics.push({
+              ...diagnostic('time-needs-grain', { fn: f.name }, n.span),
+              kpiId: k.id,
+              source: 'formula',
+            });
+            this.failed.add(k.id);
+          }
+          return true;
+        });
+      }
+    }
+  }
+
+  /** A KPI fails with its own errors or when a KPI it refers to fails. */
+  private markFailures(): void {
+    for (const k of this.checked.values()) if (!k.ok) this.failed.add(k.id);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const k of this.checked.values()) {
+        if (!this.failed.has(k.id) && k.refs.some((r) => this.failed.has(r))) {
+          this.failed.add(k.id);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private timeColumnFor(k: CheckedKpi, source: string): string | null {
+    if (k.timeColumn !== null && k.timeColumn.table === source) return k.timeColumn.column;
+    const t = findTable(this.req.schema, source);
+    if (t?.timeColumn === undefined) return null;
+    const c = findColumn(t, t.timeColumn);
+    return c !== undefined && (c.kind === 'date' || c.kind === 'timestamp') ? c.name : null;
+  }
+
+  private filterApplies(k: CheckedKpi, source: string): boolean {
+    if (k.filter === null) return false;
+    let ok = true;
+    walk(k.filter, (n) => {
+      if (n.t === 'column' && joinPath(this.req.schema, source, n.table) === null) ok = false;
+      return true;
+    });
+    return ok;
+  }
+
+  private collectSlots(k: CheckedKpi): void {
+    if (k.expr === null) return;
+    walk(k.expr, (n) => {
+      if (n.t !== 'call') return true;
+      const f = lookupFunction(n.fn);
+      if (f?.level !== 'aggregate' || n.source === undefined) return true;
+      this.addSlot(k, n, f);
+      return false;
+    });
+  }
+
+  private addSlot(k: CheckedKpi, call: Extract<TExpr, { t: 'call' }>, f: AggregateFunction): void {
+    const source = call.source as string;
+    const active = f.active === true && this.grain !== null;
+    const time = active ? null : this.timeColumnFor(k, source);
+    let usesPeriod = false;
+    const tables = new Set<string>();
+    const note = (n: TExpr) => {
+      if (n.t === 'column' || n.t === 'table') tables.add(n.table);
+      if (n.t === 'call' && (n.fn === 'PERIOD_START' || n.fn === 'PERIOD_END')) usesPeriod = true;
+      return true;
+    };
+    for (const a of call.args) walk(a, note);
+    const applies = this.filterApplies(k, source);
+    if (applies && k.filter !== null) walk(k.filter, note);
+    if (this.breakdown !== null) {
+      if (joinPath(this.req.schema, source, this.breakdown.table) === null) {
+        this.diagnostics.push({
+          ...diagnostic(
+            'breakdown-unreachable',
+            { kpi: k.id, from: source, to: this.breakdown.table },
+            call.span,
+          ),
+          kpiId: k.id,
+          source: 'formula',
+        });
+        this.failed.add(k.id);
+        return;
+      }
+      tables.add(this.breakdown.table);
+    }
+    const blockKey = active ? null : `${source}\u0000${time ?? ''}\u0000${usesPeriod}`;
+    let block =
+      blockKey === null
+        ? undefined
+        : this.blocks.find(
+            (b) =>
+              `${b.source}\u0000${b.time ?? ''}\u0000${b.usesPeriod}` === blockKey && !b.name.startsWith('e'),
+          );
+    if (block === undefined) {
+      block = {
+        name: `${active ? 'e' : 'b'}${this.blocks.length}`,
+        source,
+        time,
+        usesPeriod,
+        slots: [],
+        tables: new Set(),
+        kpis: new Set(),
+      };
+      this.blocks.push(block);
+    }
+    for (const t of tables) block.tables.add(t);
+    block.kpis.add(k.id);
+    // Identical aggregates (same block, arguments and filter) are computed once.
+    const key = `${block.name}\u0000${f.name}\u0000${JSON.stringify(call.args, stripSpans)}\u0000${applies ? JSON.stringify(k.filter, stripSpans) : ''}`;
+    const existing = this.slotByKey.get(key);
+    if (existing !== undefined) {
+      this.slotOfCall.set(call, existing);
+      return;
+    }
+    const slot: Slot = { name: `a${this.slotCount++}`, call, kpi: k, empty: f.empty, active };
+    block.slots.push(slot);
+    this.slotByKey.set(key, slot);
+    this.slotOfCall.set(call, slot);
+  }
+
+  // ---- SQL ----
+
+  private buildSql(outputs: ScorecardOutput[]): string {
+    const ctes: string[] = [];
+    const cte = (name: string, body: string) => ctes.push(`${this.q(name)} AS (\n${body}\n)`);
+    cte('bounds', this.boundsSql());
+    if (this.grain !== null) {
+      cte('periods', this.periodsSql());
+      cte('spine_periods', this.spinePeriodsSql());
+      if (this.blocks.some((b) => b.name.startsWith('e'))) {
+        cte('day_bucket', this.dayBucketSql());
+      }
+    } else {
+      cte(
+        'spine_periods',
+        `SELECT bd.lo AS period_start, bd.hi AS period_end, 'all' AS period, 0 AS period_ord, 0 AS period_year, TRUE AS in_range FROM ${this.q('bounds')} AS bd`,
+      );
+    }
+    for (const b of this.blocks)
+      cte(b.name, b.name.startsWith('e') ? this.eventBlockSql(b) : this.blockSql(b));
+    cte('by_values', this.byValuesSql());
+    cte('r0', this.r0Sql());
+    const stages = this.stages();
+    const maxStage = Math.max(0, ...stages.values());
+    const columnOf = new Map(outputs.map((o) => [o.kpiId, o.column]));
+    for (let s = 1; s <= maxStage; s++) {
+      const cols = outputs
+        .filter((o) => stages.get(o.kpiId) === s)
+        .map((o) => {
+          const k = this.checked.get(o.kpiId) as CheckedKpi;
+          return `${this.kpiSql(k, columnOf)} AS ${this.q(o.column)}`;
+        });
+      cte(`r${s}`, `SELECT *, ${cols.join(',\n  ')}\nFROM ${this.q(`r${s - 1}`)}`);
+    }
+    const finalCols = outputs.map((o) =>
+      this.failed.has(o.kpiId) ? `CAST(NULL AS DOUBLE) AS ${this.q(o.column)}` : this.q(o.column),
+    );
+    const { start, end, label, by } = RESULT_COLUMNS;
+    return [
+      `WITH ${ctes.join(',\n')}`,
+      `SELECT ${[start, end, label, by].map((c) => this.q(c)).join(', ')}${finalCols.length > 0 ? `, ${finalCols.join(', ')}` : ''}`,
+      `FROM ${this.q(`r${maxStage}`)}`,
+      'WHERE "in_range"',
+      `ORDER BY ${this.q(start)}, ${this.q(by)} NULLS LAST`,
+    ].join('\n');
+  }
+
+  private boundsSql(): string {
+    const from =
+      this.req.from !== undefined && ISO_DATE.test(this.req.from) ? this.d.dateLiteral(this.req.from) : null;
+    const to =
+      this.req.to !== undefined && ISO_DATE.test(this.req.to) ? this.d.dateLiteral(this.req.to) : null;
+    if (this.grain === null) {
+      return `SELECT CAST(${from ?? 'NULL'} AS DATE) AS lo, CAST(${to ?? 'NULL'} AS DATE) AS hi`;
+    }
+    const times = this.blocks
+      .filter((b) => b.time !== null)
+      .map((b) => ({ table: b.source, column: b.time as string }));
+    const unique = [...new Map(times.map((t) => [`${t.table}.${t.column}`, t])).values()];
+    if (unique.length === 0) {
+      return `SELECT COALESCE(${from ?? 'NULL'}, ${this.today}) AS lo, COALESCE(${to ?? 'NULL'}, ${this.today}) AS hi`;
+    }
+    const lows = unique.map((t) => `(SELECT MIN(CAST(${this.q(t.column)} AS DATE)) FROM ${this.q(t.table)})`);
+    const highs = unique.map(
+      (t) => `(SELECT MAX(CAST(${this.q(t.column)} AS DATE)) FROM ${this.q(t.table)})`,
+    );
+    return [
+      `SELECT COALESCE(${from ?? 'NULL'}, LEAST(${lows.join(', ')}), ${this.today}) AS lo,`,
+      `  COALESCE(${to ?? 'NULL'}, GREATEST(${highs.join(', ')}), ${this.today}) AS hi`,
+    ].join('\n');
+  }
+
+  private periodsSql(): string {
+    const p = periodColumns(this.calendar, this.grain as Grain);
+    const c = (col: string) => `c.${this.q(col)}`;
+    return [
+      `SELECT ${c(p.start)} AS period_start, MAX(${c(CALENDAR_DAY)}) AS period_end,`,
+      `  ANY_VALUE(${c(p.label)}) AS period, ANY_VALUE(${c(p.ord)}) AS period_ord, ANY_VALUE(${c(p.year)}) AS period_year`,
+      `FROM ${this.q(CALENDAR_TABLE)} AS c GROUP BY ${c(p.start)}`,
+    ].join('\n');
+  }
+
+  /** Periods and years of history a KPI reads before the range: its own windows plus those of the KPIs it uses. */
+  private lookback(id: string, memo: Map<string, Lookback>): Lookback {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const own = { periods: 0, years: 0 };
+    memo.set(id, own);
+    const k = this.checked.get(id);
+    if (k?.expr === null || k === undefined) return own;
+    walk(k.expr, (n) => {
+      if (n.t !== 'call') return true;
+      const f = lookupFunction(n.fn);
+      if (f?.level === 'time') {
+        const lb = f.lookback(n.args[1] === undefined ? null : constantNumber(n.args[1]));
+        own.periods = Math.max(own.periods, lb.periods);
+        own.years = Math.max(own.years, lb.years);
+      }
+      return true;
+    });
+    const refs = k.refs.filter((r) => !this.failed.has(r)).map((r) => this.lookback(r, memo));
+    const total = {
+      periods: own.periods + Math.max(0, ...refs.map((r) => r.periods)),
+      years: own.years + Math.max(0, ...refs.map((r) => r.years)),
+    };
+    memo.set(id, total);
+    return total;
+  }
+
+  private lookbackDays(): number {
+    const memo = new Map<string, Lookback>();
+    let periods = 0;
+    let years = 0;
+    for (const k of this.okKpis()) {
+      const lb = this.lookback(k.id, memo);
+      periods = Math.max(periods, lb.periods);
+      years = Math.max(years, lb.years);
+    }
+    return years * 366 + periods * MAX_PERIOD_DAYS[this.grain as Grain];
+  }
+
+  private spinePeriodsSql(): string {
+    return [
+      'SELECT p.*, p.period_end >= bd.lo AS in_range',
+      `FROM ${this.q('periods')} AS p, ${this.q('bounds')} AS bd`,
+      `WHERE p.period_end >= bd.lo - ${this.lookbackDays()} AND p.period_start <= bd.hi`,
+    ].join('\n');
+  }
+
+  private dayBucketSql(): string {
+    const p = periodColumns(this.calendar, this.grain as Grain);
+    // The first period start on or after each day: an event on that day counts from then on.
+    return [
+      `SELECT c.${this.q(CALENDAR_DAY)} AS d,`,
+      `  CASE WHEN p.period_start = c.${this.q(CALENDAR_DAY)} THEN p.period_start ELSE p.period_end + 1 END AS bucket`,
+      `FROM ${this.q(CALENDAR_TABLE)} AS c JOIN ${this.q('periods')} AS p ON p.period_start = c.${this.q(p.start)}`,
+    ].join('\n');
+  }
+
+  /** FROM clause with the source table and the related tables joined many-to-one. */
+  private fromClause(b: Block): BlockSql {
+    const aliases = new Map<string, string>([[b.source, 't0']]);
+    const joins: string[] = [];
+    for (const t of b.tables) {
+      const path = joinPath(this.req.schema, b.source, t) as Relationship[];
+      for (const r of path) {
+        if (aliases.has(r.toTable)) continue;
+        const alias = `t${aliases.size}`;
+        const fromAlias = aliases.get(r.fromTable) as string;
+        joins.push(
+          `LEFT JOIN ${this.q(r.toTable)} AS ${alias} ON ${alias}.${this.q(r.toColumn)} = ${fromAlias}.${this.q(r.fromColumn)}`,
+        );
+        aliases.set(r.toTable, alias);
+      }
+    }
+    const alias = (table: string) => aliases.get(table) ?? 't0';
+    const by =
+      this.breakdown === null ? null : `${alias(this.breakdown.table)}.${this.q(this.breakdown.column)}`;
+    return { alias, from: [`FROM ${this.q(b.source)} AS t0`, ...joins].join('\n'), by };
+  }
+
+  private filterSql(slot: Slot, b: Block, ctx: SqlCtx): string | null {
+    const k = slot.kpi;
+    if (k.filter === null || !this.filterApplies(k, b.source)) return null;
+    return this.rowSql(k.filter, ctx);
+  }
+
+  private slotSql(slot: Slot, b: Block, ctx: SqlCtx): string {
+    const f = lookupFunction(slot.call.fn) as AggregateFunction;
+    const args = slot.call.args.map((a, i) => this.argSql(f.name, i, a, ctx));
+    const sql = f.sql(args, this.filterSql(slot, b, ctx), ctx.row);
+    return slot.call.type === 'number' ? `CAST(${sql} AS DOUBLE)` : sql;
+  }
+
+  private blockSql(b: Block): string {
+    const { alias, from, by } = this.fromClause(b);
+    const byCol = `${by ?? 'CAST(NULL AS VARCHAR)'} AS by_value`;
+    const where: string[] = [];
+    let periodJoin = '';
+    let period = 'bd.lo';
+    let periodEnd = 'bd.hi';
+    let groupPeriod = false;
+    if (this.grain !== null && b.time !== null) {
+      const p = periodColumns(this.calendar, this.grain);
+      periodJoin = [
+        `JOIN ${this.q(CALENDAR_TABLE)} AS c ON c.${this.q(CALENDAR_DAY)} = CAST(t0.${this.q(b.time)} AS DATE)`,
+        `JOIN ${this.q('spine_periods')} AS sp ON sp.period_start = c.${this.q(p.start)}`,
+      ].join('\n');
+      period = 'sp.period_start';
+      periodEnd = 'sp.period_end';
+      groupPeriod = true;
+    } else if (this.grain !== null && b.usesPeriod) {
+      periodJoin = `CROSS JOIN ${this.q('spine_periods')} AS sp`;
+      period = 'sp.period_start';
+      periodEnd = 'sp.period_end';
+      groupPeriod = true;
+    } else if (this.grain === null && b.time !== null) {
+      const t = `CAST(t0.${this.q(b.time)} AS DATE)`;
+      where.push(`(bd.lo IS NULL OR ${t} >= bd.lo)`, `(bd.hi IS NULL OR ${t} <= bd.hi)`);
+    }
+    const ctx: SqlCtx = {
+      alias,
+      row: {
+        periodStart: this.grain === null ? `COALESCE(bd.lo, ${this.today})` : period,
+        periodEnd: this.grain === null ? `COALESCE(bd.hi, ${this.today})` : periodEnd,
+        today: this.today,
+      },
+    };
+    const cols = [
+      ...(groupPeriod ? ['sp.period_start AS period_start'] : []),
+      byCol,
+      ...b.slots.map((s) => `${this.slotSql(s, b, ctx)} AS ${this.q(s.name)}`),
+    ];
+    return [
+      `SELECT ${cols.join(',\n  ')}`,
+      from,
+      `CROSS JOIN ${this.q('bounds')} AS bd`,
+      ...(periodJoin === '' ? [] : [periodJoin]),
+      ...(where.length > 0 ? [`WHERE ${where.join(' AND ')}`] : []),
+      'GROUP BY ALL',
+    ].join('\n');
+  }
+
+  /** ACTIVE(start, end): +1 at the first period start on/after start, −1 at the one on/after end. */
+  private eventBlockSql(b: Block): string {
+    const { alias, from, by } = this.fromClause(b);
+    const slot = b.slots[0];
+    const ctx: SqlCtx = {
+      alias,
+      row: { periodStart: 'fs.first_start', periodEnd: 'fs.first_start', today: this.today },
+    };
+    const [start, end] = slot.call.args.map((a) => this.rowSql(a, ctx));
+    const filter = this.filterSql(slot, b, ctx);
+    const byCol = `${by ?? 'CAST(NULL AS VARCHAR)'} AS by_value`;
+    const side = (date: string, ds: number, de: number, conds: string[]) =>
+      [
+        `SELECT CASE WHEN CAST(${date} AS DATE) < fs.first_start THEN fs.first_start ELSE db.bucket END AS bucket, ${byCol}, ${ds} AS ds, ${de} AS de`,
+        from,
+        `CROSS JOIN (SELECT MIN(period_start) AS first_start FROM ${this.q('spine_periods')}) AS fs`,
+        `LEFT JOIN ${this.q('day_bucket')} AS db ON db.d = CAST(${date} AS DATE)`,
+        `WHERE ${[...conds, ...(filter === null ? [] : [`(${filter})`])].join(' AND ')}`,
+      ].join('\n');
+    return [
+      'SELECT ev.bucket AS period_start, ev.by_value, SUM(ev.ds) AS n_start, SUM(ev.de) AS n_end FROM (',
+      side(start, 1, 0, [`${start} IS NOT NULL`]),
+      'UNION ALL',
+      side(end, 0, 1, [`${start} IS NOT NULL`, `${end} IS NOT NULL`]),
+      ') AS ev GROUP BY ALL',
+    ].join('\n');
+  }
+
+  private byValuesSql(): string {
+    if (this.breakdown === null) return 'SELECT CAST(NULL AS VARCHAR) AS by_value';
+    const parts = [
+      `SELECT ${this.q(this.breakdown.column)} AS by_value FROM ${this.q(this.breakdown.table)}`,
+      ...this.blocks.map((b) => `SELECT by_value FROM ${this.q(b.name)}`),
+    ];
+    return parts.join('\nUNION\n');
+  }
+
+  private r0Sql(): string {
+    const cols = ['s.*'];
+    const joins: string[] = [];
+    for (const b of this.blocks) {
+      const on = [
+        `${b.name}.by_value IS NOT DISTINCT FROM s.by_value`,
+        ...(this.grain !== null && (b.time !== null || b.usesPeriod || b.name.startsWith('e'))
+          ? [`${b.name}.period_start = s.period_start`]
+          : []),
+      ];
+      joins.push(`LEFT JOIN ${this.q(b.name)} ON ${on.join(' AND ')}`);
+      for (const slot of b.slots) {
+        if (b.name.startsWith('e')) {
+          cols.push(
+            `CAST(SUM(COALESCE(${b.name}.n_start, 0) - COALESCE(${b.name}.n_end, 0)) OVER (PARTITION BY s.by_value ORDER BY s.period_start ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) AS ${this.q(slot.name)}`,
+          );
+        } else {
+          const v = `${b.name}.${this.q(slot.name)}`;
+          cols.push(`${slot.empty === 0 ? `COALESCE(${v}, 0)` : v} AS ${this.q(slot.name)}`);
+        }
+      }
+    }
+    return [
+      `SELECT ${cols.join(',\n  ')}`,
+      `FROM (SELECT * FROM ${this.q('spine_periods')} CROSS JOIN ${this.q('by_values')}) AS s`,
+      ...joins,
+    ].join('\n');
+  }
+
+  /** Stage of each KPI: one more than the KPIs it refers to, so windows can read earlier columns. */
+  private stages(): Map<string, number> {
+    const out = new Map<string, number>();
+    const visit = (id: string): number => {
+      const known = out.get(id);
+      if (known !== undefined) return known;
+      const k = this.checked.get(id);
+      out.set(id, 1);
+      const s = 1 + Math.max(0, ...(k?.refs ?? []).filter((r) => !this.failed.has(r)).map(visit));
+      out.set(id, s);
+      return s;
+    };
+    for (const k of this.okKpis()) visit(k.id);
+    return out;
+  }
+
+  private kpiSql(k: CheckedKpi, columnOf: Map<string, string>): string {
+    const window: WindowContext = {
+      partition: this.q('by_value'),
+      order: this.q('period_start'),
+      ordinal: this.q('period_ord'),
+      year: this.q('period_year'),
+      inRange: this.q('in_range'),
+      period: this.q('period_start'),
+    };
+    const ctx: SqlCtx = {
+      alias: () => 't0',
+      row: { periodStart: this.q('period_start'), periodEnd: this.q('period_end'), today: this.today },
+      kpiLevel: { columnOf, window },
+    };
+    const sql = this.rowSql(k.expr as TExpr, ctx);
+    return k.type === 'number' ? `CAST(${sql} AS DOUBLE)` : sql;
+  }
+
+  private argSql(fn: string, i: number, a: TExpr, ctx: SqlCtx): string {
+    const f = lookupFunction(fn);
+    const param = f === undefined ? undefined : paramFor(f, i);
+    const sql = this.rowSql(a, ctx);
+    return param?.type === 'number' && a.type === 'boolean' ? `CAST(${sql} AS DOUBLE)` : sql;
+  }
+
+  private numeric(e: TExpr, ctx: SqlCtx): string {
+    const sql = this.rowSql(e, ctx);
+    return e.type === 'boolean' ? `CAST(${sql} AS DOUBLE)` : sql;
+  }
+
+  /** SQL for a row expression (in a block) or a KPI expression (on the stage relations). */
+  private rowSql(e: TExpr, ctx: SqlCtx): string {
+    switch (e.t) {
+      case 'literal':
+        if (typeof e.value === 'number') return this.d.numberLiteral(e.value);
+        if (typeof e.value === 'boolean') return e.value ? 'TRUE' : 'FALSE';
+        return e.type === 'date' ? this.d.dateLiteral(e.value) : this.d.stringLiteral(e.value);
+      case 'column': {
+        const col = `${ctx.alias(e.table)}.${this.q(e.column)}`;
+        return e.type === 'number' ? `CAST(${col} AS DOUBLE)` : col;
+      }
+      case 'kpi':
+        return this.q(ctx.kpiLevel?.columnOf.get(e.id) ?? 'missing');
+      case 'table':
+      case 'error':
+        return 'NULL';
+      case 'unary':
+        if (e.op === 'NOT') return `(NOT ${this.rowSql(e.arg, ctx)})`;
+        return `(${e.op}${this.numeric(e.arg, ctx)})`;
+      case 'binary':
+        return this.binarySql(e, ctx);
+      case 'in':
+        return `(${this.rowSql(e.arg, ctx)} IN (${e.items.map((i) => this.rowSql(i, ctx)).join(', ')}))`;
+      case 'call': {
+        const f = lookupFunction(e.fn);
+        if (f === undefined) return 'NULL';
+        if (f.level === 'aggregate') {
+          const slot = this.slotOfCall.get(e);
+          return slot === undefined ? 'NULL' : this.q(slot.name);
+        }
+        if (f.level === 'time') {
+          const kl = ctx.kpiLevel;
+          if (kl === undefined) return 'NULL';
+          const n = e.args[1] === undefined ? null : constantNumber(e.args[1]);
+          return f.sql(this.numeric(e.args[0], ctx), n === null ? null : Math.trunc(n), kl.window);
+        }
+        return f.sql(
+          e.args.map((a, i) => this.argSql(f.name, i, a, ctx)),
+          ctx.row,
+        );
+      }
+    }
+  }
+
+  private binarySql(e: Extract<TExpr, { t: 'binary' }>, ctx: SqlCtx): string {
+    switch (e.op) {
+      case '+':
+      case '-':
+      case '*':
+        return `(${this.numeric(e.left, ctx)} ${e.op} ${this.numeric(e.right, ctx)})`;
+      case '/':
+        // Division by zero is blank, never an error or infinity.
+        return `(${this.numeric(e.left, ctx)} / NULLIF(${this.numeric(e.right, ctx)}, 0))`;
+      case '^':
+        return `POWER(${this.numeric(e.left, ctx)}, ${this.numeric(e.right, ctx)})`;
+      case '&':
+        return `concat(CAST(${this.rowSql(e.left, ctx)} AS VARCHAR), CAST(${this.rowSql(e.right, ctx)} AS VARCHAR))`;
+      default:
+        return `(${this.rowSql(e.left, ctx)} ${e.op} ${this.rowSql(e.right, ctx)})`;
+    }
+  }
+}
+
+interface Lookback {
+  periods: number;
+  years: number;
+}
+
+interface SqlCtx {
+  alias: (table: string) => string;
+  row: RowSqlContext;
+  kpiLevel?: { columnOf: Map<string, string>; window: WindowContext };
+}
+
+function stripSpans(key: string, value: unknown): unknown {
+  return key === 'span' ? undefined : value;
+}
