@@ -6,6 +6,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { Table } from 'apache-arrow';
 import { type Engine, EngineCancelled, OFFLINE_SETTINGS } from './engine';
 import { loadBrowserParquet } from './parquet/browserCodec';
+import { serialEngine } from './serialEngine';
 
 // Every file comes from the app's own origin: no CDN bundle is ever chosen.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -25,7 +26,8 @@ export async function createBrowserEngine(): Promise<Engine> {
 
   let running = 0;
   let cancelled = false;
-  return {
+  // Two streamed queries in flight on the one connection hang, so calls are queued.
+  return serialEngine({
     async query(sql: string): Promise<Table> {
       running++;
       cancelled = false;
@@ -49,7 +51,8 @@ export async function createBrowserEngine(): Promise<Engine> {
       }
     },
     async registerFile(name, bytes) {
-      await db.registerFileBuffer(name, bytes);
+      // The buffer is transferred to the worker; a copy leaves the caller's bytes usable (re-reads, errors).
+      await db.registerFileBuffer(name, bytes.slice());
     },
     async dropFile(name) {
       await db.dropFile(name);
@@ -63,5 +66,5 @@ export async function createBrowserEngine(): Promise<Engine> {
       await db.terminate();
       worker.terminate();
     },
-  };
+  });
 }

@@ -1,0 +1,207 @@
+import { type Dialect, duckdb } from './dialect';
+
+/**
+ * SQL for one page of a table shown in a grid. Sorting and filtering happen in the
+ * engine, never in the browser's memory, so a table of any size pages the same way.
+ * The filter shapes mirror AG Grid's simple filter model, redeclared here so core
+ * stays free of UI packages.
+ */
+
+export type TextFilterType =
+  | 'equals'
+  | 'notEqual'
+  | 'contains'
+  | 'notContains'
+  | 'startsWith'
+  | 'endsWith'
+  | 'blank'
+  | 'notBlank';
+
+export type NumberFilterType =
+  | 'equals'
+  | 'notEqual'
+  | 'lessThan'
+  | 'lessThanOrEqual'
+  | 'greaterThan'
+  | 'greaterThanOrEqual'
+  | 'inRange'
+  | 'blank'
+  | 'notBlank';
+
+export interface TextCondition {
+  filterType: 'text';
+  type: TextFilterType;
+  filter?: string | null;
+}
+
+export interface NumberCondition {
+  filterType: 'number';
+  type: NumberFilterType;
+  filter?: number | null;
+  filterTo?: number | null;
+}
+
+export interface DateCondition {
+  filterType: 'date';
+  type: NumberFilterType;
+  /** AG Grid sends 'YYYY-MM-DD hh:mm:ss'; only the date part is used. */
+  dateFrom?: string | null;
+  dateTo?: string | null;
+}
+
+export type GridCondition = TextCondition | NumberCondition | DateCondition;
+
+export interface CombinedCondition {
+  filterType: GridCondition['filterType'];
+  operator: 'AND' | 'OR';
+  conditions: GridCondition[];
+}
+
+export type ColumnFilter = GridCondition | CombinedCondition;
+
+export type GridFilterModel = Record<string, ColumnFilter>;
+
+export interface GridSort {
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface GridPageRequest {
+  table: string;
+  /** Columns shown, in order. Filters and sorts on other names are refused. */
+  columns: string[];
+  sort?: GridSort[];
+  filter?: GridFilterModel;
+  offset: number;
+  limit: number;
+}
+
+export interface GridQuery {
+  /** One page of rows. */
+  sql: string;
+  /** The number of rows matching the filter, as a column named `n`. */
+  countSql: string;
+}
+
+export function buildGridQuery(req: GridPageRequest, d: Dialect = duckdb): GridQuery {
+  const known = new Set(req.columns);
+  const from = `FROM ${d.quoteIdent(req.table)}`;
+  const where = whereClause(req.filter ?? {}, known, d);
+  const select = req.columns.length === 0 ? '*' : req.columns.map((c) => d.quoteIdent(c)).join(', ');
+  const order = orderClause(req.sort ?? [], known, d);
+  const limit = Math.max(0, Math.floor(req.limit));
+  const offset = Math.max(0, Math.floor(req.offset));
+  const sql = `SELECT ${select} ${from}${where}${order} LIMIT ${limit} OFFSET ${offset}`;
+  const countSql = `SELECT count(*) AS n ${from}${where}`;
+  return { sql, countSql };
+}
+
+function orderClause(sort: GridSort[], known: Set<string>, d: Dialect): string {
+  const parts = sort
+    .filter((s) => known.has(s.column))
+    .map((s) => `${d.quoteIdent(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+  // Unsorted pages rely on DuckDB keeping insertion order (its default), which avoids a
+  // full sort per page on big tables. A sort gets rowid as tie-breaker so equal keys
+  // never swap places between pages.
+  if (parts.length === 0) return '';
+  parts.push('rowid');
+  return ` ORDER BY ${parts.join(', ')}`;
+}
+
+function whereClause(model: GridFilterModel, known: Set<string>, d: Dialect): string {
+  const parts: string[] = [];
+  for (const [column, filter] of Object.entries(model)) {
+    if (!known.has(column)) continue;
+    const sql = columnFilterSql(d.quoteIdent(column), filter, d);
+    if (sql) parts.push(sql);
+  }
+  return parts.length === 0 ? '' : ` WHERE ${parts.join(' AND ')}`;
+}
+
+function columnFilterSql(col: string, filter: ColumnFilter, d: Dialect): string | null {
+  if ('conditions' in filter) {
+    const parts = filter.conditions.map((c) => conditionSql(col, c, d)).filter((s): s is string => !!s);
+    if (parts.length === 0) return null;
+    return `(${parts.join(filter.operator === 'OR' ? ' OR ' : ' AND ')})`;
+  }
+  return conditionSql(col, filter, d);
+}
+
+function conditionSql(col: string, c: GridCondition, d: Dialect): string | null {
+  if (c.type === 'blank') return blankSql(col, c.filterType);
+  if (c.type === 'notBlank') return `NOT ${blankSql(col, c.filterType)}`;
+  switch (c.filterType) {
+    case 'text':
+      return textSql(col, c, d);
+    case 'number':
+      return comparisonSql(col, c.type, numberOrNull(c.filter), numberOrNull(c.filterTo), d.numberLiteral);
+    case 'date':
+      return comparisonSql(col, c.type, isoDateOrNull(c.dateFrom), isoDateOrNull(c.dateTo), d.dateLiteral);
+  }
+}
+
+function blankSql(col: string, kind: GridCondition['filterType']): string {
+  // Text blanks include empty and whitespace-only strings: that is what a user means by blank.
+  return kind === 'text' ? `(${col} IS NULL OR trim(CAST(${col} AS VARCHAR)) = '')` : `(${col} IS NULL)`;
+}
+
+function textSql(col: string, c: TextCondition, d: Dialect): string | null {
+  if (c.filter == null || c.filter === '') return null;
+  const needle = c.filter.toLowerCase();
+  const hay = `lower(CAST(${col} AS VARCHAR))`;
+  const lit = d.stringLiteral(needle);
+  switch (c.type) {
+    case 'equals':
+      return `${hay} = ${lit}`;
+    case 'notEqual':
+      return `(${col} IS NULL OR ${hay} <> ${lit})`;
+    case 'contains':
+      return `contains(${hay}, ${lit})`;
+    case 'notContains':
+      return `(${col} IS NULL OR NOT contains(${hay}, ${lit}))`;
+    case 'startsWith':
+      return `starts_with(${hay}, ${lit})`;
+    case 'endsWith':
+      return `suffix(${hay}, ${lit})`;
+    default:
+      return null;
+  }
+}
+
+function comparisonSql<T>(
+  col: string,
+  type: NumberFilterType,
+  from: T | null,
+  to: T | null,
+  literal: (v: T) => string,
+): string | null {
+  if (from === null) return null;
+  const a = literal(from);
+  switch (type) {
+    case 'equals':
+      return `${col} = ${a}`;
+    case 'notEqual':
+      return `(${col} IS NULL OR ${col} <> ${a})`;
+    case 'lessThan':
+      return `${col} < ${a}`;
+    case 'lessThanOrEqual':
+      return `${col} <= ${a}`;
+    case 'greaterThan':
+      return `${col} > ${a}`;
+    case 'greaterThanOrEqual':
+      return `${col} >= ${a}`;
+    case 'inRange':
+      return to === null ? `${col} >= ${a}` : `${col} BETWEEN ${a} AND ${literal(to)}`;
+    default:
+      return null;
+  }
+}
+
+function numberOrNull(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function isoDateOrNull(v: string | null | undefined): string | null {
+  const m = v ? /^(\d{4}-\d{2}-\d{2})/.exec(v) : null;
+  return m ? m[1] : null;
+}

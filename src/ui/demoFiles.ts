@@ -1,0 +1,52 @@
+import type { SourceFile } from '../state/dataStore';
+
+// Vite copies each demo CSV into the build as an asset of this origin; fetching them
+// is the same as fetching the page.
+const urls = import.meta.glob('../../samples/crm-demo/*.csv', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+// The canonical model's order (DESIGN.md): customers first, as a demo is usually opened on them.
+const ORDER = [
+  'customers',
+  'leads',
+  'deals',
+  'orders',
+  'tickets',
+  'surveys',
+  'marketing',
+  'web',
+  'social',
+  'employees',
+  'attendance',
+  'training',
+  'expenses',
+];
+
+function rank(path: string): number {
+  const i = ORDER.indexOf(path.replace(/^.*\//, '').replace(/\.csv$/, ''));
+  return i < 0 ? ORDER.length : i;
+}
+
+export function demoFiles(): SourceFile[] {
+  return Object.entries(urls)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([path, url]) => {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      return {
+        name,
+        size: 0,
+        async read() {
+          const res = await fetch(url);
+          if (!res.ok) throw new Error(`the demo file could not be read (HTTP ${res.status})`);
+          return new Uint8Array(await res.arrayBuffer());
+        },
+      };
+    });
+}
+
+export function hasDemo(): boolean {
+  return Object.keys(urls).length > 0;
+}

@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startServer } from './serve.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * One served build and one fresh Chromium profile. Every request the page or its
+ * workers make is recorded; `assertClean` fails when any left the server's origin or
+ * the page logged an error.
+ */
+export interface Browser {
+  origin: string;
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  offOrigin: string[];
+  errors: string[];
+  open(query?: string): Promise<Page>;
+  screenshot(name: string): Promise<void>;
+  /** For afterEach: saves a screenshot when the test failed, then asserts the guards. */
+  check(ctx: { task: { name: string; result?: { state?: string } } }): Promise<void>;
+  assertClean(): void;
+  close(): Promise<void>;
+}
+
+function allowed(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export async function startBrowser(): Promise<Browser> {
+  if (!existsSync(join(ROOT, 'dist/index.html')))
+    throw new Error('dist/ is missing: run `npx vite build` first.');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package.`);
+  const server = await startServer({ root: join(ROOT, 'dist'), port: 0 });
+  const origin = new URL(server.url).origin;
+  const profile = await mkdtemp(join(tmpdir(), 'shakhes-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const requests: string[] = [];
+  const offOrigin: string[] = [];
+  const errors: string[] = [];
+  const record = (url: string) => {
+    requests.push(url);
+    if (!allowed(url, origin)) offOrigin.push(url);
+  };
+  context.on('request', (r) => record(r.url()));
+  const watch = (page: Page) => {
+    page.on('request', (r) => record(r.url()));
+    page.on('websocket', (ws) => record(ws.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+    page.on('worker', (w) =>
+      w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`)),
+    );
+  };
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  if (context.pages()[0] === page) watch(page);
+  await mkdir(SCREENSHOTS, { recursive: true });
+
+  const browser: Browser = {
+    origin,
+    url: server.url,
+    context,
+    page,
+    requests,
+    offOrigin,
+    errors,
+    async open(query = '') {
+      await page.goto(`${server.url}${query}`);
+      await page.getByRole('heading', { name: 'Shakhes' }).waitFor();
+      return page;
+    },
+    async screenshot(name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    },
+    async check(ctx) {
+      if (ctx.task.result?.state === 'fail') {
+        await browser.screenshot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`).catch(() => undefined);
+      }
+      browser.assertClean();
+    },
+    assertClean() {
+      expect(offOrigin, 'requests that left the origin').toEqual([]);
+      expect(errors, 'console and page errors').toEqual([]);
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+  return browser;
+}
+
+/** expect.poll with a patience that suits a browser on a busy machine (its default is 1 s). */
+export function eventually<T>(fn: () => T | Promise<T>, timeout = 30_000) {
+  return expect.poll(fn, { timeout, interval: 100 });
+}
+
+/** The data panel entry of a table, once it is loaded. */
+export function tableEntry(page: Page, name: string): Locator {
+  return page.locator(`li[data-table="${name}"]`);
+}
+
+export async function rowCountOf(page: Page, name: string): Promise<number> {
+  const count = tableEntry(page, name).locator('.count');
+  await count.waitFor({ timeout: 90_000 });
+  return Number(await count.getAttribute('data-rows'));
+}
+
+/** Waits until `tables` are listed (when given) and no file is loading any more. */
+export async function importsSettled(page: Page, tables: string[] = []): Promise<void> {
+  for (const name of tables) await tableEntry(page, name).waitFor({ timeout: 110_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.job').length === 0, undefined, {
+    timeout: 110_000,
+    polling: 200,
+  });
+}
+
+/** Loads files through the file picker, as a user choosing them would. */
+export async function chooseFiles(page: Page, paths: string[]): Promise<void> {
+  await page.getByLabel('Open CRM export files').first().setInputFiles(paths);
+}

@@ -1,0 +1,11 @@
+export interface StartedServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function startServer(options?: {
+  root?: string;
+  port?: number;
+  host?: string;
+}): Promise<StartedServer>;

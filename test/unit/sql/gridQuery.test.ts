@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { buildGridQuery } from '../../../src/core/sql/gridQuery';
+
+const base = { table: 'deals', columns: ['id', 'stage', 'amount', 'closed'], offset: 200, limit: 100 };
+
+describe('buildGridQuery', () => {
+  it('pages in insertion order when nothing is sorted', () => {
+    const q = buildGridQuery(base);
+    expect(q.sql).toBe('SELECT "id", "stage", "amount", "closed" FROM "deals" LIMIT 100 OFFSET 200');
+    expect(q.countSql).toBe('SELECT count(*) AS n FROM "deals"');
+  });
+
+  it('sorts with blanks last and rowid as tie-breaker', () => {
+    const q = buildGridQuery({
+      ...base,
+      sort: [
+        { column: 'amount', direction: 'desc' },
+        { column: 'stage', direction: 'asc' },
+      ],
+    });
+    expect(q.sql).toContain('ORDER BY "amount" DESC NULLS LAST, "stage" ASC NULLS LAST, rowid LIMIT');
+  });
+
+  it('ignores sorts and filters on names that are not columns of the table', () => {
+    const q = buildGridQuery({
+      ...base,
+      sort: [{ column: 'x; DROP TABLE deals', direction: 'asc' }],
+      filter: { nope: { filterType: 'text', type: 'contains', filter: 'a' } },
+    });
+    expect(q.sql).toBe('SELECT "id", "stage", "amount", "closed" FROM "deals" LIMIT 100 OFFSET 200');
+  });
+
+  it('escapes text filter values and matches case-insensitively', () => {
+    const q = buildGridQuery({
+      ...base,
+      filter: { stage: { filterType: 'text', type: 'contains', filter: "O'Brien" } },
+    });
+    expect(q.countSql).toBe(
+      `SELECT count(*) AS n FROM "deals" WHERE contains(lower(CAST("stage" AS VARCHAR)), 'o''brien')`,
+    );
+    expect(q.sql).toContain(`WHERE contains(lower(CAST("stage" AS VARCHAR)), 'o''brien') LIMIT`);
+  });
+
+  it('quotes identifiers that contain quotes', () => {
+    const q = buildGridQuery({ table: 'a"b', columns: ['c"d'], offset: 0, limit: 10 });
+    expect(q.sql).toBe('SELECT "c""d" FROM "a""b" LIMIT 10 OFFSET 0');
+  });
+
+  it('turns number comparisons, ranges and blanks into SQL combined with AND', () => {
+    const q = buildGridQuery({
+      ...base,
+      filter: {
+        amount: { filterType: 'number', type: 'inRange', filter: 10, filterTo: 20 },
+        id: { filterType: 'number', type: 'greaterThanOrEqual', filter: 5 },
+        stage: { filterType: 'text', type: 'blank' },
+      },
+    });
+    expect(q.countSql).toBe(
+      'SELECT count(*) AS n FROM "deals" WHERE "amount" BETWEEN CAST(10 AS DOUBLE) AND CAST(20 AS DOUBLE)' +
+        ' AND "id" >= CAST(5 AS DOUBLE)' +
+        ` AND ("stage" IS NULL OR trim(CAST("stage" AS VARCHAR)) = '')`,
+    );
+  });
+
+  it('combines two conditions on one column with the operator the user chose', () => {
+    const q = buildGridQuery({
+      ...base,
+      filter: {
+        amount: {
+          filterType: 'number',
+          operator: 'OR',
+          conditions: [
+            { filterType: 'number', type: 'lessThan', filter: 0 },
+            { filterType: 'number', type: 'blank' },
+          ],
+        },
+      },
+    });
+    expect(q.countSql).toBe(
+      'SELECT count(*) AS n FROM "deals" WHERE ("amount" < CAST(0 AS DOUBLE) OR ("amount" IS NULL))',
+    );
+  });
+
+  it('keeps blanks when excluding a value, so "not equal" means what a reader expects', () => {
+    const q = buildGridQuery({
+      ...base,
+      filter: { stage: { filterType: 'text', type: 'notEqual', filter: 'Won' } },
+    });
+    expect(q.countSql).toContain(`("stage" IS NULL OR lower(CAST("stage" AS VARCHAR)) <> 'won')`);
+  });
+
+  it('filters dates on the date part of what the grid sends', () => {
+    const q = buildGridQuery({
+      ...base,
+      filter: { closed: { filterType: 'date', type: 'lessThan', dateFrom: '2024-03-01 00:00:00' } },
+    });
+    expect(q.countSql).toBe(`SELECT count(*) AS n FROM "deals" WHERE "closed" < DATE '2024-03-01'`);
+  });
+
+  it('drops conditions that have no value yet', () => {
+    const q = buildGridQuery({
+      ...base,
+      filter: {
+        stage: { filterType: 'text', type: 'contains', filter: '' },
+        amount: { filterType: 'number', type: 'equals', filter: null },
+        closed: { filterType: 'date', type: 'equals', dateFrom: 'not a date' },
+      },
+    });
+    expect(q.countSql).toBe('SELECT count(*) AS n FROM "deals"');
+  });
+
+  it('never pages with negative or fractional numbers', () => {
+    const q = buildGridQuery({ ...base, offset: -5, limit: 10.7 });
+    expect(q.sql).toMatch(/LIMIT 10 OFFSET 0$/);
+  });
+});
