@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as DuckDBNode from '@duckdb/duckdb-wasm/blocking';
-import type { Table } from 'apache-arrow';
+import { type Table, tableFromIPC } from 'apache-arrow';
 import { type Engine, OFFLINE_SETTINGS } from './engine';
 import { loadNodeParquet } from './parquet/nodeCodec';
 
@@ -18,6 +18,10 @@ export async function createNodeEngine(): Promise<Engine> {
     mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: `${dist}duckdb-node-mvp.worker.cjs` },
     eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: `${dist}duckdb-node-eh.worker.cjs` },
   };
+  // The Node build require()s its own copy of apache-arrow; its tables fail the
+  // instanceof checks of the copy the app imports (tableToIPC then writes nothing),
+  // so every result is handed over through IPC bytes, which both copies read.
+  const cjsArrow: typeof import('apache-arrow') = require('apache-arrow');
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
   db.open({});
@@ -25,7 +29,7 @@ export async function createNodeEngine(): Promise<Engine> {
   for (const s of OFFLINE_SETTINGS) conn.query(s);
   return {
     async query(sql: string): Promise<Table> {
-      return conn.query(sql);
+      return tableFromIPC(cjsArrow.tableToIPC(conn.query(sql), 'stream'));
     },
     async cancel() {},
     async registerFile(name, bytes) {

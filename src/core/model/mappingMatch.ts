@@ -1,0 +1,83 @@
+import { editDistance } from '../formula/suggest';
+import type { LogicalKind } from './canonical';
+
+/**
+ * How headers are compared with preset headers and canonical names: case,
+ * spaces, dashes and underscores do not count (crm-exports.md).
+ */
+export function normalizeHeader(header: string): string {
+  return header.toLowerCase().replace(/[\s\-_]+/g, '');
+}
+
+/**
+ * Other names exports commonly give a canonical column, for suggestions when no
+ * preset fits. Keyed by canonical column name, shared by every table with it.
+ */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  created_at: [
+    'created',
+    'create date',
+    'created date',
+    'created on',
+    'date created',
+    'created time',
+    'start date',
+  ],
+  churned_at: ['churn date', 'churned', 'cancelled at', 'canceled at', 'cancel date', 'end date'],
+  closed_at: ['close date', 'closed date', 'closing date', 'closed on', 'date closed'],
+  converted_at: ['converted date', 'conversion date', 'converted on'],
+  resolved_at: ['resolved', 'resolution date', 'closed at', 'close date', 'solved at'],
+  first_response_at: ['first response', 'first reply', 'first response time', 'first reply at'],
+  answered_at: ['answered', 'response date', 'submitted at', 'date'],
+  ordered_at: ['order date', 'ordered', 'invoice date', 'date'],
+  hired_at: ['hire date', 'hired', 'start date', 'joined'],
+  left_at: ['leave date', 'termination date', 'end date', 'left'],
+  amount: ['value', 'deal value', 'deal amount', 'total'],
+  revenue: ['net revenue', 'sales', 'total', 'amount'],
+  owner: ['rep', 'sales rep', 'assigned to', 'account manager'],
+  agent: ['assignee', 'assigned to', 'owner'],
+  stage: ['deal stage', 'status', 'pipeline stage'],
+  spend: ['cost', 'spent', 'amount spent'],
+  segment: ['tier', 'customer segment'],
+};
+
+/** 0..1: how alike two names are once normalized; containment counts as close. */
+export function nameSimilarity(a: string, b: string): number {
+  const x = normalizeHeader(a);
+  const y = normalizeHeader(b);
+  if (x === '' || y === '') return 0;
+  if (x === y) return 1;
+  const longer = Math.max(x.length, y.length);
+  const byEdits = 1 - editDistance(x, y) / longer;
+  const shorter = x.length < y.length ? x : y;
+  const contains = shorter.length >= 4 && (x.includes(y) || y.includes(x)) ? 0.8 : 0;
+  return Math.max(byEdits, contains);
+}
+
+/** The best similarity of a header to a canonical column, through its synonyms too. */
+export function columnSimilarity(header: string, canonicalColumn: string): number {
+  const names = [canonicalColumn, ...(SYNONYMS[canonicalColumn] ?? [])];
+  // A synonym is a weaker sign than the canonical name itself.
+  return Math.max(...names.map((n, i) => nameSimilarity(header, n) * (i === 0 ? 1 : 0.95)));
+}
+
+/** Whether a column read as `found` can stand for a canonical column of kind `wanted`. */
+export function kindFits(wanted: LogicalKind, found: LogicalKind): boolean {
+  switch (wanted) {
+    case 'text':
+      return true;
+    case 'date':
+    case 'timestamp':
+      return found === 'date' || found === 'timestamp';
+    default:
+      return found === wanted;
+  }
+}
+
+export const KIND_WORDS: Readonly<Record<LogicalKind, string>> = {
+  number: 'numbers',
+  text: 'text',
+  boolean: 'true/false values',
+  date: 'dates',
+  timestamp: 'dates and times',
+};
