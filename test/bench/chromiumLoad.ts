@@ -1,18 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium';
 import { startServer } from '../e2e/serve.mjs';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /**
  * Loads a file through the app's own file input in headless Chromium, the path a
@@ -26,11 +16,7 @@ export async function chromiumLoadSeconds(
 ): Promise<number[]> {
   const server = await startServer({ root: 'dist', port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'shakhes-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const context = await launchChromium(profile);
   const times: number[] = [];
   try {
     for (let i = 0; i <= runs; i++) {

@@ -3,13 +3,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM, launchChromium } from './chromium';
 import { startServer } from './serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * One served build and one fresh Chromium profile. Every request the page or its
@@ -48,20 +48,7 @@ export async function startBrowser(): Promise<Browser> {
   const server = await startServer({ root: join(ROOT, 'dist'), port: 0 });
   const origin = new URL(server.url).origin;
   const profile = await mkdtemp(join(tmpdir(), 'shakhes-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  const context = await launchChromium(profile);
   const requests: string[] = [];
   const offOrigin: string[] = [];
   const errors: string[] = [];

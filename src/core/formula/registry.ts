@@ -480,6 +480,19 @@ const FUNCTIONS: FunctionSpec[] = [
     sql: ([a, b]) => `CAST(CAST(${b} AS DATE) - CAST(${a} AS DATE) AS DOUBLE)`,
   },
   {
+    name: 'HOURS',
+    category: 'date',
+    level: 'row',
+    params: [p('from', 'datelike'), p('to', 'datelike')],
+    returns: 'number',
+    help: 'Hours, with fractions, from the first time to the second: response and resolution times, where whole days would round most replies to 0.',
+    example: {
+      formula: 'MEDIAN(HOURS(tickets.created_at, tickets.first_response_at))',
+      result: 'replies after 30 minutes, 2 hours and 5 hours give 2',
+    },
+    sql: ([a, b]) => `((epoch(CAST(${b} AS TIMESTAMP)) - epoch(CAST(${a} AS TIMESTAMP))) / 3600.0)`,
+  },
+  {
     name: 'TODAY',
     category: 'date',
     level: 'row',

@@ -111,7 +111,7 @@ export const KpiSchema = z.object({
   /** What one unit of the value is: 'USD', 'days', '%', 'customers'. */
   unit: z.string().max(32),
   format: z.enum(['number', 'integer', 'percent', 'currency', 'duration']),
-  direction: z.enum(['higher', 'lower']),
+  direction: z.enum(['up', 'down', 'context']),
   family: KpiFamilySchema,
   /** A KRI is a risk indicator: listed apart, with a threshold and an early warning. */
   kind: z.enum(['kpi', 'kri']),

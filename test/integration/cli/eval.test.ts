@@ -88,6 +88,31 @@ describe('shakhes eval output', () => {
     });
   });
 
+  it('HOURS gives fractional hours between timestamps', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const dir = mkdtempSync('/tmp/shakhes-cli-');
+    writeFileSync(
+      `${dir}/t.csv`,
+      'created_at,first_response_at\n2024-01-01 09:00:00,2024-01-01 09:30:00\n2024-01-02 10:00:00,2024-01-02 12:00:00\n2024-01-03 22:00:00,2024-01-04 03:00:00\n',
+    );
+    const r = await cli(
+      'eval',
+      '--data',
+      `t=${dir}/t.csv`,
+      '--format',
+      'json',
+      'MEDIAN(HOURS(t.created_at, t.first_response_at))',
+    );
+    expect(JSON.parse(r.out)).toEqual({ value: 2 });
+    const mean = await cli(
+      'eval',
+      '--data',
+      `t=${dir}/t.csv`,
+      'AVERAGE(HOURS(t.created_at, t.first_response_at))',
+    );
+    expect(Number(mean.out)).toBeCloseTo(7.5 / 3, 12);
+  });
+
   it('--sql prints one fused query for ten KPIs over three tables', async () => {
     const kpi = (name: string, f: string) => ['--kpi', `${name}=${f}`];
     const r = await cli(

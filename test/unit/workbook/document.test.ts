@@ -10,7 +10,7 @@ const kpi: WorkbookKpi = {
   formula: 'COUNTIF(deals.won) / COUNT(deals.deal_id)',
   unit: '%',
   format: 'percent',
-  direction: 'higher',
+  direction: 'up',
   family: 'sales',
   kind: 'kpi',
   target: 0.3,
@@ -76,11 +76,11 @@ describe('parseDocument', () => {
     const bad = {
       ...emptyDocument(),
       locale: 'de',
-      kpis: [{ ...kpi, direction: 'up' }],
+      kpis: [{ ...kpi, direction: 'sideways' }],
       settings: { ...emptyDocument().settings, currency: 'dollars' },
     };
     expect(errorOf(bad).error).toBe(
-      'This workbook\'s contents are not valid: locale: Invalid option: expected one of "en"|"fa"; settings.currency: expected a three-letter currency code such as USD; kpis[0].direction: Invalid option: expected one of "higher"|"lower".',
+      'This workbook\'s contents are not valid: locale: Invalid option: expected one of "en"|"fa"; settings.currency: expected a three-letter currency code such as USD; kpis[0].direction: Invalid option: expected one of "up"|"down"|"context".',
     );
     const worse = { ...bad, calendar: 'lunar', title: 7 };
     expect(errorOf(worse).error).toMatch(/\(and 2 more problems\)\.$/);

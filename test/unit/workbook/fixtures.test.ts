@@ -86,7 +86,7 @@ const REFUSED: Array<[file: string, code: WorkbookErrorCode, message: string]> =
   [
     'invalid-document.shakhes',
     'invalid-document',
-    'This workbook\'s contents are not valid: kpis[0].direction: Invalid option: expected one of "higher"|"lower".',
+    'This workbook\'s contents are not valid: kpis[0].direction: Invalid option: expected one of "up"|"down"|"context".',
   ],
   [
     'missing-data.shakhes',
