@@ -1,8 +1,42 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The built page may load scripts, workers, fonts and data only from its own origin
+ * (plus blob: and data: where DuckDB and downloads need them); WebAssembly may compile.
+ * Styles stay inline-capable because AG Grid and ECharts inject theirs. Dev keeps the
+ * loose policy in index.html, since Vite's dev server injects inline scripts.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data:",
+  "font-src 'self' data:",
+  "img-src 'self' blob: data:",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+function strictContentSecurityPolicy(): Plugin {
+  return {
+    name: 'shakhes-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/,
+        `$1${CONTENT_SECURITY_POLICY}$2`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), strictContentSecurityPolicy()],
   base: './',
   build: {
     target: 'es2022',

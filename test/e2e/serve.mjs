@@ -2,7 +2,7 @@
 // A small static server for the production build in dist/: no dependencies, only
 // this origin. `npm start` uses it; the browser tests start it on a random port.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,11 @@ export async function startServer({ root = 'dist', port = 4173, host = '127.0.0.
   const base = resolve(root);
   const index = join(base, 'index.html');
   if (!(await fileAt(index))) throw new Error(`${index} does not exist: run \`npx vite build\` first.`);
+  // The build writes its Content-Security-Policy into index.html; sending it as a header
+  // too covers the workers, which a <meta> policy does not reach.
+  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+    await readFile(index, 'utf8'),
+  )?.[1];
 
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -88,6 +93,7 @@ export async function startServer({ root = 'dist', port = 4173, host = '127.0.0.
       'Content-Length': info.size,
       'Cache-Control': file === index ? 'no-cache' : 'public, max-age=3600',
       'X-Content-Type-Options': 'nosniff',
+      ...(csp ? { 'Content-Security-Policy': csp } : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
