@@ -94,6 +94,12 @@ export interface DataState {
   pasteTable(text: string, name?: string): Promise<TableEntry | null>;
   createManualTable(name: string, header: string[], rows: string[][]): Promise<TableEntry | null>;
   removeTable(table: string): Promise<void>;
+  /**
+   * Lists tables that are already in the engine (restored from a workbook or an
+   * autosave) in place of the current list. Their source bytes are not known, so
+   * they cannot be read again with new options.
+   */
+  adoptTables(entries: TableEntry[]): void;
   cancelJob(id: number): void;
   cancelAll(): void;
   selectTable(table: string | null): void;
@@ -314,6 +320,16 @@ export function createDataStore(deps: DataDeps): DataStore {
             format: 'manual',
           });
           return entry ?? null;
+        },
+
+        adoptTables(entries) {
+          sources.clear();
+          set((s) => {
+            s.tables = entries;
+            for (const e of entries) s.versions[e.name] = (s.versions[e.name] ?? 0) + 1;
+            s.selectedTable = entries[0]?.name ?? null;
+            s.selectedColumn = null;
+          });
         },
 
         async removeTable(table) {

@@ -1,0 +1,59 @@
+import type { Relationship, Schema } from '../core/formula/schema';
+import { CANONICAL_TABLES } from '../core/model/canonical';
+import type { ColumnKind } from '../engine/ingest/types';
+
+/** What the scorecard needs to know of a loaded table: its name and typed columns. */
+export interface LoadedTable {
+  name: string;
+  columns: readonly { name: string; kind: ColumnKind }[];
+}
+
+const canonicalByName = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t]));
+
+/** `table.column` of every loaded column: what catalog availability is judged on. */
+export function presentColumns(tables: readonly LoadedTable[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tables) for (const c of t.columns) out.add(`${t.name}.${c.name}`);
+  return out;
+}
+
+/**
+ * The loaded tables as the formula checker sees them. Column kinds are the loaded
+ * ones (what SQL will really see); the time column and relationships come from the
+ * canonical model when a table carries a canonical name, so catalog KPIs and
+ * breakdowns such as customers.segment on a deals KPI work without a mapping step.
+ */
+export function scorecardSchema(tables: readonly LoadedTable[]): Schema {
+  const present = presentColumns(tables);
+  const schemaTables = tables.map((t) => {
+    const canonical = canonicalByName.get(t.name);
+    const firstDate = t.columns.find((c) => c.kind === 'date' || c.kind === 'timestamp')?.name;
+    const timeColumn =
+      canonical !== undefined && present.has(`${t.name}.${canonical.timeColumn}`)
+        ? canonical.timeColumn
+        : firstDate;
+    return { name: t.name, timeColumn, columns: t.columns.map((c) => ({ name: c.name, kind: c.kind })) };
+  });
+  const relationships: Relationship[] = [];
+  for (const t of CANONICAL_TABLES) {
+    for (const c of t.columns) {
+      const ref = c.references;
+      if (ref === undefined) continue;
+      if (!present.has(`${t.name}.${c.name}`) || !present.has(`${ref.table}.${ref.column}`)) continue;
+      relationships.push({ fromTable: t.name, fromColumn: c.name, toTable: ref.table, toColumn: ref.column });
+    }
+  }
+  return { tables: schemaTables, relationships };
+}
+
+/** Text columns of canonical dimension tables a KPI can be broken down by, as `table.column`. */
+export function breakdownColumns(tables: readonly LoadedTable[]): string[] {
+  const out: string[] = [];
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (c.kind !== 'text' || c.name.endsWith('_id') || c.name === 'name') continue;
+      out.push(`${t.name}.${c.name}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,528 @@
+import { castDraft } from 'immer';
+import { immer } from 'zustand/middleware/immer';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { checkKpis } from '../core/formula/check';
+import { compileScorecard } from '../core/formula/compile';
+import type { Diagnostic } from '../core/formula/diagnostics';
+import type { KpiDef } from '../core/formula/schema';
+import { availability } from '../core/kpi/availability';
+import { type BenchmarkRow, lookupBenchmark } from '../core/kpi/benchmarks';
+import { CATALOG, catalogKpi, withDependencies } from '../core/kpi/catalog';
+import { type Evaluation, evaluate, type PeriodValue } from '../core/kpi/evaluate';
+import { type KriState, kriState } from '../core/kpi/kri';
+import type { CatalogKpi, KpiThresholds } from '../core/kpi/types';
+import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
+import type { Engine } from '../engine/engine';
+import { plainColumn } from '../engine/rows';
+import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
+import { type LoadedTable, presentColumns, scorecardSchema } from './scorecardSchema';
+
+/** A KPI of the workbook: a catalog entry (possibly edited) or one the user wrote. */
+export interface WorkbookKpi extends Omit<CatalogKpi, 'needs' | 'uses' | 'table' | 'timeColumn'> {
+  /** Absent for a user KPI: the checker infers it from the formula's table.column names. */
+  readonly table?: string;
+  readonly timeColumn?: string;
+  readonly origin: 'catalog' | 'user';
+  readonly target: number | null;
+}
+
+/** A catalog KPI the loaded data cannot compute, listed greyed with the reason. */
+export interface UnavailableKpi {
+  readonly kpi: CatalogKpi;
+  readonly reason: string;
+}
+
+export interface Period {
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface ScorecardSettings {
+  grain: Grain;
+  calendar: CalendarKind;
+  /** ISO dates; null means the last `DEFAULT_MONTHS` months of data. */
+  from: string | null;
+  to: string | null;
+  /** `table.column`, or null for none. */
+  breakdown: string | null;
+  industry: string;
+}
+
+/** The latest value of a KPI for one breakdown value. */
+export interface SegmentValue {
+  readonly segment: string;
+  readonly value: number | null;
+}
+
+/** A formula the user typed that does not compile: kept apart so the applied one keeps its results. */
+export interface FormulaDraft {
+  readonly formula: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+export type RunStatus = 'idle' | 'running' | 'ready' | 'error';
+
+export interface ScorecardState {
+  settings: ScorecardSettings;
+  kpis: WorkbookKpi[];
+  unavailable: UnavailableKpi[];
+  /** First and last date of the data, read once per change of tables. */
+  dataRange: { from: string; to: string } | null;
+  periods: Period[];
+  /** Values per KPI aligned with `periods`; null where the data has nothing. */
+  series: Record<string, (number | null)[]>;
+  evaluations: Record<string, Evaluation>;
+  kri: Record<string, KriState>;
+  benchmarks: Record<string, BenchmarkRow | undefined>;
+  /** Per KPI, latest period's value per breakdown value (best first); empty without a breakdown. */
+  segments: Record<string, SegmentValue[]>;
+  /** Diagnostics of the applied KPIs (one compile of them all), by KPI id. */
+  diagnostics: Record<string, Diagnostic[]>;
+  drafts: Record<string, FormulaDraft>;
+  selectedKpi: string | null;
+  status: RunStatus;
+  error: string | null;
+  /** Milliseconds the last query took, for the status line. */
+  lastRunMs: number | null;
+
+  refresh(): Promise<void>;
+  setGrain(grain: Grain): Promise<void>;
+  setCalendar(calendar: CalendarKind): Promise<void>;
+  setRange(from: string | null, to: string | null): Promise<void>;
+  setBreakdown(breakdown: string | null): Promise<void>;
+  setIndustry(industry: string): void;
+  setTarget(id: string, target: number | null): void;
+  setThresholds(id: string, thresholds: KpiThresholds): void;
+  setLabel(id: string, label: string): void;
+  /** Applies a formula when it compiles; otherwise keeps it as a draft with its diagnostics. */
+  setFormula(id: string, formula: string): Promise<Diagnostic[]>;
+  discardDraft(id: string): void;
+  addCatalogKpi(id: string): Promise<void>;
+  /** Adds a user KPI; returns its id, or the diagnostics when it does not compile. */
+  addKpi(def: { label: string; formula: string }): Promise<{ id: string | null; diagnostics: Diagnostic[] }>;
+  removeKpi(id: string): Promise<void>;
+  select(id: string | null): void;
+}
+
+export type ScorecardStore = StoreApi<ScorecardState>;
+
+export interface ScorecardDeps {
+  engine(): Promise<Engine>;
+  tables(): readonly LoadedTable[];
+  /** ISO date TODAY() stands for; tests pin it. */
+  today?: () => string;
+}
+
+export const DEFAULT_MONTHS = 36;
+/** Periods the sparkline shows. */
+export const SPARK_PERIODS = 12;
+
+export function fromCatalog(k: CatalogKpi): WorkbookKpi {
+  const { needs: _needs, uses: _uses, ...rest } = k;
+  return { ...rest, origin: 'catalog', target: null };
+}
+
+/** First day of the month `months - 1` months before `iso`'s month: the start of a window of `months` months. */
+export function monthsBack(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 - (months - 1);
+  const d = new Date(Date.UTC(y, m, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+function toNumber(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function asDef(k: WorkbookKpi): KpiDef {
+  return {
+    id: k.id,
+    label: k.label,
+    formula: k.formula,
+    table: k.table,
+    timeColumn: k.timeColumn,
+    filter: k.filter,
+  };
+}
+
+function byKpi(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]> {
+  const out: Record<string, Diagnostic[]> = {};
+  for (const d of diagnostics) {
+    const id = d.kpiId ?? '';
+    (out[id] ??= []).push(d);
+  }
+  return out;
+}
+
+const isError = (d: Diagnostic) => d.severity === 'error';
+
+/** A fresh id from a label: lower case words joined by `_`, unique among `taken`. */
+export function idFromLabel(label: string, taken: ReadonlySet<string>): string {
+  const base =
+    label
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '_')
+      .replace(/^_+|_+$/g, '') || 'kpi';
+  const start = /^\p{L}/u.test(base) ? base : `kpi_${base}`;
+  let id = start;
+  for (let i = 2; taken.has(id); i++) id = `${start}_${i}`;
+  return id;
+}
+
+export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
+  // Each run takes a number; a run that finds a newer one started drops its results.
+  let runId = 0;
+  let tablesKey = '';
+
+  return createStore<ScorecardState>()(
+    immer((set, get) => {
+      const schema = () => scorecardSchema(deps.tables());
+
+      /** Comparisons, status and KRI state from the current series: no query. */
+      const reevaluate = () => {
+        set((s) => {
+          const grain = s.settings.grain;
+          for (const k of s.kpis) {
+            const values = s.series[k.id] ?? [];
+            const series: PeriodValue[] = values.map((value, i) => ({
+              period: s.periods[i]?.label ?? '',
+              value,
+            }));
+            const bench =
+              k.benchmarkKey === undefined ? undefined : lookupBenchmark(k.benchmarkKey, s.settings.industry);
+            s.benchmarks[k.id] = bench;
+            s.evaluations[k.id] = evaluate(series, {
+              direction: k.direction,
+              grain,
+              thresholds: k.thresholds ?? null,
+              target: k.target,
+              benchmark: bench ?? null,
+            });
+            const critical = k.thresholds?.critical;
+            if (k.kind === 'kri' && critical !== undefined && k.direction !== 'context') {
+              s.kri[k.id] = kriState(series, { threshold: critical, direction: k.direction });
+            } else {
+              delete s.kri[k.id];
+            }
+          }
+        });
+      };
+
+      const spread = (result: ScorecardRow[]) => {
+        const periods: Period[] = [];
+        const series: Record<string, (number | null)[]> = {};
+        const ids = get().kpis.map((k) => k.id);
+        for (const id of ids) series[id] = [];
+        for (const r of result) {
+          periods.push({ label: r.period ?? '', start: r.periodStart ?? '', end: r.periodEnd ?? '' });
+          for (const id of ids) series[id].push(toNumber(r.values[id]));
+        }
+        return { periods, series };
+      };
+
+      const segmentsOf = (result: ScorecardRow[], ids: readonly string[]) => {
+        const out: Record<string, SegmentValue[]> = {};
+        // The latest period of the breakdown run is the grid's latest period.
+        const last = result.reduce<string>(
+          (m, r) => ((r.periodStart ?? '') > m ? (r.periodStart ?? '') : m),
+          '',
+        );
+        const latest = result.filter((r) => (r.periodStart ?? '') === last);
+        for (const id of ids) {
+          const k = get().kpis.find((x) => x.id === id);
+          const sign = k?.direction === 'down' ? 1 : -1;
+          out[id] = latest
+            .map((r) => ({ segment: r.by === null ? '' : String(r.by), value: toNumber(r.values[id]) }))
+            .sort((a, b) => {
+              if (a.value === null) return b.value === null ? 0 : 1;
+              if (b.value === null) return -1;
+              return sign * (a.value - b.value);
+            });
+        }
+        return out;
+      };
+
+      const run = async () => {
+        const id = ++runId;
+        const tables = deps.tables();
+        const key = JSON.stringify(tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
+        set((s) => {
+          s.status = 'running';
+          s.error = null;
+        });
+        try {
+          const engine = await deps.engine();
+          const sch = schema();
+          const present = presentColumns(tables);
+          if (key !== tablesKey) {
+            // Tables changed: the catalog KPIs the data can compute are the workbook's defaults.
+            const unavailable: UnavailableKpi[] = [];
+            const kept = get().kpis.filter((k) => k.origin === 'user');
+            const catalogKpis: WorkbookKpi[] = [];
+            for (const c of CATALOG) {
+              const a = availability(c, present);
+              if (!a.available) unavailable.push({ kpi: c, reason: a.reason });
+              else {
+                const existing = get().kpis.find((k) => k.id === c.id);
+                catalogKpis.push(existing ?? fromCatalog(c));
+              }
+            }
+            set((s) => {
+              s.kpis = [...catalogKpis, ...kept];
+              s.unavailable = castDraft(unavailable);
+            });
+            const bounds = compileScorecard({ kpis: get().kpis.map(asDef), schema: sch, grain: 'month' });
+            const t = await engine.query(bounds.boundsSql);
+            if (id !== runId) return;
+            const lo = plainColumn(t, 'lo')[0];
+            const hi = plainColumn(t, 'hi')[0];
+            tablesKey = key;
+            set((s) => {
+              s.dataRange = typeof lo === 'string' && typeof hi === 'string' ? { from: lo, to: hi } : null;
+            });
+          }
+          const st = get();
+          if (st.kpis.length === 0 || st.dataRange === null) {
+            set((s) => {
+              s.status = 'ready';
+              s.periods = [];
+              s.series = {};
+            });
+            return;
+          }
+          const to = st.settings.to ?? st.dataRange.to;
+          const from = st.settings.from ?? monthsBack(to, DEFAULT_MONTHS);
+          const defs = st.kpis.map(asDef);
+          const common = {
+            kpis: defs,
+            schema: sch,
+            grain: st.settings.grain,
+            calendar: st.settings.calendar,
+            from,
+            to,
+            today: deps.today?.(),
+          };
+          const started = performance.now();
+          const compiled = compileScorecard({ ...common, breakdown: null });
+          const result = await runScorecard(engine, compiled);
+          if (id !== runId) return;
+          const { periods, series } = spread(result);
+          let segments: Record<string, SegmentValue[]> = {};
+          const bd = st.settings.breakdown;
+          const diagnostics = byKpi(compiled.diagnostics);
+          if (bd !== null) {
+            const dot = bd.indexOf('.');
+            const byCompiled = compileScorecard({
+              ...common,
+              // Only the latest period is shown per segment; the spine still needs PREV's look-back.
+              from: periods.at(-1)?.start ?? from,
+              breakdown: { table: bd.slice(0, dot), column: bd.slice(dot + 1) },
+            });
+            const unreachable = new Set(
+              byCompiled.diagnostics
+                .filter((d) => d.code === 'breakdown-unreachable')
+                .map((d) => d.kpiId ?? ''),
+            );
+            const byResult = await runScorecard(engine, byCompiled);
+            if (id !== runId) return;
+            segments = segmentsOf(
+              byResult,
+              defs.map((d) => d.id).filter((k) => !unreachable.has(k)),
+            );
+          }
+          const elapsed = performance.now() - started;
+          set((s) => {
+            s.periods = periods;
+            // A KPI whose run failed keeps what it showed before (an invalid edit never blanks it).
+            for (const k of s.kpis) {
+              const failed = (diagnostics[k.id] ?? []).some(isError);
+              if (!failed || s.series[k.id] === undefined || s.series[k.id].length !== periods.length)
+                s.series[k.id] = series[k.id] ?? [];
+            }
+            s.segments = segments;
+            s.diagnostics = diagnostics;
+            s.status = 'ready';
+            s.lastRunMs = Math.round(elapsed);
+          });
+          reevaluate();
+        } catch (e) {
+          if (id !== runId) return;
+          set((s) => {
+            s.status = 'error';
+            s.error = e instanceof Error ? e.message : String(e);
+          });
+        }
+      };
+
+      /** Diagnostics of `kpis` as they would be applied, without running anything. */
+      const check = (kpis: readonly WorkbookKpi[], id: string): Diagnostic[] => {
+        const result = checkKpis(schema(), kpis.map(asDef));
+        return result.diagnostics.filter((d) => d.kpiId === id);
+      };
+
+      const update = (id: string, fn: (k: WorkbookKpi) => WorkbookKpi) => {
+        set((s) => {
+          const i = s.kpis.findIndex((k) => k.id === id);
+          if (i >= 0) s.kpis[i] = fn(s.kpis[i] as WorkbookKpi);
+        });
+      };
+
+      return {
+        settings: {
+          grain: 'month',
+          calendar: 'gregorian',
+          from: null,
+          to: null,
+          breakdown: null,
+          industry: 'all',
+        },
+        kpis: [],
+        unavailable: [],
+        dataRange: null,
+        periods: [],
+        series: {},
+        evaluations: {},
+        kri: {},
+        benchmarks: {},
+        segments: {},
+        diagnostics: {},
+        drafts: {},
+        selectedKpi: null,
+        status: 'idle',
+        error: null,
+        lastRunMs: null,
+
+        refresh: run,
+
+        setGrain(grain) {
+          set((s) => {
+            s.settings.grain = grain;
+          });
+          return run();
+        },
+        setCalendar(calendar) {
+          set((s) => {
+            s.settings.calendar = calendar;
+          });
+          return run();
+        },
+        setRange(from, to) {
+          set((s) => {
+            s.settings.from = from;
+            s.settings.to = to;
+          });
+          return run();
+        },
+        setBreakdown(breakdown) {
+          set((s) => {
+            s.settings.breakdown = breakdown;
+            if (breakdown === null) s.segments = {};
+          });
+          return run();
+        },
+        setIndustry(industry) {
+          set((s) => {
+            s.settings.industry = industry;
+          });
+          reevaluate();
+        },
+        setTarget(id, target) {
+          update(id, (k) => ({ ...k, target }));
+          reevaluate();
+        },
+        setThresholds(id, thresholds) {
+          update(id, (k) => ({ ...k, thresholds }));
+          reevaluate();
+        },
+        setLabel(id, label) {
+          update(id, (k) => ({ ...k, label }));
+        },
+
+        async setFormula(id, formula) {
+          const current = get().kpis.find((k) => k.id === id);
+          if (current === undefined) return [];
+          if (formula === current.formula) {
+            get().discardDraft(id);
+            return [];
+          }
+          const next = get().kpis.map((k) => (k.id === id ? { ...k, formula } : k));
+          const diagnostics = check(next, id);
+          if (diagnostics.some(isError)) {
+            set((s) => {
+              s.drafts[id] = { formula, diagnostics };
+            });
+            return diagnostics;
+          }
+          set((s) => {
+            delete s.drafts[id];
+          });
+          update(id, (k) => ({ ...k, formula }));
+          await run();
+          return diagnostics;
+        },
+
+        discardDraft(id) {
+          set((s) => {
+            delete s.drafts[id];
+          });
+        },
+
+        async addCatalogKpi(id) {
+          const have = new Set(get().kpis.map((k) => k.id));
+          const add = withDependencies(id).filter((k) => !have.has(k.id));
+          if (add.length === 0 || catalogKpi(id) === undefined) return;
+          set((s) => {
+            s.kpis.push(...add.map(fromCatalog));
+            s.selectedKpi = id;
+          });
+          await run();
+        },
+
+        async addKpi(def) {
+          const taken = new Set([...get().kpis.map((k) => k.id), ...CATALOG.map((k) => k.id)]);
+          const id = idFromLabel(def.label, taken);
+          const kpi: WorkbookKpi = {
+            id,
+            label: def.label.trim() || id,
+            formula: def.formula,
+            unit: 'count',
+            format: 'number',
+            direction: 'up',
+            family: 'operational',
+            kind: 'kpi',
+            description: '',
+            origin: 'user',
+            target: null,
+          };
+          const diagnostics = check([...get().kpis, kpi], id);
+          if (diagnostics.some(isError)) return { id: null, diagnostics };
+          set((s) => {
+            s.kpis.push(kpi);
+            s.selectedKpi = id;
+          });
+          await run();
+          return { id, diagnostics };
+        },
+
+        async removeKpi(id) {
+          set((s) => {
+            s.kpis = s.kpis.filter((k) => k.id !== id);
+            delete s.series[id];
+            delete s.evaluations[id];
+            delete s.drafts[id];
+            if (s.selectedKpi === id) s.selectedKpi = null;
+          });
+          await run();
+        },
+
+        select(id) {
+          set((s) => {
+            s.selectedKpi = id;
+          });
+        },
+      };
+    }),
+  );
+}

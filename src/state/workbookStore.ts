@@ -1,0 +1,295 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { emptyDocument } from '../core/model/document';
+import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
+import { duckdb } from '../core/sql/dialect';
+import type { Engine } from '../engine/engine';
+import { embedTables, restoreTables } from '../workbook/embed';
+import { WorkbookError } from '../workbook/workbookError';
+import { readWorkbook, writeWorkbook } from '../workbook/workbookFile';
+import type { DataStore, SourceFile, TableEntry } from './dataStore';
+import { datasetsOf, tableEntryOf } from './datasets';
+import type { DocumentSlice } from './documentSlice';
+
+/** A workbook saved without its data, waiting for the user to give the original files. */
+export interface PendingOpen {
+  fileName: string;
+  missing: Pick<Dataset, 'id' | 'sourceName' | 'table'>[];
+}
+
+export interface WorkbookState {
+  title: string;
+  /** The .shakhes file last opened or saved, if any. */
+  fileName: string | null;
+  /** Edits since the workbook was last opened or saved to a file. */
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  busy: 'saving' | 'opening' | null;
+  pending: PendingOpen | null;
+  error: string | null;
+
+  setTitle(title: string): void;
+  /** Records the slices' current state as one undoable step (no-op when nothing changed). */
+  capture(): void;
+  undo(): void;
+  redo(): void;
+  snapshot(): WorkbookDocument;
+  save(opts: { embedData: boolean; fileName?: string }): Promise<Uint8Array>;
+  /** Opens a .shakhes file; on any refusal the open workbook is left as it was. */
+  open(bytes: Uint8Array, fileName: string): Promise<boolean>;
+  /** Puts back a workbook kept by autosave: its document and its tables' Parquet bytes. */
+  restore(doc: WorkbookDocument, data: Map<string, Uint8Array>, fileName: string | null): Promise<void>;
+  /** Original files for a workbook saved without data, matched by file name. */
+  provideFiles(files: SourceFile[]): Promise<boolean>;
+  cancelOpen(): void;
+  dismissError(): void;
+  registerSlice(slice: DocumentSlice): () => void;
+}
+
+export type WorkbookStore = StoreApi<WorkbookState>;
+
+const HISTORY_LIMIT = 100;
+
+/**
+ * What undo steps through: the document without its datasets. Loaded data is not
+ * undone (it can be large); loading or removing a table only marks the workbook changed.
+ */
+function historyKey(doc: WorkbookDocument): string {
+  return JSON.stringify({ ...doc, datasets: [] });
+}
+const q = duckdb.quoteIdent;
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled workbook'): WorkbookStore {
+  const slices = new Set<DocumentSlice>();
+  const unsubscribers = new Map<DocumentSlice, () => void>();
+  let past: string[] = [];
+  let future: string[] = [];
+  let current: string | null = null;
+  let applying = false;
+  // The document waiting for files, kept out of state: it may be large and is never rendered.
+  let pendingDoc: { doc: WorkbookDocument; data: Map<string, Uint8Array> } | null = null;
+
+  const store = createStore<WorkbookState>()((set, get) => {
+    const compose = (): WorkbookDocument => {
+      const doc = emptyDocument(get().title);
+      doc.datasets = datasetsOf(data.getState().tables);
+      for (const slice of slices) slice.contribute(doc);
+      return doc;
+    };
+
+    const flags = () => set({ canUndo: past.length > 0, canRedo: future.length > 0 });
+
+    const adopt = (doc: WorkbookDocument) => {
+      applying = true;
+      try {
+        set({ title: doc.title });
+        for (const slice of slices) slice.adopt(doc);
+      } finally {
+        applying = false;
+      }
+    };
+
+    const engine = (): Promise<Engine> => data.getState().engine();
+
+    /** Puts an opened document in place once its tables are in the engine. */
+    const finishOpen = async (doc: WorkbookDocument, fileName: string | null, entries: TableEntry[]) => {
+      const keep = new Set(doc.datasets.map((d) => d.table.toLowerCase()));
+      for (const t of data.getState().tables)
+        if (!keep.has(t.name.toLowerCase())) await data.getState().removeTable(t.name);
+      data.getState().adoptTables(entries);
+      adopt(doc);
+      current = historyKey(compose());
+      past = [];
+      future = [];
+      pendingDoc = null;
+      set({ fileName, dirty: false, pending: null, error: null });
+      flags();
+    };
+
+    return {
+      title: initialTitle,
+      fileName: null,
+      dirty: false,
+      canUndo: false,
+      canRedo: false,
+      busy: null,
+      pending: null,
+      error: null,
+
+      setTitle(title) {
+        set({ title });
+        get().capture();
+      },
+
+      capture() {
+        if (applying) return;
+        const next = historyKey(compose());
+        if (next === current) return;
+        if (current !== null) {
+          past.push(current);
+          if (past.length > HISTORY_LIMIT) past.shift();
+          set({ dirty: true });
+        }
+        future = [];
+        current = next;
+        flags();
+      },
+
+      undo() {
+        const prev = past.pop();
+        if (prev === undefined || current === null) return;
+        future.push(current);
+        current = prev;
+        adopt(JSON.parse(prev) as WorkbookDocument);
+        set({ dirty: true });
+        flags();
+      },
+
+      redo() {
+        const next = future.pop();
+        if (next === undefined || current === null) return;
+        past.push(current);
+        current = next;
+        adopt(JSON.parse(next) as WorkbookDocument);
+        set({ dirty: true });
+        flags();
+      },
+
+      snapshot: compose,
+
+      async save({ embedData, fileName }) {
+        set({ busy: 'saving', error: null });
+        try {
+          const doc = compose();
+          const embedded = embedData ? await embedTables(await engine(), doc.datasets) : new Map();
+          const bytes = writeWorkbook(doc, embedded);
+          set({ dirty: false, fileName: fileName ?? get().fileName });
+          return bytes;
+        } catch (e) {
+          set({ error: `The workbook could not be saved: ${messageOf(e)}` });
+          throw e;
+        } finally {
+          set({ busy: null });
+        }
+      },
+
+      async open(bytes, fileName) {
+        set({ busy: 'opening', error: null });
+        try {
+          const opened = readWorkbook(bytes);
+          const { doc } = opened;
+          const missing = doc.datasets.filter((d) => !opened.data.has(d.id));
+          if (missing.length > 0) {
+            pendingDoc = { doc, data: opened.data };
+            set({
+              pending: {
+                fileName,
+                missing: missing.map((d) => ({ id: d.id, sourceName: d.sourceName, table: d.table })),
+              },
+            });
+            return false;
+          }
+          await get().restore(doc, opened.data, fileName);
+          return true;
+        } catch (e) {
+          const message =
+            e instanceof WorkbookError ? e.message : `${fileName} could not be opened: ${messageOf(e)}`;
+          set({ error: message });
+          return false;
+        } finally {
+          set({ busy: null });
+        }
+      },
+
+      async restore(doc, tables, fileName) {
+        await restoreTables(await engine(), doc.datasets, tables);
+        await finishOpen(doc, fileName, doc.datasets.map(tableEntryOf));
+      },
+
+      async provideFiles(files) {
+        const pending = get().pending;
+        if (!pending || !pendingDoc) return false;
+        const { doc, data: embedded } = pendingDoc;
+        const byName = new Map(files.map((f) => [f.name.toLowerCase(), f]));
+        const absent = pending.missing.filter((m) => !byName.has(m.sourceName.toLowerCase()));
+        if (absent.length > 0) {
+          set({ error: `Still needed: ${absent.map((m) => m.sourceName).join(', ')}.` });
+          return false;
+        }
+        set({ busy: 'opening', error: null });
+        const eng = await engine();
+        const staged: { staging: string; table: string }[] = [];
+        try {
+          const { importFile } = await import('../engine/ingest/importFile');
+          const entries = new Map<string, TableEntry>();
+          for (const m of pending.missing) {
+            const dataset = doc.datasets.find((d) => d.id === m.id)!;
+            const file = byName.get(m.sourceName.toLowerCase())!;
+            const staging = `__open_${m.id}`;
+            // The file is read the way the workbook says it was read before.
+            const result = await importFile(
+              eng,
+              { name: file.name, bytes: await file.read(), format: dataset.format },
+              { table: staging, options: dataset.options },
+            );
+            staged.push({ staging, table: dataset.table });
+            entries.set(dataset.id, { ...tableEntryOf(dataset), columns: result.columns, rows: result.rows });
+          }
+          await restoreTables(eng, doc.datasets, embedded);
+          for (const s of staged) {
+            await eng.query(`DROP TABLE IF EXISTS ${q(s.table)}`);
+            await eng.query(`ALTER TABLE ${q(s.staging)} RENAME TO ${q(s.table)}`);
+          }
+          staged.length = 0;
+          await finishOpen(
+            doc,
+            pending.fileName,
+            doc.datasets.map((d) => entries.get(d.id) ?? tableEntryOf(d)),
+          );
+          return true;
+        } catch (e) {
+          set({ error: messageOf(e) });
+          return false;
+        } finally {
+          for (const s of staged)
+            await eng.query(`DROP TABLE IF EXISTS ${q(s.staging)}`).catch(() => undefined);
+          set({ busy: null });
+        }
+      },
+
+      cancelOpen() {
+        pendingDoc = null;
+        set({ pending: null, error: null });
+      },
+
+      dismissError() {
+        set({ error: null });
+      },
+
+      registerSlice(slice) {
+        slices.add(slice);
+        // A slice joining is the workbook's starting point, not an edit to undo.
+        if (past.length === 0) current = historyKey(compose());
+        unsubscribers.set(
+          slice,
+          slice.subscribe(() => get().capture()),
+        );
+        return () => {
+          unsubscribers.get(slice)?.();
+          unsubscribers.delete(slice);
+          slices.delete(slice);
+        };
+      },
+    };
+  });
+
+  // Loading or removing a table changes the document's datasets, though not its undo history.
+  data.subscribe((s, prev) => {
+    if (s.tables !== prev.tables && !applying && current !== null) store.setState({ dirty: true });
+  });
+  return store;
+}
