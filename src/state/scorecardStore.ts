@@ -6,10 +6,11 @@ import { compileScorecard } from '../core/formula/compile';
 import type { Diagnostic } from '../core/formula/diagnostics';
 import type { KpiDef } from '../core/formula/schema';
 import { availability } from '../core/kpi/availability';
-import { type BenchmarkRow, lookupBenchmark } from '../core/kpi/benchmarks';
+import { type BenchmarkRow, comparableValue, lookupBenchmark } from '../core/kpi/benchmarks';
 import { CATALOG, catalogKpi, withDependencies } from '../core/kpi/catalog';
 import { type Evaluation, evaluate, type PeriodValue } from '../core/kpi/evaluate';
 import { type KriState, kriState } from '../core/kpi/kri';
+import { STATUS_SIGNS, statusOf } from '../core/kpi/status';
 import type { CatalogKpi, KpiThresholds } from '../core/kpi/types';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
@@ -74,6 +75,8 @@ export interface ScorecardState {
   series: Record<string, (number | null)[]>;
   evaluations: Record<string, Evaluation>;
   kri: Record<string, KriState>;
+  /** What each status was judged against. */
+  statusBasis: Record<string, 'thresholds' | 'target' | 'benchmark' | null>;
   benchmarks: Record<string, BenchmarkRow | undefined>;
   /** Per KPI, latest period's value per breakdown value (best first); empty without a breakdown. */
   segments: Record<string, SegmentValue[]>;
@@ -112,6 +115,8 @@ export interface ScorecardDeps {
   tables(): readonly LoadedTable[];
   /** ISO date TODAY() stands for; tests pin it. */
   today?: () => string;
+  /** Targets a catalog KPI starts with when it joins the workbook (a demo's own goals). */
+  defaultTargets?: () => Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_MONTHS = 36;
@@ -150,7 +155,7 @@ function byKpi(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]>
   const out: Record<string, Diagnostic[]> = {};
   for (const d of diagnostics) {
     const id = d.kpiId ?? '';
-    (out[id] ??= []).push(d);
+    out[id] = [...(out[id] ?? []), d];
   }
   return out;
 }
@@ -179,6 +184,10 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
   return createStore<ScorecardState>()(
     immer((set, get) => {
       const schema = () => scorecardSchema(deps.tables());
+      const withTarget = (k: WorkbookKpi): WorkbookKpi => ({
+        ...k,
+        target: deps.defaultTargets?.()[k.id] ?? null,
+      });
 
       /** Comparisons, status and KRI state from the current series: no query. */
       const reevaluate = () => {
@@ -193,13 +202,35 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             const bench =
               k.benchmarkKey === undefined ? undefined : lookupBenchmark(k.benchmarkKey, s.settings.industry);
             s.benchmarks[k.id] = bench;
-            s.evaluations[k.id] = evaluate(series, {
+            const e = evaluate(series, {
               direction: k.direction,
               grain,
               thresholds: k.thresholds ?? null,
               target: k.target,
               benchmark: bench ?? null,
             });
+            // With no thresholds and no target, a published benchmark is what the KPI is judged by.
+            const benchValue = bench === undefined ? null : comparableValue(bench);
+            const judged = k.thresholds?.critical !== undefined || k.thresholds?.warning !== undefined;
+            if (
+              e.status === 'none' &&
+              !judged &&
+              k.target === null &&
+              benchValue !== null &&
+              e.value !== null
+            ) {
+              const status = statusOf(e.value, k.direction, null, benchValue);
+              s.evaluations[k.id] = {
+                ...e,
+                status,
+                statusSign: STATUS_SIGNS[status].sign,
+                statusLabel: STATUS_SIGNS[status].label,
+              };
+              s.statusBasis[k.id] = status === 'none' ? null : 'benchmark';
+            } else {
+              s.evaluations[k.id] = e;
+              s.statusBasis[k.id] = e.status === 'none' ? null : judged ? 'thresholds' : 'target';
+            }
             const critical = k.thresholds?.critical;
             if (k.kind === 'kri' && critical !== undefined && k.direction !== 'context') {
               s.kri[k.id] = kriState(series, { threshold: critical, direction: k.direction });
@@ -266,7 +297,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               if (!a.available) unavailable.push({ kpi: c, reason: a.reason });
               else {
                 const existing = get().kpis.find((k) => k.id === c.id);
-                catalogKpis.push(existing ?? fromCatalog(c));
+                catalogKpis.push(existing ?? withTarget(fromCatalog(c)));
               }
             }
             set((s) => {
@@ -308,7 +339,14 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const compiled = compileScorecard({ ...common, breakdown: null });
           const result = await runScorecard(engine, compiled);
           if (id !== runId) return;
-          const { periods, series } = spread(result);
+          // With the range left to the data, a last period the data has not finished (a quarter
+          // that ends after the last date) would read as a collapse; it is left out.
+          const dataEnd = st.dataRange.to;
+          const complete =
+            st.settings.to === null
+              ? result.filter((r) => r.periodEnd === null || r.periodEnd <= dataEnd)
+              : result;
+          const { periods, series } = spread(complete.length > 0 ? complete : result);
           let segments: Record<string, SegmentValue[]> = {};
           const bd = st.settings.breakdown;
           const diagnostics = byKpi(compiled.diagnostics);
@@ -385,6 +423,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         series: {},
         evaluations: {},
         kri: {},
+        statusBasis: {},
         benchmarks: {},
         segments: {},
         diagnostics: {},
@@ -474,7 +513,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const add = withDependencies(id).filter((k) => !have.has(k.id));
           if (add.length === 0 || catalogKpi(id) === undefined) return;
           set((s) => {
-            s.kpis.push(...add.map(fromCatalog));
+            s.kpis.push(...add.map((k) => withTarget(fromCatalog(k))));
             s.selectedKpi = id;
           });
           await run();

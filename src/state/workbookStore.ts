@@ -31,6 +31,8 @@ export interface WorkbookState {
   setTitle(title: string): void;
   /** Records the slices' current state as one undoable step (no-op when nothing changed). */
   capture(): void;
+  /** Takes the slices' current state as the present without making an undo step (changes the app derived). */
+  rebase(): void;
   undo(): void;
   redo(): void;
   snapshot(): WorkbookDocument;
@@ -137,6 +139,11 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         future = [];
         current = next;
         flags();
+      },
+
+      rebase() {
+        if (applying || current === null) return;
+        current = historyKey(compose());
       },
 
       undo() {
@@ -276,7 +283,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         if (past.length === 0) current = historyKey(compose());
         unsubscribers.set(
           slice,
-          slice.subscribe(() => get().capture()),
+          slice.subscribe((kind) => (kind === 'edit' ? get().capture() : get().rebase())),
         );
         return () => {
           unsubscribers.get(slice)?.();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/t';
-import { dataStore, useData } from './appStore';
+import { useData } from './appStore';
 import { DataPanel } from './dataPanel';
 import { DataSheet } from './dataSheet';
 import { hasDemo } from './demoFiles';
@@ -8,11 +8,20 @@ import { DetailPanel } from './detailPanel';
 import { FileDrop } from './fileDrop';
 import { ManualTableDialog } from './manualTableDialog';
 import { MessageList } from './messageList';
+import { NotebookSheet } from './notebook/notebookSheet';
 import { PasteDialog } from './pasteDialog';
+import { ScorecardDetail } from './scorecard/kpiDetail';
+import { ScorecardSheet } from './scorecard/scorecardSheet';
 import { applyTheme, initialTheme, type ThemeName } from './theme';
 import { TopBar } from './topBar';
+import { useWorkbookBoot } from './workbookBoot';
+import { WorkbookMessages } from './workbookMessages';
 
 type Open = { kind: 'paste'; text: string } | { kind: 'manual' } | null;
+type Tab = 'scorecard' | 'notebook' | 'data';
+const TABS: readonly Tab[] = ['scorecard', 'notebook', 'data'];
+const TAB_LABELS = { scorecard: 'tabs.scorecard', notebook: 'tabs.notebook', data: 'tabs.data' } as const;
+const SHEETS = { scorecard: ScorecardSheet, notebook: NotebookSheet, data: DataSheet } as const;
 
 function isEditable(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -21,21 +30,16 @@ function isEditable(el: EventTarget | null): boolean {
 export function App() {
   const [theme, setTheme] = useState<ThemeName>(initialTheme);
   const [open, setOpen] = useState<Open>(null);
+  // The scorecard is what a user opens Shakhes for; with no data the Data sheet says how to load some.
+  const [tab, setTab] = useState<Tab>(() =>
+    new URLSearchParams(window.location.search).get('demo') !== '0' && hasDemo() ? 'scorecard' : 'data',
+  );
   const engineStatus = useData((s) => s.engineStatus);
   const engineError = useData((s) => s.engineError);
 
   useEffect(() => applyTheme(theme), [theme]);
 
-  useEffect(() => {
-    // ?demo=0 starts empty (tests, and anyone who wants a clean page).
-    const wantDemo = new URLSearchParams(window.location.search).get('demo') !== '0';
-    if (wantDemo && hasDemo()) void dataStore.getState().loadDemo();
-    else
-      void dataStore
-        .getState()
-        .engine()
-        .catch(() => undefined);
-  }, []);
+  useWorkbookBoot();
 
   useEffect(() => {
     // Cells pasted anywhere outside a text field open the paste dialog with them.
@@ -61,18 +65,30 @@ export function App() {
       <DataPanel />
       <main className="main">
         <div className="tabs" role="tablist" aria-label={t('tabs.sheetLabel')}>
-          <button
-            type="button"
-            role="tab"
-            className="tab"
-            aria-selected="true"
-            id="tab-data"
-            aria-controls="sheet-data"
-          >
-            {t('tabs.data')}
-          </button>
+          {TABS.map((x) => (
+            <button
+              key={x}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={tab === x}
+              tabIndex={tab === x ? 0 : -1}
+              id={`tab-${x}`}
+              aria-controls={`sheet-${x}`}
+              onClick={() => setTab(x)}
+              onKeyDown={(e) => {
+                if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                const next =
+                  TABS[(TABS.indexOf(x) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+                setTab(next);
+                document.getElementById(`tab-${next}`)?.focus();
+              }}
+            >
+              {t(TAB_LABELS[x])}
+            </button>
+          ))}
         </div>
-        <div className="sheet" role="tabpanel" id="sheet-data" aria-labelledby="tab-data">
+        <div className="sheet" role="tabpanel" id={`sheet-${tab}`} aria-labelledby={`tab-${tab}`}>
           {engineStatus === 'failed' && (
             <div className="banner warn" role="alert">
               {t('app.engineFailed', { message: engineError ?? '' })}
@@ -83,11 +99,15 @@ export function App() {
               {t('app.starting')}
             </div>
           )}
-          <DataSheet />
+          {(() => {
+            const Sheet = SHEETS[tab];
+            return <Sheet />;
+          })()}
         </div>
       </main>
-      <DetailPanel />
+      {tab === 'scorecard' ? <ScorecardDetail /> : <DetailPanel />}
       <FileDrop />
+      <WorkbookMessages />
       <MessageList />
       {open?.kind === 'paste' && <PasteDialog initialText={open.text} onClose={() => setOpen(null)} />}
       {open?.kind === 'manual' && <ManualTableDialog onClose={() => setOpen(null)} />}

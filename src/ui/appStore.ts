@@ -1,5 +1,7 @@
 import { useStore } from 'zustand';
+import { t } from '../i18n/t';
 import { createDataStore, type DataState } from '../state/dataStore';
+import { createWorkbookStore, type WorkbookState } from '../state/workbookStore';
 import { demoFiles } from './demoFiles';
 
 /**
@@ -20,4 +22,11 @@ export const dataStore = createDataStore({
 
 export function useData<T>(selector: (s: DataState) => T): T {
   return useStore(dataStore, selector);
+}
+
+/** The open workbook: its title, undo history, saving and opening. */
+export const workbookStore = createWorkbookStore(dataStore, t('workbook.untitled'));
+
+export function useWorkbook<T>(selector: (s: WorkbookState) => T): T {
+  return useStore(workbookStore, selector);
 }

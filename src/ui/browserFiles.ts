@@ -1,6 +1,6 @@
 import type { SourceFile } from '../state/dataStore';
 
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx';
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.parquet,.json,.ndjson,.jsonl,.xlsx,.shakhes';
 
 /** Browser File objects as the store's lazily read sources. */
 export function toSourceFiles(files: Iterable<File>): SourceFile[] {

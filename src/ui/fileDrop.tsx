@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/t';
-import { dataStore } from './appStore';
-import { toSourceFiles } from './browserFiles';
 import { UploadIcon } from './icons';
+import { routeFiles } from './workbookFiles';
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -37,7 +36,7 @@ export function FileDrop() {
       depth = 0;
       setOver(false);
       const files = e.dataTransfer?.files;
-      if (files && files.length > 0) void dataStore.getState().loadFiles(toSourceFiles(files));
+      if (files && files.length > 0) routeFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overFn);

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { t } from '../i18n/t';
-import { dataStore } from './appStore';
-import { ACCEPTED_FILES, toSourceFiles } from './browserFiles';
+import { ACCEPTED_FILES } from './browserFiles';
 import { OpenIcon } from './icons';
+import { routeFiles } from './workbookFiles';
 
 /** A file picker styled as a button; the real input stays in the tab order for keyboards. */
 export function OpenFilesButton({ primary = false, label }: { primary?: boolean; label?: string }) {
@@ -20,7 +20,7 @@ export function OpenFilesButton({ primary = false, label }: { primary?: boolean;
         aria-label={t('topbar.openLabel')}
         onChange={(e) => {
           const files = e.currentTarget.files;
-          if (files && files.length > 0) void dataStore.getState().loadFiles(toSourceFiles(files));
+          if (files && files.length > 0) routeFiles(files);
           // Picking the same file again after fixing it must fire change again.
           e.currentTarget.value = '';
         }}

@@ -2,6 +2,7 @@ import { t } from '../i18n/t';
 import { LockIcon, MarkIcon, MoonIcon, PasteIcon, SunIcon, TableIcon } from './icons';
 import { OpenFilesButton } from './openFilesButton';
 import type { ThemeName } from './theme';
+import { WorkbookMenu } from './workbookMenu';
 
 interface Props {
   theme: ThemeName;
@@ -19,6 +20,8 @@ export function TopBar({ theme, onToggleTheme, onPaste, onNewTable }: Props) {
         <h1>{t('app.title')}</h1>
         <span className="tagline">{t('app.tagline')}</span>
       </div>
+      <WorkbookMenu />
+      <span className="topbar-sep" aria-hidden="true" />
       <OpenFilesButton />
       <button type="button" className="btn" onClick={onPaste}>
         <PasteIcon />

@@ -1,4 +1,4 @@
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { textColumnsToIPC } from '../arrowText';
 import type { Engine } from '../engine';
 
 /**
@@ -13,5 +13,5 @@ export async function stageTextColumns(
 ): Promise<void> {
   const columns: Record<string, (string | null)[]> = {};
   for (const [i, name] of header.entries()) columns[name] = rows.map((r) => r[i] ?? null);
-  await engine.insertArrowIPC(staging, tableToIPC(tableFromArrays(columns), 'stream'));
+  await engine.insertArrowIPC(staging, textColumnsToIPC(columns));
 }

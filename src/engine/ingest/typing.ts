@@ -1,4 +1,4 @@
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { textColumnsToIPC } from '../arrowText';
 import { detectDateOrder, parseDateText } from '../../core/ingest/dates';
 import { duckdb } from '../../core/sql/dialect';
 import type { Engine } from '../engine';
@@ -130,7 +130,7 @@ async function dateMapping(
   }
   if (__raw.length < all.length * CONVERT_SHARE) return undefined;
   const mapping = `__datemap_${index}`;
-  await engine.insertArrowIPC(mapping, tableToIPC(tableFromArrays({ __raw, __iso }), 'stream'));
+  await engine.insertArrowIPC(mapping, textColumnsToIPC({ __raw, __iso }));
   return { column: col, kind: 'date', mapping, expr: `TRY_CAST(${q(mapping)}.__iso AS DATE)` };
 }
 

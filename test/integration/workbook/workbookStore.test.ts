@@ -40,7 +40,7 @@ function targetSlice() {
     adopt(doc) {
       store.setState({ target: doc.kpis[0]?.target ?? 0 });
     },
-    subscribe: (onChange) => store.subscribe(onChange),
+    subscribe: (onChange) => store.subscribe(() => onChange('edit')),
   };
   return { store, slice };
 }

@@ -1,0 +1,122 @@
+import { kpiSeries, latestChange } from '../../analysis/kpiChange';
+import { kpiClosure } from '../../analysis/kpiSet';
+import { compareSegments } from '../../analysis/segmentCompare';
+import { compileScorecard } from '../../formula/compile';
+import type { Grain } from '../../sql/calendarSchema';
+import { configNumber, configString, configStrings } from '../config';
+import type { CellKindDef, NotebookContext, NotebookKpi, PeriodRow, PlanResult, ResultTable } from '../types';
+import { configGrain, rangeDeps, rangeOf } from './shared';
+
+/** Compiles the KPIs of a cell into one scorecard query and hands its rows to `shape`. */
+function scorecardPlan(
+  ids: readonly string[],
+  ctx: NotebookContext,
+  opts: { grain: Grain; range: { from?: string; to?: string }; breakdown?: string },
+  shape: (rows: readonly PeriodRow[]) => ResultTable,
+): PlanResult {
+  const unknown = ids.filter((id) => !ctx.kpis.has(id));
+  if (unknown.length > 0)
+    return { ok: false, message: `No KPI named ${unknown.join(', ')} in this workbook.` };
+  if (ids.length === 0) return { ok: false, message: 'Pick at least one KPI.' };
+  let breakdown: { table: string; column: string } | null = null;
+  if (opts.breakdown !== undefined) {
+    const [table, column] = opts.breakdown.split('.');
+    if (!table || !column)
+      return { ok: false, message: 'A breakdown is written table.column, e.g. customers.segment.' };
+    breakdown = { table, column };
+  }
+  const compiled = compileScorecard({
+    kpis: kpiClosure(ids, ctx.kpis),
+    schema: ctx.schema,
+    grain: opts.grain,
+    breakdown,
+    ...opts.range,
+  });
+  const errors = compiled.diagnostics.filter(
+    (d) => d.severity === 'error' && (d.kpiId === undefined || ids.includes(d.kpiId)),
+  );
+  if (compiled.sql === '' || errors.length > 0)
+    return {
+      ok: false,
+      message: errors.map((d) => `${d.kpiId ?? ''}: ${d.message}`).join('\n') || 'Nothing to compute.',
+    };
+  return { ok: true, plan: { type: 'scorecard', compiled, shape } };
+}
+
+const kpisOf = (ids: readonly string[], ctx: NotebookContext): NotebookKpi[] =>
+  ids.map((id) => ctx.kpis.get(id)).filter((k): k is NotebookKpi => k !== undefined);
+
+export const kpiTableKind: CellKindDef = {
+  kind: 'kpiTable',
+  namePrefix: 'kpis',
+  create: () => ({
+    source: '',
+    config: { kpis: ['revenue', 'new_customers', 'churn_rate', 'win_rate'], grain: 'quarter' },
+  }),
+  dependencies: (cell) => ({
+    cells: rangeDeps(cell.config),
+    kpis: configStrings(cell.config, 'kpis', []),
+    tables: [],
+  }),
+  plan(cell, ctx) {
+    const ids = configStrings(cell.config, 'kpis', []);
+    return scorecardPlan(
+      ids,
+      ctx,
+      { grain: configGrain(cell.config, 'quarter'), range: rangeOf(cell.config, ctx) },
+      (rows) => latestChange(rows, kpisOf(ids, ctx)),
+    );
+  },
+};
+
+export const kpiChartKind: CellKindDef = {
+  kind: 'kpiChart',
+  namePrefix: 'chart',
+  create: () => ({ source: '', config: { kpis: ['revenue'], grain: 'month', periods: 24, chart: 'line' } }),
+  dependencies: (cell) => ({
+    cells: rangeDeps(cell.config),
+    kpis: configStrings(cell.config, 'kpis', []),
+    tables: [],
+  }),
+  plan(cell, ctx) {
+    const ids = configStrings(cell.config, 'kpis', []);
+    const periods = configNumber(cell.config, 'periods', 24);
+    return scorecardPlan(
+      ids,
+      ctx,
+      { grain: configGrain(cell.config, 'month'), range: rangeOf(cell.config, ctx) },
+      (rows) => {
+        const all = kpiSeries(rows, ids);
+        return { ...all, rows: all.rows.slice(-Math.max(1, periods)) };
+      },
+    );
+  },
+};
+
+export const segmentCompareKind: CellKindDef = {
+  kind: 'segmentCompare',
+  namePrefix: 'segments',
+  create: () => ({
+    source: '',
+    config: { kpi: 'churn_rate', breakdown: 'customers.segment', grain: 'quarter', periods: 4 },
+  }),
+  dependencies: (cell) => ({
+    cells: rangeDeps(cell.config),
+    kpis: [configString(cell.config, 'kpi', '')],
+    tables: [],
+  }),
+  plan(cell, ctx) {
+    const kpi = configString(cell.config, 'kpi', '');
+    const periods = configNumber(cell.config, 'periods', 4);
+    return scorecardPlan(
+      [kpi],
+      ctx,
+      {
+        grain: configGrain(cell.config, 'quarter'),
+        range: rangeOf(cell.config, ctx),
+        breakdown: configString(cell.config, 'breakdown', 'customers.segment'),
+      },
+      (rows) => compareSegments(rows, kpi, periods),
+    );
+  },
+};

@@ -1,0 +1,36 @@
+import { PIVOT_AGGREGATES, type PivotAggregate, pivotSql } from '../../analysis/pivot';
+import { configString } from '../config';
+import type { CellConfig, CellKindDef } from '../types';
+import { checkSource, sqlPlan, tableDeps } from './shared';
+
+function spec(c: CellConfig) {
+  const agg = configString(c, 'aggregate', 'sum');
+  return {
+    table: configString(c, 'table', 'orders'),
+    rows: configString(c, 'rows', 'customer_id'),
+    columns: configString(c, 'columns', 'quantity'),
+    value: configString(c, 'value', 'revenue'),
+    aggregate: (agg in PIVOT_AGGREGATES ? agg : 'sum') as PivotAggregate,
+  };
+}
+
+export const pivotKind: CellKindDef = {
+  kind: 'pivot',
+  namePrefix: 'pivot',
+  create: () => ({
+    source: '',
+    config: {
+      table: 'customers',
+      rows: 'region',
+      columns: 'segment',
+      value: 'customer_id',
+      aggregate: 'count',
+    },
+  }),
+  dependencies: (cell, names) => tableDeps(spec(cell.config).table, names),
+  plan(cell, ctx) {
+    const s = spec(cell.config);
+    const problem = checkSource(ctx, s.table, [s.rows, s.columns, s.value]);
+    return problem !== null ? { ok: false, message: problem } : sqlPlan(pivotSql(s));
+  },
+};

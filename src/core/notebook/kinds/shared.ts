@@ -1,0 +1,48 @@
+import type { Grain } from '../../sql/calendarSchema';
+import { configString } from '../config';
+import type { CellConfig, CellDeps, NotebookContext, PlanResult } from '../types';
+
+export const NO_DEPS: CellDeps = { cells: [], kpis: [], tables: [] };
+
+/** Dependencies of a cell that reads one table: a cell's view when a cell has that name. */
+export function tableDeps(table: string, cellNames: ReadonlySet<string>, extra: string[] = []): CellDeps {
+  const isCell = [...cellNames].some((n) => n.toLowerCase() === table.toLowerCase());
+  return { cells: [...(isCell ? [table] : []), ...extra], kpis: [], tables: isCell ? [] : [table] };
+}
+
+/** A friendly refusal when a table or its columns are not there, before DuckDB says it less kindly. */
+export function checkSource(ctx: NotebookContext, table: string, columns: readonly string[]): string | null {
+  const lower = table.toLowerCase();
+  if (ctx.views.some((v) => v.toLowerCase() === lower)) return null;
+  const t = ctx.schema.tables.find((x) => x.name.toLowerCase() === lower);
+  if (t === undefined) {
+    const known = [...ctx.tables, ...ctx.views];
+    return `There is no table or SQL cell named ${table}; load it or pick one of: ${known.join(', ') || 'none yet'}.`;
+  }
+  const missing = columns.filter((c) => !t.columns.some((x) => x.name.toLowerCase() === c.toLowerCase()));
+  return missing.length === 0 ? null : `${t.name} has no column ${missing.join(', ')}.`;
+}
+
+export function sqlPlan(result: string): PlanResult {
+  return { ok: true, plan: { type: 'sql', setup: [], result } };
+}
+
+export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+export function configGrain(config: CellConfig, fallback: Grain): Grain {
+  const g = configString(config, 'grain', fallback);
+  return (GRAINS as readonly string[]).includes(g) ? (g as Grain) : fallback;
+}
+
+/** The date range a KPI cell reads from an input cell named in `config.range`, if any. */
+export function rangeOf(config: CellConfig, ctx: NotebookContext): { from?: string; to?: string } {
+  const name = configString(config, 'range', '');
+  const v = name === '' ? undefined : ctx.inputs.get(name);
+  if (v?.type !== 'dateRange') return {};
+  return { from: v.from ?? undefined, to: v.to ?? undefined };
+}
+
+export function rangeDeps(config: CellConfig): string[] {
+  const name = configString(config, 'range', '');
+  return name === '' ? [] : [name];
+}

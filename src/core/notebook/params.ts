@@ -1,0 +1,42 @@
+import { type Dialect, duckdb } from '../sql/dialect';
+import type { InputValue } from './types';
+
+const PARAM = /\{\{\s*([\p{L}_][\p{L}\p{N}_]*)(?:\.(from|to))?\s*\}\}/gu;
+
+export type Substitution = { ok: true; sql: string } | { ok: false; message: string };
+
+/** The SQL literal an input gives; a blank input is NULL so `x = {{p}}` simply matches nothing. */
+function literal(value: InputValue, part: 'from' | 'to' | undefined, d: Dialect): string | { error: string } {
+  if (value.type === 'dateRange') {
+    if (part === undefined) return { error: 'a date range is read as {{name.from}} or {{name.to}}' };
+    const iso = part === 'from' ? value.from : value.to;
+    return iso === null ? 'NULL' : d.dateLiteral(iso);
+  }
+  if (part !== undefined) return { error: `.${part} is only for date-range inputs` };
+  if (value.value === null) return 'NULL';
+  return value.type === 'number' ? d.numberLiteral(value.value) : d.stringLiteral(value.value);
+}
+
+/**
+ * Puts input values into SQL as escaped literals (never as text the user typed), so a
+ * parameter can only ever be data. Unknown names are an error that names them.
+ */
+export function substituteParams(
+  sql: string,
+  inputs: ReadonlyMap<string, InputValue>,
+  d: Dialect = duckdb,
+): Substitution {
+  const problems: string[] = [];
+  const out = sql.replace(PARAM, (whole, name: string, part: 'from' | 'to' | undefined) => {
+    const value = inputs.get(name);
+    if (value === undefined) {
+      problems.push(`{{${name}}} is not an input cell of this notebook`);
+      return whole;
+    }
+    const lit = literal(value, part, d);
+    if (typeof lit === 'string') return lit;
+    problems.push(`{{${name}${part ? `.${part}` : ''}}}: ${lit.error}`);
+    return whole;
+  });
+  return problems.length === 0 ? { ok: true, sql: out } : { ok: false, message: problems.join('; ') };
+}

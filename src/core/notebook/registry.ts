@@ -1,0 +1,52 @@
+import { cohortKind, funnelKind, keyDriversKind, rfmKind } from './kinds/analyses';
+import { inputKind } from './kinds/input';
+import { kpiChartKind, kpiTableKind, segmentCompareKind } from './kinds/kpiCells';
+import { markdownKind } from './kinds/markdown';
+import { pivotKind } from './kinds/pivot';
+import { sqlKind } from './kinds/sql';
+import type { CellKind, CellKindDef, NotebookCell } from './types';
+
+/** Every cell kind, by name: the one place a new kind is added (no if-chains elsewhere). */
+export const CELL_REGISTRY: Readonly<Record<CellKind, CellKindDef>> = {
+  markdown: markdownKind,
+  sql: sqlKind,
+  kpiTable: kpiTableKind,
+  kpiChart: kpiChartKind,
+  pivot: pivotKind,
+  input: inputKind,
+  rfm: rfmKind,
+  keyDrivers: keyDriversKind,
+  cohort: cohortKind,
+  funnel: funnelKind,
+  segmentCompare: segmentCompareKind,
+};
+
+/** Cell names are SQL identifiers (a SQL cell's name is a view), so they stay plain. */
+export const CELL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** The first free `prefix_n` among `taken` (compared without case, as DuckDB does). */
+export function freshName(prefix: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  for (let i = 1; ; i++) if (!lower.has(`${prefix}_${i}`)) return `${prefix}_${i}`;
+}
+
+/** A new cell of `kind` with its defaults and a name none of `taken` has. */
+export function createCell(kind: CellKind, id: string, taken: Iterable<string>): NotebookCell {
+  const def = CELL_REGISTRY[kind];
+  const { source, config } = def.create();
+  return { id, kind, name: freshName(def.namePrefix, taken), source, config };
+}
+
+/** Why `name` cannot be a cell's name, or null when it can. */
+export function nameProblem(
+  name: string,
+  others: Iterable<string>,
+  tables: readonly string[],
+): string | null {
+  if (!CELL_NAME.test(name))
+    return 'A cell name starts with a letter or _ and has only letters, digits and _.';
+  const lower = name.toLowerCase();
+  if ([...others].some((n) => n.toLowerCase() === lower)) return `Another cell is already named ${name}.`;
+  if (tables.some((t) => t.toLowerCase() === lower)) return `${name} is a loaded table; pick another name.`;
+  return null;
+}

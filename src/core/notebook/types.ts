@@ -1,0 +1,112 @@
+import type { CompiledScorecard } from '../formula/compile';
+import type { KpiDef, Schema } from '../formula/schema';
+
+/** Plain JSON, the only thing a cell's settings may hold (the workbook stores it as is). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type CellConfig = { [key: string]: JsonValue };
+
+export const CELL_KINDS = [
+  'markdown',
+  'sql',
+  'kpiTable',
+  'kpiChart',
+  'pivot',
+  'input',
+  'rfm',
+  'keyDrivers',
+  'cohort',
+  'funnel',
+  'segmentCompare',
+] as const;
+export type CellKind = (typeof CELL_KINDS)[number];
+
+/** One notebook cell as the document stores it. `name` is how other cells refer to it. */
+export interface NotebookCell {
+  id: string;
+  kind: CellKind;
+  name: string;
+  /** SQL or Markdown; empty for kinds configured only through `config`. */
+  source: string;
+  config: CellConfig;
+}
+
+/** What a cell reads: other cells by name (SQL views, inputs), catalog or workbook KPIs, base tables. */
+export interface CellDeps {
+  cells: string[];
+  kpis: string[];
+  tables: string[];
+}
+
+/** The value an input cell gives the cells that read it as `{{name}}` (or `{{name.from}}`). */
+export type InputValue =
+  | { type: 'number'; value: number | null }
+  | { type: 'text'; value: string | null }
+  | { type: 'dateRange'; from: string | null; to: string | null };
+
+/** A KPI as cells see it: its definition, how to show it, and the KPIs its formula uses. */
+export interface NotebookKpi extends KpiDef {
+  format: 'number' | 'integer' | 'percent' | 'currency' | 'duration';
+  direction: 'up' | 'down' | 'context';
+  /** What one unit is ('%', 'points', 'USD'); a change in 'points' is a difference, not a ratio. */
+  unit: string;
+  uses: readonly string[];
+}
+
+/** Everything a cell kind may look at when it builds its query: no engine, no React. */
+export interface NotebookContext {
+  /** Loaded base tables (not views made by cells). */
+  tables: readonly string[];
+  schema: Schema;
+  /** KPIs a KPI cell may name, by id. */
+  kpis: ReadonlyMap<string, NotebookKpi>;
+  /** Values of input cells, by cell name. */
+  inputs: ReadonlyMap<string, InputValue>;
+  /** Names of SQL cells upstream of this one: views it may read. */
+  views: readonly string[];
+}
+
+export type ColumnKind = 'number' | 'text' | 'boolean' | 'date' | 'timestamp';
+export type ResultValue = string | number | boolean | null;
+export interface ResultTable {
+  columns: { name: string; kind: ColumnKind }[];
+  rows: Record<string, ResultValue>[];
+}
+
+/** A scorecard row as the engine returns it (structurally `ScorecardRow` of engine/scorecardRun). */
+export interface PeriodRow {
+  periodStart: string | null;
+  period: string | null;
+  by: ResultValue;
+  values: Record<string, ResultValue>;
+}
+
+/** How a cell is run, decided in core and carried out by the notebook store. */
+export type CellPlan =
+  | { type: 'none' }
+  | {
+      type: 'sql';
+      /** Statements run first, in order (a view for the cell's name). */
+      setup: string[];
+      /** The query whose rows are the cell's result. */
+      result: string;
+      /** Lines of SQL put before the user's own in `setup[0]`, to map DuckDB's LINE n back. */
+      userLineOffset?: number;
+    }
+  | {
+      type: 'scorecard';
+      compiled: CompiledScorecard;
+      shape(rows: readonly PeriodRow[]): ResultTable;
+    };
+
+export type PlanResult = { ok: true; plan: CellPlan } | { ok: false; message: string };
+
+/** One kind of cell: how to make one, what it reads, and how to run it. Rendering lives in src/ui. */
+export interface CellKindDef {
+  kind: CellKind;
+  /** Prefix of default names (`sql_1`, `rfm_1`). */
+  namePrefix: string;
+  create(): { source: string; config: CellConfig };
+  /** `cellNames` are the names of every cell in the notebook, to tell a view from a base table. */
+  dependencies(cell: NotebookCell, cellNames: ReadonlySet<string>): CellDeps;
+  plan(cell: NotebookCell, ctx: NotebookContext): PlanResult;
+}

@@ -1,0 +1,76 @@
+import { catalogKpi } from '../core/kpi/catalog';
+import type { WorkbookKpi as DocumentKpi, WorkbookDocument } from '../core/model/documentSchema';
+import type { DocumentSlice } from './documentSlice';
+import type { ScorecardStore, WorkbookKpi } from './scorecardStore';
+
+function toDocument(k: WorkbookKpi): DocumentKpi {
+  return {
+    id: k.id,
+    label: k.label,
+    formula: k.formula,
+    ...(k.table === undefined ? {} : { table: k.table }),
+    ...(k.timeColumn === undefined ? {} : { timeColumn: k.timeColumn }),
+    ...(k.filter === undefined ? {} : { filter: k.filter }),
+    unit: k.unit,
+    format: k.format,
+    direction: k.direction,
+    family: k.family,
+    kind: k.kind,
+    ...(k.target === null ? {} : { target: k.target }),
+    ...(k.thresholds === undefined ? {} : { thresholds: { ...k.thresholds } }),
+    ...(k.benchmarkKey === undefined ? {} : { benchmarkKey: k.benchmarkKey }),
+    ...(k.description === undefined ? {} : { description: k.description }),
+  };
+}
+
+function fromDocument(k: DocumentKpi): WorkbookKpi {
+  const catalog = catalogKpi(k.id);
+  return {
+    ...(catalog ?? {}),
+    ...k,
+    unit: k.unit as WorkbookKpi['unit'],
+    description: k.description ?? catalog?.description ?? '',
+    origin: catalog ? 'catalog' : 'user',
+    target: k.target ?? null,
+  } as WorkbookKpi;
+}
+
+/** The scorecard's share of the workbook: settings, calendar and the KPIs with their targets. */
+export function scorecardSlice(store: ScorecardStore): DocumentSlice {
+  return {
+    contribute(doc: WorkbookDocument) {
+      const { settings, kpis } = store.getState();
+      doc.calendar = settings.calendar;
+      doc.settings = {
+        ...doc.settings,
+        grain: settings.grain,
+        dateRange: { from: settings.from, to: settings.to },
+        industry: settings.industry,
+        breakdown: settings.breakdown,
+      };
+      doc.kpis = kpis.map(toDocument);
+    },
+    adopt(doc) {
+      store.setState({
+        settings: {
+          ...store.getState().settings,
+          grain: doc.settings.grain,
+          calendar: doc.calendar,
+          from: doc.settings.dateRange.from,
+          to: doc.settings.dateRange.to,
+          breakdown: doc.settings.breakdown,
+          industry: doc.settings.industry ?? store.getState().settings.industry,
+        },
+        kpis: doc.kpis.map(fromDocument),
+      });
+      void store.getState().refresh();
+    },
+    subscribe(onChange) {
+      return store.subscribe((s, prev) => {
+        if (s.kpis === prev.kpis && s.settings === prev.settings) return;
+        // While a run is under way the store is the one changing its KPIs (new data, new defaults).
+        onChange(s.status === 'running' ? 'derived' : 'edit');
+      });
+    },
+  };
+}

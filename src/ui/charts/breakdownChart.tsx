@@ -1,0 +1,102 @@
+import { t } from '../../i18n/t';
+import type { SegmentValue, WorkbookKpi } from '../../state/scorecardStore';
+import { formatKpiValue } from '../scorecard/formatKpi';
+import type { ChartTokens } from './chartTheme';
+import type { ChartOption } from './echarts';
+import { exportPng, useChart } from './useChart';
+
+export interface BreakdownInput {
+  kpi: WorkbookKpi;
+  /** Best first, blanks last (the store's order). */
+  segments: readonly SegmentValue[];
+  benchmark: number | null;
+  period: string;
+  by: string;
+}
+
+/** Segments ranked as horizontal bars, best at the top, best and worst marked, the benchmark as a line. */
+export function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOption {
+  const { kpi, segments, benchmark } = input;
+  const fmt = (v: number | null) => formatKpiValue(v, kpi);
+  const withValue = segments.filter((s) => s.value !== null);
+  const best = withValue[0]?.segment;
+  const worst = withValue.length > 1 ? withValue[withValue.length - 1]?.segment : undefined;
+  const judged = kpi.direction !== 'context';
+  // ECharts draws the first category at the bottom; reverse so the best is on top.
+  const rows = segments.filter((s) => s.value !== null).reverse();
+  const name = (s: SegmentValue) => (s.segment === '' ? t('chart.blankSegment') : s.segment);
+  const tag = (s: SegmentValue) =>
+    !judged
+      ? ''
+      : s.segment === best
+        ? ` ✓ ${t('chart.best')}`
+        : s.segment === worst
+          ? ` ✕ ${t('chart.worst')}`
+          : '';
+  return {
+    animation: false,
+    grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : t('value.blank')),
+    },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true } },
+    yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: 110, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        name: kpi.label,
+        barMaxWidth: 18,
+        data: rows.map((s) => ({
+          value: s.value,
+          itemStyle: {
+            color: !judged ? k.bar : s.segment === best ? k.ok : s.segment === worst ? k.bad : k.bar,
+          },
+          label: {
+            show: true,
+            position: 'right',
+            color: k.text,
+            formatter: () => `${fmt(s.value)}${tag(s)}`,
+          },
+        })),
+        markLine:
+          benchmark === null
+            ? undefined
+            : {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { color: k.muted, type: 'dotted', width: 1.5 },
+                label: { formatter: `${t('chart.benchmark')} ${fmt(benchmark)}`, color: k.muted },
+                data: [{ xAxis: benchmark }],
+              },
+      },
+    ],
+  };
+}
+
+export function BreakdownChart({ input }: { input: BreakdownInput }) {
+  const { ref, chart } = useChart((k) => breakdownOption(input, k));
+  const height = Math.max(120, input.segments.length * 30 + 40);
+  return (
+    <figure className="chart-figure">
+      <div
+        ref={ref}
+        className="chart"
+        style={{ height }}
+        data-testid="breakdown-chart"
+        role="img"
+        aria-label={t('chart.breakdownLabel', { kpi: input.kpi.label, by: input.by })}
+      />
+      <figcaption>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => exportPng(chart.current, `${input.kpi.id}-by-segment`)}
+        >
+          {t('chart.exportPng')}
+        </button>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,152 @@
+import type { BenchmarkRow } from '../../core/kpi/benchmarks';
+import { comparableValue } from '../../core/kpi/benchmarks';
+import { PERIODS_PER_YEAR } from '../../core/kpi/evaluate';
+import { KRI_DEFAULTS, type KriState } from '../../core/kpi/kri';
+import type { Grain } from '../../core/sql/calendarSchema';
+import { t } from '../../i18n/t';
+import type { Period, WorkbookKpi } from '../../state/scorecardStore';
+import { formatKpiValue } from '../scorecard/formatKpi';
+import type { ChartTokens } from './chartTheme';
+import type { ChartOption } from './echarts';
+import { exportPng, useChart } from './useChart';
+
+export interface KpiChartInput {
+  kpi: WorkbookKpi;
+  periods: readonly Period[];
+  values: readonly (number | null)[];
+  grain: Grain;
+  benchmark: BenchmarkRow | undefined;
+  kri: KriState | undefined;
+}
+
+/**
+ * The KPI over time: its line, the same period a year earlier as a ghost, the target
+ * and benchmark as lines (the benchmark's quartiles as a band), threshold bands, and
+ * for a KRI the least-squares projection a few periods ahead.
+ */
+export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOption {
+  const { kpi, periods, values, grain, benchmark, kri } = input;
+  const fmt = (v: number | null) => formatKpiValue(v, kpi);
+  const back = PERIODS_PER_YEAR[grain];
+  const ahead = kri?.fit && kpi.kind === 'kri' ? KRI_DEFAULTS.horizon : 0;
+  const labels = [
+    ...periods.map((p) => p.label),
+    ...Array.from({ length: ahead }, (_, i) => t('chart.ahead', { n: i + 1 })),
+  ];
+  const pad = (xs: (number | null)[]) => [...xs, ...Array.from({ length: ahead }, () => null)];
+  const lastYear = values.map((_, i) => (i - back >= 0 ? (values[i - back] ?? null) : null));
+  const markLines: object[] = [];
+  if (kpi.target !== null)
+    markLines.push({
+      yAxis: kpi.target,
+      name: t('chart.target'),
+      lineStyle: { color: k.ok, type: 'dashed', width: 1.5 },
+      label: { formatter: `${t('chart.target')} ${fmt(kpi.target)}`, color: k.ok, position: 'insideEndTop' },
+    });
+  const bench = benchmark === undefined ? null : comparableValue(benchmark);
+  if (bench !== null)
+    markLines.push({
+      yAxis: bench,
+      name: t('chart.benchmark'),
+      lineStyle: { color: k.muted, type: 'dotted', width: 1.5 },
+      label: {
+        formatter: `${t('chart.benchmark')} ${fmt(bench)}`,
+        color: k.muted,
+        position: 'insideStartTop',
+      },
+    });
+  const areas: object[] = [];
+  const q = benchmark?.quartiles;
+  if (q?.p25 !== undefined && q.p75 !== undefined && benchmark?.scale !== 'index')
+    areas.push([
+      { yAxis: q.p25, name: t('chart.quartileBand'), itemStyle: { color: k.border, opacity: 0.35 } },
+      { yAxis: q.p75 },
+    ]);
+  const th = kpi.thresholds;
+  if (th?.critical !== undefined && kpi.direction !== 'context') {
+    const far = kpi.direction === 'down' ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+    areas.push([{ yAxis: th.critical, itemStyle: { color: k.badWeak, opacity: 0.8 } }, { yAxis: far }]);
+    if (th.warning !== undefined)
+      areas.push([
+        { yAxis: th.warning, itemStyle: { color: k.warnWeak, opacity: 0.8 } },
+        { yAxis: th.critical },
+      ]);
+  }
+  const series: object[] = [
+    {
+      name: kpi.label,
+      type: 'line',
+      data: pad([...values]),
+      symbol: 'circle',
+      symbolSize: 5,
+      lineStyle: { width: 2.2, color: k.accent },
+      itemStyle: { color: k.accent },
+      connectNulls: false,
+      markLine: { symbol: 'none', silent: true, data: markLines },
+      markArea: { silent: true, data: areas },
+      z: 3,
+    },
+    {
+      name: t('chart.lastYear'),
+      type: 'line',
+      data: pad(lastYear),
+      symbol: 'none',
+      lineStyle: { width: 1.5, color: k.faint, type: 'dashed' },
+      itemStyle: { color: k.faint },
+      z: 2,
+    },
+  ];
+  const fit = kri?.fit;
+  if (ahead > 0 && fit) {
+    // The fitted line from the first fitted period through the horizon, on the same x positions.
+    const first = values.length - 1 - fit.xLast;
+    const proj = labels.map((_, i) =>
+      i >= first && i <= values.length - 1 + ahead ? fit.intercept + fit.slope * (i - first) : null,
+    );
+    series.push({
+      name: t('chart.projection'),
+      type: 'line',
+      data: proj,
+      symbol: 'none',
+      lineStyle: { width: 1.5, color: k.warn, type: [6, 3] },
+      itemStyle: { color: k.warn },
+      z: 2,
+    });
+  }
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemWidth: 16, itemHeight: 8 },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : t('value.blank')),
+    },
+    xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: { formatter: (v: number) => fmt(v) },
+    },
+    series,
+  };
+}
+
+export function KpiDetailChart({ input }: { input: KpiChartInput }) {
+  const { ref, chart } = useChart((k) => kpiDetailOption(input, k));
+  return (
+    <figure className="chart-figure">
+      <div
+        ref={ref}
+        className="chart kpi-chart"
+        data-testid="kpi-chart"
+        role="img"
+        aria-label={t('chart.trendLabel', { kpi: input.kpi.label })}
+      />
+      <figcaption>
+        <button type="button" className="btn small" onClick={() => exportPng(chart.current, input.kpi.id)}>
+          {t('chart.exportPng')}
+        </button>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { configString } from '../../core/notebook/config';
+import type { CellKind, NotebookCell, ResultTable } from '../../core/notebook/types';
+import {
+  CohortHeatmap,
+  DriverQuadrant,
+  FunnelBars,
+  KpiLines,
+  RfmTreemap,
+  SegmentBars,
+} from './charts/analysisCharts';
+import { KpiChangeTable } from './kpiChangeTable';
+import { notebookKpis } from './notebookApp';
+import { ResultGrid } from './resultGrid';
+
+type Render = (result: ResultTable, cell: NotebookCell) => ReactNode;
+
+const withGrid = (chart: Render): Render =>
+  function ChartAndGrid(result, cell) {
+    return (
+      <>
+        {chart(result, cell)}
+        <details className="nb-rows">
+          <summary>Rows</summary>
+          <ResultGrid result={result} />
+        </details>
+      </>
+    );
+  };
+
+/** How each kind shows its result; a kind not listed shows its rows as a grid. */
+const OUTPUTS: Partial<Record<CellKind, Render>> = {
+  kpiTable: (r) => <KpiChangeTable result={r} />,
+  kpiChart: (r) => {
+    const kpis = notebookKpis();
+    const ids = r.columns.slice(1).map((c) => c.name);
+    return (
+      <KpiLines
+        result={r}
+        labels={Object.fromEntries(ids.map((id) => [id, kpis.get(id)?.label ?? id]))}
+        formats={Object.fromEntries(ids.map((id) => [id, kpis.get(id)?.format ?? 'number']))}
+      />
+    );
+  },
+  segmentCompare: withGrid((r, cell) => (
+    <SegmentBars
+      result={r}
+      format={notebookKpis().get(configString(cell.config, 'kpi', ''))?.format ?? 'number'}
+    />
+  )),
+  rfm: withGrid((r) => <RfmTreemap result={r} />),
+  keyDrivers: withGrid((r, cell) => (
+    <DriverQuadrant result={r} outcome={configString(cell.config, 'outcome', 'csat')} />
+  )),
+  cohort: withGrid((r) => <CohortHeatmap result={r} />),
+  funnel: withGrid((r) => <FunnelBars result={r} />),
+};
+
+export function CellOutput({ cell, result }: { cell: NotebookCell; result: ResultTable }) {
+  const render = OUTPUTS[cell.kind];
+  return <>{render ? render(result, cell) : <ResultGrid result={result} />}</>;
+}

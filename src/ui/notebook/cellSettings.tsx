@@ -1,0 +1,184 @@
+import { PIVOT_AGGREGATES } from '../../core/analysis/pivot';
+import { RFM_SEGMENTS, rfmCell } from '../../core/analysis/rfm';
+import { configStrings } from '../../core/notebook/config';
+import type { CellKind, JsonValue, NotebookCell } from '../../core/notebook/types';
+import type { MessageKey } from '../../i18n/en';
+import { t } from '../../i18n/t';
+
+type Field =
+  | { key: string; label: MessageKey; type: 'text' | 'number' | 'date' }
+  | { key: string; label: MessageKey; type: 'list' }
+  | { key: string; label: MessageKey; type: 'select'; options: readonly string[] };
+
+const GRAIN = {
+  key: 'grain',
+  label: 'notebook.field.grain',
+  type: 'select',
+  options: ['day', 'week', 'month', 'quarter', 'year'],
+} as const;
+const RANGE = { key: 'range', label: 'notebook.field.range', type: 'text' } as const;
+const TABLE = { key: 'table', label: 'notebook.field.table', type: 'text' } as const;
+
+/** The settings each kind shows; kinds without any are edited through their text. */
+const FIELDS: Partial<Record<CellKind, readonly Field[]>> = {
+  kpiTable: [{ key: 'kpis', label: 'notebook.field.kpis', type: 'list' }, GRAIN, RANGE],
+  kpiChart: [
+    { key: 'kpis', label: 'notebook.field.kpis', type: 'list' },
+    GRAIN,
+    { key: 'periods', label: 'notebook.field.periods', type: 'number' },
+    RANGE,
+  ],
+  segmentCompare: [
+    { key: 'kpi', label: 'notebook.field.kpi', type: 'text' },
+    { key: 'breakdown', label: 'notebook.field.breakdown', type: 'text' },
+    GRAIN,
+    { key: 'periods', label: 'notebook.field.periods', type: 'number' },
+  ],
+  pivot: [
+    TABLE,
+    { key: 'rows', label: 'notebook.field.rows', type: 'text' },
+    { key: 'columns', label: 'notebook.field.columns', type: 'text' },
+    { key: 'value', label: 'notebook.field.value', type: 'text' },
+    {
+      key: 'aggregate',
+      label: 'notebook.field.aggregate',
+      type: 'select',
+      options: Object.keys(PIVOT_AGGREGATES),
+    },
+  ],
+  rfm: [TABLE],
+  keyDrivers: [
+    TABLE,
+    { key: 'outcome', label: 'notebook.field.outcome', type: 'select', options: ['csat', 'nps', 'ces'] },
+  ],
+  cohort: [TABLE, { key: 'cohorts', label: 'notebook.field.cohorts', type: 'number' }],
+  funnel: [
+    TABLE,
+    {
+      key: 'groupBy',
+      label: 'notebook.field.groupBy',
+      type: 'select',
+      options: ['source', 'quarter', 'none'],
+    },
+  ],
+};
+
+function display(v: JsonValue | undefined): string {
+  if (Array.isArray(v)) return v.join(', ');
+  return v === null || v === undefined ? '' : String(v);
+}
+
+export function hasSettings(kind: CellKind): boolean {
+  return FIELDS[kind] !== undefined;
+}
+
+/** A row of labelled fields; each change is applied when the field loses focus or a select changes. */
+export function CellSettings({
+  cell,
+  onChange,
+}: {
+  cell: NotebookCell;
+  onChange(patch: Record<string, JsonValue>): void;
+}) {
+  const fields = FIELDS[cell.kind] ?? [];
+  return (
+    <div className="nb-settings">
+      {fields.map((f) => {
+        const id = `${cell.id}-${f.key}`;
+        const value = display(cell.config[f.key]);
+        return (
+          <label key={f.key} htmlFor={id} className={f.type === 'list' ? 'wide' : undefined}>
+            <span>{t(f.label)}</span>
+            {f.type === 'select' ? (
+              <select id={id} value={value} onChange={(e) => onChange({ [f.key]: e.target.value })}>
+                {f.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={id}
+                key={value}
+                type={f.type === 'number' ? 'number' : 'text'}
+                defaultValue={value}
+                onBlur={(e) => {
+                  const raw = e.target.value.trim();
+                  if (raw === value) return;
+                  const next: JsonValue =
+                    f.type === 'number'
+                      ? Number(raw)
+                      : f.type === 'list'
+                        ? raw.split(/[,\s]+/).filter((x) => x !== '')
+                        : raw;
+                  onChange({ [f.key]: next });
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') e.currentTarget.blur();
+                }}
+              />
+            )}
+          </label>
+        );
+      })}
+      {cell.kind === 'rfm' && <RfmMapEditor cell={cell} onChange={onChange} />}
+    </div>
+  );
+}
+
+/** The R×F segment map as a 5 × 5 grid of pickers: the convention, made editable. */
+function RfmMapEditor({
+  cell,
+  onChange,
+}: {
+  cell: NotebookCell;
+  onChange(patch: Record<string, JsonValue>): void;
+}) {
+  const map = configStrings(cell.config, 'map', []);
+  if (map.length !== 25) return null;
+  const scores = [5, 4, 3, 2, 1];
+  return (
+    <fieldset className="nb-rfm-map">
+      <legend>{t('notebook.field.segmentMap')}</legend>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">R \ F</th>
+            {[1, 2, 3, 4, 5].map((f) => (
+              <th key={f} scope="col">
+                F{f}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {scores.map((r) => (
+            <tr key={r}>
+              <th scope="row">R{r}</th>
+              {[1, 2, 3, 4, 5].map((f) => (
+                <td key={f}>
+                  <select
+                    aria-label={`R${r} F${f}`}
+                    value={rfmCell(map, r, f)}
+                    onChange={(e) => {
+                      const next = [...map];
+                      next[(r - 1) * 5 + (f - 1)] = e.target.value;
+                      onChange({ map: next });
+                    }}
+                  >
+                    {RFM_SEGMENTS.map((s) => (
+                      <option key={s} value={s}>
+                        {s}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
+  );
+}

@@ -1,0 +1,208 @@
+import { useMemo, useState } from 'react';
+import type { NotebookCell } from '../../core/notebook/types';
+import { t } from '../../i18n/t';
+import type { CellRun } from '../../state/notebookStore';
+import { useData } from '../appStore';
+import { CellOutput } from './cellOutput';
+import { CellSettings, hasSettings } from './cellSettings';
+import { InputEditor } from './inputEditor';
+import { MarkdownView } from './markdownView';
+import { notebookKpis, notebookStore, useNotebook } from './notebookApp';
+import { SqlEditor } from './sqlEditor';
+
+const EMPTY_RUN: CellRun = {
+  status: 'idle',
+  runs: 0,
+  error: null,
+  errorAt: null,
+  result: null,
+  truncated: false,
+  ms: null,
+};
+
+function NameField({ cell }: { cell: NotebookCell }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <span className="nb-name">
+      <input
+        key={cell.name}
+        aria-label={t('notebook.cellName')}
+        defaultValue={cell.name}
+        spellCheck={false}
+        aria-invalid={problem !== null}
+        title={problem ?? undefined}
+        onBlur={(e) => {
+          const p = notebookStore.getState().renameCell(cell.id, e.target.value.trim());
+          setProblem(p);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') {
+            e.currentTarget.value = cell.name;
+            setProblem(null);
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      {problem !== null && (
+        <span className="nb-name-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Table and SQL-cell view names with their columns, for the SQL editor's completion. */
+function useCompletionSchema(): Record<string, string[]> {
+  const tables = useData((s) => s.tables);
+  const cells = useNotebook((s) => s.cells);
+  const runs = useNotebook((s) => s.runs);
+  return useMemo(() => {
+    const out: Record<string, string[]> = {};
+    for (const tb of tables) out[tb.name] = tb.columns.map((c) => c.name);
+    for (const c of cells)
+      if (c.kind === 'sql') out[c.name] = runs[c.id]?.result?.columns.map((x) => x.name) ?? [];
+    return out;
+  }, [tables, cells, runs]);
+}
+
+const KPI_IDS = [...notebookKpis().keys()];
+
+export function CellView({ cell, index, count }: { cell: NotebookCell; index: number; count: number }) {
+  const run = useNotebook((s) => s.runs[cell.id]) ?? EMPTY_RUN;
+  const [editing, setEditing] = useState(cell.source.trim() === '');
+  const schema = useCompletionSchema();
+  const nb = notebookStore.getState();
+  const runThis = () => void nb.runCell(cell.id);
+  const error = run.error === null ? null : { message: run.error, at: run.errorAt };
+  const showStatus = cell.kind !== 'markdown';
+
+  return (
+    <section
+      className={`nb-cell nb-${cell.kind}`}
+      aria-label={cell.name}
+      data-cell-id={cell.id}
+      data-cell-name={cell.name}
+      data-kind={cell.kind}
+      data-status={run.status}
+      data-runs={run.runs}
+    >
+      <header className="nb-cell-head">
+        <span className="nb-kind">{t(`notebook.kind.${cell.kind}`)}</span>
+        <NameField cell={cell} />
+        {showStatus && (
+          <span className={`nb-badge ${run.status}`}>
+            {run.status === 'error' ? '⚠ ' : run.status === 'stale' ? '◌ ' : ''}
+            {t(`notebook.status.${run.status}`)}
+          </span>
+        )}
+        {showStatus && run.status === 'ok' && run.ms !== null && (
+          <span className="nb-ms">{t('notebook.ms', { ms: run.ms })}</span>
+        )}
+        <span className="nb-actions">
+          {cell.kind === 'markdown' ? (
+            <button type="button" className="btn ghost small" onClick={() => setEditing((x) => !x)}>
+              {editing ? t('notebook.done') : t('notebook.edit')}
+            </button>
+          ) : (
+            <button type="button" className="btn small" title={t('notebook.runHint')} onClick={runThis}>
+              ▶ {t('notebook.run')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn ghost small"
+            aria-label={t('notebook.moveUp')}
+            title={t('notebook.moveUp')}
+            disabled={index === 0}
+            onClick={() => nb.moveCell(cell.id, -1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="btn ghost small"
+            aria-label={t('notebook.moveDown')}
+            title={t('notebook.moveDown')}
+            disabled={index === count - 1}
+            onClick={() => nb.moveCell(cell.id, 1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="btn ghost small"
+            aria-label={t('notebook.delete')}
+            title={t('notebook.delete')}
+            onClick={() => void nb.removeCell(cell.id)}
+          >
+            ✕
+          </button>
+        </span>
+      </header>
+
+      {cell.kind === 'markdown' &&
+        (editing ? (
+          <textarea
+            className="nb-md-editor"
+            aria-label={cell.name}
+            defaultValue={cell.source}
+            rows={Math.max(3, cell.source.split('\n').length + 1)}
+            onChange={(e) => nb.setSource(cell.id, e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && e.shiftKey) {
+                e.preventDefault();
+                setEditing(false);
+              }
+            }}
+          />
+        ) : (
+          // biome-ignore lint/a11y/noStaticElementInteractions: double-click to edit is a shortcut; the Edit button is the accessible way
+          <div onDoubleClick={() => setEditing(true)}>
+            <MarkdownView source={cell.source} />
+          </div>
+        ))}
+      {cell.kind === 'sql' && (
+        <SqlEditor
+          label={cell.name}
+          value={cell.source}
+          onChange={(v) => nb.setSource(cell.id, v)}
+          onRun={runThis}
+          schema={schema}
+          kpis={KPI_IDS}
+          error={error}
+        />
+      )}
+      {cell.kind === 'input' && <InputEditor cell={cell} onChange={(p) => nb.setConfig(cell.id, p)} />}
+      {hasSettings(cell.kind) && <CellSettings cell={cell} onChange={(p) => nb.setConfig(cell.id, p)} />}
+
+      {error !== null && (
+        <div className="nb-error" role="alert">
+          <strong>{error.message}</strong>
+          {error.at !== null && (
+            <span className="nb-error-at">
+              {t('notebook.errorAt', { line: error.at.line, column: error.at.column })}
+            </span>
+          )}
+        </div>
+      )}
+      {run.result !== null && run.status !== 'error' && (
+        <div className={`nb-output${run.status === 'stale' ? ' stale' : ''}`}>
+          {run.result.rows.length === 0 ? (
+            <p className="nb-muted">{t('notebook.noRows')}</p>
+          ) : (
+            <CellOutput cell={cell} result={run.result} />
+          )}
+          {cell.kind === 'sql' && (
+            <p className="nb-muted">
+              {run.truncated
+                ? t('notebook.truncated', { count: run.result.rows.length })
+                : t('notebook.rows', { count: run.result.rows.length })}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,331 @@
+import type { ResultTable } from '../../../core/notebook/types';
+import { t } from '../../../i18n/t';
+import { formatKpi, money, percent, shortNumber } from '../format';
+import { useNotebookChart } from './useNotebookChart';
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+function Chart({
+  build,
+  label,
+  height = 320,
+}: {
+  build: Parameters<typeof useNotebookChart>[0];
+  label: string;
+  height?: number;
+}) {
+  const ref = useNotebookChart(build);
+  return <div className="nb-chart" ref={ref} role="img" aria-label={label} style={{ height }} />;
+}
+
+/** RFM: one tile per segment sized by customers, with revenue share in the label. */
+export function RfmTreemap({ result }: { result: ResultTable }) {
+  return (
+    <Chart
+      label={t('notebook.kind.rfm')}
+      build={(k) => ({
+        tooltip: {
+          formatter: (p: { name: string; value: number; data: { revenue: number; share: number } }) =>
+            `${p.name}<br/>${shortNumber(p.value)} ${t('notebook.chart.customers')} · ${money(p.data.revenue)} (${percent(p.data.share, 0)})`,
+        },
+        series: [
+          {
+            type: 'treemap',
+            roam: false,
+            nodeClick: false,
+            breadcrumb: { show: false },
+            width: '100%',
+            height: '100%',
+            top: 0,
+            left: 0,
+            itemStyle: { borderColor: k.surface, borderWidth: 2, gapWidth: 2 },
+            label: {
+              color: '#fff',
+              fontSize: 12,
+              overflow: 'truncate',
+              formatter: (p: { name: string; value: number; data: { share: number } }) =>
+                `{b|${p.name}}\n${shortNumber(p.value)} ${t('notebook.chart.customers')} · ${percent(p.data.share, 0)} ${t('notebook.chart.revenue').toLowerCase()}`,
+              rich: { b: { fontWeight: 600, fontSize: 13, color: '#fff', lineHeight: 18 } },
+            },
+            levels: [
+              {
+                color: [
+                  '#2f5fb3',
+                  '#3f7fbf',
+                  '#5b84c4',
+                  '#1f7a4d',
+                  '#3c9a6a',
+                  '#9a5b00',
+                  '#b7791f',
+                  '#b42318',
+                  '#c0504d',
+                  '#6b7482',
+                ],
+              },
+            ],
+            data: result.rows.map((r) => ({
+              name: str(r.segment),
+              value: num(r.customers) ?? 0,
+              revenue: num(r.revenue) ?? 0,
+              share: num(r.revenue_share) ?? 0,
+            })),
+          },
+        ],
+      })}
+    />
+  );
+}
+
+/** Importance–performance: drivers as points, quadrants split at the drivers' means. */
+export function DriverQuadrant({ result, outcome }: { result: ResultTable; outcome: string }) {
+  const pts = result.rows
+    .map((r) => ({ name: str(r.driver), x: num(r.performance), y: num(r.importance) }))
+    .filter((p): p is { name: string; x: number; y: number } => p.x !== null && p.y !== null);
+  const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const mx = mean(pts.map((p) => p.x));
+  const my = mean(pts.map((p) => p.y));
+  const pretty = (n: string) => n.replace(/^driver_/, '').replace(/_/g, ' ');
+  return (
+    <Chart
+      label={t('notebook.kind.keyDrivers')}
+      build={(k) => ({
+        grid: { left: 64, right: 32, top: 28, bottom: 52 },
+        tooltip: {
+          formatter: (p: { data: { name: string; value: [number, number] } }) =>
+            `${pretty(p.data.name)}<br/>r = ${p.data.value[1].toFixed(2)} · ${p.data.value[0].toFixed(2)}`,
+        },
+        xAxis: {
+          type: 'value',
+          name: t('notebook.chart.performance'),
+          nameLocation: 'middle',
+          nameGap: 30,
+          scale: true,
+          axisLabel: { color: k.muted, formatter: (v: number) => v.toFixed(1) },
+        },
+        yAxis: {
+          type: 'value',
+          name: t('notebook.chart.importance', { outcome }),
+          nameLocation: 'middle',
+          nameGap: 44,
+          scale: true,
+          axisLabel: { color: k.muted, formatter: (v: number) => v.toFixed(2) },
+        },
+        series: [
+          {
+            type: 'scatter',
+            symbolSize: 16,
+            itemStyle: { color: k.accent },
+            label: {
+              show: true,
+              position: 'right',
+              color: k.text,
+              fontSize: 12,
+              formatter: (p: { data: { name: string } }) => pretty(p.data.name),
+            },
+            data: pts.map((p) => ({ name: p.name, value: [p.x, p.y] })),
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: k.faint, type: 'dashed' },
+              label: { show: false },
+              data: [{ xAxis: mx }, { yAxis: my }],
+            },
+            markArea: {
+              silent: true,
+              itemStyle: { color: 'transparent' },
+              label: { color: k.faint, fontSize: 11 },
+              data: [
+                [
+                  {
+                    name: t('notebook.chart.actNow'),
+                    coord: [Number.MIN_SAFE_INTEGER, my],
+                    label: { position: 'insideTopLeft' },
+                  },
+                  { coord: [mx, Number.MAX_SAFE_INTEGER] },
+                ],
+                [
+                  {
+                    name: t('notebook.chart.keepUp'),
+                    coord: [mx, my],
+                    label: { position: 'insideTopRight' },
+                  },
+                  { coord: [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] },
+                ],
+                [
+                  {
+                    name: t('notebook.chart.lowPriority'),
+                    coord: [Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
+                    label: { position: 'insideBottomLeft' },
+                  },
+                  { coord: [mx, my] },
+                ],
+                [
+                  {
+                    name: t('notebook.chart.overkill'),
+                    coord: [mx, Number.MIN_SAFE_INTEGER],
+                    label: { position: 'insideBottomRight' },
+                  },
+                  { coord: [Number.MAX_SAFE_INTEGER, my] },
+                ],
+              ],
+            },
+          },
+        ],
+      })}
+    />
+  );
+}
+
+/** Cohorts × months since signup, coloured by the share retained. */
+export function CohortHeatmap({ result }: { result: ResultTable }) {
+  const cohorts = [...new Set(result.rows.map((r) => str(r.cohort)))];
+  const months = Math.max(0, ...result.rows.map((r) => num(r.months_since) ?? 0)) + 1;
+  const data = result.rows.map((r) => [
+    num(r.months_since) ?? 0,
+    cohorts.indexOf(str(r.cohort)),
+    num(r.retention) ?? 0,
+  ]);
+  const height = Math.max(260, cohorts.length * 18 + 90);
+  return (
+    <Chart
+      height={height}
+      label={t('notebook.kind.cohort')}
+      build={(k) => ({
+        grid: { left: 72, right: 24, top: 12, bottom: 72 },
+        tooltip: {
+          formatter: (p: { value: [number, number, number] }) =>
+            `${cohorts[p.value[1]]} · +${p.value[0]}: ${percent(p.value[2])}`,
+        },
+        xAxis: {
+          type: 'category',
+          data: Array.from({ length: months }, (_, i) => String(i)),
+          name: t('notebook.chart.monthsSince'),
+          nameLocation: 'middle',
+          nameGap: 26,
+          splitArea: { show: false },
+        },
+        yAxis: { type: 'category', data: cohorts, inverse: true, axisLabel: { fontSize: 10 } },
+        visualMap: {
+          min: 0,
+          max: 1,
+          calculable: false,
+          orient: 'horizontal',
+          left: 'center',
+          bottom: 0,
+          itemHeight: 160,
+          text: ['100 %', '0 %'],
+          textStyle: { color: k.muted, fontSize: 11 },
+          inRange: { color: ['#fdecea', '#f6d5a8', '#9fc1e8', '#2f5fb3'] },
+        },
+        series: [
+          {
+            type: 'heatmap',
+            data,
+            itemStyle: { borderColor: k.surface, borderWidth: 1 },
+            emphasis: { itemStyle: { borderColor: k.text } },
+          },
+        ],
+      })}
+    />
+  );
+}
+
+/** Stages per group as grouped bars, so sources can be compared step by step. */
+export function FunnelBars({ result }: { result: ResultTable }) {
+  const groups = result.rows.map((r) => str(r.group));
+  const stages = [
+    ['leads', t('notebook.chart.leads')],
+    ['mql', t('notebook.chart.mql')],
+    ['sql', t('notebook.chart.sql')],
+    ['won', t('notebook.chart.won')],
+  ] as const;
+  return (
+    <Chart
+      label={t('notebook.kind.funnel')}
+      build={(k) => ({
+        grid: { left: 56, right: 16, top: 36, bottom: 36 },
+        legend: { top: 0 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'category', data: groups },
+        yAxis: { type: 'value', axisLabel: { formatter: (v: number) => shortNumber(v) } },
+        color: [k.faint, '#9fc1e8', k.bar, k.ok],
+        series: stages.map(([key, name]) => ({
+          type: 'bar',
+          name,
+          data: result.rows.map((r) => num(r[key]) ?? 0),
+          barMaxWidth: 22,
+        })),
+      })}
+    />
+  );
+}
+
+/** A KPI per segment, ranked, as horizontal bars with the value at the end. */
+export function SegmentBars({ result, format }: { result: ResultTable; format: string }) {
+  const rows = [...result.rows].reverse();
+  return (
+    <Chart
+      height={Math.max(160, rows.length * 34 + 40)}
+      label={t('notebook.kind.segmentCompare')}
+      build={(k) => ({
+        grid: { left: 110, right: 72, top: 8, bottom: 24 },
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          valueFormatter: (v: number) => formatKpi(v, format),
+        },
+        xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatKpi(v, format) } },
+        yAxis: { type: 'category', data: rows.map((r) => str(r.segment)) },
+        series: [
+          {
+            type: 'bar',
+            data: rows.map((r) => num(r.value)),
+            itemStyle: { color: k.bar, borderRadius: [0, 3, 3, 0] },
+            barMaxWidth: 22,
+            label: {
+              show: true,
+              position: 'right',
+              color: k.text,
+              formatter: (p: { value: number }) => formatKpi(p.value, format),
+            },
+          },
+        ],
+      })}
+    />
+  );
+}
+
+/** KPIs over periods as lines. */
+export function KpiLines({
+  result,
+  labels,
+  formats,
+}: {
+  result: ResultTable;
+  labels: Record<string, string>;
+  formats: Record<string, string>;
+}) {
+  const ids = result.columns.slice(1).map((c) => c.name);
+  return (
+    <Chart
+      label={t('notebook.kind.kpiChart')}
+      build={() => ({
+        grid: { left: 64, right: 16, top: 36, bottom: 32 },
+        legend: { top: 0 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: result.rows.map((r) => str(r.period)) },
+        yAxis: {
+          type: 'value',
+          axisLabel: { formatter: (v: number) => formatKpi(v, formats[ids[0]] ?? 'number') },
+        },
+        series: ids.map((id) => ({
+          type: 'line',
+          name: labels[id] ?? id,
+          showSymbol: false,
+          data: result.rows.map((r) => num(r[id])),
+        })),
+      })}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { configString } from '../../core/notebook/config';
+import type { JsonValue, NotebookCell } from '../../core/notebook/types';
+import { t } from '../../i18n/t';
+
+/** An input cell: its type and value; other cells read it as {{name}} (or {{name.from}} / {{name.to}}). */
+export function InputEditor({
+  cell,
+  onChange,
+}: {
+  cell: NotebookCell;
+  onChange(patch: Record<string, JsonValue>): void;
+}) {
+  const type = configString(cell.config, 'type', 'text');
+  const field = (key: string, label: string, kind: 'text' | 'number' | 'date') => {
+    const value = cell.config[key];
+    const shown = value === null || value === undefined ? '' : String(value);
+    return (
+      <label htmlFor={`${cell.id}-${key}`}>
+        <span>{label}</span>
+        <input
+          id={`${cell.id}-${key}`}
+          key={`${type}-${shown}`}
+          type={kind}
+          defaultValue={shown}
+          onBlur={(e) => {
+            const raw = e.target.value;
+            if (raw === shown) return;
+            onChange({ [key]: kind === 'number' ? (raw === '' ? null : Number(raw)) : raw });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+        />
+      </label>
+    );
+  };
+  return (
+    <div className="nb-settings">
+      <label htmlFor={`${cell.id}-type`}>
+        <span>{t('notebook.field.inputType')}</span>
+        <select
+          id={`${cell.id}-type`}
+          value={type}
+          onChange={(e) => onChange({ type: e.target.value, value: null })}
+        >
+          <option value="text">text</option>
+          <option value="number">number</option>
+          <option value="dateRange">date range</option>
+        </select>
+      </label>
+      {type === 'dateRange' ? (
+        <>
+          {field('from', t('notebook.field.from'), 'date')}
+          {field('to', t('notebook.field.to'), 'date')}
+        </>
+      ) : (
+        field('value', t('notebook.input.value'), type === 'number' ? 'number' : 'text')
+      )}
+      <code className="nb-param">
+        {type === 'dateRange' ? `{{${cell.name}.from}} {{${cell.name}.to}}` : `{{${cell.name}}}`}
+      </code>
+    </div>
+  );
+}

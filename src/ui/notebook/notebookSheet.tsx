@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { CELL_KINDS, type CellKind } from '../../core/notebook/types';
+import { t } from '../../i18n/t';
+import { useData } from '../appStore';
+import { CellView } from './cellView';
+import { notebookStore, useNotebook } from './notebookApp';
+import './notebook.css';
+
+/** The notebook sheet: a toolbar and the cells, top to bottom. */
+export function NotebookSheet() {
+  const cells = useNotebook((s) => s.cells);
+  const busy = useNotebook((s) => s.busy);
+  const tableCount = useData((s) => s.tables.length);
+  const [kind, setKind] = useState<CellKind>('sql');
+
+  // A notebook nobody has run yet (the demo, a document just opened) runs when first shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rerun the check when cells arrive
+  useEffect(() => {
+    const s = notebookStore.getState();
+    if (s.cells.length > 0 && s.cells.every((c) => (s.runs[c.id]?.runs ?? 0) === 0) && !s.busy)
+      void s.runAll();
+  }, [cells.length]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && e.shiftKey && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void notebookStore.getState().runAll();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="nb-sheet">
+      <div className="nb-toolbar" role="toolbar" aria-label={t('notebook.toolbar')}>
+        <button
+          type="button"
+          className="btn primary"
+          title={t('notebook.runAllHint')}
+          onClick={() => void notebookStore.getState().runAll()}
+        >
+          ▶ {t('notebook.runAll')}
+        </button>
+        <span className="nb-add">
+          <select
+            aria-label={t('notebook.addLabel')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as CellKind)}
+          >
+            {CELL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`notebook.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="btn" onClick={() => notebookStore.getState().addCell(kind)}>
+            + {t('notebook.add')}
+          </button>
+        </span>
+        {busy && (
+          <span className="nb-muted" role="status">
+            {t('notebook.running')}
+          </span>
+        )}
+      </div>
+      {tableCount === 0 && <p className="nb-muted nb-empty">{t('notebook.noData')}</p>}
+      {cells.length === 0 && tableCount > 0 && <p className="nb-muted nb-empty">{t('notebook.empty')}</p>}
+      <div className="nb-cells">
+        {cells.map((c, i) => (
+          <CellView key={c.id} cell={c} index={i} count={cells.length} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Comparison } from '../../core/kpi/evaluate';
+import type { KpiFormat, KpiUnit } from '../../core/kpi/types';
+import { t } from '../../i18n/t';
+
+/** How KPI values read in the grid and the charts: compact, with the unit, blank as a dash. */
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const plain1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const plain2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+interface Shape {
+  format: KpiFormat;
+  unit: KpiUnit;
+}
+
+function number(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 100_000) return compact.format(v);
+  if (a >= 100) return whole.format(v);
+  if (a >= 10) return plain1.format(v);
+  return plain2.format(v);
+}
+
+export function formatKpiValue(v: number | null | undefined, k: Shape): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return t('value.blank');
+  switch (k.format) {
+    case 'percent':
+      return `${plain1.format(v * 100)} %`;
+    case 'currency':
+      return `$${number(v)}`;
+    case 'integer':
+      return Math.abs(v) >= 100_000 ? compact.format(v) : whole.format(v);
+    case 'duration':
+      return t(k.unit === 'hours' ? 'kpiUnit.hoursValue' : 'kpiUnit.daysValue', { n: plain1.format(v) });
+    default:
+      return k.unit === 'months' ? t('kpiUnit.monthsValue', { n: plain1.format(v) }) : number(v);
+  }
+}
+
+/** The change as a signed figure: points for percentages, a relative % otherwise. */
+export function formatChange(c: Comparison, k: Shape): string {
+  if (c.change === null) return t('value.blank');
+  if (k.format === 'percent') {
+    const pp = c.change * 100;
+    return `${c.sign} ${pp > 0 ? '+' : ''}${plain1.format(pp)} ${t('kpiUnit.pp')}`;
+  }
+  if (c.relative === null) return `${c.sign} ${c.change > 0 ? '+' : ''}${number(c.change)}`;
+  const pct = c.relative * 100;
+  return `${c.sign} ${pct > 0 ? '+' : ''}${plain1.format(pct)} %`;
+}
+
+/** CSS class for a change: good or bad by the KPI's direction, neutral when it cannot be judged. */
+export function changeClass(c: Comparison): string {
+  return c.better === null ? 'delta' : c.better ? 'delta better' : 'delta worse';
+}
+
+/** What a user types into a target or threshold cell: "15 %" or "15" is 0.15 for a percentage KPI. */
+export function parseKpiInput(text: string, k: Shape): number | null {
+  const s = text.replace(/[,$\s]/g, '');
+  if (s === '') return null;
+  const pct = s.endsWith('%');
+  const n = Number(pct ? s.slice(0, -1) : s);
+  if (!Number.isFinite(n)) return null;
+  return k.format === 'percent' ? n / 100 : n;
+}
+
+/** A target or threshold as it is edited: percentages as 15, not 0.15. */
+export function editText(v: number | null | undefined, k: Shape): string {
+  if (v === null || v === undefined) return '';
+  return k.format === 'percent' ? String(Number((v * 100).toFixed(4))) : String(v);
+}
+
+const UNIT_KEYS = {
+  '%': 'kpiUnit.%',
+  currency: 'kpiUnit.currency',
+  days: 'kpiUnit.days',
+  hours: 'kpiUnit.hours',
+  months: 'kpiUnit.months',
+  points: 'kpiUnit.points',
+  count: 'kpiUnit.count',
+  ratio: 'kpiUnit.ratio',
+  score: 'kpiUnit.score',
+} as const satisfies Record<KpiUnit, string>;
+
+export function unitLabel(k: Shape): string {
+  return t(UNIT_KEYS[k.unit]);
+}

@@ -1,0 +1,132 @@
+import { benchmarkTooltip, comparableValue } from '../../core/kpi/benchmarks';
+import type { Comparison } from '../../core/kpi/evaluate';
+import { t } from '../../i18n/t';
+import { BreakdownChart } from '../charts/breakdownChart';
+import { KpiDetailChart } from '../charts/kpiDetailChart';
+import { familyLabel } from './families';
+import { changeClass, formatChange, formatKpiValue, unitLabel } from './formatKpi';
+import { KriPanel } from './kriPanel';
+import { scorecardStore, useScorecard } from './scorecardApp';
+import { StatusBadge } from './statusBadge';
+
+/** The right panel on the scorecard: the selected KPI's numbers and charts, or the KRI alerts. */
+export function ScorecardDetail() {
+  const id = useScorecard((s) => s.selectedKpi);
+  const kpi = useScorecard((s) => s.kpis.find((k) => k.id === s.selectedKpi));
+  const e = useScorecard((s) => (id === null ? undefined : s.evaluations[id]));
+  const values = useScorecard((s) => (id === null ? undefined : s.series[id]));
+  const periods = useScorecard((s) => s.periods);
+  const grain = useScorecard((s) => s.settings.grain);
+  const by = useScorecard((s) => s.settings.breakdown);
+  const bench = useScorecard((s) => (id === null ? undefined : s.benchmarks[id]));
+  const kri = useScorecard((s) => (id === null ? undefined : s.kri[id]));
+  const segments = useScorecard((s) => (id === null ? undefined : s.segments[id]));
+
+  if (kpi === undefined || e === undefined) {
+    return (
+      <aside className="right sc-detail" aria-label={t('detail.heading')}>
+        <div className="panel-heading">
+          <span>{t('detail.heading')}</span>
+        </div>
+        <p className="panel-section muted">{t('detail.pick')}</p>
+        <KriPanel />
+      </aside>
+    );
+  }
+  const row = (label: string, c: Comparison, extra?: string) => (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="cell-number">{formatKpiValue(c.base, kpi)}</td>
+      <td className={changeClass(c)}>{c.change === null ? '' : formatChange(c, kpi)}</td>
+      {extra !== undefined && <td className="faint">{extra}</td>}
+    </tr>
+  );
+  return (
+    <aside className="right sc-detail" aria-label={t('detail.heading')}>
+      <div className="panel-heading">
+        <span>{familyLabel(kpi.family)}</span>
+        <button
+          type="button"
+          className="btn ghost small"
+          onClick={() => scorecardStore.getState().select(null)}
+        >
+          {t('detail.showKris')}
+        </button>
+      </div>
+      <div className="panel-section">
+        <h3 className="sc-detail-title">
+          {kpi.label} <span className="faint">{unitLabel(kpi)}</span>
+        </h3>
+        <div className="sc-headline">
+          <span className="sc-big" data-testid="detail-value">
+            {formatKpiValue(e.value, kpi)}
+          </span>
+          <span className="muted">{e.period}</span>
+          <StatusBadge status={e.status} />
+        </div>
+        {kpi.description && <p className="muted sc-desc">{kpi.description}</p>}
+        <table className="sc-compare">
+          <tbody>
+            {row(t('detail.previous'), e.previous)}
+            {row(t('detail.lastYear'), e.lastYear)}
+            {row(t('detail.rolling', { n: e.rolling.periods }), e.rolling)}
+            {kpi.target !== null && row(t('detail.target'), e.target)}
+            {bench !== undefined && (
+              <tr title={benchmarkTooltip(bench)}>
+                <th scope="row">{t('detail.benchmark')}</th>
+                <td className="cell-number">
+                  {comparableValue(bench) === null
+                    ? t('scorecard.benchIndex', { n: String(bench.value ?? '') })
+                    : formatKpiValue(comparableValue(bench), kpi)}
+                </td>
+                <td className={changeClass(e.benchmark)}>
+                  {e.benchmark.change === null ? '' : formatChange(e.benchmark, kpi)}
+                  {e.benchmark.quartile && ` · ${t(`quartile.${e.benchmark.quartile}`)}`}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {bench !== undefined && (
+          <p className="sc-source faint">
+            {t('detail.source', { source: bench.source, year: bench.year, statistic: bench.statistic })}
+            {bench.secondary && ` · ${t('detail.secondary')}`}
+          </p>
+        )}
+      </div>
+      <div className="panel-section">
+        <KpiDetailChart input={{ kpi, periods, values: values ?? [], grain, benchmark: bench, kri }} />
+      </div>
+      {by !== null && segments !== undefined && segments.length > 0 && (
+        <div className="panel-section">
+          <h3>{t('detail.segments', { by, period: e.period ?? '' })}</h3>
+          <BreakdownChart
+            input={{
+              kpi,
+              segments,
+              benchmark: bench === undefined ? null : comparableValue(bench),
+              period: e.period ?? '',
+              by,
+            }}
+          />
+        </div>
+      )}
+      {by !== null && segments === undefined && (
+        <p className="panel-section muted">{t('detail.noSegments', { by })}</p>
+      )}
+      <div className="panel-section">
+        <h3>{t('detail.formula')}</h3>
+        <code className="sc-code">{kpi.formula}</code>
+        {kpi.origin === 'user' && (
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => void scorecardStore.getState().removeKpi(kpi.id)}
+          >
+            {t('detail.remove')}
+          </button>
+        )}
+      </div>
+    </aside>
+  );
+}

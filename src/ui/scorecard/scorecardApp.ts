@@ -1,0 +1,25 @@
+import { useStore } from 'zustand';
+import { scorecardSlice } from '../../state/scorecardSlice';
+import { createScorecardStore, type ScorecardState } from '../../state/scorecardStore';
+import { dataStore, workbookStore } from '../appStore';
+import { demoFiles } from '../demoFiles';
+import { DEMO_TARGETS } from './demoTargets';
+
+/** The app's scorecard, reading the tables and engine of the one data store. */
+export const scorecardStore = createScorecardStore({
+  engine: () => dataStore.getState().engine(),
+  tables: () => dataStore.getState().tables,
+  // Only the untouched demo gets the demo company's targets; a user's own data starts with none.
+  defaultTargets: () => {
+    const demo = new Set(demoFiles().map((f) => f.name));
+    const tables = dataStore.getState().tables;
+    return tables.length > 0 && tables.every((x) => demo.has(x.sourceName)) ? DEMO_TARGETS : {};
+  },
+});
+
+// The scorecard's settings and KPIs are part of the workbook: saved, autosaved, undone.
+workbookStore.getState().registerSlice(scorecardSlice(scorecardStore));
+
+export function useScorecard<T>(selector: (s: ScorecardState) => T): T {
+  return useStore(scorecardStore, selector);
+}

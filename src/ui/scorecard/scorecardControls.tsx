@@ -1,0 +1,104 @@
+import { useMemo } from 'react';
+import { INDUSTRIES } from '../../core/kpi/benchmarks';
+import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../../core/sql/calendarSchema';
+import { t } from '../../i18n/t';
+import { breakdownColumns } from '../../state/scorecardSchema';
+import { DEFAULT_MONTHS, monthsBack } from '../../state/scorecardStore';
+import { useData } from '../appStore';
+import { scorecardStore, useScorecard } from './scorecardApp';
+
+const GRAIN_KEYS = {
+  day: 'grain.day',
+  week: 'grain.week',
+  month: 'grain.month',
+  quarter: 'grain.quarter',
+  year: 'grain.year',
+} as const satisfies Record<Grain, string>;
+
+const CALENDAR_KEYS = {
+  gregorian: 'calendar.gregorian',
+  jalali: 'calendar.jalali',
+} as const satisfies Record<CalendarKind, string>;
+
+/** Grain, range, calendar, breakdown and industry: every change recomputes the sheet. */
+export function ScorecardControls() {
+  const settings = useScorecard((s) => s.settings);
+  const dataRange = useScorecard((s) => s.dataRange);
+  const tables = useData((s) => s.tables);
+  const breakdowns = useMemo(() => breakdownColumns(tables), [tables]);
+  const s = scorecardStore.getState();
+  const to = settings.to ?? dataRange?.to ?? '';
+  const from = settings.from ?? (to ? monthsBack(to, DEFAULT_MONTHS) : '');
+
+  return (
+    <div className="sc-controls" role="toolbar" aria-label={t('scorecard.controls')}>
+      <label className="sc-field">
+        <span>{t('scorecard.grain')}</span>
+        <select value={settings.grain} onChange={(e) => void s.setGrain(e.target.value as Grain)}>
+          {GRAINS.map((g) => (
+            <option key={g} value={g}>
+              {t(GRAIN_KEYS[g])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sc-field">
+        <span>{t('scorecard.from')}</span>
+        <input
+          type="date"
+          value={from}
+          min={dataRange?.from}
+          max={dataRange?.to}
+          onChange={(e) => e.target.value && void s.setRange(e.target.value, settings.to)}
+        />
+      </label>
+      <label className="sc-field">
+        <span>{t('scorecard.to')}</span>
+        <input
+          type="date"
+          value={to}
+          min={dataRange?.from}
+          max={dataRange?.to}
+          onChange={(e) => e.target.value && void s.setRange(settings.from, e.target.value)}
+        />
+      </label>
+      <label className="sc-field">
+        <span>{t('scorecard.calendar')}</span>
+        <select
+          value={settings.calendar}
+          onChange={(e) => void s.setCalendar(e.target.value as CalendarKind)}
+        >
+          {CALENDARS.map((c) => (
+            <option key={c} value={c}>
+              {t(CALENDAR_KEYS[c])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sc-field">
+        <span>{t('scorecard.breakdown')}</span>
+        <select
+          value={settings.breakdown ?? ''}
+          onChange={(e) => void s.setBreakdown(e.target.value === '' ? null : e.target.value)}
+        >
+          <option value="">{t('scorecard.noBreakdown')}</option>
+          {breakdowns.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sc-field">
+        <span>{t('scorecard.industry')}</span>
+        <select value={settings.industry} onChange={(e) => s.setIndustry(e.target.value)}>
+          {INDUSTRIES.map((i) => (
+            <option key={i.key} value={i.key}>
+              {i.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

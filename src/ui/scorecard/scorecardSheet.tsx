@@ -1,0 +1,70 @@
+import './scorecard.css';
+import { useEffect, useState } from 'react';
+import { t } from '../../i18n/t';
+import { useData } from '../appStore';
+import { EmptyState } from '../emptyState';
+import { PlusIcon } from '../icons';
+import { AddKpiDialog, NewKpiDialog } from './addKpiDialog';
+import { FormulaBar } from './formulaBar';
+import { scorecardStore, useScorecard } from './scorecardApp';
+import { ScorecardControls } from './scorecardControls';
+import { ScorecardGrid } from './scorecardGrid';
+
+/** The scorecard tab: controls, the formula bar, then the grid; recomputed when the loaded tables settle. */
+export function ScorecardSheet() {
+  const tables = useData((s) => s.tables);
+  const jobs = useData((s) => s.jobs.length);
+  // A table read again keeps its name and columns; its version says the data changed.
+  const versions = useData((s) => s.versions);
+  const status = useScorecard((s) => s.status);
+  const error = useScorecard((s) => s.error);
+  const count = useScorecard((s) => s.kpis.length);
+  const ms = useScorecard((s) => s.lastRunMs);
+  const kriAlerts = useScorecard((s) => Object.values(s.kri).filter((k) => k.breached || k.warning).length);
+  const [open, setOpen] = useState<'add' | 'new' | null>(null);
+
+  useEffect(() => {
+    // Wait for loads to finish so a demo of 13 files computes once, not 13 times.
+    if (jobs === 0 && tables.length > 0 && versions !== null) void scorecardStore.getState().refresh();
+  }, [tables, jobs, versions]);
+
+  if (tables.length === 0 && jobs === 0) return <EmptyState />;
+  return (
+    <div className="sc-sheet">
+      <ScorecardControls />
+      <FormulaBar />
+      <div className="sc-status" role="status" aria-live="polite">
+        {status === 'running' || jobs > 0 ? (
+          <span className="muted">{t('scorecard.running')}</span>
+        ) : status === 'error' ? (
+          <span className="sc-error">{t('scorecard.failed', { message: error ?? '' })}</span>
+        ) : (
+          <span className="muted" data-kpi-count={count}>
+            {t('scorecard.summary', { count, seconds: ((ms ?? 0) / 1000).toFixed(2) })}
+          </span>
+        )}
+        {kriAlerts > 0 && (
+          <button
+            type="button"
+            className="btn small sc-kri-alert"
+            onClick={() => scorecardStore.getState().select(null)}
+          >
+            <span aria-hidden="true">!</span> {t('scorecard.kriAlerts', { count: kriAlerts })}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" className="btn small" onClick={() => setOpen('add')}>
+          <PlusIcon />
+          {t('scorecard.addKpi')}
+        </button>
+        <button type="button" className="btn small" onClick={() => setOpen('new')}>
+          <PlusIcon />
+          {t('scorecard.newKpi')}
+        </button>
+      </div>
+      <ScorecardGrid />
+      {open === 'add' && <AddKpiDialog onClose={() => setOpen(null)} />}
+      {open === 'new' && <NewKpiDialog onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useId } from 'react';
+import { t } from '../i18n/t';
+import { useWorkbook, workbookStore } from './appStore';
+import { Dialog } from './dialog';
+import { ErrorIcon } from './icons';
+import { routeFiles } from './workbookFiles';
+
+/** A refused open or save, and the request for the files of a workbook saved without data. */
+export function WorkbookMessages() {
+  const error = useWorkbook((s) => s.error);
+  const pending = useWorkbook((s) => s.pending);
+  const busy = useWorkbook((s) => s.busy);
+  const inputId = useId();
+  return (
+    <>
+      {error && !pending && (
+        <div className="banner warn workbook-error" role="alert">
+          <ErrorIcon />
+          <span>{error}</span>
+          <button type="button" className="btn small" onClick={() => workbookStore.getState().dismissError()}>
+            {t('workbook.dismiss')}
+          </button>
+        </div>
+      )}
+      {pending && (
+        <Dialog
+          title={t('workbook.needFilesTitle', { file: pending.fileName })}
+          onClose={() => workbookStore.getState().cancelOpen()}
+          footer={
+            <>
+              <button type="button" className="btn" onClick={() => workbookStore.getState().cancelOpen()}>
+                {t('workbook.cancel')}
+              </button>
+              <label className="btn primary file-button" htmlFor={inputId}>
+                {busy === 'opening' ? t('workbook.opening') : t('workbook.chooseFiles')}
+                <input
+                  id={inputId}
+                  type="file"
+                  multiple
+                  className="visually-hidden"
+                  aria-label={t('workbook.chooseFilesLabel')}
+                  onChange={(e) => {
+                    const files = e.currentTarget.files;
+                    if (files && files.length > 0) routeFiles(files);
+                    e.currentTarget.value = '';
+                  }}
+                />
+              </label>
+            </>
+          }
+        >
+          <p>{t('workbook.needFilesText')}</p>
+          <ul className="missing-files">
+            {pending.missing.map((m) => (
+              <li key={m.id}>
+                <code>{m.sourceName}</code>
+              </li>
+            ))}
+          </ul>
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/engine/engine';
+import { createNodeEngine } from '../../../src/engine/nodeEngine';
+import type { LoadedTable } from '../../../src/state/scorecardSchema';
+import { createScorecardStore, idFromLabel, monthsBack } from '../../../src/state/scorecardStore';
+
+/**
+ * The store on the Node engine with two small canonical tables: what refresh
+ * computes, that stale runs are dropped, and that edits needing no data do not query.
+ */
+let engine: Engine;
+let queries = 0;
+const counting: Engine = {
+  query: (sql) => {
+    queries++;
+    return engine.query(sql);
+  },
+  cancel: () => engine.cancel(),
+  registerFile: (n, b) => engine.registerFile(n, b),
+  dropFile: (n) => engine.dropFile(n),
+  insertArrowIPC: (t, i) => engine.insertArrowIPC(t, i),
+  loadParquet: () => engine.loadParquet(),
+  close: () => engine.close(),
+};
+
+const TABLES: LoadedTable[] = [
+  {
+    name: 'customers',
+    columns: [
+      { name: 'customer_id', kind: 'text' },
+      { name: 'created_at', kind: 'date' },
+      { name: 'churned_at', kind: 'date' },
+      { name: 'segment', kind: 'text' },
+    ],
+  },
+  {
+    name: 'deals',
+    columns: [
+      { name: 'deal_id', kind: 'text' },
+      { name: 'created_at', kind: 'date' },
+      { name: 'stage', kind: 'text' },
+      { name: 'amount', kind: 'number' },
+      { name: 'closed_at', kind: 'date' },
+      { name: 'won', kind: 'boolean' },
+      { name: 'customer_id', kind: 'text' },
+    ],
+  },
+];
+
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  await engine.query(`CREATE TABLE customers AS SELECT * FROM (VALUES
+    ('c1', DATE '2023-01-05', NULL::DATE, 'SMB'),
+    ('c2', DATE '2023-02-10', DATE '2024-03-15', 'Enterprise'),
+    ('c3', DATE '2023-06-01', NULL::DATE, 'SMB'),
+    ('c4', DATE '2024-03-31', NULL::DATE, 'SMB')) t(customer_id, created_at, churned_at, segment)`);
+  await engine.query(`CREATE TABLE deals AS SELECT * FROM (VALUES
+    ('d1', DATE '2024-01-03', 'Closed Won', 100.0, DATE '2024-03-02', true, 'c1'),
+    ('d2', DATE '2024-01-09', 'Closed Lost', 50.0, DATE '2024-03-20', false, 'c2'),
+    ('d3', DATE '2024-02-01', 'Closed Won', 300.0, DATE '2024-03-28', true, 'c2'),
+    ('d4', DATE '2023-02-01', 'Closed Won', 80.0, DATE '2023-03-10', true, 'c3'))
+    t(deal_id, created_at, stage, amount, closed_at, won, customer_id)`);
+}, 30_000);
+
+afterAll(() => engine?.close());
+
+function store() {
+  return createScorecardStore({
+    engine: async () => counting,
+    tables: () => TABLES,
+    today: () => '2024-04-01',
+  });
+}
+
+describe('scorecard store', () => {
+  it('computes every available catalog KPI in one refresh and lists the others with a reason', async () => {
+    const s = store();
+    await s.getState().refresh();
+    const st = s.getState();
+    expect(st.status).toBe('ready');
+    expect(st.kpis.some((k) => k.id === 'win_rate')).toBe(true);
+    const nps = st.unavailable.find((u) => u.kpi.id === 'nps');
+    expect(nps?.reason).toContain('surveys.nps');
+    // The data ends on 2024-03-31, so March is the last complete month.
+    expect(st.periods.at(-1)?.label).toBe('2024-03');
+    // March 2024: three deals closed, two won.
+    expect(st.series.win_rate?.at(-1)).toBeCloseTo(2 / 3);
+    expect(st.evaluations.win_rate?.value).toBeCloseTo(2 / 3);
+  }, 30_000);
+
+  it('re-evaluates a target without a query', async () => {
+    const s = store();
+    await s.getState().refresh();
+    const before = queries;
+    s.getState().setTarget('win_rate', 0.9);
+    expect(queries).toBe(before);
+    expect(s.getState().evaluations.win_rate?.target.base).toBe(0.9);
+    expect(s.getState().evaluations.win_rate?.status).toBe('warning');
+  }, 30_000);
+
+  it('drops a stale run when a newer one starts', async () => {
+    const s = store();
+    await s.getState().refresh();
+    const a = s.getState().setGrain('quarter');
+    const b = s.getState().setGrain('year');
+    await Promise.all([a, b]);
+    // 2024 is not over in the data: without a range the last complete year is shown.
+    expect(s.getState().periods.at(-1)?.label).toBe('2023');
+  }, 30_000);
+
+  it('leaves out a last period the data has not finished', async () => {
+    const s = store();
+    await s.getState().refresh();
+    await s.getState().setGrain('quarter');
+    expect(s.getState().periods.at(-1)?.label).toBe('2024-Q1');
+    await s.getState().setRange(null, '2024-03-15');
+    expect(s.getState().periods.at(-1)?.label).toBe('2024-Q1');
+  }, 30_000);
+
+  it('keeps an invalid formula as a draft and the previous results', async () => {
+    const s = store();
+    await s.getState().refresh();
+    const before = s.getState().series.win_rate;
+    const diags = await s
+      .getState()
+      .setFormula('win_rate', 'DIVIDE(COUNTIF(deals.wn), COUNT(deals.deal_id))');
+    expect(diags[0]?.message).toContain('did you mean `won`');
+    expect(s.getState().drafts.win_rate?.diagnostics.length).toBeGreaterThan(0);
+    expect(s.getState().series.win_rate).toEqual(before);
+    await s.getState().setFormula('win_rate', 'COUNT(deals.deal_id)');
+    expect(s.getState().drafts.win_rate).toBeUndefined();
+    expect(s.getState().series.win_rate?.at(-1)).toBe(3);
+  }, 30_000);
+
+  it('breaks the latest period down by customers.segment, best first', async () => {
+    const s = store();
+    await s.getState().refresh();
+    await s.getState().setBreakdown('customers.segment');
+    const won = s.getState().segments.won_amount ?? s.getState().segments.deals_won;
+    expect(won?.map((x) => x.segment)).toEqual(['Enterprise', 'SMB']);
+  }, 30_000);
+
+  it('adds a KPI the user writes, or says where it is wrong', async () => {
+    const s = store();
+    await s.getState().refresh();
+    const bad = await s.getState().addKpi({ label: 'Big deals', formula: 'COUNTIF(deals.amont > 90)' });
+    expect(bad.id).toBeNull();
+    expect(bad.diagnostics[0]?.span.start).toBe(8);
+    const ok = await s.getState().addKpi({ label: 'Big deals', formula: 'COUNTIF(deals.amount > 90)' });
+    expect(ok.id).toBe('big_deals');
+    expect(s.getState().series.big_deals?.at(-1)).toBe(2);
+  }, 30_000);
+});
+
+describe('helpers', () => {
+  it('starts a 36-month window on the first of the month', () => {
+    expect(monthsBack('2025-12-17', 36)).toBe('2023-01-01');
+  });
+  it('makes ids from labels', () => {
+    expect(idFromLabel('Win rate (EMEA)', new Set(['win_rate_emea']))).toBe('win_rate_emea_2');
+  });
+});
