@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 
-/** Native DuckDB (same 1.4.3 engine as the WASM build) for the ratio in every benchmark. */
+/** Native DuckDB (1.4.4, next to the WASM build's 1.4.3) for the ratio in every benchmark. */
 export async function nativeConnection(threads: number | 'all') {
   const instance = await DuckDBInstance.create(
     ':memory:',
@@ -11,9 +11,14 @@ export async function nativeConnection(threads: number | 'all') {
     async run(sql: string) {
       await conn.run(sql);
     },
+    async rows(sql: string) {
+      return (await conn.runAndReadAll(sql)).getRowObjects();
+    },
     close() {
       conn.closeSync();
       instance.closeSync();
     },
   };
 }
+
+export type NativeConnection = Awaited<ReturnType<typeof nativeConnection>>;

@@ -1,0 +1,226 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CANONICAL_TABLE_NAMES } from '../../src/core/model/canonical';
+import { launchChromium } from '../e2e/chromium';
+import { startServer } from '../e2e/serve.mjs';
+import type { Figure } from './report';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** One served build and a fresh profile per measurement, as a first-time user has. */
+async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) => Promise<T>): Promise<T> {
+  const server = await startServer({ root: 'dist', port: 0 });
+  const profile = mkdtempSync(join(tmpdir(), 'shakhes-bench-'));
+  const ctx = await launchChromium(profile);
+  try {
+    return await fn(ctx, server);
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.close();
+  }
+}
+
+const listed = (page: Page, table: string, rows?: number) =>
+  page
+    .locator(`li[data-table="${table}"] .count${rows === undefined ? '' : `[data-rows="${rows}"]`}`)
+    .waitFor({ state: 'attached', timeout: 600_000 });
+
+async function chooseFiles(page: Page, paths: string[]) {
+  await page.getByLabel('Open CRM export files').first().setInputFiles(paths);
+}
+
+/** Seconds from giving the file input a file until the data panel lists the table with its rows. */
+export async function chromiumLoad(section: string, file: string, table: string, rows: number, runs: number) {
+  return withBrowser(async (ctx, server) => {
+    const times: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}?demo=0`);
+      await page.getByLabel('Open CRM export files').first().waitFor({ state: 'attached' });
+      const t0 = Date.now();
+      await chooseFiles(page, [resolve(file)]);
+      await listed(page, table, rows);
+      if (i > 0) times.push((Date.now() - t0) / 1000);
+      await page.close();
+    }
+    return {
+      section,
+      work: `DuckDB-WASM (Chromium): load ${file.split('.').pop()?.toUpperCase()} through the app`,
+      runs: times,
+      rows,
+    } as Figure;
+  });
+}
+
+/** Waits for the scorecard to finish a run and paint: its summary shows again, then two frames pass. */
+async function scorecardPainted(page: Page) {
+  await page.locator('[data-kpi-count]').waitFor({ state: 'attached', timeout: 600_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** From a changed control (grain) to a painted grid, with the demo schema at benchmark scale. */
+export async function chromiumScorecard(section: string, dir: string, runs: number): Promise<Figure> {
+  return withBrowser(async (ctx, server) => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}?demo=0`);
+    await chooseFiles(
+      page,
+      CANONICAL_TABLE_NAMES.map((t) => resolve(`${dir}/${t}.csv`)),
+    );
+    for (const t of CANONICAL_TABLE_NAMES) await listed(page, t);
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    await scorecardPainted(page);
+    await page.getByLabel('Breakdown').selectOption('customers.segment');
+    await scorecardPainted(page);
+    const times: number[] = [];
+    const grains = ['quarter', 'month'];
+    for (let i = 0; i <= runs; i++) {
+      const grain = grains[i % 2];
+      const ms = await page.evaluate(async (g) => {
+        const select = [...document.querySelectorAll('select')].find((s) =>
+          [...s.options].some((o) => o.value === 'quarter'),
+        ) as HTMLSelectElement;
+        const t0 = performance.now();
+        select.value = g;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const done = () => document.querySelector('[data-kpi-count]') !== null;
+        await new Promise<void>((r) => {
+          const tick = () => (done() && select.value === g ? r() : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        });
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      }, grain);
+      if (i > 0) times.push(ms / 1000);
+    }
+    return {
+      section,
+      work: 'DuckDB-WASM (Chromium): change grain → painted scorecard',
+      runs: times,
+      target: '≤ 0.5 s at 1M rows',
+    };
+  });
+}
+
+/** Navigation to a computed scorecard with the demo: a fresh profile, then the same one again. */
+export async function chromiumFirstScorecard(section: string, runs: number): Promise<Figure[]> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    await withBrowser(async (ctx, server) => {
+      for (const bucket of [cold, warm]) {
+        const page = await ctx.newPage();
+        const t0 = Date.now();
+        await page.goto(server.url);
+        await scorecardPainted(page);
+        if (i > 0) bucket.push((Date.now() - t0) / 1000);
+        // Let autosave keep the workbook, as it would for a user who comes back.
+        await page.waitForTimeout(1500);
+        await page.close();
+      }
+    });
+  }
+  return [
+    { section, work: 'first scorecard of the demo, cold (new profile)', runs: cold },
+    { section, work: 'first scorecard of the demo, warm (same profile)', runs: warm, target: '≤ 2 s' },
+  ];
+}
+
+/** Frames over 50 ms while the grid scrolls through a large table, page by page. */
+export async function chromiumScroll(
+  section: string,
+  file: string,
+  table: string,
+  rows: number,
+): Promise<Figure> {
+  return withBrowser(async (ctx, server) => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}?demo=0`);
+    await chooseFiles(page, [resolve(file)]);
+    await listed(page, table, rows);
+    await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+    const frames = await page.evaluate(async () => {
+      const viewport = document.querySelector('.ag-body-viewport') as HTMLElement;
+      const deltas: number[] = [];
+      let last = performance.now();
+      const steps = 600;
+      for (let i = 1; i <= steps; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        deltas.push(now - last);
+        last = now;
+        // A steady fling through the whole table: about a sixth of it every 100 frames.
+        viewport.scrollTop = (viewport.scrollHeight * i) / steps;
+      }
+      return deltas;
+    });
+    const slow = frames.filter((d) => d > 50).length;
+    return {
+      section,
+      work: `grid scroll through ${rows.toLocaleString('en')} rows: frames over 50 ms (of ${frames.length})`,
+      runs: [slow],
+      unit: 'frames',
+      target: '0',
+    };
+  });
+}
+
+/** Peak resident memory of Chromium's renderer processes (the tab and its DuckDB worker). */
+function rendererPeakMb(): number {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  let peak = 0;
+  for (const line of out.split('\n')) {
+    if (!line.includes('--type=renderer')) continue;
+    const pid = line.trim().split(/\s+/)[0];
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // The process ended between ps and the read.
+    }
+  }
+  return peak;
+}
+
+/** Loads a large table, computes a scorecard on it, and reports the tab's peak memory or its message. */
+export async function chromiumMemory(
+  section: string,
+  file: string,
+  table: string,
+  rows: number,
+): Promise<Figure> {
+  return withBrowser(async (ctx, server) => {
+    const page = await ctx.newPage();
+    let crashed = false;
+    page.on('crash', () => {
+      crashed = true;
+    });
+    await page.goto(`${server.url}?demo=0`);
+    await chooseFiles(page, [resolve(file)]);
+    const outcome = await Promise.race([
+      listed(page, table, rows).then(() => 'loaded'),
+      page
+        .locator('.message-list, [role="alert"]')
+        .first()
+        .waitFor({ timeout: 600_000 })
+        .then(() => 'message'),
+    ]).catch(() => (crashed ? 'crashed' : 'timeout'));
+    if (outcome === 'loaded') {
+      await page.getByRole('tab', { name: 'Scorecard' }).click();
+      await scorecardPainted(page).catch(() => undefined);
+    }
+    const mb = rendererPeakMb();
+    return {
+      section,
+      work: `peak tab memory with ${rows.toLocaleString('en')} rows loaded + scorecard (${outcome}${crashed ? ', tab crashed' : ''})`,
+      runs: [mb],
+      unit: 'MB',
+      target: 'no crash',
+    };
+  });
+}

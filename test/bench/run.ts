@@ -1,0 +1,102 @@
+/**
+ * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,...]
+ *
+ * Measures Shakhes on the generated demo schema (samples/generate.ts) in DuckDB-WASM
+ * (its Node build, and the built app in headless Chromium) against native DuckDB on
+ * the same data and SQL, and prints medians of several runs after a warm-up.
+ * Sizes: "1m" is about a million rows in the table measured (deals for loads, orders
+ * for the scorecard's largest table); "5m" five million.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { flag, parseArgs } from '../../src/cli/args';
+import {
+  chromiumFirstScorecard,
+  chromiumLoad,
+  chromiumMemory,
+  chromiumScorecard,
+  chromiumScroll,
+} from './chromiumBench';
+import { DEALS_PER_SCALE, ensureDemoCsv } from './demoData';
+import { loadFigures, scorecardFigures } from './nodeBench';
+import { type Figure, printReport, summarise } from './report';
+
+const args = parseArgs(process.argv.slice(2), new Set(['no-chromium']));
+const runs = Number(flag(args, 'runs') ?? 5);
+const out = flag(args, 'out');
+const sizes = (flag(args, 'sizes') ?? '1m,5m').split(',');
+const only = flag(args, 'only')?.split(',');
+const chromium = !args.flags.has('no-chromium');
+const want = (s: string) => only === undefined || only.includes(s);
+
+/** Scale factors of the generator: deals for load and memory, orders (24,250 per scale) for the scorecard. */
+const SIZES: Record<string, { rows: number; dealsScale: number; demoScale: number }> = {
+  '1m': { rows: 1e6, dealsScale: Math.round(1e6 / DEALS_PER_SCALE), demoScale: 41 },
+  '5m': { rows: 5e6, dealsScale: Math.round(5e6 / DEALS_PER_SCALE), demoScale: 206 },
+};
+
+const figures: Figure[] = [];
+const say = (s: string) => process.stderr.write(`${s}\n`);
+
+if (chromium && !existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+
+for (const size of sizes) {
+  const spec = SIZES[size];
+  if (!spec) throw new Error(`unknown size ${size}; use 1m or 5m`);
+  const label = size.toUpperCase();
+  const dealsDir = ensureDemoCsv(spec.dealsScale, ['deals']);
+  const dealsCsv = `${dealsDir}/deals.csv`;
+  if (want('load')) {
+    say(`load ${label}: ${dealsCsv}`);
+    const load = await loadFigures(`load deals, ${label}`, dealsCsv, runs);
+    figures.push(...load);
+    const rows = load[0].rows ?? 0;
+    if (chromium) {
+      say(`load ${label} in Chromium`);
+      figures.push(await chromiumLoad(`load deals, ${label}`, dealsCsv, 'deals', rows, runs));
+      figures.push(
+        await chromiumLoad(
+          `load deals, ${label}`,
+          dealsCsv.replace(/\.csv$/, '.parquet'),
+          'deals',
+          rows,
+          runs,
+        ),
+      );
+    }
+  }
+  // The scorecard and the grid at 1M; memory at the largest size given.
+  if (want('scorecard') && size === '1m') {
+    const dir = ensureDemoCsv(spec.demoScale);
+    say(`scorecard ${label}: ${dir}`);
+    const sc = await scorecardFigures(
+      `scorecard, demo schema ×${spec.demoScale} (orders ≈ ${label})`,
+      dir,
+      runs,
+    );
+    say(
+      `  ${sc.workload.kpiCount} KPIs, ${sc.workload.periods} months ${sc.workload.from}..${sc.workload.to}, by customers.segment`,
+    );
+    figures.push(...sc.figures);
+    if (chromium) figures.push(await chromiumScorecard(sc.figures[0].section, dir, runs));
+  }
+  if (chromium && want('scroll') && size === '1m') {
+    say('grid scroll');
+    const rows = figures.find((f) => f.section === `load deals, ${label}`)?.rows;
+    if (rows) figures.push(await chromiumScroll('data grid', dealsCsv, 'deals', rows));
+  }
+  if (chromium && want('memory') && size === sizes[sizes.length - 1]) {
+    say(`memory ${label}`);
+    const rows = figures.find((f) => f.section === `load deals, ${label}`)?.rows;
+    if (rows) figures.push(await chromiumMemory('memory', dealsCsv, 'deals', rows));
+  }
+}
+if (chromium && want('first')) {
+  say('first scorecard');
+  figures.push(...(await chromiumFirstScorecard('first scorecard after navigation (demo)', runs)));
+}
+
+console.log(printReport(figures));
+if (out)
+  writeFileSync(out, JSON.stringify({ cores: cpus().length, runs, figures: summarise(figures) }, null, 2));
