@@ -7,6 +7,7 @@ import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { docsCommand } from './docs';
 import { evalCommand } from './eval';
 import { type CliIO, processIO } from './io';
+import { runCommand } from './run';
 
 type Command = (args: ParsedArgs, engine: Engine, io: CliIO) => Promise<number>;
 type EnginelessCommand = (args: ParsedArgs, io: CliIO) => Promise<number>;
@@ -23,6 +24,11 @@ const COMMANDS: Record<
       'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year] [--calendar gregorian|jalali]\n' +
       '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql]\n' +
       '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
+  },
+  run: {
+    run: runCommand,
+    booleans: [],
+    usage: 'run FILE.shakhes [--data NAME=FILE …] [--format json|csv|md]',
   },
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };

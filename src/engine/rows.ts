@@ -23,7 +23,12 @@ const isoTimestamp = (ms: number) => {
 function converterFor(type: DataType): Convert {
   if (DataType.isDate(type)) return (v) => (v == null ? null : isoDate(asMs(v)));
   if (DataType.isTimestamp(type)) return (v) => (v == null ? null : isoTimestamp(asMs(v)));
-  if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type))
+  // A DECIMAL arrives as its unscaled integer (60.0 as DECIMAL(18,1) is 600).
+  if (DataType.isDecimal(type)) {
+    const divisor = 10 ** type.scale;
+    return (v) => (v == null ? null : Number(v) / divisor);
+  }
+  if (DataType.isInt(type) || DataType.isFloat(type))
     return (v) => {
       const n = v == null ? null : Number(v);
       return n === null || Number.isNaN(n) ? null : n;

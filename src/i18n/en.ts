@@ -1,5 +1,6 @@
+import { exportEn } from './export.en';
+import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
-
 import { workbookEn } from './workbook.en';
 
 /**
@@ -10,6 +11,8 @@ import { workbookEn } from './workbook.en';
 export const en = {
   ...notebookEn,
   ...workbookEn,
+  ...mappingEn,
+  ...exportEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',
@@ -308,6 +311,23 @@ export const en = {
   'detail.noSegments': 'This KPI cannot be broken down by {by}: its table has no link to it.',
   'detail.formula': 'Formula',
   'detail.remove': 'Remove KPI',
+
+  'language.label': 'Language',
+  'language.en': 'English',
+  'language.fa': 'فارسی',
+  'language.persianDigits': 'Persian digits',
+  'language.persianDigitsOn': 'Show Latin digits (123)',
+  'language.persianDigitsOff': 'Show Persian digits (۱۲۳)',
+  'currency.label': 'Currency',
+  'currency.USD': 'US dollar',
+  'currency.EUR': 'Euro',
+  'currency.IRR': 'Iranian rial',
+  'currency.IRT': 'Toman',
+  'currency.tomanValue': '{n} toman',
+  'currency.rialValue': '{n} rial',
+  'period.quarter': 'Q{q} {year}',
+  'period.week': 'W{w} {year}',
+  'options.normalizeLetters': 'Normalise Arabic ي and ك to Persian ی and ک',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -68,6 +68,7 @@ export const notebookEn = {
   'notebook.chart.signup': 'Signup month',
   'notebook.chart.customers': 'customers',
   'notebook.chart.revenue': 'Revenue',
+  'notebook.chart.revenueShare': '{share} of revenue',
   'notebook.chart.leads': 'Leads',
   'notebook.chart.mql': 'MQL',
   'notebook.chart.sql': 'SQL',

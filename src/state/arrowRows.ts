@@ -35,6 +35,8 @@ export function arrowToRows(table: Table): RowsResult {
   const fields = table.schema.fields;
   const columns = fields.map((f) => ({ name: f.name, kind: kindOfArrowType(f.type) }));
   const vectors = fields.map((_, i) => table.getChildAt(i));
+  // A DECIMAL arrives as its unscaled integer (60.0 as DECIMAL(18,1) is 600).
+  const divisors = fields.map((f) => (DataType.isDecimal(f.type) ? 10 ** f.type.scale : 1));
   const rows: Row[] = [];
   for (let r = 0; r < table.numRows; r++) {
     const row: Row = {};
@@ -43,6 +45,7 @@ export function arrowToRows(table: Table): RowsResult {
       let v = toCell(vec ? vec.get(r) : null);
       // Decimal values print as raw words; the number is what the reader wants.
       if (columns[c].kind === 'number' && typeof v === 'string') v = Number(v);
+      if (typeof v === 'number' && divisors[c] !== 1) v /= divisors[c];
       row[fields[c].name] = v;
     }
     rows.push(row);

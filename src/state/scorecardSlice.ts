@@ -2,6 +2,7 @@ import { catalogKpi } from '../core/kpi/catalog';
 import type { WorkbookKpi as DocumentKpi, WorkbookDocument } from '../core/model/documentSchema';
 import type { DocumentSlice } from './documentSlice';
 import type { ScorecardStore, WorkbookKpi } from './scorecardStore';
+import { fromDocumentBenchmarks, scaleForFormat, toDocumentBenchmarks } from './userBenchmarks';
 
 function toDocument(k: WorkbookKpi): DocumentKpi {
   return {
@@ -47,8 +48,10 @@ export function scorecardSlice(store: ScorecardStore): DocumentSlice {
         dateRange: { from: settings.from, to: settings.to },
         industry: settings.industry,
         breakdown: settings.breakdown,
+        currency: settings.currency,
       };
       doc.kpis = kpis.map(toDocument);
+      doc.benchmarks = toDocumentBenchmarks(store.getState().userBenchmarks);
     },
     adopt(doc) {
       store.setState({
@@ -60,14 +63,20 @@ export function scorecardSlice(store: ScorecardStore): DocumentSlice {
           to: doc.settings.dateRange.to,
           breakdown: doc.settings.breakdown,
           industry: doc.settings.industry ?? store.getState().settings.industry,
+          currency: doc.settings.currency,
         },
         kpis: doc.kpis.map(fromDocument),
+        userBenchmarks: fromDocumentBenchmarks(doc.benchmarks, (id) => {
+          const k = doc.kpis.find((x) => x.id === id || x.benchmarkKey === id) ?? catalogKpi(id);
+          return scaleForFormat(k?.format ?? 'number');
+        }),
       });
       void store.getState().refresh();
     },
     subscribe(onChange) {
       return store.subscribe((s, prev) => {
-        if (s.kpis === prev.kpis && s.settings === prev.settings) return;
+        if (s.kpis === prev.kpis && s.settings === prev.settings && s.userBenchmarks === prev.userBenchmarks)
+          return;
         // While a run is under way the store is the one changing its KPIs (new data, new defaults).
         onChange(s.status === 'running' ? 'derived' : 'edit');
       });

@@ -48,6 +48,8 @@ export interface ScorecardSettings {
   /** `table.column`, or null for none. */
   breakdown: string | null;
   industry: string;
+  /** ISO code amounts are shown in (IRT is the toman); shown only, never converted. */
+  currency: string;
 }
 
 /** The latest value of a KPI for one breakdown value. */
@@ -78,6 +80,8 @@ export interface ScorecardState {
   /** What each status was judged against. */
   statusBasis: Record<string, 'thresholds' | 'target' | 'benchmark' | null>;
   benchmarks: Record<string, BenchmarkRow | undefined>;
+  /** The user's own benchmark rows (doc.benchmarks): they come before published ones. */
+  userBenchmarks: BenchmarkRow[];
   /** Per KPI, latest period's value per breakdown value (best first); empty without a breakdown. */
   segments: Record<string, SegmentValue[]>;
   /** Diagnostics of the applied KPIs (one compile of them all), by KPI id. */
@@ -92,12 +96,16 @@ export interface ScorecardState {
   refresh(): Promise<void>;
   setGrain(grain: Grain): Promise<void>;
   setCalendar(calendar: CalendarKind): Promise<void>;
+  setCurrency(currency: string): void;
   setRange(from: string | null, to: string | null): Promise<void>;
   setBreakdown(breakdown: string | null): Promise<void>;
   setIndustry(industry: string): void;
   setTarget(id: string, target: number | null): void;
   setThresholds(id: string, thresholds: KpiThresholds): void;
   setLabel(id: string, label: string): void;
+  setUnit(id: string, unit: WorkbookKpi['unit']): void;
+  setDirection(id: string, direction: WorkbookKpi['direction']): void;
+  setUserBenchmarks(rows: BenchmarkRow[]): void;
   /** Applies a formula when it compiles; otherwise keeps it as a draft with its diagnostics. */
   setFormula(id: string, formula: string): Promise<Diagnostic[]>;
   discardDraft(id: string): void;
@@ -199,8 +207,12 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               period: s.periods[i]?.label ?? '',
               value,
             }));
+            // A KPI with no published key still finds the user's own rows under its id.
+            const key = k.benchmarkKey ?? k.id;
             const bench =
-              k.benchmarkKey === undefined ? undefined : lookupBenchmark(k.benchmarkKey, s.settings.industry);
+              k.benchmarkKey === undefined && !s.userBenchmarks.some((r) => r.kpiId === k.id)
+                ? undefined
+                : lookupBenchmark(key, s.settings.industry, s.userBenchmarks as BenchmarkRow[]);
             s.benchmarks[k.id] = bench;
             const e = evaluate(series, {
               direction: k.direction,
@@ -415,6 +427,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           to: null,
           breakdown: null,
           industry: 'all',
+          currency: 'USD',
         },
         kpis: [],
         unavailable: [],
@@ -425,6 +438,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         kri: {},
         statusBasis: {},
         benchmarks: {},
+        userBenchmarks: [],
         segments: {},
         diagnostics: {},
         drafts: {},
@@ -446,6 +460,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.settings.calendar = calendar;
           });
           return run();
+        },
+        setCurrency(currency) {
+          set((s) => {
+            s.settings.currency = currency;
+          });
         },
         setRange(from, to) {
           set((s) => {
@@ -477,6 +496,19 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         },
         setLabel(id, label) {
           update(id, (k) => ({ ...k, label }));
+        },
+        setUnit(id, unit) {
+          update(id, (k) => ({ ...k, unit }));
+        },
+        setDirection(id, direction) {
+          update(id, (k) => ({ ...k, direction }));
+          reevaluate();
+        },
+        setUserBenchmarks(rows) {
+          set((s) => {
+            s.userBenchmarks = castDraft(rows);
+          });
+          reevaluate();
         },
 
         async setFormula(id, formula) {

@@ -55,9 +55,13 @@ const HISTORY_LIMIT = 100;
 /**
  * What undo steps through: the document without its datasets. Loaded data is not
  * undone (it can be large); loading or removing a table only marks the workbook changed.
+ * Column mappings are edits, so the mapped datasets' table and mapping are kept.
  */
 function historyKey(doc: WorkbookDocument): string {
-  return JSON.stringify({ ...doc, datasets: [] });
+  const mapped = doc.datasets
+    .filter((d) => d.mapping !== undefined)
+    .map((d) => ({ table: d.table, mapping: d.mapping }));
+  return JSON.stringify({ ...doc, datasets: mapped });
 }
 const q = duckdb.quoteIdent;
 

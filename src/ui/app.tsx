@@ -6,11 +6,13 @@ import { DataSheet } from './dataSheet';
 import { hasDemo } from './demoFiles';
 import { DetailPanel } from './detailPanel';
 import { FileDrop } from './fileDrop';
+import { localeStore, useLocale } from './languageSwitch';
 import { ManualTableDialog } from './manualTableDialog';
 import { MessageList } from './messageList';
 import { NotebookSheet } from './notebook/notebookSheet';
 import { PasteDialog } from './pasteDialog';
 import { ScorecardDetail } from './scorecard/kpiDetail';
+import { useScorecard } from './scorecard/scorecardApp';
 import { ScorecardSheet } from './scorecard/scorecardSheet';
 import { applyTheme, initialTheme, type ThemeName } from './theme';
 import { TopBar } from './topBar';
@@ -36,6 +38,15 @@ export function App() {
   );
   const engineStatus = useData((s) => s.engineStatus);
   const engineError = useData((s) => s.engineError);
+  // Sheets and panels are keyed by the language so grids and charts, which memoise their
+  // headers and options, are built again in it; their data lives in the stores.
+  const locale = useLocale((s) => s.locale);
+  const digits = useLocale((s) => s.persianDigits);
+  // Dates and period labels follow the workbook's calendar; set before the sheets render.
+  localeStore.getState().setCalendar(useScorecard((s) => s.settings.calendar));
+  const currency = useScorecard((s) => s.settings.currency);
+  localeStore.getState().setCurrency(currency);
+  const lang = `${locale}-${digits}-${currency}`;
 
   useEffect(() => applyTheme(theme), [theme]);
 
@@ -88,7 +99,7 @@ export function App() {
             </button>
           ))}
         </div>
-        <div className="sheet" role="tabpanel" id={`sheet-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <div key={lang} className="sheet" role="tabpanel" id={`sheet-${tab}`} aria-labelledby={`tab-${tab}`}>
           {engineStatus === 'failed' && (
             <div className="banner warn" role="alert">
               {t('app.engineFailed', { message: engineError ?? '' })}
@@ -105,7 +116,7 @@ export function App() {
           })()}
         </div>
       </main>
-      {tab === 'scorecard' ? <ScorecardDetail /> : <DetailPanel />}
+      {tab === 'scorecard' ? <ScorecardDetail key={lang} /> : <DetailPanel key={lang} />}
       <FileDrop />
       <WorkbookMessages />
       <MessageList />

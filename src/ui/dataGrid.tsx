@@ -15,6 +15,7 @@ import { t } from '../i18n/t';
 import { arrowToRows, firstNumber, type Row } from '../state/arrowRows';
 import type { TableEntry } from '../state/dataStore';
 import { dataStore, useData } from './appStore';
+import { rememberGridView } from './export/gridView';
 import { gridTheme } from './gridTheme';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -90,11 +91,15 @@ export function DataGrid({ table, onCount }: Props) {
     const columns = table.columns.map((c) => c.name);
     return {
       getRows(params: IGetRowsParams<Row>) {
+        const sort = params.sortModel.map((s) => ({ column: s.colId, direction: s.sort }));
+        const filter = params.filterModel as GridFilterModel;
+        // An export writes what the grid shows: its sort and filters over every matching row.
+        rememberGridView(table.name, { sort, filter });
         const q = buildGridQuery({
           table: table.name,
           columns,
-          sort: params.sortModel.map((s) => ({ column: s.colId, direction: s.sort })),
-          filter: params.filterModel as GridFilterModel,
+          sort,
+          filter,
           offset: params.startRow,
           limit: params.endRow - params.startRow,
         });

@@ -4,6 +4,7 @@ import { t } from '../i18n/t';
 import { useData } from './appStore';
 import { DataGrid } from './dataGrid';
 import { EmptyState } from './emptyState';
+import { TableExportMenu } from './export/tableExportMenu';
 import { ErrorIcon } from './icons';
 import { TableProblems } from './tableProblems';
 
@@ -39,6 +40,7 @@ export function DataSheet() {
             {t('grid.filtered', { shown: formatCount(shown.n), total: formatCount(table.rows) })}
           </span>
         )}
+        <TableExportMenu table={table} />
       </div>
       <TableProblems table={table} />
       {shown?.error && (

@@ -1,6 +1,8 @@
 import { t } from '../i18n/t';
 import { LockIcon, MarkIcon, MoonIcon, PasteIcon, SunIcon, TableIcon } from './icons';
+import { LanguageSwitch } from './languageSwitch';
 import { OpenFilesButton } from './openFilesButton';
+import { PrintReportButton } from './print/printReport';
 import type { ThemeName } from './theme';
 import { WorkbookMenu } from './workbookMenu';
 
@@ -21,6 +23,7 @@ export function TopBar({ theme, onToggleTheme, onPaste, onNewTable }: Props) {
         <span className="tagline">{t('app.tagline')}</span>
       </div>
       <WorkbookMenu />
+      <PrintReportButton />
       <span className="topbar-sep" aria-hidden="true" />
       <OpenFilesButton />
       <button type="button" className="btn" onClick={onPaste}>
@@ -36,6 +39,7 @@ export function TopBar({ theme, onToggleTheme, onPaste, onNewTable }: Props) {
         <LockIcon />
         {t('app.privacy')}
       </span>
+      <LanguageSwitch />
       <button type="button" className="btn ghost" onClick={onToggleTheme} aria-label={next} title={next}>
         {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
       </button>

@@ -37,13 +37,17 @@ describe('the demo notebook', () => {
     await page.getByRole('tab', { name: 'Notebook' }).click();
     await eventually(() => page.locator('.nb-cell').count()).toBeGreaterThan(10);
     await eventually(() => allDone(page), 110_000).toBe(true);
-    const failed = await page.locator('.nb-cell[data-status="error"]').evaluateAll((els) =>
-      els.map((e) => `${(e as HTMLElement).dataset.cellName}: ${e.querySelector('.nb-error')?.textContent}`),
-    );
+    const failed = await page
+      .locator('.nb-cell[data-status="error"]')
+      .evaluateAll((els) =>
+        els.map(
+          (e) => `${(e as HTMLElement).dataset.cellName}: ${e.querySelector('.nb-error')?.textContent}`,
+        ),
+      );
     expect(failed).toEqual([]);
-    await expect.poll(() => cell(page, 'cheapest_channel').locator('.ag-cell[col-id="channel"]').first().innerText()).toBe(
-      'Webinars',
-    );
+    await expect
+      .poll(() => cell(page, 'cheapest_channel').locator('.ag-cell[col-id="channel"]').first().innerText())
+      .toBe('Webinars');
     await b.screenshot('notebook-top');
   });
 
@@ -74,17 +78,28 @@ describe('the demo notebook', () => {
     await eventually(() => error.count()).toBe(1);
     expect(await error.innerText()).toMatch(/cost_per_leed/);
     expect(await error.innerText()).toMatch(/Line 2, column 3/);
-    await eventually(() => cell(page, 'cheapest_channel').locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+    await eventually(() =>
+      cell(page, 'cheapest_channel').locator('.cm-lintRange-error').count(),
+    ).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
     await cell(page, 'cheapest_channel').scrollIntoViewIfNeeded();
     await b.screenshot('notebook-sql-error');
   });
 
   it('draws each analysis', async () => {
     const page = b.page;
-    for (const name of ['this_quarter', 'churn_by_segment', 'csat_drivers', 'rfm_segments', 'retention_cohorts', 'lead_funnel']) {
+    for (const name of [
+      'this_quarter',
+      'churn_by_segment',
+      'csat_drivers',
+      'rfm_segments',
+      'retention_cohorts',
+      'lead_funnel',
+    ]) {
       const c = cell(page, name);
       await c.scrollIntoViewIfNeeded();
-      if (name !== 'this_quarter') await eventually(() => c.locator('.nb-chart canvas').count()).toBeGreaterThan(0);
+      if (name !== 'this_quarter')
+        await eventually(() => c.locator('.nb-chart canvas').count()).toBeGreaterThan(0);
       await page.waitForTimeout(400);
       await c.screenshot({ path: `test/e2e/screenshots/notebook-${name}.png` });
     }

@@ -92,7 +92,7 @@ export function rfmScoresSql(spec: RfmSpec, d: Dialect = duckdb): string {
   SELECT CAST(${q(spec.customer)} AS VARCHAR) AS customer,
     date_diff('day', CAST(max(${q(spec.date)}) AS DATE), ${asOf}) AS recency_days,
     count(DISTINCT ${q(spec.orderId)}) AS frequency,
-    coalesce(sum(${q(spec.value)}), 0) AS monetary
+    CAST(coalesce(sum(${q(spec.value)}), 0) AS DOUBLE) AS monetary
   FROM ${q(spec.table)}
   WHERE ${q(spec.customer)} IS NOT NULL AND ${q(spec.date)} IS NOT NULL
   GROUP BY 1

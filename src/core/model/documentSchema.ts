@@ -131,7 +131,23 @@ export const UserBenchmarkSchema = z.object({
 
 export const CellSchema = z.object({
   id: name,
-  kind: z.enum(['kpi', 'chart', 'sql', 'markdown', 'table']),
+  // The first five are the original kinds; the rest are the notebook's cell registry (core/notebook).
+  kind: z.enum([
+    'kpi',
+    'chart',
+    'sql',
+    'markdown',
+    'table',
+    'kpiTable',
+    'kpiChart',
+    'pivot',
+    'input',
+    'rfm',
+    'keyDrivers',
+    'cohort',
+    'funnel',
+    'segmentCompare',
+  ]),
   name: name.optional(),
   /** The cell's text: a formula, SQL (checked by the SQL guard before it runs) or Markdown. */
   source: text.optional(),

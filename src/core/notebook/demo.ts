@@ -42,15 +42,20 @@ export function demoNotebook(): NotebookCell[] {
     ),
     md('demo-h-changed', 'changed_note', '## What changed this quarter'),
     cell('demo-changed', 'kpiTable', 'this_quarter', {
-        kpis: ['total_revenue', 'new_customers', 'churn_rate', 'win_rate', 'csat', 'nps', 'cost_per_lead'],
-        grain: 'quarter',
-      }),
+      kpis: ['total_revenue', 'new_customers', 'churn_rate', 'win_rate', 'csat', 'nps', 'cost_per_lead'],
+      grain: 'quarter',
+    }),
     md(
       'demo-h-churn',
       'churn_note',
       '## Which segment churns\n\nQuarterly churn rate by customer segment, averaged over the last four quarters.',
     ),
-    cell('demo-churn', 'segmentCompare', 'churn_by_segment', { kpi: 'churn_rate', breakdown: 'customers.segment', grain: 'quarter', periods: 4 }),
+    cell('demo-churn', 'segmentCompare', 'churn_by_segment', {
+      kpi: 'churn_rate',
+      breakdown: 'customers.segment',
+      grain: 'quarter',
+      periods: 4,
+    }),
     md(
       'demo-h-drivers',
       'drivers_note',

@@ -29,6 +29,7 @@ function NameField({ cell }: { cell: NotebookCell }) {
         aria-label={t('notebook.cellName')}
         defaultValue={cell.name}
         spellCheck={false}
+        style={{ width: `${Math.max(12, cell.name.length + 2)}ch` }}
         aria-invalid={problem !== null}
         title={problem ?? undefined}
         onBlur={(e) => {

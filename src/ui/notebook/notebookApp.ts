@@ -1,8 +1,10 @@
 import { useStore } from 'zustand';
 import { DEMO_NOTEBOOK_TABLES, demoNotebook } from '../../core/notebook/demo';
+import { t } from '../../i18n/t';
 import { catalogNotebookKpis } from '../../state/notebookKpis';
+import { notebookSlice } from '../../state/notebookSlice';
 import { createNotebookStore, type NotebookState } from '../../state/notebookStore';
-import { dataStore } from '../appStore';
+import { dataStore, workbookStore } from '../appStore';
 
 const kpis = catalogNotebookKpis();
 
@@ -17,6 +19,9 @@ export const notebookStore = createNotebookStore({
   tables: () => dataStore.getState().tables,
   kpis: () => kpis,
 });
+
+// The notebook's cells are part of the workbook: saved, autosaved, undone.
+workbookStore.getState().registerSlice(notebookSlice(notebookStore, t('tabs.notebook')));
 
 export function useNotebook<T>(selector: (s: NotebookState) => T): T {
   return useStore(notebookStore, selector);

@@ -1,13 +1,19 @@
+import { toAsciiDigits } from '../../core/ingest/digits';
 import type { Comparison } from '../../core/kpi/evaluate';
 import type { KpiFormat, KpiUnit } from '../../core/kpi/types';
+import { formatCurrency, formatPercent, numberFormat } from '../../i18n/format';
+import { localeSettings } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 
-/** How KPI values read in the grid and the charts: compact, with the unit, blank as a dash. */
+/**
+ * How KPI values read in the grid and the charts: compact, with the unit, blank as a
+ * dash; digits, separators, percent sign and currency as the active language writes them.
+ */
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const plain1 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const plain2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const compact = () => numberFormat({ notation: 'compact', maximumFractionDigits: 1 });
+const plain1 = () => numberFormat({ maximumFractionDigits: 1 });
+const plain2 = () => numberFormat({ maximumFractionDigits: 2 });
+const whole = () => numberFormat({ maximumFractionDigits: 0 });
 
 interface Shape {
   format: KpiFormat;
@@ -16,38 +22,43 @@ interface Shape {
 
 function number(v: number): string {
   const a = Math.abs(v);
-  if (a >= 100_000) return compact.format(v);
-  if (a >= 100) return whole.format(v);
-  if (a >= 10) return plain1.format(v);
-  return plain2.format(v);
+  if (a >= 100_000) return compact().format(v);
+  if (a >= 100) return whole().format(v);
+  if (a >= 10) return plain1().format(v);
+  return plain2().format(v);
 }
 
 export function formatKpiValue(v: number | null | undefined, k: Shape): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return t('value.blank');
   switch (k.format) {
     case 'percent':
-      return `${plain1.format(v * 100)} %`;
-    case 'currency':
-      return `$${number(v)}`;
+      return formatPercent(v);
+    case 'currency': {
+      const currency = localeSettings().currency;
+      // Small amounts keep their cents; rials and tomans have none in use.
+      return Math.abs(v) >= 100_000 ? formatCurrency(v, currency, true) : formatCurrency(v, currency);
+    }
     case 'integer':
-      return Math.abs(v) >= 100_000 ? compact.format(v) : whole.format(v);
+      return Math.abs(v) >= 100_000 ? compact().format(v) : whole().format(v);
     case 'duration':
-      return t(k.unit === 'hours' ? 'kpiUnit.hoursValue' : 'kpiUnit.daysValue', { n: plain1.format(v) });
+      return t(k.unit === 'hours' ? 'kpiUnit.hoursValue' : 'kpiUnit.daysValue', { n: plain1().format(v) });
     default:
-      return k.unit === 'months' ? t('kpiUnit.monthsValue', { n: plain1.format(v) }) : number(v);
+      return k.unit === 'months' ? t('kpiUnit.monthsValue', { n: plain1().format(v) }) : number(v);
   }
 }
+
+/** A plus sign kept before its number in right-to-left text (a bare + would float to the other side). */
+const plus = () => (localeSettings().locale === 'fa' ? '\u200e+' : '+');
 
 /** The change as a signed figure: points for percentages, a relative % otherwise. */
 export function formatChange(c: Comparison, k: Shape): string {
   if (c.change === null) return t('value.blank');
   if (k.format === 'percent') {
     const pp = c.change * 100;
-    return `${c.sign} ${pp > 0 ? '+' : ''}${plain1.format(pp)} ${t('kpiUnit.pp')}`;
+    return `${c.sign} ${pp > 0 ? plus() : ''}${plain1().format(pp)} ${t('kpiUnit.pp')}`;
   }
-  if (c.relative === null) return `${c.sign} ${c.change > 0 ? '+' : ''}${number(c.change)}`;
-  const pct = c.relative * 100;
-  return `${c.sign} ${pct > 0 ? '+' : ''}${plain1.format(pct)} %`;
+  if (c.relative === null) return `${c.sign} ${c.change > 0 ? plus() : ''}${number(c.change)}`;
+  return `${c.sign} ${formatPercent(c.relative, 1, true)}`;
 }
 
 /** CSS class for a change: good or bad by the KPI's direction, neutral when it cannot be judged. */
@@ -57,7 +68,11 @@ export function changeClass(c: Comparison): string {
 
 /** What a user types into a target or threshold cell: "15 %" or "15" is 0.15 for a percentage KPI. */
 export function parseKpiInput(text: string, k: Shape): number | null {
-  const s = text.replace(/[,$\s]/g, '');
+  // Persian digits and separators (۱۵٫۵٪, ۱٬۲۰۰) read as their Latin forms.
+  const s = toAsciiDigits(text)
+    .replace(/[٫]/g, '.')
+    .replace(/[,٬$\s\u200e\u200f]/g, '')
+    .replace(/٪/g, '%');
   if (s === '') return null;
   const pct = s.endsWith('%');
   const n = Number(pct ? s.slice(0, -1) : s);

@@ -3,12 +3,14 @@ import { scorecardSlice } from '../../state/scorecardSlice';
 import { createScorecardStore, type ScorecardState } from '../../state/scorecardStore';
 import { dataStore, workbookStore } from '../appStore';
 import { demoFiles } from '../demoFiles';
+import { mappingStore } from '../mapping/mappingApp';
 import { DEMO_TARGETS } from './demoTargets';
 
 /** The app's scorecard, reading the tables and engine of the one data store. */
 export const scorecardStore = createScorecardStore({
   engine: () => dataStore.getState().engine(),
-  tables: () => dataStore.getState().tables,
+  // Mapped tables are seen through their canonical views, so catalog KPIs find them.
+  tables: () => mappingStore.getState().scorecardTables(),
   // Only the untouched demo gets the demo company's targets; a user's own data starts with none.
   defaultTargets: () => {
     const demo = new Set(demoFiles().map((f) => f.name));
@@ -19,6 +21,11 @@ export const scorecardStore = createScorecardStore({
 
 // The scorecard's settings and KPIs are part of the workbook: saved, autosaved, undone.
 workbookStore.getState().registerSlice(scorecardSlice(scorecardStore));
+
+// A mapping applied, undone or restored changes what the scorecard can compute.
+mappingStore.subscribe((s, prev) => {
+  if (s.viewsVersion !== prev.viewsVersion) void scorecardStore.getState().refresh();
+});
 
 export function useScorecard<T>(selector: (s: ScorecardState) => T): T {
   return useStore(scorecardStore, selector);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { t } from '../../i18n/t';
 import { useData } from '../appStore';
 import { EmptyState } from '../emptyState';
+import { ScorecardExportMenu } from '../export/scorecardExportMenu';
 import { PlusIcon } from '../icons';
 import { AddKpiDialog, NewKpiDialog } from './addKpiDialog';
 import { FormulaBar } from './formulaBar';
@@ -53,6 +54,7 @@ export function ScorecardSheet() {
           </button>
         )}
         <span className="spacer" />
+        <ScorecardExportMenu />
         <button type="button" className="btn small" onClick={() => setOpen('add')}>
           <PlusIcon />
           {t('scorecard.addKpi')}

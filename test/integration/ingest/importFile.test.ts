@@ -180,3 +180,13 @@ describe('bad input', () => {
     expect(Number(k.n)).toBe(2);
   });
 });
+
+describe('results at the engine boundary', () => {
+  it('gives DECIMAL values at their scale, not as unscaled integers', async () => {
+    const sql =
+      'SELECT 60.0::DECIMAL(18,1) AS d, -1.5::DECIMAL(4,2) AS f, 123456789012.34::DECIMAL(38,2) AS g, sum(x) AS h FROM (VALUES (2::BIGINT), (3)) t(x)';
+    expect(await rows(sql)).toEqual([{ d: 60, f: -1.5, g: 123456789012.34, h: 5 }]);
+    const { arrowToRows } = await import('../../../src/state/arrowRows');
+    expect(arrowToRows(await engine.query(sql)).rows).toEqual([{ d: 60, f: -1.5, g: 123456789012.34, h: 5 }]);
+  });
+});

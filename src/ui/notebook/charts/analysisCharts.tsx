@@ -19,6 +19,20 @@ function Chart({
   return <div className="nb-chart" ref={ref} role="img" aria-label={label} style={{ height }} />;
 }
 
+/** Segment colours by what the segment asks of the business: keep (green), grow (blue), win back (amber/red), let go (grey). */
+const SEGMENT_COLOURS: Record<string, string> = {
+  Champions: '#1f7a4d',
+  Loyal: '#3c9a6a',
+  'Potential loyalists': '#2f5fb3',
+  New: '#5b84c4',
+  Promising: '#7aa2e8',
+  'Need attention': '#b7791f',
+  'About to sleep': '#9a5b00',
+  'At risk': '#c0504d',
+  "Can't lose them": '#b42318',
+  Hibernating: '#7b8494',
+};
+
 /** RFM: one tile per segment sized by customers, with revenue share in the label. */
 export function RfmTreemap({ result }: { result: ResultTable }) {
   return (
@@ -43,29 +57,15 @@ export function RfmTreemap({ result }: { result: ResultTable }) {
             label: {
               color: '#fff',
               fontSize: 12,
+              lineHeight: 16,
               overflow: 'truncate',
               formatter: (p: { name: string; value: number; data: { share: number } }) =>
-                `{b|${p.name}}\n${shortNumber(p.value)} ${t('notebook.chart.customers')} · ${percent(p.data.share, 0)} ${t('notebook.chart.revenue').toLowerCase()}`,
+                `{b|${p.name}}\n${shortNumber(p.value)} ${t('notebook.chart.customers')}\n${t('notebook.chart.revenueShare', { share: percent(p.data.share, 0) })}`,
               rich: { b: { fontWeight: 600, fontSize: 13, color: '#fff', lineHeight: 18 } },
             },
-            levels: [
-              {
-                color: [
-                  '#2f5fb3',
-                  '#3f7fbf',
-                  '#5b84c4',
-                  '#1f7a4d',
-                  '#3c9a6a',
-                  '#9a5b00',
-                  '#b7791f',
-                  '#b42318',
-                  '#c0504d',
-                  '#6b7482',
-                ],
-              },
-            ],
             data: result.rows.map((r) => ({
               name: str(r.segment),
+              itemStyle: { color: SEGMENT_COLOURS[str(r.segment)] ?? k.muted },
               value: num(r.customers) ?? 0,
               revenue: num(r.revenue) ?? 0,
               share: num(r.revenue_share) ?? 0,
@@ -86,6 +86,14 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
   const mx = mean(pts.map((p) => p.x));
   const my = mean(pts.map((p) => p.y));
   const pretty = (n: string) => n.replace(/^driver_/, '').replace(/_/g, ' ');
+  // Fixed axis bounds with a margin, so the quadrant areas can span them exactly.
+  const pad = (lo: number, hi: number) => Math.max((hi - lo) * 0.15, 0.05);
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  const x0 = Math.min(...xs, mx) - pad(Math.min(...xs), Math.max(...xs));
+  const x1 = Math.max(...xs, mx) + pad(Math.min(...xs), Math.max(...xs)) * 1.6;
+  const y0 = Math.min(...ys, my, 0) - pad(Math.min(...ys), Math.max(...ys));
+  const y1 = Math.max(...ys, my) + pad(Math.min(...ys), Math.max(...ys));
   return (
     <Chart
       label={t('notebook.kind.keyDrivers')}
@@ -100,16 +108,28 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
           name: t('notebook.chart.performance'),
           nameLocation: 'middle',
           nameGap: 30,
-          scale: true,
-          axisLabel: { color: k.muted, formatter: (v: number) => v.toFixed(1) },
+          min: x0,
+          max: x1,
+          axisLabel: {
+            color: k.muted,
+            showMinLabel: false,
+            showMaxLabel: false,
+            formatter: (v: number) => v.toFixed(1),
+          },
         },
         yAxis: {
           type: 'value',
           name: t('notebook.chart.importance', { outcome }),
           nameLocation: 'middle',
           nameGap: 44,
-          scale: true,
-          axisLabel: { color: k.muted, formatter: (v: number) => v.toFixed(2) },
+          min: y0,
+          max: y1,
+          axisLabel: {
+            color: k.muted,
+            showMinLabel: false,
+            showMaxLabel: false,
+            formatter: (v: number) => v.toFixed(2),
+          },
         },
         series: [
           {
@@ -137,12 +157,8 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
               label: { color: k.faint, fontSize: 11 },
               data: [
                 [
-                  {
-                    name: t('notebook.chart.actNow'),
-                    coord: [Number.MIN_SAFE_INTEGER, my],
-                    label: { position: 'insideTopLeft' },
-                  },
-                  { coord: [mx, Number.MAX_SAFE_INTEGER] },
+                  { name: t('notebook.chart.actNow'), coord: [x0, my], label: { position: 'insideTopLeft' } },
+                  { coord: [mx, y1] },
                 ],
                 [
                   {
@@ -150,12 +166,12 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
                     coord: [mx, my],
                     label: { position: 'insideTopRight' },
                   },
-                  { coord: [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] },
+                  { coord: [x1, y1] },
                 ],
                 [
                   {
                     name: t('notebook.chart.lowPriority'),
-                    coord: [Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
+                    coord: [x0, y0],
                     label: { position: 'insideBottomLeft' },
                   },
                   { coord: [mx, my] },
@@ -163,10 +179,10 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
                 [
                   {
                     name: t('notebook.chart.overkill'),
-                    coord: [mx, Number.MIN_SAFE_INTEGER],
+                    coord: [mx, y0],
                     label: { position: 'insideBottomRight' },
                   },
-                  { coord: [Number.MAX_SAFE_INTEGER, my] },
+                  { coord: [x1, my] },
                 ],
               ],
             },

@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { reportCsv, reportInput, reportJson, reportMarkdown } from '../core/export/scorecardReport';
+import type { Engine } from '../engine/engine';
+import { importFile } from '../engine/ingest/importFile';
+import { createDataStore, type SourceFile } from '../state/dataStore';
+import { scorecardSlice } from '../state/scorecardSlice';
+import { createScorecardStore } from '../state/scorecardStore';
+import { createWorkbookStore, type PendingOpen } from '../state/workbookStore';
+import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
+import type { CliIO } from './io';
+
+const FORMATS = ['json', 'csv', 'md'] as const;
+type RunFormat = (typeof FORMATS)[number];
+
+export const RUN_OPTIONS = ['data', 'format'];
+
+async function readInput(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${path}: no such file.` : `${path}: cannot be read (${code}).`);
+  }
+}
+
+interface DataArg {
+  name: string;
+  path: string;
+}
+
+function dataArgs(args: ParsedArgs): DataArg[] {
+  return flags(args, 'data').map((spec) => {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--data takes NAME=FILE (e.g. deals=deals.csv); got “${spec}”.`);
+    return { name: spec.slice(0, eq), path: spec.slice(eq + 1) };
+  });
+}
+
+/**
+ * The files a workbook saved without data asks for, from `--data NAME=FILE`: NAME is
+ * the dataset's table name or its original file name, or the file itself has the
+ * original name. Each is handed over under the original name, as the browser's
+ * "choose the original files" does.
+ */
+async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promise<SourceFile[] | string> {
+  const out: SourceFile[] = [];
+  const absent: string[] = [];
+  for (const m of pending.missing) {
+    const lower = (s: string) => s.toLowerCase();
+    const arg = given.find(
+      (d) =>
+        lower(d.name) === lower(m.table) ||
+        lower(d.name) === lower(m.sourceName) ||
+        lower(basename(d.path)) === lower(m.sourceName),
+    );
+    if (arg === undefined) {
+      absent.push(`${m.table} (from ${m.sourceName}): give --data ${m.table}=PATH`);
+      continue;
+    }
+    const bytes = await readInput(arg.path);
+    out.push({ name: m.sourceName, size: bytes.byteLength, read: async () => bytes });
+  }
+  if (absent.length > 0)
+    return `${pending.fileName} was saved without its data; still needed:\n  ${absent.join('\n  ')}`;
+  return out;
+}
+
+/**
+ * `run`: opens a workbook with the browser's own stores (workbook, data, scorecard),
+ * gives it its data when it was saved without, recomputes the scorecard and prints
+ * every KPI for every period with comparisons and status. A file that is refused,
+ * or data that is missing, exits with status 2 and says why.
+ */
+export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
+  checkKnown(args, RUN_OPTIONS);
+  const format = flag(args, 'format') ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got “${format}”.`);
+  const [path, ...extra] = args.positional;
+  if (path === undefined || extra.length > 0)
+    throw new UsageError('run takes one workbook file, e.g. run sales.shakhes.');
+  const given = dataArgs(args);
+  const bytes = await readInput(path);
+
+  const data = createDataStore({ createEngine: async () => engine, importFile, demoFiles: () => [] });
+  const scorecard = createScorecardStore({
+    engine: () => data.getState().engine(),
+    tables: () => data.getState().tables,
+  });
+  const workbook = createWorkbookStore(data);
+  workbook.getState().registerSlice(scorecardSlice(scorecard));
+
+  const opened = await workbook.getState().open(bytes, basename(path));
+  if (!opened) {
+    const { pending, error } = workbook.getState();
+    if (pending === null) {
+      io.err(`error: ${error ?? `${path} could not be opened.`}`);
+      return 2;
+    }
+    const files = await filesFor(pending, given);
+    if (typeof files === 'string') {
+      io.err(`error: ${files}`);
+      return 2;
+    }
+    if (!(await workbook.getState().provideFiles(files))) {
+      io.err(`error: ${workbook.getState().error ?? 'the data files could not be read.'}`);
+      return 2;
+    }
+  }
+  await scorecard.getState().refresh();
+  const state = scorecard.getState();
+  if (state.status === 'error') {
+    io.err(`error: the scorecard could not be computed: ${state.error ?? ''}`);
+    return 1;
+  }
+  const input = reportInput(workbook.getState().title, state);
+  const outputs: Record<RunFormat, () => string> = {
+    json: () => JSON.stringify(reportJson(input), null, 2),
+    csv: () => reportCsv(input).replace(/\r\n$/, ''),
+    md: () => reportMarkdown(input),
+  };
+  io.out(outputs[format as RunFormat]());
+  return 0;
+}

@@ -1,0 +1,35 @@
+/** Strings of the exports (CSV, Excel, Parquet) and the printable scorecard report. */
+export const exportEn = {
+  'export.button': 'Export',
+  'export.menuLabel': 'Export {what}',
+  'export.csv': 'CSV',
+  'export.csvHint': 'Opens in any spreadsheet; text that looks like a formula is kept as text.',
+  'export.xlsx': 'Excel workbook (.xlsx)',
+  'export.xlsxHint': 'Numbers, dates and text keep their types.',
+  'export.parquet': 'Parquet',
+  'export.parquetHint': 'Compact and typed, for data tools.',
+  'export.filtered': 'Exports the {count} rows that match the grid’s filters, in its order.',
+  'export.all': { one: 'Exports all {count} row.', other: 'Exports all {count} rows.' },
+  'export.scorecardHint': 'Every KPI with its comparisons, status and one column per period.',
+  'export.working': 'Exporting…',
+  'export.failed': 'The export failed: {message}',
+
+  'export.col.family': 'Family',
+  'export.col.unit': 'Unit',
+  'export.col.period': 'Latest period',
+
+  'print.button': 'Print report',
+  'print.buttonHint':
+    'A printable report of the scorecard with charts (A4 or Letter); print it or save it as PDF.',
+  'print.preparing': 'Preparing the report…',
+  'print.print': 'Print',
+  'print.close': 'Close',
+  'print.dialogLabel': 'Printable scorecard report',
+  'print.subtitle': 'Scorecard report · {date}',
+  'print.settings': '{grain} · {calendar} calendar · {from} – {to} · benchmarks: {industry}',
+  'print.kpiCount': { one: '{count} KPI', other: '{count} KPIs' },
+  'print.charts': 'Charts',
+  'print.chartsHint': 'KPIs off track or on watch, and the selected KPI.',
+  'print.noKpis': 'The scorecard has no KPIs to report yet.',
+  'print.footer': 'Made with Shakhes in the browser; no data left this computer.',
+} as const;
