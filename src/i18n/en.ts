@@ -1,6 +1,7 @@
 import { exportEn } from './export.en';
 import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
+import { sheetsEn } from './sheets.en';
 import { workbookEn } from './workbook.en';
 
 /**
@@ -10,6 +11,7 @@ import { workbookEn } from './workbook.en';
  */
 export const en = {
   ...notebookEn,
+  ...sheetsEn,
   ...workbookEn,
   ...mappingEn,
   ...exportEn,

@@ -1,5 +1,8 @@
 import type { MessageKey } from './en';
+import { exportFa } from './export.fa';
+import { mappingFa } from './mapping.fa';
 import { notebookFa } from './notebook.fa';
+import { sheetsFa } from './sheets.fa';
 import type { Message } from './t';
 import { workbookFa } from './workbook.fa';
 
@@ -10,6 +13,9 @@ import { workbookFa } from './workbook.fa';
  */
 export const fa: Partial<Record<MessageKey, Message>> = {
   ...notebookFa,
+  ...sheetsFa,
+  ...mappingFa,
+  ...exportFa,
   ...workbookFa,
   'app.title': 'شاخص',
   'app.tagline': 'دفترچهٔ خصوصی شاخص‌ها',
@@ -30,7 +36,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'drop.hint': 'فایل‌های CSV، TSV، Parquet، JSON، NDJSON یا اکسل',
 
   'empty.title': 'یک خروجی CRM را اینجا رها کنید یا نمونه را باز کنید',
-  'empty.body': 'خروجی‌های CSV، TSV، Parquet، JSON یا اکسل را بارگذاری کنید. همین‌جا، در مرورگر شما، خوانده می‌شوند.',
+  'empty.body':
+    'خروجی‌های CSV، TSV، Parquet، JSON یا اکسل را بارگذاری کنید. همین‌جا، در مرورگر شما، خوانده می‌شوند.',
   'empty.demo': 'باز کردن نمونه',
   'empty.open': 'انتخاب فایل‌ها…',
 
@@ -152,7 +159,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'paste.emptyText': 'نخست چند خانه بچسبانید.',
 
   'manual.title': 'جدول تازه',
-  'manual.body': 'مقدارها را برای شمارش نظرسنجی‌ها، تعداد دنبال‌کنندگان یا هدف‌ها تایپ کنید. نوع‌ها هنگام ذخیره تشخیص داده می‌شوند.',
+  'manual.body':
+    'مقدارها را برای شمارش نظرسنجی‌ها، تعداد دنبال‌کنندگان یا هدف‌ها تایپ کنید. نوع‌ها هنگام ذخیره تشخیص داده می‌شوند.',
   'manual.name': 'نام جدول',
   'manual.namePlaceholder': 'اهداف',
   'manual.addRow': 'افزودن سطر',

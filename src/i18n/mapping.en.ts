@@ -49,6 +49,7 @@ export const mappingEn = {
   'benchmarks.remove': 'Remove benchmark {name}',
   'benchmarks.none': 'None yet.',
   'benchmarks.needsValue': 'Type a number for the value.',
+  'benchmarks.yours': 'Your own benchmark{note}',
   'benchmarks.percentHint': 'Percentages as typed: 25 means 25 %.',
 
   'kpiEdit.heading': 'Settings',

@@ -79,4 +79,8 @@ export const notebookEn = {
   'notebook.chart.overkill': 'Possible overkill',
   'notebook.chart.averageOf': 'Average of the last {count} {grain}s',
   'notebook.input.value': 'Value',
+  'notebook.rowsToggle': 'Rows',
+  'notebook.input.type.text': 'text',
+  'notebook.input.type.number': 'number',
+  'notebook.input.type.dateRange': 'date range',
 } as const;

@@ -82,4 +82,8 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.chart.overkill': 'شاید بیش از نیاز',
   'notebook.chart.averageOf': 'میانگین {count} {grain} اخیر',
   'notebook.input.value': 'مقدار',
+  'notebook.rowsToggle': 'سطرها',
+  'notebook.input.type.text': 'متن',
+  'notebook.input.type.number': 'عدد',
+  'notebook.input.type.dateRange': 'بازهٔ تاریخ',
 };

@@ -45,3 +45,11 @@ export function t(key: MessageKey, params: MessageParams = {}): string {
     return typeof v === 'number' ? cached(counts, numbers, () => new Intl.NumberFormat(numbers)).format(v) : v;
   });
 }
+
+/**
+ * Whether `text` is the message `key` in some language: a default the app wrote (the
+ * untitled workbook's name), which is shown in the current language rather than kept.
+ */
+export function isDefaultText(key: MessageKey, text: string): boolean {
+  return Object.values(CATALOGUES).some((c) => c[key] === text);
+}

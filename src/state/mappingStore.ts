@@ -1,7 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Relationship } from '../core/formula/schema';
 import type { CanonicalTableName } from '../core/model/canonical';
-import { type MappingSuggestion, suggestMapping, suggestMappingFor, type TableMapping } from '../core/model/mapping';
+import {
+  type MappingSuggestion,
+  suggestMapping,
+  suggestMappingFor,
+  type TableMapping,
+} from '../core/model/mapping';
 import { type StageOutcomes, suggestStageOutcome } from '../core/model/mappingStage';
 import type { MappingProblem } from '../core/model/mappingValidate';
 import { mappingViewSql } from '../core/model/mappingView';
@@ -168,7 +173,10 @@ export function createMappingStore(data: DataStore): MappingStore {
         if (!(await createView(raw, mapping)) || gen !== generation) return;
         changeKind = 'derived';
         set((st) => ({
-          applied: { ...st.applied, [raw]: { raw, mapping, auto: { crm: s.preset!.crm, label: s.preset!.label } } },
+          applied: {
+            ...st.applied,
+            [raw]: { raw, mapping, auto: { crm: s.preset!.crm, label: s.preset!.label } },
+          },
           viewsVersion: st.viewsVersion + 1,
         }));
         changeKind = 'edit';

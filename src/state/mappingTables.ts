@@ -1,8 +1,8 @@
 import { canonicalColumn, canonicalTable } from '../core/model/canonical';
 import type { TableMapping } from '../core/model/mapping';
-import { mappedColumns } from '../core/model/mappingView';
 import type { MappingProblem, RawColumn } from '../core/model/mappingValidate';
 import { validateMapping } from '../core/model/mappingValidate';
+import { mappedColumns } from '../core/model/mappingView';
 import type { ColumnKind } from '../engine/ingest/types';
 import type { LoadedTable } from './scorecardSchema';
 
@@ -74,4 +74,5 @@ export function mappingProblems(
   return problems;
 }
 
-export const hasErrors = (problems: readonly MappingProblem[]) => problems.some((p) => p.severity === 'error');
+export const hasErrors = (problems: readonly MappingProblem[]) =>
+  problems.some((p) => p.severity === 'error');

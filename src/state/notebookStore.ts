@@ -63,6 +63,8 @@ export interface NotebookDeps {
   engine(): Promise<Engine>;
   tables(): readonly LoadedTable[];
   kpis(): ReadonlyMap<string, NotebookKpi>;
+  /** Cell names other notebooks of the workbook use: SQL cells share the engine's view names. */
+  reserved?(): readonly string[];
 }
 
 const idle = (): CellRun => ({
@@ -240,7 +242,11 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
 
         addCell(kind, after = null) {
           const id = `cell-${nextId++}-${Date.now().toString(36)}`;
-          const cell = createCell(kind, id, [...names(), ...deps.tables().map((t) => t.name)]);
+          const cell = createCell(kind, id, [
+            ...names(),
+            ...(deps.reserved?.() ?? []),
+            ...deps.tables().map((t) => t.name),
+          ]);
           set((s) => {
             const i = after === null ? -1 : s.cells.findIndex((c) => c.id === after);
             s.cells.splice(i === -1 ? s.cells.length : i + 1, 0, cell);
@@ -281,7 +287,8 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           if (cell === undefined || cell.name === name) return null;
           const others = get()
             .cells.filter((c) => c.id !== id)
-            .map((c) => c.name);
+            .map((c) => c.name)
+            .concat(deps.reserved?.() ?? []);
           const problem = nameProblem(
             name,
             others,

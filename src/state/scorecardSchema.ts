@@ -23,7 +23,7 @@ export function presentColumns(tables: readonly LoadedTable[]): Set<string> {
  * canonical model when a table carries a canonical name, so catalog KPIs and
  * breakdowns such as customers.segment on a deals KPI work without a mapping step.
  */
-export function scorecardSchema(tables: readonly LoadedTable[]): Schema {
+export function scorecardSchema(tables: readonly LoadedTable[], extra: readonly Relationship[] = []): Schema {
   const present = presentColumns(tables);
   const schemaTables = tables.map((t) => {
     const canonical = canonicalByName.get(t.name);
@@ -42,6 +42,18 @@ export function scorecardSchema(tables: readonly LoadedTable[]): Schema {
       if (!present.has(`${t.name}.${c.name}`) || !present.has(`${ref.table}.${ref.column}`)) continue;
       relationships.push({ fromTable: t.name, fromColumn: c.name, toTable: ref.table, toColumn: ref.column });
     }
+  }
+  // The user's own links (doc.relationships), kept while both ends are loaded.
+  for (const r of extra) {
+    if (!present.has(`${r.fromTable}.${r.fromColumn}`) || !present.has(`${r.toTable}.${r.toColumn}`))
+      continue;
+    if (
+      relationships.some(
+        (x) => x.fromTable === r.fromTable && x.fromColumn === r.fromColumn && x.toTable === r.toTable,
+      )
+    )
+      continue;
+    relationships.push(r);
   }
   return { tables: schemaTables, relationships };
 }

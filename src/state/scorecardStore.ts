@@ -4,7 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkKpis } from '../core/formula/check';
 import { compileScorecard } from '../core/formula/compile';
 import type { Diagnostic } from '../core/formula/diagnostics';
-import type { KpiDef } from '../core/formula/schema';
+import type { KpiDef, Relationship } from '../core/formula/schema';
 import { availability } from '../core/kpi/availability';
 import { type BenchmarkRow, comparableValue, lookupBenchmark } from '../core/kpi/benchmarks';
 import { CATALOG, catalogKpi, withDependencies } from '../core/kpi/catalog';
@@ -121,6 +121,8 @@ export type ScorecardStore = StoreApi<ScorecardState>;
 export interface ScorecardDeps {
   engine(): Promise<Engine>;
   tables(): readonly LoadedTable[];
+  /** Relationships the user added beyond the canonical model's. */
+  relationships?: () => readonly Relationship[];
   /** ISO date TODAY() stands for; tests pin it. */
   today?: () => string;
   /** Targets a catalog KPI starts with when it joins the workbook (a demo's own goals). */
@@ -191,7 +193,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
 
   return createStore<ScorecardState>()(
     immer((set, get) => {
-      const schema = () => scorecardSchema(deps.tables());
+      const schema = () => scorecardSchema(deps.tables(), deps.relationships?.() ?? []);
       const withTarget = (k: WorkbookKpi): WorkbookKpi => ({
         ...k,
         target: deps.defaultTargets?.()[k.id] ?? null,

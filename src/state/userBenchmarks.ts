@@ -69,7 +69,13 @@ export function fromDocumentBenchmarks(
 ): BenchmarkRow[] {
   return rows.map((b) =>
     userBenchmarkRow(
-      { kpiId: b.label, industry: b.industry ?? 'all', value: b.value, note: b.source ?? '', scale: scaleOf(b.label) },
+      {
+        kpiId: b.label,
+        industry: b.industry ?? 'all',
+        value: b.value,
+        note: b.source ?? '',
+        scale: scaleOf(b.label),
+      },
       b.key,
     ),
   );

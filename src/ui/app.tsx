@@ -3,26 +3,25 @@ import { t } from '../i18n/t';
 import { useData } from './appStore';
 import { DataPanel } from './dataPanel';
 import { DataSheet } from './dataSheet';
-import { hasDemo } from './demoFiles';
 import { DetailPanel } from './detailPanel';
 import { FileDrop } from './fileDrop';
 import { localeStore, useLocale } from './languageSwitch';
 import { ManualTableDialog } from './manualTableDialog';
 import { MessageList } from './messageList';
+import { NotebookProvider } from './notebook/notebookApp';
 import { NotebookSheet } from './notebook/notebookSheet';
 import { PasteDialog } from './pasteDialog';
 import { ScorecardDetail } from './scorecard/kpiDetail';
 import { useScorecard } from './scorecard/scorecardApp';
 import { ScorecardSheet } from './scorecard/scorecardSheet';
+import { useSheets } from './sheets/sheetsApp';
+import { SheetTabs } from './sheets/sheetTabs';
 import { applyTheme, initialTheme, type ThemeName } from './theme';
 import { TopBar } from './topBar';
 import { useWorkbookBoot } from './workbookBoot';
 import { WorkbookMessages } from './workbookMessages';
 
 type Open = { kind: 'paste'; text: string } | { kind: 'manual' } | null;
-type Tab = 'scorecard' | 'notebook' | 'data';
-const TABS: readonly Tab[] = ['scorecard', 'notebook', 'data'];
-const TAB_LABELS = { scorecard: 'tabs.scorecard', notebook: 'tabs.notebook', data: 'tabs.data' } as const;
 const SHEETS = { scorecard: ScorecardSheet, notebook: NotebookSheet, data: DataSheet } as const;
 
 function isEditable(el: EventTarget | null): boolean {
@@ -32,10 +31,9 @@ function isEditable(el: EventTarget | null): boolean {
 export function App() {
   const [theme, setTheme] = useState<ThemeName>(initialTheme);
   const [open, setOpen] = useState<Open>(null);
-  // The scorecard is what a user opens Shakhes for; with no data the Data sheet says how to load some.
-  const [tab, setTab] = useState<Tab>(() =>
-    new URLSearchParams(window.location.search).get('demo') !== '0' && hasDemo() ? 'scorecard' : 'data',
-  );
+  // The sheet shown, and its kind (`tab`); which one the app opens on is decided in sheetsApp.
+  const sheet = useSheets((s) => s.sheets.find((x) => x.id === s.active) ?? s.sheets[0]);
+  const tab = sheet.kind;
   const engineStatus = useData((s) => s.engineStatus);
   const engineError = useData((s) => s.engineError);
   // Sheets and panels are keyed by the language so grids and charts, which memoise their
@@ -75,31 +73,14 @@ export function App() {
       />
       <DataPanel />
       <main className="main">
-        <div className="tabs" role="tablist" aria-label={t('tabs.sheetLabel')}>
-          {TABS.map((x) => (
-            <button
-              key={x}
-              type="button"
-              role="tab"
-              className="tab"
-              aria-selected={tab === x}
-              tabIndex={tab === x ? 0 : -1}
-              id={`tab-${x}`}
-              aria-controls={`sheet-${x}`}
-              onClick={() => setTab(x)}
-              onKeyDown={(e) => {
-                if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-                const next =
-                  TABS[(TABS.indexOf(x) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
-                setTab(next);
-                document.getElementById(`tab-${next}`)?.focus();
-              }}
-            >
-              {t(TAB_LABELS[x])}
-            </button>
-          ))}
-        </div>
-        <div key={lang} className="sheet" role="tabpanel" id={`sheet-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <SheetTabs />
+        <div
+          key={lang}
+          className="sheet"
+          role="tabpanel"
+          id={`sheet-${sheet.id}`}
+          aria-labelledby={`tab-${sheet.id}`}
+        >
           {engineStatus === 'failed' && (
             <div className="banner warn" role="alert">
               {t('app.engineFailed', { message: engineError ?? '' })}
@@ -112,7 +93,14 @@ export function App() {
           )}
           {(() => {
             const Sheet = SHEETS[tab];
-            return <Sheet />;
+            // Each notebook sheet edits its own notebook; the key gives every sheet a fresh view.
+            return tab === 'notebook' ? (
+              <NotebookProvider key={sheet.id} sheetId={sheet.id}>
+                <Sheet />
+              </NotebookProvider>
+            ) : (
+              <Sheet key={sheet.id} />
+            );
           })()}
         </div>
       </main>

@@ -12,6 +12,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { buildGridQuery, type GridFilterModel } from '../core/sql/gridQuery';
 import { formatCount, formatValue } from '../i18n/format';
 import { t } from '../i18n/t';
+import { isRtl } from '../i18n/locale';
 import { arrowToRows, firstNumber, type Row } from '../state/arrowRows';
 import type { TableEntry } from '../state/dataStore';
 import { dataStore, useData } from './appStore';
@@ -100,6 +101,7 @@ export function DataGrid({ table, onCount }: Props) {
           columns,
           sort,
           filter,
+          textColumns: table.columns.filter((c) => c.kind === 'text').map((c) => c.name),
           offset: params.startRow,
           limit: params.endRow - params.startRow,
         });
@@ -127,6 +129,7 @@ export function DataGrid({ table, onCount }: Props) {
     <div className="grid-wrap" data-grid-table={table.name}>
       <AgGridReact<Row>
         theme={gridTheme}
+        enableRtl={isRtl()}
         containerStyle={{ height: '100%', width: '100%' }}
         columnDefs={defs}
         rowModelType="infinite"

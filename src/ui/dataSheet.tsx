@@ -6,6 +6,7 @@ import { DataGrid } from './dataGrid';
 import { EmptyState } from './emptyState';
 import { TableExportMenu } from './export/tableExportMenu';
 import { ErrorIcon } from './icons';
+import { MappingNotice } from './mapping/mappingNotice';
 import { TableProblems } from './tableProblems';
 
 /** The "Data" sheet: the selected table's rows, with what went wrong reading it on top. */
@@ -42,6 +43,7 @@ export function DataSheet() {
         )}
         <TableExportMenu table={table} />
       </div>
+      <MappingNotice table={table.name} />
       <TableProblems table={table} />
       {shown?.error && (
         <div className="banner warn" role="alert">

@@ -141,6 +141,14 @@ export function ParseOptionsForm({ table }: { table: TableEntry }) {
               />
               {t('options.decimalComma')}
             </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={draft.normalizeLetters ?? false}
+                onChange={(e) => set({ normalizeLetters: e.currentTarget.checked })}
+              />
+              {t('options.normalizeLetters')}
+            </label>
           </>
         )}
         <div className="actions">

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { t } from '../i18n/t';
+import { isDefaultText, t } from '../i18n/t';
 import { useWorkbook, workbookStore } from './appStore';
 import { download, routeFiles, workbookFileName } from './workbookFiles';
 import { RedoIcon, SaveIcon, UndoIcon, WorkbookIcon } from './workbookIcons';
@@ -12,7 +12,9 @@ async function save(embedData: boolean) {
 
 /** Title, open, save (with or without data), undo and redo, in the top bar. */
 export function WorkbookMenu() {
-  const title = useWorkbook((s) => s.title);
+  // The untitled default shows in the language of the page, whichever language wrote it.
+  const stored = useWorkbook((s) => s.title);
+  const title = isDefaultText('workbook.untitled', stored) ? t('workbook.untitled') : stored;
   const canUndo = useWorkbook((s) => s.canUndo);
   const canRedo = useWorkbook((s) => s.canRedo);
   const busy = useWorkbook((s) => s.busy);

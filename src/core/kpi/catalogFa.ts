@@ -276,3 +276,40 @@ export function kpiDescriptionIn(
   const fa = CATALOG_FA[kpi.id];
   return fa !== undefined && catalogKpi(kpi.id)?.description === text ? fa.description : text;
 }
+
+/** The benchmark library's industries in Persian, keyed as INDUSTRIES; platform names stay as they are. */
+export const INDUSTRIES_FA: Readonly<Record<string, string>> = {
+  all: 'همهٔ صنعت‌ها',
+  advertising: 'تبلیغات',
+  airlines: 'هواپیمایی',
+  b2b: 'اشتراکی کسب‌وکار به کسب‌وکار',
+  b2b_saas: 'SaaS کسب‌وکار به کسب‌وکار',
+  b2b_software: 'نرم‌افزار کسب‌وکار به کسب‌وکار',
+  b2c: 'اشتراکی کسب‌وکار به مصرف‌کننده',
+  business_industrial: 'تجاری و صنعتی',
+  business_services: 'خدمات کسب‌وکار',
+  computer_services: 'خدمات رایانه‌ای',
+  consumer_electronics: 'لوازم الکترونیکی مصرفی',
+  electronics: 'الکترونیک',
+  energy: 'انرژی',
+  financial_services: 'خدمات مالی',
+  hotels: 'هتلداری',
+  insurance: 'بیمه',
+  isp: 'ارائه‌دهندگان اینترنت',
+  luxury: 'کالای لوکس',
+  online_retail: 'خرده‌فروشی آنلاین',
+  private_sector: 'بخش خصوصی',
+  public_sector: 'بخش دولتی',
+  retail: 'خرده‌فروشی',
+  software: 'نرم‌افزار',
+  streaming: 'پخش آنلاین',
+  subscription: 'کسب‌وکارهای اشتراکی',
+  subscription_tv: 'تلویزیون اشتراکی',
+  tech_support: 'پشتیبانی فنی',
+  telecom: 'مخابرات',
+};
+
+/** An industry's name in the language shown. */
+export function industryLabelIn(locale: 'en' | 'fa', industry: { readonly key: string; readonly label: string }): string {
+  return locale === 'fa' ? (INDUSTRIES_FA[industry.key] ?? industry.label) : industry.label;
+}

@@ -34,6 +34,7 @@ export const ParseOptionsSchema = z.object({
   header: z.boolean().optional(),
   skipRows: z.number().int().min(0).max(1_000_000).optional(),
   decimalComma: z.boolean().optional(),
+  normalizeLetters: z.boolean().optional(),
   dateOrder: z.enum(['ymd', 'dmy', 'mdy', 'jalali', 'auto']).optional(),
   sheet: name.optional(),
 });

@@ -1,4 +1,5 @@
 import { type Dialect, duckdb } from './dialect';
+import { persianSortKey } from './persianText';
 
 /**
  * SQL for one page of a table shown in a grid. Sorting and filtering happen in the
@@ -72,6 +73,8 @@ export interface GridPageRequest {
   columns: string[];
   sort?: GridSort[];
   filter?: GridFilterModel;
+  /** Text columns: sorted by a Persian-aware key rather than by bytes. */
+  textColumns?: string[];
   offset: number;
   limit: number;
 }
@@ -88,7 +91,7 @@ export function buildGridQuery(req: GridPageRequest, d: Dialect = duckdb): GridQ
   const from = `FROM ${d.quoteIdent(req.table)}`;
   const where = whereClause(req.filter ?? {}, known, d);
   const select = req.columns.length === 0 ? '*' : req.columns.map((c) => d.quoteIdent(c)).join(', ');
-  const order = orderClause(req.sort ?? [], known, d);
+  const order = orderClause(req.sort ?? [], known, d, new Set(req.textColumns ?? []));
   const limit = Math.max(0, Math.floor(req.limit));
   const offset = Math.max(0, Math.floor(req.offset));
   const sql = `SELECT ${select} ${from}${where}${order} LIMIT ${limit} OFFSET ${offset}`;
@@ -96,10 +99,14 @@ export function buildGridQuery(req: GridPageRequest, d: Dialect = duckdb): GridQ
   return { sql, countSql };
 }
 
-function orderClause(sort: GridSort[], known: Set<string>, d: Dialect): string {
+function orderClause(sort: GridSort[], known: Set<string>, d: Dialect, text: Set<string>): string {
   const parts = sort
     .filter((s) => known.has(s.column))
-    .map((s) => `${d.quoteIdent(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+    .map((s) => {
+      const col = d.quoteIdent(s.column);
+      const key = text.has(s.column) ? persianSortKey(col, d) : col;
+      return `${key} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`;
+    });
   // Unsorted pages rely on DuckDB keeping insertion order (its default), which avoids a
   // full sort per page on big tables. A sort gets rowid as tie-breaker so equal keys
   // never swap places between pages.

@@ -1,5 +1,6 @@
 import { uniqueTableName } from '../../core/ingest/tableName';
 import { duckdb } from '../../core/sql/dialect';
+import { normalizeLettersUpdate } from '../../core/sql/persianText';
 import { type Engine, EngineCancelled } from '../engine';
 import { stageDelimited } from './delimited';
 import { countRows, describeTable } from './describe';
@@ -98,6 +99,11 @@ export async function importFile(
       dateOrder: staged.options.dateOrder,
     });
     checkCancelled(signal);
+    if (opts.options?.normalizeLetters) {
+      const text = (await describeTable(engine, typed)).filter((c) => c.kind === 'text').map((c) => c.name);
+      const update = normalizeLettersUpdate(typed, text, duckdb);
+      if (update !== null) await engine.query(update);
+    }
     await engine.query(`DROP TABLE IF EXISTS ${q(table)}`);
     await engine.query(`ALTER TABLE ${q(typed)} RENAME TO ${q(table)}`);
     const notes = [...staged.notes];
@@ -110,7 +116,11 @@ export async function importFile(
       rows,
       columns: await describeTable(engine, table),
       encoding: staged.encoding,
-      options: staged.options,
+      // The letters option is applied here, not by a stager: keep it with the others.
+      options:
+        opts.options?.normalizeLetters === undefined
+          ? staged.options
+          : { ...staged.options, normalizeLetters: opts.options.normalizeLetters },
       sheets: staged.sheets,
       problems,
       notes,

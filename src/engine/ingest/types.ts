@@ -13,6 +13,8 @@ export interface ParseOptions {
   skipRows?: number;
   /** "1.234,5" style numbers. */
   decimalComma?: boolean;
+  /** Arabic ي and ك in text columns stored as Persian ی and ک (Windows-1256 exports mix them). */
+  normalizeLetters?: boolean;
   /** 'auto' | 'ymd' | 'dmy' | 'mdy' | 'jalali' */
   dateOrder?: DateOrder | 'auto';
   /** XLSX sheet name. */

@@ -1,3 +1,4 @@
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import type { SegmentValue, WorkbookKpi } from '../../state/scorecardStore';
 import { formatKpiValue } from '../scorecard/formatKpi';
@@ -46,7 +47,7 @@ export function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOpt
     series: [
       {
         type: 'bar',
-        name: kpi.label,
+        name: kpiLabel(kpi),
         barMaxWidth: 18,
         data: rows.map((s) => ({
           value: s.value,
@@ -86,7 +87,7 @@ export function BreakdownChart({ input }: { input: BreakdownInput }) {
         style={{ height }}
         data-testid="breakdown-chart"
         role="img"
-        aria-label={t('chart.breakdownLabel', { kpi: input.kpi.label, by: input.by })}
+        aria-label={t('chart.breakdownLabel', { kpi: kpiLabel(input.kpi), by: input.by })}
       />
       <figcaption>
         <button

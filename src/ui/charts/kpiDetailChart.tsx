@@ -3,6 +3,8 @@ import { comparableValue } from '../../core/kpi/benchmarks';
 import { PERIODS_PER_YEAR } from '../../core/kpi/evaluate';
 import { KRI_DEFAULTS, type KriState } from '../../core/kpi/kri';
 import type { Grain } from '../../core/sql/calendarSchema';
+import { formatPeriodLabel } from '../../i18n/format';
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import type { Period, WorkbookKpi } from '../../state/scorecardStore';
 import { formatKpiValue } from '../scorecard/formatKpi';
@@ -30,7 +32,7 @@ export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOpti
   const back = PERIODS_PER_YEAR[grain];
   const ahead = kri?.fit && kpi.kind === 'kri' ? KRI_DEFAULTS.horizon : 0;
   const labels = [
-    ...periods.map((p) => p.label),
+    ...periods.map((p) => formatPeriodLabel(p.label)),
     ...Array.from({ length: ahead }, (_, i) => t('chart.ahead', { n: i + 1 })),
   ];
   const pad = (xs: (number | null)[]) => [...xs, ...Array.from({ length: ahead }, () => null)];
@@ -74,7 +76,7 @@ export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOpti
   }
   const series: object[] = [
     {
-      name: kpi.label,
+      name: kpiLabel(kpi),
       type: 'line',
       data: pad([...values]),
       symbol: 'circle',
@@ -140,7 +142,7 @@ export function KpiDetailChart({ input }: { input: KpiChartInput }) {
         className="chart kpi-chart"
         data-testid="kpi-chart"
         role="img"
-        aria-label={t('chart.trendLabel', { kpi: input.kpi.label })}
+        aria-label={t('chart.trendLabel', { kpi: kpiLabel(input.kpi) })}
       />
       <figcaption>
         <button type="button" className="btn small" onClick={() => exportPng(chart.current, input.kpi.id)}>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { isRtl } from '../../i18n/locale';
 import { type ChartTokens, chartTheme, chartTokens } from './chartTheme';
 import { type ChartOption, type EChartsType, echarts } from './echarts';
+import { rtlChartOption } from './rtl';
 
 /**
  * An ECharts instance on a div: created with the token theme, rebuilt when the app's
@@ -33,7 +35,7 @@ export function useChart(build: (k: ChartTokens) => ChartOption) {
   }, [theme]);
 
   useEffect(() => {
-    chart.current?.setOption(build(chartTokens()), { notMerge: true });
+    chart.current?.setOption(rtlChartOption(build(chartTokens()), isRtl()), { notMerge: true });
   });
 
   return { ref, chart };

@@ -18,7 +18,9 @@ export function RelationshipsEditor() {
   const tables = mappingStore.getState().scorecardTables();
   const canonical = scorecardSchema(tables).relationships;
   const seen = new Set(canonical.map(keyOf));
-  const found = detectRelationships(tables.map((x) => ({ name: x.name, columns: x.columns.map((c) => c.name) })))
+  const found = detectRelationships(
+    tables.map((x) => ({ name: x.name, columns: x.columns.map((c) => c.name) })),
+  )
     .filter((r) => !seen.has(keyOf(r)))
     .filter((r) => !user.some((u) => keyOf(u) === keyOf(r)));
   const columns = tables.flatMap((x) => x.columns.map((c) => `${x.name}.${c.name}`));
@@ -60,7 +62,9 @@ export function RelationshipsEditor() {
       <ul className="map-relations">
         {canonical.map((r) => line(r, t('mapping.relationCanonical')))}
         {user.map((r) =>
-          line(r, '', () => mappingStore.getState().setRelationships(user.filter((u) => keyOf(u) !== keyOf(r)))),
+          line(r, '', () =>
+            mappingStore.getState().setRelationships(user.filter((u) => keyOf(u) !== keyOf(r))),
+          ),
         )}
         {found.map((r) => (
           <li key={keyOf(r)} className="map-relation">
@@ -77,7 +81,11 @@ export function RelationshipsEditor() {
       </ul>
       {columns.length > 1 && (
         <div className="map-relation-add">
-          <select aria-label={t('mapping.relationFrom')} value={from} onChange={(e) => setFrom(e.target.value)}>
+          <select
+            aria-label={t('mapping.relationFrom')}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          >
             <option value="">{t('mapping.relationFrom')}</option>
             {columns.map((c) => (
               <option key={c}>{c}</option>

@@ -12,6 +12,7 @@ import {
 import { KpiChangeTable } from './kpiChangeTable';
 import { notebookKpis } from './notebookApp';
 import { ResultGrid } from './resultGrid';
+import { t } from '../../i18n/t';
 
 type Render = (result: ResultTable, cell: NotebookCell) => ReactNode;
 
@@ -21,7 +22,7 @@ const withGrid = (chart: Render): Render =>
       <>
         {chart(result, cell)}
         <details className="nb-rows">
-          <summary>Rows</summary>
+          <summary>{t('notebook.rowsToggle')}</summary>
           <ResultGrid result={result} />
         </details>
       </>

@@ -7,7 +7,7 @@ import { CellOutput } from './cellOutput';
 import { CellSettings, hasSettings } from './cellSettings';
 import { InputEditor } from './inputEditor';
 import { MarkdownView } from './markdownView';
-import { notebookKpis, notebookStore, useNotebook } from './notebookApp';
+import { notebookKpis, useNotebook, useNotebookStore } from './notebookApp';
 import { SqlEditor } from './sqlEditor';
 
 const EMPTY_RUN: CellRun = {
@@ -21,6 +21,7 @@ const EMPTY_RUN: CellRun = {
 };
 
 function NameField({ cell }: { cell: NotebookCell }) {
+  const notebookStore = useNotebookStore();
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <span className="nb-name">
@@ -74,7 +75,7 @@ export function CellView({ cell, index, count }: { cell: NotebookCell; index: nu
   const run = useNotebook((s) => s.runs[cell.id]) ?? EMPTY_RUN;
   const [editing, setEditing] = useState(cell.source.trim() === '');
   const schema = useCompletionSchema();
-  const nb = notebookStore.getState();
+  const nb = useNotebookStore().getState();
   const runThis = () => void nb.runCell(cell.id);
   const error = run.error === null ? null : { message: run.error, at: run.errorAt };
   const showStatus = cell.kind !== 'markdown';
@@ -147,6 +148,7 @@ export function CellView({ cell, index, count }: { cell: NotebookCell; index: nu
         (editing ? (
           <textarea
             className="nb-md-editor"
+            dir="auto"
             aria-label={cell.name}
             defaultValue={cell.source}
             rows={Math.max(3, cell.source.split('\n').length + 1)}

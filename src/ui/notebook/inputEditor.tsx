@@ -43,9 +43,9 @@ export function InputEditor({
           value={type}
           onChange={(e) => onChange({ type: e.target.value, value: null })}
         >
-          <option value="text">text</option>
-          <option value="number">number</option>
-          <option value="dateRange">date range</option>
+          <option value="text">{t('notebook.input.type.text')}</option>
+          <option value="number">{t('notebook.input.type.number')}</option>
+          <option value="dateRange">{t('notebook.input.type.dateRange')}</option>
         </select>
       </label>
       {type === 'dateRange' ? (

@@ -1,10 +1,12 @@
+import { createContext, createElement, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import { DEMO_NOTEBOOK_TABLES, demoNotebook } from '../../core/notebook/demo';
-import { t } from '../../i18n/t';
 import { catalogNotebookKpis } from '../../state/notebookKpis';
-import { notebookSlice } from '../../state/notebookSlice';
-import { createNotebookStore, type NotebookState } from '../../state/notebookStore';
+import { asDerived, notebookSlice } from '../../state/notebookSlice';
+import type { NotebookState, NotebookStore } from '../../state/notebookStore';
+import { createSheetNotebooks } from '../../state/sheetsNotebooks';
 import { dataStore, workbookStore } from '../appStore';
+import { sheetsStore } from '../sheets/sheetsApp';
 
 const kpis = catalogNotebookKpis();
 
@@ -13,24 +15,42 @@ export function notebookKpis() {
   return kpis;
 }
 
-/** The app's notebook, reading the data store's engine and tables. */
-export const notebookStore = createNotebookStore({
+/** Every notebook sheet's notebook, reading the data store's engine and tables. */
+const notebooks = createSheetNotebooks({
   engine: () => dataStore.getState().engine(),
   tables: () => dataStore.getState().tables,
   kpis: () => kpis,
 });
 
-// The notebook's cells are part of the workbook: saved, autosaved, undone.
-workbookStore.getState().registerSlice(notebookSlice(notebookStore, t('tabs.notebook')));
+/** The notebook of a notebook sheet. */
+export function notebookFor(sheetId: string): NotebookStore {
+  return notebooks.get(sheetId);
+}
+
+// The notebooks' cells are part of the workbook: saved, autosaved, undone.
+workbookStore.getState().registerSlice(notebookSlice(sheetsStore, notebooks));
+
+/** Which notebook the notebook components below it show and edit. */
+const NotebookContext = createContext<NotebookStore | null>(null);
+
+export function NotebookProvider({ sheetId, children }: { sheetId: string; children: ReactNode }) {
+  return createElement(NotebookContext.Provider, { value: notebookFor(sheetId) }, children);
+}
+
+/** The notebook of the sheet being shown. */
+export function useNotebookStore(): NotebookStore {
+  const store = useContext(NotebookContext);
+  if (store === null) throw new Error('A notebook component was shown outside a NotebookProvider.');
+  return store;
+}
 
 export function useNotebook<T>(selector: (s: NotebookState) => T): T {
-  return useStore(notebookStore, selector);
+  return useStore(useNotebookStore(), selector);
 }
 
 /**
- * Once the demo's tables are in and nothing is loading, an empty notebook becomes the
- * demo notebook. It runs when the Notebook tab is first shown, so the scorecard the app
- * opens on does not wait for it.
+ * Once the demo's tables are in and nothing is loading, an empty first notebook sheet
+ * becomes the demo notebook. The seeding is the app's doing, not an edit to undo.
  */
 let seeded = false;
 function seedDemo() {
@@ -40,6 +60,9 @@ function seedDemo() {
   const names = new Set(data.tables.map((t) => t.name));
   if (!DEMO_NOTEBOOK_TABLES.every((t) => names.has(t))) return;
   seeded = true;
-  if (notebookStore.getState().cells.length === 0) notebookStore.getState().load(demoNotebook());
+  const first = sheetsStore.getState().sheets.find((s) => s.kind === 'notebook');
+  if (first === undefined) return;
+  const store = notebookFor(first.id);
+  if (store.getState().cells.length === 0) asDerived(() => store.getState().load(demoNotebook()));
 }
 dataStore.subscribe(seedDemo);

@@ -3,11 +3,13 @@ import { CELL_KINDS, type CellKind } from '../../core/notebook/types';
 import { t } from '../../i18n/t';
 import { useData } from '../appStore';
 import { CellView } from './cellView';
-import { notebookStore, useNotebook } from './notebookApp';
+import { useNotebook, useNotebookStore } from './notebookApp';
 import './notebook.css';
 
 /** The notebook sheet: a toolbar and the cells, top to bottom. */
 export function NotebookSheet() {
+  // The notebook of the sheet shown (a NotebookProvider above says which).
+  const notebookStore = useNotebookStore();
   const cells = useNotebook((s) => s.cells);
   const busy = useNotebook((s) => s.busy);
   const tableCount = useData((s) => s.tables.length);
@@ -30,7 +32,7 @@ export function NotebookSheet() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [notebookStore]);
 
   return (
     <div className="nb-sheet">

@@ -2,7 +2,8 @@ import { AllCommunityModule, type ColDef, ModuleRegistry } from 'ag-grid-communi
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import type { ResultTable, ResultValue } from '../../core/notebook/types';
-import { formatValue } from '../../i18n/format';
+import { compareText, formatValue } from '../../i18n/format';
+import { isRtl } from '../../i18n/locale';
 import { gridTheme } from '../gridTheme';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -18,6 +19,12 @@ export function ResultGrid({ result }: { result: ResultTable }) {
         headerName: c.name,
         type: c.kind === 'number' ? 'rightAligned' : undefined,
         valueFormatter: (p) => formatValue(p.value, c.kind),
+        // Text sorts as the language reads it (Persian order, ي/ك with ی/ک), not by code point.
+        comparator:
+          c.kind === 'text'
+            ? (a: ResultValue, b: ResultValue) =>
+                a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : compareText(String(a), String(b))
+            : undefined,
         sortable: true,
         resizable: true,
         minWidth: 90,
@@ -30,6 +37,7 @@ export function ResultGrid({ result }: { result: ResultTable }) {
     <div className="nb-grid" style={{ height }}>
       <AgGridReact<Row>
         theme={gridTheme}
+        enableRtl={isRtl()}
         rowData={result.rows}
         columnDefs={columns}
         suppressCellFocus

@@ -131,5 +131,6 @@ export function SqlEditor({ value, onChange, onRun, schema, kpis, error, label }
     v.dispatch(setDiagnostics(v.state, diagnostics));
   }, [error]);
 
-  return <div className="nb-sql-editor" ref={host} />;
+  // SQL reads left to right, in a right-to-left page too.
+  return <div className="nb-sql-editor" dir="ltr" ref={host} />;
 }

@@ -27,7 +27,7 @@ function KpiLine({ r }: { r: KpiReport }) {
       <td className="num">{formatKpiValue(k.target, k)}</td>
       <td className="num">{k.target === null ? t('value.blank') : change(p?.target)}</td>
       <td className="num">{formatKpiValue(r.benchmark, k)}</td>
-      <td>
+      <td className="print-status">
         <StatusBadge status={p?.status ?? 'none'} />
       </td>
     </tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Diagnostic } from '../../core/formula/diagnostics';
 import { CATALOG, KPI_FAMILIES } from '../../core/kpi/catalog';
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { Dialog } from '../dialog';
 import { familyLabel } from './families';
@@ -46,7 +47,7 @@ export function AddKpiDialog({ onClose }: { onClose(): void }) {
                     >
                       {t('addKpi.add')}
                     </button>
-                    <span>{k.label}</span>
+                    <span>{kpiLabel(k)}</span>
                     {reason !== undefined && (
                       <span className="faint">{t('scorecard.unavailable', { reason })}</span>
                     )}
@@ -114,6 +115,7 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
           <input
             type="text"
             className="sc-formula-input"
+            dir="ltr"
             value={formula}
             placeholder="DIVIDE(COUNTIF(deals.won), COUNT(deals.closed_at))"
             spellCheck={false}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Diagnostic } from '../../core/formula/diagnostics';
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { scorecardStore, useScorecard } from './scorecardApp';
 
@@ -37,18 +38,19 @@ export function FormulaBar() {
 
   return (
     <div className="sc-formula-bar">
-      <label className="sc-fx" htmlFor="formula-input" title={t('formula.label', { kpi: kpi.label })}>
+      <label className="sc-fx" htmlFor="formula-input" title={t('formula.label', { kpi: kpiLabel(kpi) })}>
         fx
       </label>
       <div className="sc-formula-main">
-        <div className="sc-formula-field">
+        {/* Formulas are written left to right, in a right-to-left page too. */}
+        <div className="sc-formula-field" dir="ltr">
           <input
             id="formula-input"
             className="sc-formula-input"
             value={text}
             spellCheck={false}
             autoComplete="off"
-            aria-label={t('formula.label', { kpi: kpi.label })}
+            aria-label={t('formula.label', { kpi: kpiLabel(kpi) })}
             aria-invalid={formulaDiagnostics.length > 0}
             aria-describedby="formula-problems"
             onChange={(e) => setText(e.target.value)}

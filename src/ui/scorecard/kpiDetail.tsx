@@ -1,13 +1,18 @@
 import { benchmarkTooltip, comparableValue } from '../../core/kpi/benchmarks';
 import type { Comparison } from '../../core/kpi/evaluate';
+import { formatPeriodLabel } from '../../i18n/format';
+import { kpiDescription, kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { BreakdownChart } from '../charts/breakdownChart';
 import { KpiDetailChart } from '../charts/kpiDetailChart';
+import { KpiBullet } from './bulletChart';
 import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiValue, unitLabel } from './formatKpi';
+import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { StatusBadge } from './statusBadge';
+import { UserBenchmarks } from './userBenchmarks';
 
 /** The right panel on the scorecard: the selected KPI's numbers and charts, or the KRI alerts. */
 export function ScorecardDetail() {
@@ -55,16 +60,16 @@ export function ScorecardDetail() {
       </div>
       <div className="panel-section">
         <h3 className="sc-detail-title">
-          {kpi.label} <span className="faint">{unitLabel(kpi)}</span>
+          {kpiLabel(kpi)} <span className="faint">{unitLabel(kpi)}</span>
         </h3>
         <div className="sc-headline">
           <span className="sc-big" data-testid="detail-value">
             {formatKpiValue(e.value, kpi)}
           </span>
-          <span className="muted">{e.period}</span>
+          <span className="muted">{e.period && formatPeriodLabel(e.period)}</span>
           <StatusBadge status={e.status} />
         </div>
-        {kpi.description && <p className="muted sc-desc">{kpi.description}</p>}
+        {kpi.description && <p className="muted sc-desc">{kpiDescription(kpi)}</p>}
         <table className="sc-compare">
           <tbody>
             {row(t('detail.previous'), e.previous)}
@@ -87,7 +92,12 @@ export function ScorecardDetail() {
             )}
           </tbody>
         </table>
-        {bench !== undefined && (
+        {bench !== undefined && bench.source === 'user' && (
+          <p className="sc-source faint">
+            {t('benchmarks.yours', { note: bench.note ? `: ${bench.note}` : '' })}
+          </p>
+        )}
+        {bench !== undefined && bench.source !== 'user' && (
           <p className="sc-source faint">
             {t('detail.source', { source: bench.source, year: bench.year, statistic: bench.statistic })}
             {bench.secondary && ` · ${t('detail.secondary')}`}
@@ -97,9 +107,10 @@ export function ScorecardDetail() {
       <div className="panel-section">
         <KpiDetailChart input={{ kpi, periods, values: values ?? [], grain, benchmark: bench, kri }} />
       </div>
+      <KpiBullet id={kpi.id} />
       {by !== null && segments !== undefined && segments.length > 0 && (
         <div className="panel-section">
-          <h3>{t('detail.segments', { by, period: e.period ?? '' })}</h3>
+          <h3>{t('detail.segments', { by, period: e.period ? formatPeriodLabel(e.period) : '' })}</h3>
           <BreakdownChart
             input={{
               kpi,
@@ -114,6 +125,8 @@ export function ScorecardDetail() {
       {by !== null && segments === undefined && (
         <p className="panel-section muted">{t('detail.noSegments', { by })}</p>
       )}
+      <KpiSettings key={`${kpi.id}:${kpi.label}:${kpi.target}`} kpi={kpi} />
+      <UserBenchmarks key={kpi.id} kpi={kpi} />
       <div className="panel-section">
         <h3>{t('detail.formula')}</h3>
         <code className="sc-code">{kpi.formula}</code>

@@ -1,3 +1,4 @@
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { formatKpiValue } from './formatKpi';
 import { scorecardStore, useScorecard } from './scorecardApp';
@@ -30,7 +31,7 @@ export function KriPanel() {
         {breached.map((k) =>
           item(
             k.id,
-            k.label,
+            kpiLabel(k),
             'status-bad',
             '✕',
             t('kri.breached', {
@@ -42,7 +43,7 @@ export function KriPanel() {
         {warning.map((k) =>
           item(
             k.id,
-            k.label,
+            kpiLabel(k),
             'status-warning',
             '!',
             t('kri.warning', {
@@ -54,7 +55,7 @@ export function KriPanel() {
         {calm.map((k) =>
           item(
             k.id,
-            k.label,
+            kpiLabel(k),
             'status-good',
             '✓',
             t('kri.within', {

@@ -11,6 +11,7 @@ export const scorecardStore = createScorecardStore({
   engine: () => dataStore.getState().engine(),
   // Mapped tables are seen through their canonical views, so catalog KPIs find them.
   tables: () => mappingStore.getState().scorecardTables(),
+  relationships: () => mappingStore.getState().relationships,
   // Only the untouched demo gets the demo company's targets; a user's own data starts with none.
   defaultTargets: () => {
     const demo = new Set(demoFiles().map((f) => f.name));
@@ -24,7 +25,8 @@ workbookStore.getState().registerSlice(scorecardSlice(scorecardStore));
 
 // A mapping applied, undone or restored changes what the scorecard can compute.
 mappingStore.subscribe((s, prev) => {
-  if (s.viewsVersion !== prev.viewsVersion) void scorecardStore.getState().refresh();
+  if (s.viewsVersion !== prev.viewsVersion || s.relationships !== prev.relationships)
+    void scorecardStore.getState().refresh();
 });
 
 export function useScorecard<T>(selector: (s: ScorecardState) => T): T {

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { INDUSTRIES } from '../../core/kpi/benchmarks';
 import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../../core/sql/calendarSchema';
+import { industryLabelIn } from '../../core/kpi/catalogFa';
+import { CURRENCIES } from '../../i18n/format';
+import { activeLocale } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { breakdownColumns } from '../../state/scorecardSchema';
 import { DEFAULT_MONTHS, monthsBack } from '../../state/scorecardStore';
@@ -94,7 +97,17 @@ export function ScorecardControls() {
         <select value={settings.industry} onChange={(e) => s.setIndustry(e.target.value)}>
           {INDUSTRIES.map((i) => (
             <option key={i.key} value={i.key}>
-              {i.label}
+              {industryLabelIn(activeLocale(), i)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sc-field">
+        <span>{t('currency.label')}</span>
+        <select value={settings.currency} onChange={(e) => s.setCurrency(e.target.value)}>
+          {CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`currency.${c}`)}
             </option>
           ))}
         </select>

@@ -13,6 +13,9 @@ import { benchmarkTooltip } from '../../core/kpi/benchmarks';
 import { KPI_FAMILIES } from '../../core/kpi/catalog';
 import type { Evaluation } from '../../core/kpi/evaluate';
 import type { KpiFamily } from '../../core/kpi/types';
+import { formatCount, formatDate, formatNumber, formatPeriodLabel } from '../../i18n/format';
+import { kpiDescription, kpiLabel } from '../../i18n/kpi';
+import { isRtl } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { SPARK_PERIODS, type WorkbookKpi } from '../../state/scorecardStore';
 import { gridTheme } from '../gridTheme';
@@ -47,7 +50,7 @@ function GroupHeader(p: ICellRendererParams<Row>) {
   if (r?.kind !== 'group') return null;
   return (
     <h3 className="sc-group">
-      {r.title} <span className="faint">{r.count}</span>
+      {r.title} <span className="faint">{formatCount(r.count)}</span>
     </h3>
   );
 }
@@ -55,7 +58,7 @@ function GroupHeader(p: ICellRendererParams<Row>) {
 function KpiCell(p: ICellRendererParams<Row>) {
   const r = p.data;
   if (r === undefined || r.kind === 'group') return null;
-  const label = r.kind === 'kpi' ? r.kpi.label : r.label;
+  const label = r.kind === 'kpi' ? kpiLabel(r.kpi) : r.label;
   const unit = r.kind === 'kpi' ? unitLabel(r.kpi) : r.unit;
   return (
     <span className="sc-kpi" data-kpi={r.id}>
@@ -105,7 +108,7 @@ export function ScorecardGrid() {
           b === undefined
             ? ''
             : b.scale === 'index'
-              ? t('scorecard.benchIndex', { n: String(b.value ?? '') })
+              ? t('scorecard.benchIndex', { n: b.value === undefined || b.value === null ? '' : formatNumber(b.value) })
               : formatKpiValue(b.value ?? b.range?.low ?? null, k),
         failed: (diagnostics[k.id] ?? []).some((d) => d.severity === 'error'),
         basis: basis[k.id] ?? null,
@@ -120,7 +123,7 @@ export function ScorecardGrid() {
         .map<UnavailableRow>((u) => ({
           kind: 'unavailable',
           id: `unavailable:${u.kpi.id}`,
-          label: u.kpi.label,
+          label: kpiLabel(u.kpi),
           unit: unitLabel(u.kpi),
           reason: u.reason,
         }));
@@ -171,8 +174,8 @@ export function ScorecardGrid() {
     });
     const periodCols: ColDef<Row>[] = periods.map((p, i) => ({
       colId: `p${i}`,
-      headerName: p.label,
-      headerTooltip: `${p.start} – ${p.end}`,
+      headerName: formatPeriodLabel(p.label),
+      headerTooltip: `${formatDate(Date.parse(p.start))} – ${formatDate(Date.parse(p.end))}`,
       width: 88,
       type: 'rightAligned',
       valueGetter: onlyKpi((r) => r.values[i] ?? null),
@@ -186,7 +189,7 @@ export function ScorecardGrid() {
         pinned: 'left',
         width: 236,
         cellRenderer: KpiCell,
-        tooltipValueGetter: (p) => (isKpi(p.data) ? p.data.kpi.description || p.data.kpi.formula : null),
+        tooltipValueGetter: (p) => (isKpi(p.data) ? kpiDescription(p.data.kpi) || p.data.kpi.formula : null),
       },
       {
         colId: 'latest',
@@ -239,7 +242,7 @@ export function ScorecardGrid() {
           isKpi(p.data) ? (
             <Sparkline
               values={p.data.values.slice(-SPARK_PERIODS)}
-              label={t('scorecard.sparkLabel', { kpi: p.data.kpi.label })}
+              label={t('scorecard.sparkLabel', { kpi: kpiLabel(p.data.kpi) })}
             />
           ) : null,
       },
@@ -286,6 +289,7 @@ export function ScorecardGrid() {
     <div className="grid-wrap sc-grid" data-testid="scorecard-grid">
       <AgGridReact<Row>
         theme={gridTheme}
+        enableRtl={isRtl()}
         rowData={rows}
         columnDefs={columns}
         defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}

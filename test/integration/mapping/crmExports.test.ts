@@ -31,7 +31,9 @@ function file(name: string): SourceFile {
 
 async function loadAndScore(name: string) {
   // One engine for every case; earlier cases' tables and views are dropped first (not the calendar).
-  for (const row of tableToRows(await engine.query('SELECT table_name, table_type FROM information_schema.tables'))) {
+  for (const row of tableToRows(
+    await engine.query('SELECT table_name, table_type FROM information_schema.tables'),
+  )) {
     if (String(row.table_name).startsWith('_')) continue;
     const kind = row.table_type === 'VIEW' ? 'VIEW' : 'TABLE';
     await engine.query(`DROP ${kind} IF EXISTS "${String(row.table_name)}"`);

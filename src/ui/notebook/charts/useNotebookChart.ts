@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { isRtl } from '../../../i18n/locale';
 import { type ChartTokens, chartTheme, chartTokens } from '../../charts/chartTheme';
+import { rtlChartOption } from '../../charts/rtl';
 import { type ChartOption, echarts } from './echarts';
 
 /** An ECharts canvas on a div, themed from the design tokens, resized with its box, rebuilt on theme switch. */
@@ -31,7 +33,7 @@ export function useNotebookChart(build: (k: ChartTokens) => ChartOption) {
   }, [theme]);
 
   useEffect(() => {
-    chart.current?.setOption(build(chartTokens()), { notMerge: true });
+    chart.current?.setOption(rtlChartOption(build(chartTokens()), isRtl()), { notMerge: true });
   });
 
   return ref;
