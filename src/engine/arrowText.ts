@@ -1,4 +1,4 @@
-import { Field, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC } from 'apache-arrow';
+import { Field, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8 } from 'apache-arrow';
 
 /**
  * Text columns as an Arrow IPC stream, built straight from their bytes. Arrow's
@@ -33,6 +33,9 @@ export function textColumnsToIPC(columns: Record<string, ReadonlyArray<string | 
   });
   const fields = names.map((name) => new Field(name, new Utf8(), true));
   const schema = new Schema(fields);
-  const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length, children, nullCount: 0 }));
+  const batch = new RecordBatch(
+    schema,
+    makeData({ type: new Struct(fields), length, children, nullCount: 0 }),
+  );
   return tableToIPC(new Table(schema, [batch]), 'stream');
 }

@@ -21,7 +21,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'app.tagline': 'دفترچهٔ خصوصی شاخص‌ها',
   'app.starting': 'پایگاه داده در مرورگر شما راه‌اندازی می‌شود…',
   'app.engineFailed': 'پایگاه دادهٔ درون مرورگر راه‌اندازی نشد: {message}',
-  'app.privacy': 'فایل‌های شما در همین مرورگر می‌مانند. چیزی بارگذاری نمی‌شود.',
+  'app.privacy': 'فایل‌هایتان در همین مرورگر می‌مانند؛ چیزی بارگذاری نمی‌شود.',
 
   'topbar.open': 'باز کردن فایل‌ها',
   'topbar.openLabel': 'باز کردن فایل‌های خروجی CRM',

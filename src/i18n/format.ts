@@ -2,7 +2,7 @@ import { toJalaali } from 'jalaali-js';
 import { normalizePersianLetters } from '../core/ingest/letters';
 import type { ColumnKind } from '../engine/ingest/types';
 import { type LocaleSettings, localeSettings, localizeDigits, numberLocale } from './locale';
-import { t } from './t';
+import { t, tIn } from './t';
 
 /**
  * Display formats for cell values, KPI figures, dates and period labels, in the active
@@ -174,10 +174,10 @@ export function formatPeriodLabel(label: string, s: LocaleSettings = localeSetti
     if (!fa) return label;
     return jalali
       ? `${SEASONS_FA[Number(m[2]) - 1]} ${digits(m[1])}`
-      : t('period.quarter', { q: digits(m[2]), year: digits(m[1]) });
+      : tIn(s.locale, 'period.quarter', { q: digits(m[2]), year: digits(m[1]) });
   }
   m = /^(\d{4})-W(\d{2})$/.exec(label);
-  if (m) return fa ? t('period.week', { w: digits(Number(m[2])), year: digits(m[1]) }) : label;
+  if (m) return fa ? tIn(s.locale, 'period.week', { w: digits(Number(m[2])), year: digits(m[1]) }) : label;
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
   if (m) return fa ? digits(`${m[1]}/${m[2]}/${m[3]}`) : label;
   return digits(label);

@@ -28,7 +28,11 @@ function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
 
 /** The message for `key` in the active language, with `{name}` placeholders filled; `count` picks plural forms. */
 export function t(key: MessageKey, params: MessageParams = {}): string {
-  const locale = activeLocale();
+  return tIn(activeLocale(), key, params);
+}
+
+/** The message in a given language, whichever is active (formatters handed explicit settings). */
+export function tIn(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const entry: Message = CATALOGUES[locale][key] ?? en[key];
   const numbers = numberLocale();
   let text: string;
@@ -42,7 +46,9 @@ export function t(key: MessageKey, params: MessageParams = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? cached(counts, numbers, () => new Intl.NumberFormat(numbers)).format(v) : v;
+    return typeof v === 'number'
+      ? cached(counts, numbers, () => new Intl.NumberFormat(numbers)).format(v)
+      : v;
   });
 }
 

@@ -59,6 +59,9 @@ export const ENGLISH_SHEET_NAMES: SheetNames = {
   numbered: (kind, n) => `${ENGLISH_SHEET_NAMES.label(kind)} ${n}`,
 };
 
+/** Long enough for any sensible name; the document allows 256 characters. */
+export const MAX_SHEET_NAME = 100;
+
 /** Names are told apart the way a reader would: without case or surrounding space. */
 const fold = (s: string) => s.trim().toLocaleLowerCase();
 
@@ -107,7 +110,7 @@ export function createSheetsStore(
       rename(id, raw) {
         const sheet = get().sheets.find((s) => s.id === id);
         if (sheet === undefined) return null;
-        const name = raw.trim();
+        const name = raw.trim().slice(0, MAX_SHEET_NAME);
         if (name === '') return 'empty';
         if (taken(id).has(fold(name))) return 'taken';
         // Typing the kind's own name back gives the sheet its translated name again.

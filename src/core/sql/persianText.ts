@@ -60,8 +60,14 @@ export function normalizePersianLettersSql(expr: string, d: Dialect): string {
 }
 
 /** `UPDATE` statements that normalise the letters of text columns in place (the import option). */
-export function normalizeLettersUpdate(table: string, textColumns: readonly string[], d: Dialect): string | null {
+export function normalizeLettersUpdate(
+  table: string,
+  textColumns: readonly string[],
+  d: Dialect,
+): string | null {
   if (textColumns.length === 0) return null;
-  const sets = textColumns.map((c) => `${d.quoteIdent(c)} = ${normalizePersianLettersSql(d.quoteIdent(c), d)}`);
+  const sets = textColumns.map(
+    (c) => `${d.quoteIdent(c)} = ${normalizePersianLettersSql(d.quoteIdent(c), d)}`,
+  );
   return `UPDATE ${d.quoteIdent(table)} SET ${sets.join(', ')}`;
 }

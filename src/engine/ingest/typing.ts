@@ -1,6 +1,6 @@
-import { textColumnsToIPC } from '../arrowText';
 import { detectDateOrder, parseDateText } from '../../core/ingest/dates';
 import { duckdb } from '../../core/sql/dialect';
+import { textColumnsToIPC } from '../arrowText';
 import type { Engine } from '../engine';
 import type { ColumnInfo, ColumnKind, DateOrder, ImportProblem } from './types';
 

@@ -35,10 +35,22 @@ export function rtlChartOption(option: ChartOption, rtl: boolean): ChartOption {
   // Time series and horizontal bars read from the right; value-against-value stays as is.
   const flip = categoryX || categoryY;
   if (!flip) return option;
-  if (xs.length > 0) o.xAxis = back(o.xAxis, xs.map((x) => ({ ...x, inverse: !x.inverse })));
-  if (ys.length > 0) o.yAxis = back(o.yAxis, ys.map((y) => ({ ...y, position: y.position === 'right' ? 'left' : 'right' })));
+  if (xs.length > 0)
+    o.xAxis = back(
+      o.xAxis,
+      xs.map((x) => ({ ...x, inverse: !x.inverse })),
+    );
+  if (ys.length > 0)
+    o.yAxis = back(
+      o.yAxis,
+      ys.map((y) => ({ ...y, position: y.position === 'right' ? 'left' : 'right' })),
+    );
   if (o.grid !== undefined) o.grid = back(o.grid, list(o.grid).map(mirrorBox));
-  if (o.legend !== undefined) o.legend = back(o.legend, list(o.legend).map((l) => ({ ...mirrorBox(l), align: 'right' })));
+  if (o.legend !== undefined)
+    o.legend = back(
+      o.legend,
+      list(o.legend).map((l) => ({ ...mirrorBox(l), align: 'right' })),
+    );
   if (isObj(o.tooltip)) {
     const extra = typeof o.tooltip.extraCssText === 'string' ? o.tooltip.extraCssText : '';
     o.tooltip = { ...o.tooltip, extraCssText: `${extra};direction:rtl;text-align:right` };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { configString } from '../../core/notebook/config';
 import type { CellKind, NotebookCell, ResultTable } from '../../core/notebook/types';
+import { t } from '../../i18n/t';
 import {
   CohortHeatmap,
   DriverQuadrant,
@@ -12,7 +13,6 @@ import {
 import { KpiChangeTable } from './kpiChangeTable';
 import { notebookKpis } from './notebookApp';
 import { ResultGrid } from './resultGrid';
-import { t } from '../../i18n/t';
 
 type Render = (result: ResultTable, cell: NotebookCell) => ReactNode;
 

@@ -1,10 +1,15 @@
 import type { NotebookKpi } from '../../core/notebook/types';
+import { formatCurrency, formatPercent, numberFormat } from '../../i18n/format';
+import { localeSettings } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const one = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const two = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// In the active language (Persian digits and separators when Persian is on).
+const compact = {
+  format: (v: number) => numberFormat({ notation: 'compact', maximumFractionDigits: 1 }).format(v),
+};
+const one = { format: (v: number) => numberFormat({ maximumFractionDigits: 1 }).format(v) };
+const two = { format: (v: number) => numberFormat({ maximumFractionDigits: 2 }).format(v) };
+const whole = { format: (v: number) => numberFormat({ maximumFractionDigits: 0 }).format(v) };
 
 /** A number as a reader wants it in a chart label or a table: short, never 15 digits. */
 export function shortNumber(v: number): string {
@@ -16,11 +21,11 @@ export function shortNumber(v: number): string {
 }
 
 export function percent(v: number, digits = 1): string {
-  return `${(v * 100).toFixed(digits)} %`;
+  return formatPercent(v, digits);
 }
 
 export function money(v: number): string {
-  return `$${shortNumber(v)}`;
+  return formatCurrency(v, localeSettings().currency, Math.abs(v) >= 100_000);
 }
 
 export function formatKpi(v: unknown, format: NotebookKpi['format'] | string): string {
@@ -34,8 +39,10 @@ export function formatKpi(v: unknown, format: NotebookKpi['format'] | string): s
 /** A change as a signed figure: points for rates, a relative % for amounts. */
 export function formatChange(v: unknown, kind: unknown): string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return t('value.blank');
-  const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
-  if (kind === 'points') return `${sign}${Math.abs(v).toFixed(1)} pts`;
-  const a = Math.abs(v) * 100;
-  return kind === 'pp' ? `${sign}${a.toFixed(1)} pts` : `${sign}${a.toFixed(1)} %`;
+  // The sign is isolated so it stays before its number in a right-to-left page.
+  const sign = `\u2066${v > 0 ? '+' : v < 0 ? '−' : '±'}`;
+  const pp = t('kpiUnit.pp');
+  if (kind === 'points') return `${sign}${one.format(Math.abs(v))}\u2069 ${pp}`;
+  if (kind === 'pp') return `${sign}${one.format(Math.abs(v) * 100)}\u2069 ${pp}`;
+  return `${sign}${formatPercent(Math.abs(v))}\u2069`;
 }

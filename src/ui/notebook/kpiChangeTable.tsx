@@ -1,4 +1,5 @@
 import type { ResultTable } from '../../core/notebook/types';
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { formatChange, formatKpi } from './format';
 
@@ -34,7 +35,7 @@ export function KpiChangeTable({ result }: { result: ResultTable }) {
                 : 'bad';
           return (
             <tr key={String(r.kpi)}>
-              <th scope="row">{String(r.label)}</th>
+              <th scope="row">{kpiLabel({ id: String(r.kpi), label: String(r.label) })}</th>
               <td className="num">{formatKpi(r.previous, String(r.format))}</td>
               <td className="num strong">{formatKpi(r.value, String(r.format))}</td>
               <td className={`num change ${good}`}>

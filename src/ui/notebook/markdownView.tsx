@@ -20,9 +20,19 @@ export function MarkdownView({ source }: { source: string }) {
         const key = `${i}-${b.t}`;
         if (b.t === 'heading') {
           const Tag = b.level === 1 ? 'h2' : b.level === 2 ? 'h3' : 'h4';
-          return <Tag key={key}>{inline(b.children)}</Tag>;
+          // Each block takes the direction of its own text: English notes read LTR in a Persian page.
+          return (
+            <Tag key={key} dir="auto">
+              {inline(b.children)}
+            </Tag>
+          );
         }
-        if (b.t === 'paragraph') return <p key={key}>{inline(b.children)}</p>;
+        if (b.t === 'paragraph')
+          return (
+            <p key={key} dir="auto">
+              {inline(b.children)}
+            </p>
+          );
         if (b.t === 'code')
           return (
             <pre key={key}>

@@ -1,6 +1,8 @@
 import { createContext, createElement, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import { DEMO_NOTEBOOK_TABLES, demoNotebook } from '../../core/notebook/demo';
+import { localizeDemoNotebook } from '../../i18n/demoNotebookFa';
+import { activeLocale } from '../../i18n/locale';
 import { catalogNotebookKpis } from '../../state/notebookKpis';
 import { asDerived, notebookSlice } from '../../state/notebookSlice';
 import type { NotebookState, NotebookStore } from '../../state/notebookStore';
@@ -63,6 +65,7 @@ function seedDemo() {
   const first = sheetsStore.getState().sheets.find((s) => s.kind === 'notebook');
   if (first === undefined) return;
   const store = notebookFor(first.id);
-  if (store.getState().cells.length === 0) asDerived(() => store.getState().load(demoNotebook()));
+  if (store.getState().cells.length === 0)
+    asDerived(() => store.getState().load(localizeDemoNotebook(demoNotebook(), activeLocale())));
 }
 dataStore.subscribe(seedDemo);

@@ -23,7 +23,9 @@ export function ResultGrid({ result }: { result: ResultTable }) {
         comparator:
           c.kind === 'text'
             ? (a: ResultValue, b: ResultValue) =>
-                a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : compareText(String(a), String(b))
+                a === null || b === null
+                  ? (a === null ? 1 : 0) - (b === null ? 1 : 0)
+                  : compareText(String(a), String(b))
             : undefined,
         sortable: true,
         resizable: true,

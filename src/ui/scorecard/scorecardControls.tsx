@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { INDUSTRIES } from '../../core/kpi/benchmarks';
-import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../../core/sql/calendarSchema';
 import { industryLabelIn } from '../../core/kpi/catalogFa';
+import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../../core/sql/calendarSchema';
 import { CURRENCIES } from '../../i18n/format';
 import { activeLocale } from '../../i18n/locale';
 import { t } from '../../i18n/t';

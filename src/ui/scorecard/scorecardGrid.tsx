@@ -108,7 +108,9 @@ export function ScorecardGrid() {
           b === undefined
             ? ''
             : b.scale === 'index'
-              ? t('scorecard.benchIndex', { n: b.value === undefined || b.value === null ? '' : formatNumber(b.value) })
+              ? t('scorecard.benchIndex', {
+                  n: b.value === undefined || b.value === null ? '' : formatNumber(b.value),
+                })
               : formatKpiValue(b.value ?? b.range?.low ?? null, k),
         failed: (diagnostics[k.id] ?? []).some((d) => d.severity === 'error'),
         basis: basis[k.id] ?? null,

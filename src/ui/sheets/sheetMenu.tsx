@@ -78,7 +78,6 @@ export function SheetMenu({ label, x, y, items, onClose }: Props) {
           role="menuitem"
           className={`sheet-menu-item${item.danger ? ' danger' : ''}`}
           disabled={item.disabled}
-          aria-disabled={item.hint !== undefined || undefined}
           title={item.hint}
           onClick={() => {
             close.current(false);

@@ -1,6 +1,6 @@
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/t';
-import type { Sheet, SheetProblem } from '../../state/sheetsStore';
+import { MAX_SHEET_NAME, type Sheet, type SheetProblem } from '../../state/sheetsStore';
 import { Dialog } from '../dialog';
 import { notebookFor } from '../notebook/notebookApp';
 import { SheetMenu, type SheetMenuItem } from './sheetMenu';
@@ -162,7 +162,7 @@ export function SheetTabs() {
                 className="tab sheet-rename"
                 aria-label={t('sheets.renameLabel', { name })}
                 defaultValue={name}
-                maxLength={100}
+                maxLength={MAX_SHEET_NAME}
                 size={Math.max(8, name.length + 2)}
                 spellCheck={false}
                 // The user asked to rename this tab: typing goes straight to it.

@@ -9,15 +9,20 @@ import { setLocaleSettings } from '../../../src/i18n/locale';
 import { t } from '../../../src/i18n/t';
 
 const I18N = join(__dirname, '../../../src/i18n');
-const placeholders = (m: unknown) =>
-  [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+const placeholders = (m: unknown) => [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
 
 describe('the message catalogues', () => {
   it('have the same keys in English and Persian', () => {
     const enKeys = Object.keys(en).sort();
     const faKeys = Object.keys(fa).sort();
-    expect(enKeys.filter((k) => !(k in fa)), 'missing in Persian').toEqual([]);
-    expect(faKeys.filter((k) => !(k in en)), 'missing in English').toEqual([]);
+    expect(
+      enKeys.filter((k) => !(k in fa)),
+      'missing in Persian',
+    ).toEqual([]);
+    expect(
+      faKeys.filter((k) => !(k in en)),
+      'missing in English',
+    ).toEqual([]);
   });
 
   it('have a Persian part for every English part, with the same keys', async () => {
@@ -50,7 +55,11 @@ describe('the message catalogues', () => {
     });
     // Names of formats and abbreviations read the same in Persian.
     const allowed = /^(SQL|KRI|MQL|PNG|CSV|Parquet|English|\+|\{file\}: \{message\}|\{period\})$/;
-    expect(latinOnly.map(([k, m]) => `${k}: ${String(m)}`).filter((x) => !allowed.test(x.split(': ').slice(1).join(': ')))).toEqual([]);
+    expect(
+      latinOnly
+        .map(([k, m]) => `${k}: ${String(m)}`)
+        .filter((x) => !allowed.test(x.split(': ').slice(1).join(': '))),
+    ).toEqual([]);
   });
 
   it('t() picks the active language and falls back to nothing missing', () => {

@@ -31,7 +31,7 @@ function files(dir: string): string[] {
   });
 }
 
-export function hardCodedStrings(source: string, fileName = 'x.tsx'): string[] {
+function hardCodedStrings(source: string, fileName = 'x.tsx'): string[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const report = (node: ts.Node, text: string) => {
