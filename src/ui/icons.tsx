@@ -1,10 +1,11 @@
 /** Small line icons drawn inline, so nothing is fetched and they take the text colour. */
 
-interface IconProps {
+export interface IconProps {
   className?: string;
 }
 
-function Svg({ className = 'icon', children }: IconProps & { children: React.ReactNode }) {
+/** The frame every icon shares: 16 px, 1.5 stroke, the text's colour. */
+export function Svg({ className = 'icon', children }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       className={className}

@@ -35,9 +35,9 @@ export function TopBar({ theme, onToggleTheme, onPaste, onNewTable }: Props) {
         {t('topbar.newTable')}
       </button>
       <span className="spacer" />
-      <span className="privacy">
+      <span className="privacy" title={t('app.privacy')}>
         <LockIcon />
-        {t('app.privacy')}
+        <span className="privacy-text">{t('app.privacy')}</span>
       </span>
       <LanguageSwitch />
       <button type="button" className="btn ghost" onClick={onToggleTheme} aria-label={next} title={next}>

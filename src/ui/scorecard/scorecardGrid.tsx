@@ -196,7 +196,8 @@ export function ScorecardGrid() {
       {
         colId: 'latest',
         headerName: t('scorecard.col.latest'),
-        width: 86,
+        // Wide enough for a currency value in the tens of thousands with cents.
+        width: 104,
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => r.evaluation?.value ?? null),
         valueFormatter: (p) => (isKpi(p.data) ? formatKpiValue(p.value as number | null, p.data.kpi) : ''),
