@@ -136,19 +136,30 @@ const DEFAULT_FROM = '2000-01-01';
 const DEFAULT_TO = '2040-12-31';
 const MARGIN_DAYS = 2 * 366;
 
-/** Makes sure `_calendar` covers [from, to] (with a margin), building or widening it when needed. */
-export async function ensureCalendar(
-  engine: Engine,
-  from?: string | null,
-  to?: string | null,
-): Promise<void> {
-  const want = {
-    from: Math.min(epochDay(DEFAULT_FROM), from ? epochDay(from) - MARGIN_DAYS : Number.POSITIVE_INFINITY),
-    to: Math.max(epochDay(DEFAULT_TO), to ? epochDay(to) + MARGIN_DAYS : Number.NEGATIVE_INFINITY),
+/** Calendar work per engine, one after another. */
+const chains = new WeakMap<Engine, Promise<void>>();
+
+/**
+ * Makes sure `_calendar` covers [from, to] (with a margin), building or widening it when
+ * needed. Calls are queued per engine: a scorecard and a notebook asking at the same
+ * time would otherwise both build, and one would find the other's staging table.
+ */
+export function ensureCalendar(engine: Engine, from?: string | null, to?: string | null): Promise<void> {
+  const run = async () => {
+    const want = {
+      from: Math.min(epochDay(DEFAULT_FROM), from ? epochDay(from) - MARGIN_DAYS : Number.POSITIVE_INFINITY),
+      to: Math.max(epochDay(DEFAULT_TO), to ? epochDay(to) + MARGIN_DAYS : Number.NEGATIVE_INFINITY),
+    };
+    const have = covered.get(engine);
+    if (have !== undefined && have.from <= want.from && have.to >= want.to) return;
+    const span =
+      have === undefined ? want : { from: Math.min(have.from, want.from), to: Math.max(have.to, want.to) };
+    await buildCalendar(engine, isoOf(span.from), isoOf(span.to));
   };
-  const have = covered.get(engine);
-  if (have !== undefined && have.from <= want.from && have.to >= want.to) return;
-  const span =
-    have === undefined ? want : { from: Math.min(have.from, want.from), to: Math.max(have.to, want.to) };
-  await buildCalendar(engine, isoOf(span.from), isoOf(span.to));
+  const next = (chains.get(engine) ?? Promise.resolve()).then(run, run);
+  chains.set(
+    engine,
+    next.catch(() => undefined),
+  );
+  return next;
 }

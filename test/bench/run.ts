@@ -8,7 +8,7 @@
  * for the scorecard's largest table); "5m" five million.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { flag, parseArgs } from '../../src/cli/args';
 import {
@@ -38,8 +38,30 @@ const SIZES: Record<string, { rows: number; dealsScale: number; demoScale: numbe
 
 const figures: Figure[] = [];
 const say = (s: string) => process.stderr.write(`${s}\n`);
+/** A section that fails is reported and the rest still run: one broken measurement loses nothing else. */
+async function section(name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+  } catch (e) {
+    say(`  ${name} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    figures.push({
+      section: name,
+      work: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      runs: [Number.NaN],
+      unit: '',
+    });
+  }
+}
 
 if (chromium && !existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+
+/** Data rows of a CSV without quoted line breaks (the generated deals have none). */
+function csvRows(path: string): number {
+  const text = readFileSync(path, 'utf8');
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
 
 for (const size of sizes) {
   const spec = SIZES[size];
@@ -47,54 +69,56 @@ for (const size of sizes) {
   const label = size.toUpperCase();
   const dealsDir = ensureDemoCsv(spec.dealsScale, ['deals']);
   const dealsCsv = `${dealsDir}/deals.csv`;
+  const rows = csvRows(dealsCsv);
+  const loadSection = `load deals, ${label}`;
   if (want('load')) {
     say(`load ${label}: ${dealsCsv}`);
-    const load = await loadFigures(`load deals, ${label}`, dealsCsv, runs);
-    figures.push(...load);
-    const rows = load[0].rows ?? 0;
+    await section(loadSection, async () => {
+      figures.push(...(await loadFigures(loadSection, dealsCsv, runs)));
+    });
     if (chromium) {
       say(`load ${label} in Chromium`);
-      figures.push(await chromiumLoad(`load deals, ${label}`, dealsCsv, 'deals', rows, runs));
-      figures.push(
-        await chromiumLoad(
-          `load deals, ${label}`,
-          dealsCsv.replace(/\.csv$/, '.parquet'),
-          'deals',
-          rows,
-          runs,
-        ),
-      );
+      for (const file of [dealsCsv, dealsCsv.replace(/\.csv$/, '.parquet')])
+        await section(loadSection, async () => {
+          if (existsSync(file)) figures.push(await chromiumLoad(loadSection, file, 'deals', rows, runs));
+        });
     }
   }
   // The scorecard and the grid at 1M; memory at the largest size given.
   if (want('scorecard') && size === '1m') {
     const dir = ensureDemoCsv(spec.demoScale);
+    const name = `scorecard, demo schema ×${spec.demoScale} (orders ≈ ${label})`;
     say(`scorecard ${label}: ${dir}`);
-    const sc = await scorecardFigures(
-      `scorecard, demo schema ×${spec.demoScale} (orders ≈ ${label})`,
-      dir,
-      runs,
-    );
-    say(
-      `  ${sc.workload.kpiCount} KPIs, ${sc.workload.periods} months ${sc.workload.from}..${sc.workload.to}, by customers.segment`,
-    );
-    figures.push(...sc.figures);
-    if (chromium) figures.push(await chromiumScorecard(sc.figures[0].section, dir, runs));
+    await section(name, async () => {
+      const sc = await scorecardFigures(name, dir, runs);
+      say(
+        `  ${sc.workload.kpiCount} KPIs, ${sc.workload.periods} months ${sc.workload.from}..${sc.workload.to}`,
+      );
+      figures.push(...sc.figures);
+    });
+    if (chromium)
+      await section(name, async () => {
+        figures.push(await chromiumScorecard(name, dir, runs));
+      });
   }
   if (chromium && want('scroll') && size === '1m') {
     say('grid scroll');
-    const rows = figures.find((f) => f.section === `load deals, ${label}`)?.rows;
-    if (rows) figures.push(await chromiumScroll('data grid', dealsCsv, 'deals', rows));
+    await section('data grid', async () => {
+      figures.push(await chromiumScroll('data grid', dealsCsv, 'deals', rows));
+    });
   }
   if (chromium && want('memory') && size === sizes[sizes.length - 1]) {
     say(`memory ${label}`);
-    const rows = figures.find((f) => f.section === `load deals, ${label}`)?.rows;
-    if (rows) figures.push(await chromiumMemory('memory', dealsCsv, 'deals', rows));
+    await section('memory', async () => {
+      figures.push(await chromiumMemory('memory', dealsCsv, 'deals', rows));
+    });
   }
 }
 if (chromium && want('first')) {
   say('first scorecard');
-  figures.push(...(await chromiumFirstScorecard('first scorecard after navigation (demo)', runs)));
+  await section('first scorecard after navigation (demo)', async () => {
+    figures.push(...(await chromiumFirstScorecard('first scorecard after navigation (demo)', runs)));
+  });
 }
 
 console.log(printReport(figures));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
 import type { KpiDef, Schema } from '../../../src/core/formula/schema';
+import { ensureCalendar } from '../../../src/engine/calendar';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { runScorecard, type ScorecardRow } from '../../../src/engine/scorecardRun';
@@ -244,5 +245,19 @@ describe('injection', () => {
     expect(rows[0].values.n).toBe(2);
     const check = await engine.query('SELECT COUNT(*) AS n FROM deals');
     expect(Number(check.getChild('n')?.get(0))).toBe(6);
+  });
+});
+
+describe('calendar', () => {
+  it('builds once when several callers ask at the same time', async () => {
+    const fresh = await createNodeEngine();
+    await Promise.all([
+      ensureCalendar(fresh, '2020-01-01', '2021-01-01'),
+      ensureCalendar(fresh, '2020-01-01', '2021-01-01'),
+      ensureCalendar(fresh, '1990-01-01', '2021-01-01'),
+    ]);
+    const t = await fresh.query('SELECT min(d) AS lo FROM _calendar');
+    expect(Number(t.toArray()[0].lo)).toBeLessThanOrEqual(Date.UTC(1988, 0, 1));
+    await fresh.close();
   });
 });
