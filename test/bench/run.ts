@@ -104,7 +104,7 @@ for (const size of sizes) {
   if (chromium && want('scroll') && size === '1m') {
     say('grid scroll');
     await section('data grid', async () => {
-      figures.push(await chromiumScroll('data grid', dealsCsv, 'deals', rows));
+      figures.push(...(await chromiumScroll('data grid', dealsCsv, 'deals', rows)));
     });
   }
   if (chromium && want('memory') && size === sizes[sizes.length - 1]) {
