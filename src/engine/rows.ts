@@ -20,7 +20,12 @@ const isoTimestamp = (ms: number) => {
   return `${isoDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
 
-function converterFor(type: DataType): Convert {
+/** How dates come out: ISO text (reports, the CLI) or epoch milliseconds (grids that format them). */
+export type DateCells = 'iso' | 'epoch';
+
+function converterFor(type: DataType, dates: DateCells): Convert {
+  if (dates === 'epoch' && (DataType.isDate(type) || DataType.isTimestamp(type)))
+    return (v) => (v == null ? null : asMs(v));
   if (DataType.isDate(type)) return (v) => (v == null ? null : isoDate(asMs(v)));
   if (DataType.isTimestamp(type)) return (v) => (v == null ? null : isoTimestamp(asMs(v)));
   // A DECIMAL arrives as its unscaled integer (60.0 as DECIMAL(18,1) is 600).
@@ -38,17 +43,20 @@ function converterFor(type: DataType): Convert {
 }
 
 /** One column as plain cells; a missing column is all blanks. */
-export function plainColumn(table: Table, name: string): Cell[] {
+export function plainColumn(table: Table, name: string, dates: DateCells = 'iso'): Cell[] {
   const vector = table.getChild(name);
   if (vector === null) return new Array(table.numRows).fill(null);
-  const convert = converterFor(vector.type);
+  const convert = converterFor(vector.type, dates);
   const out: Cell[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) out[i] = convert(vector.get(i));
   return out;
 }
 
-export function tableToRows(table: Table): Row[] {
-  const columns = table.schema.fields.map((f) => ({ name: f.name, cells: plainColumn(table, f.name) }));
+export function tableToRows(table: Table, dates: DateCells = 'iso'): Row[] {
+  const columns = table.schema.fields.map((f) => ({
+    name: f.name,
+    cells: plainColumn(table, f.name, dates),
+  }));
   const out: Row[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const row: Row = {};

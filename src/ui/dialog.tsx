@@ -33,3 +33,28 @@ export function Dialog({ title, onClose, children, footer }: Props) {
     </dialog>
   );
 }
+
+/** The usual footer: a located error, Cancel and the primary action. */
+export function DialogActions(props: {
+  error: string | null;
+  cancelLabel: string;
+  submitLabel: string;
+  onCancel(): void;
+  onSubmit(): void;
+}) {
+  return (
+    <>
+      {props.error && (
+        <span className="error" role="alert">
+          {props.error}
+        </span>
+      )}
+      <button type="button" className="btn" onClick={props.onCancel}>
+        {props.cancelLabel}
+      </button>
+      <button type="button" className="btn primary" onClick={props.onSubmit}>
+        {props.submitLabel}
+      </button>
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n/t';
 import { dataStore } from './appStore';
-import { Dialog } from './dialog';
+import { Dialog, DialogActions } from './dialog';
 import { CloseIcon, PlusIcon } from './icons';
 
 const START_COLUMNS = 3;
@@ -56,19 +56,13 @@ export function ManualTableDialog({ onClose }: { onClose(): void }) {
       title={t('manual.title')}
       onClose={onClose}
       footer={
-        <>
-          {error && (
-            <span className="error" role="alert">
-              {error}
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            {t('manual.cancel')}
-          </button>
-          <button type="button" className="btn primary" onClick={save}>
-            {t('manual.save')}
-          </button>
-        </>
+        <DialogActions
+          error={error}
+          cancelLabel={t('manual.cancel')}
+          submitLabel={t('manual.save')}
+          onCancel={onClose}
+          onSubmit={save}
+        />
       }
     >
       <p>{t('manual.body')}</p>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n/t';
 import { dataStore } from './appStore';
-import { Dialog } from './dialog';
+import { Dialog, DialogActions } from './dialog';
 
 /** Cells copied from a spreadsheet arrive tab-separated; they load as a table like any file. */
 export function PasteDialog({ onClose, initialText = '' }: { onClose(): void; initialText?: string }) {
@@ -23,19 +23,13 @@ export function PasteDialog({ onClose, initialText = '' }: { onClose(): void; in
       title={t('paste.title')}
       onClose={onClose}
       footer={
-        <>
-          {error && (
-            <span className="error" role="alert">
-              {error}
-            </span>
-          )}
-          <button type="button" className="btn" onClick={onClose}>
-            {t('paste.cancel')}
-          </button>
-          <button type="button" className="btn primary" onClick={submit}>
-            {t('paste.submit')}
-          </button>
-        </>
+        <DialogActions
+          error={error}
+          cancelLabel={t('paste.cancel')}
+          submitLabel={t('paste.submit')}
+          onCancel={onClose}
+          onSubmit={submit}
+        />
       }
     >
       <p>{t('paste.body')}</p>

@@ -34,3 +34,19 @@ export type Expr =
   | { kind: 'error'; span: Span };
 
 export type ExprKind = Expr['kind'];
+
+/** The sub-expressions of a node, for walks over a parsed formula. */
+export function exprChildren(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'unary':
+      return [e.arg];
+    case 'binary':
+      return [e.left, e.right];
+    case 'in':
+      return [e.arg, ...e.items];
+    case 'call':
+      return e.args;
+    default:
+      return [];
+  }
+}

@@ -1,4 +1,4 @@
-import type { Expr, Span } from './ast';
+import { type Expr, exprChildren, type Span } from './ast';
 import type { CheckedKpi, CheckResult, TExpr } from './checked';
 import { walk } from './checked';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticParams, diagnostic } from './diagnostics';
@@ -660,20 +660,5 @@ class Checker {
       return null;
     }
     return root;
-  }
-}
-
-function exprChildren(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'unary':
-      return [e.arg];
-    case 'binary':
-      return [e.left, e.right];
-    case 'in':
-      return [e.arg, ...e.items];
-    case 'call':
-      return e.args;
-    default:
-      return [];
   }
 }

@@ -1,4 +1,4 @@
-import type { Expr } from '../formula/ast';
+import { type Expr, exprChildren } from '../formula/ast';
 import { parseFormula } from '../formula/parser';
 import { lookupFunction } from '../formula/registry';
 import type { CatalogEntry } from './types';
@@ -11,21 +11,6 @@ export interface FormulaNames {
   readonly bare: ReadonlySet<string>;
   /** Tables named whole, as in COUNTROWS(tickets). */
   readonly tables: ReadonlySet<string>;
-}
-
-function children(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'unary':
-      return [e.arg];
-    case 'binary':
-      return [e.left, e.right];
-    case 'in':
-      return [e.arg, ...e.items];
-    case 'call':
-      return e.args;
-    default:
-      return [];
-  }
 }
 
 export function formulaNames(source: string): FormulaNames {
@@ -46,7 +31,7 @@ export function formulaNames(source: string): FormulaNames {
       });
       return;
     }
-    for (const c of children(e)) visit(c, false);
+    for (const c of exprChildren(e)) visit(c, false);
   };
   visit(parseFormula(source).expr, false);
   return { columns, bare, tables };
