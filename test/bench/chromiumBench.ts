@@ -12,7 +12,7 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 
 /** One served build and a fresh profile per measurement, as a first-time user has. */
 async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) => Promise<T>): Promise<T> {
-  const server = await startServer({ root: 'dist', port: 0 });
+  const server = await startServer({ root: process.env.SHAKHES_DIST ?? 'dist', port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'shakhes-bench-'));
   const ctx = await launchChromium(profile);
   try {

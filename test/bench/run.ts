@@ -53,7 +53,9 @@ async function section(name: string, fn: () => Promise<void>) {
   }
 }
 
-if (chromium && !existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+const dist = process.env.SHAKHES_DIST ?? 'dist';
+if (chromium && !existsSync(`${dist}/index.html`))
+  execFileSync('npx', ['vite', 'build', '--outDir', dist], { stdio: 'inherit' });
 
 /** Data rows of a CSV without quoted line breaks (the generated deals have none). */
 function csvRows(path: string): number {

@@ -41,11 +41,14 @@ function allowed(url: string, origin: string): boolean {
   }
 }
 
+/** The build under test: `dist/`, or another folder (SHAKHES_DIST) so parallel work can build apart. */
+const DIST = process.env.SHAKHES_DIST ?? join(ROOT, 'dist');
+
 export async function startBrowser(): Promise<Browser> {
-  if (!existsSync(join(ROOT, 'dist/index.html')))
-    throw new Error('dist/ is missing: run `npx vite build` first.');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error(`${DIST} has no build: run \`npx vite build\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package.`);
-  const server = await startServer({ root: join(ROOT, 'dist'), port: 0 });
+  const server = await startServer({ root: DIST, port: 0 });
   const origin = new URL(server.url).origin;
   const profile = await mkdtemp(join(tmpdir(), 'shakhes-e2e-'));
   const context = await launchChromium(profile);
