@@ -6,9 +6,17 @@ import type { ParquetCodec } from './parquet/codec';
  * receives Arrow tables; the browser and Node implementations are interchangeable
  * so a KPI gives the same number in the app, the tests and the CLI.
  */
+export interface QueryOptions {
+  /**
+   * Aborting drops the query if it has not started and cancels it if it is running
+   * (where the engine queues its calls; elsewhere it only rejects the result).
+   */
+  signal?: AbortSignal;
+}
+
 export interface Engine {
   /** Run SQL and return the whole result. Rejects with EngineCancelled when cancelled. */
-  query(sql: string): Promise<Table>;
+  query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Cancel the running query, if any. Resolves once the engine has been told. */
   cancel(): Promise<void>;
   /** Make bytes readable by SQL under a virtual file name (for read_csv). */

@@ -1,6 +1,6 @@
 import { type CompiledScorecard, RESULT_COLUMNS } from '../core/formula/compile';
 import { ensureCalendar } from './calendar';
-import type { Engine } from './engine';
+import type { Engine, QueryOptions } from './engine';
 import { type Cell, plainColumn } from './rows';
 
 export type PlainValue = Cell;
@@ -24,20 +24,25 @@ function isoDate(ms: number): string {
 async function bounds(
   engine: Engine,
   compiled: CompiledScorecard,
+  options?: QueryOptions,
 ): Promise<{ lo: string | null; hi: string | null }> {
-  const t = await engine.query(compiled.boundsSql);
+  const t = await engine.query(compiled.boundsSql, options);
   const [lo] = plainColumn(t, 'lo');
   const [hi] = plainColumn(t, 'hi');
   return { lo: typeof lo === 'string' ? lo : null, hi: typeof hi === 'string' ? hi : null };
 }
 
 /** Runs a compiled scorecard: makes sure the calendar covers its range, then converts rows to plain values. */
-export async function runScorecard(engine: Engine, compiled: CompiledScorecard): Promise<ScorecardRow[]> {
+export async function runScorecard(
+  engine: Engine,
+  compiled: CompiledScorecard,
+  options?: QueryOptions,
+): Promise<ScorecardRow[]> {
   if (compiled.sql === '') return [];
-  const { lo, hi } = await bounds(engine, compiled);
+  const { lo, hi } = await bounds(engine, compiled, options);
   const from = lo === null ? null : isoDate(Date.parse(`${lo}T00:00:00Z`) - compiled.lookbackDays * DAY_MS);
   await ensureCalendar(engine, from, hi);
-  const t = await engine.query(compiled.sql);
+  const t = await engine.query(compiled.sql, options);
   const starts = plainColumn(t, RESULT_COLUMNS.start);
   const ends = plainColumn(t, RESULT_COLUMNS.end);
   const labels = plainColumn(t, RESULT_COLUMNS.label);

@@ -1,9 +1,10 @@
-import type { Engine } from './engine';
+import { type Engine, EngineCancelled, type QueryOptions } from './engine';
 
 /**
  * One engine call at a time, in call order. The browser engine has a single connection,
  * and two streamed queries in flight on it were seen to hang (grid pages fetched while
  * a profile ran). cancel() is not queued: it must reach the query that is running.
+ * A query given a signal can be called off without touching the others.
  */
 export function serialEngine(inner: Engine): Engine {
   let tail: Promise<unknown> = Promise.resolve();
@@ -12,8 +13,24 @@ export function serialEngine(inner: Engine): Engine {
     tail = next.catch(() => undefined);
     return next;
   };
+  /** A query that can be called off: skipped while queued, cancelled while it runs. */
+  const abortable = (sql: string, signal: AbortSignal) =>
+    run(async () => {
+      if (signal.aborted) throw new EngineCancelled();
+      // Only this query is running now (the queue guarantees it), so cancel() reaches it and no other.
+      const onAbort = () => void inner.cancel();
+      signal.addEventListener('abort', onAbort);
+      try {
+        const t = await inner.query(sql);
+        if (signal.aborted) throw new EngineCancelled();
+        return t;
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    });
   return {
-    query: (sql) => run(() => inner.query(sql)),
+    query: (sql, options?: QueryOptions) =>
+      options?.signal === undefined ? run(() => inner.query(sql)) : abortable(sql, options.signal),
     cancel: () => inner.cancel(),
     registerFile: (name, bytes) => run(() => inner.registerFile(name, bytes)),
     dropFile: (name) => run(() => inner.dropFile(name)),

@@ -85,6 +85,11 @@ export interface DataState {
   notices: ErrorEntry[];
   /** Bumped when a table's contents change, so views of it refetch. */
   versions: Record<string, number>;
+  /**
+   * A token per table naming its contents, new with each change: unlike a version it
+   * survives a reload (autosave keeps it with the bytes), so results cached for it stay valid.
+   */
+  dataIds: Record<string, string>;
 
   /** The engine, started on first use. */
   engine(): Promise<Engine>;
@@ -97,9 +102,10 @@ export interface DataState {
   /**
    * Lists tables that are already in the engine (restored from a workbook or an
    * autosave) in place of the current list. Their source bytes are not known, so
-   * they cannot be read again with new options.
+   * they cannot be read again with new options. `dataIds` are the tokens the tables'
+   * contents were kept under, when known.
    */
-  adoptTables(entries: TableEntry[]): void;
+  adoptTables(entries: TableEntry[], dataIds?: Readonly<Record<string, string>>): void;
   cancelJob(id: number): void;
   cancelAll(): void;
   selectTable(table: string | null): void;
@@ -118,6 +124,11 @@ export function toTsv(header: string[], rows: string[][]): string {
 }
 
 /** Formats with read options the user can change after loading. */
+/** Random enough that two loads never share one, in a session or across reloads. */
+function newDataId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 const REREADABLE = new Set<FileFormat>(['csv', 'tsv', 'xlsx', 'pasted', 'manual']);
 
 function isCancel(e: unknown): boolean {
@@ -168,6 +179,7 @@ export function createDataStore(deps: DataDeps): DataStore {
           if (i >= 0) s.tables[i] = entry;
           else s.tables.push(entry);
           s.versions[entry.name] = (s.versions[entry.name] ?? 0) + 1;
+          s.dataIds[entry.name] = newDataId();
           if (s.selectedTable === null) s.selectedTable = entry.name;
           if (s.selectedTable === entry.name && s.selectedColumn !== null) {
             if (!entry.columns.some((c) => c.name === s.selectedColumn)) s.selectedColumn = null;
@@ -254,6 +266,7 @@ export function createDataStore(deps: DataDeps): DataStore {
         errors: [],
         notices: [],
         versions: {},
+        dataIds: {},
 
         engine() {
           if (!enginePromise) {
@@ -322,11 +335,13 @@ export function createDataStore(deps: DataDeps): DataStore {
           return entry ?? null;
         },
 
-        adoptTables(entries) {
+        adoptTables(entries, dataIds) {
           sources.clear();
           set((s) => {
             s.tables = entries;
             for (const e of entries) s.versions[e.name] = (s.versions[e.name] ?? 0) + 1;
+            s.dataIds = {};
+            for (const e of entries) s.dataIds[e.name] = dataIds?.[e.name] ?? newDataId();
             s.selectedTable = entries[0]?.name ?? null;
             s.selectedColumn = null;
           });
@@ -339,6 +354,7 @@ export function createDataStore(deps: DataDeps): DataStore {
           set((s) => {
             s.tables = s.tables.filter((x) => x.name !== table);
             delete s.versions[table];
+            delete s.dataIds[table];
             if (s.selectedTable === table) {
               s.selectedTable = s.tables[0]?.name ?? null;
               s.selectedColumn = null;

@@ -1,6 +1,7 @@
 import { catalogKpi } from '../core/kpi/catalog';
 import type { WorkbookKpi as DocumentKpi, WorkbookDocument } from '../core/model/documentSchema';
 import type { DocumentSlice } from './documentSlice';
+import { parseScorecardResults } from './scorecardResults';
 import type { ScorecardStore, WorkbookKpi } from './scorecardStore';
 import { fromDocumentBenchmarks, scaleForFormat, toDocumentBenchmarks } from './userBenchmarks';
 
@@ -36,6 +37,38 @@ function fromDocument(k: DocumentKpi): WorkbookKpi {
   } as WorkbookKpi;
 }
 
+/** The document's settings, KPIs and benchmarks into the store, without running anything. */
+function adoptDocument(store: ScorecardStore, doc: WorkbookDocument): void {
+  store.setState({
+    settings: {
+      ...store.getState().settings,
+      grain: doc.settings.grain,
+      calendar: doc.calendar,
+      from: doc.settings.dateRange.from,
+      to: doc.settings.dateRange.to,
+      breakdown: doc.settings.breakdown,
+      industry: doc.settings.industry ?? store.getState().settings.industry,
+      currency: doc.settings.currency,
+    },
+    kpis: doc.kpis.map(fromDocument),
+    userBenchmarks: fromDocumentBenchmarks(doc.benchmarks, (id) => {
+      const k = doc.kpis.find((x) => x.id === id || x.benchmarkKey === id) ?? catalogKpi(id);
+      return scaleForFormat(k?.format ?? 'number');
+    }),
+  });
+}
+
+/**
+ * Shows a kept workbook's last scorecard before its tables are back: the document's
+ * settings and KPIs, then the results kept with them when they still match.
+ */
+export function previewScorecard(store: ScorecardStore, doc: WorkbookDocument, results: unknown): boolean {
+  const parsed = parseScorecardResults(results);
+  if (parsed === null) return false;
+  adoptDocument(store, doc);
+  return store.getState().resume(parsed);
+}
+
 /** The scorecard's share of the workbook: settings, calendar and the KPIs with their targets. */
 export function scorecardSlice(store: ScorecardStore): DocumentSlice {
   return {
@@ -54,23 +87,7 @@ export function scorecardSlice(store: ScorecardStore): DocumentSlice {
       doc.benchmarks = toDocumentBenchmarks(store.getState().userBenchmarks);
     },
     adopt(doc) {
-      store.setState({
-        settings: {
-          ...store.getState().settings,
-          grain: doc.settings.grain,
-          calendar: doc.calendar,
-          from: doc.settings.dateRange.from,
-          to: doc.settings.dateRange.to,
-          breakdown: doc.settings.breakdown,
-          industry: doc.settings.industry ?? store.getState().settings.industry,
-          currency: doc.settings.currency,
-        },
-        kpis: doc.kpis.map(fromDocument),
-        userBenchmarks: fromDocumentBenchmarks(doc.benchmarks, (id) => {
-          const k = doc.kpis.find((x) => x.id === id || x.benchmarkKey === id) ?? catalogKpi(id);
-          return scaleForFormat(k?.format ?? 'number');
-        }),
-      });
+      adoptDocument(store, doc);
       void store.getState().refresh();
     },
     subscribe(onChange) {

@@ -2,7 +2,7 @@ import { castDraft } from 'immer';
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkKpis } from '../core/formula/check';
-import { compileScorecard } from '../core/formula/compile';
+import { compileScorecard, type ScorecardRequest } from '../core/formula/compile';
 import type { Diagnostic } from '../core/formula/diagnostics';
 import type { KpiDef, Relationship } from '../core/formula/schema';
 import { availability } from '../core/kpi/availability';
@@ -16,6 +16,8 @@ import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { plainColumn } from '../engine/rows';
 import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
+import { type CacheSnapshot, parseCacheSnapshot, ScorecardCache } from './scorecardCache';
+import { type KpiPlan, planKpis, withRefs } from './scorecardKeys';
 import { type LoadedTable, presentColumns, scorecardSchema } from './scorecardSchema';
 
 /** A KPI of the workbook: a catalog entry (possibly edited) or one the user wrote. */
@@ -92,6 +94,10 @@ export interface ScorecardState {
   error: string | null;
   /** Milliseconds the last query took, for the status line. */
   lastRunMs: number | null;
+  /** The last run reused computed results for every KPI: nothing was queried. */
+  reused: boolean;
+  /** The numbers shown are the last session's, kept with the workbook, while its data loads. */
+  preview: boolean;
 
   refresh(): Promise<void>;
   setGrain(grain: Grain): Promise<void>;
@@ -114,6 +120,29 @@ export interface ScorecardState {
   addKpi(def: { label: string; formula: string }): Promise<{ id: string | null; diagnostics: Diagnostic[] }>;
   removeKpi(id: string): Promise<void>;
   select(id: string | null): void;
+  /** The computed results, to keep with the workbook so a reload shows them at once. */
+  results(): ScorecardResults | null;
+  /**
+   * Takes results kept by `results()`: the cache is seeded, and when they were computed
+   * for the KPIs and settings now in the store they are shown before any query runs.
+   */
+  resume(results: ScorecardResults): boolean;
+}
+
+/** What a reload needs to show the last scorecard before the engine is back. */
+export interface ScorecardResults {
+  /** The data, KPIs and settings the view was computed for. */
+  viewKey: string;
+  dataKey: string;
+  view: {
+    periods: Period[];
+    series: Record<string, (number | null)[]>;
+    segments: Record<string, SegmentValue[]>;
+    diagnostics: Record<string, Diagnostic[]>;
+    dataRange: { from: string; to: string } | null;
+    unavailable: { id: string; reason: string }[];
+  };
+  cache: CacheSnapshot;
 }
 
 export type ScorecardStore = StoreApi<ScorecardState>;
@@ -127,6 +156,20 @@ export interface ScorecardDeps {
   today?: () => string;
   /** Targets a catalog KPI starts with when it joins the workbook (a demo's own goals). */
   defaultTargets?: () => Readonly<Record<string, number>>;
+  /**
+   * Names the contents of the tables (DataState.dataIds and the mappings): results
+   * computed for the same key are reused. Without it every run queries afresh.
+   */
+  dataKey?: () => string;
+  /** Compute the other grains in the background after each run, so switching is instant. */
+  prefetch?: boolean;
+}
+
+/** One query's worth of a scorecard: everything but the KPIs. */
+type FrameRequest = Omit<ScorecardRequest, 'kpis'> & { breakdown: ScorecardRequest['breakdown'] };
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 export const DEFAULT_MONTHS = 36;
@@ -161,6 +204,12 @@ function asDef(k: WorkbookKpi): KpiDef {
   };
 }
 
+/** Names what the shown numbers depend on besides the data: the KPIs' definitions and the settings that query. */
+function viewKeyOf(kpis: readonly WorkbookKpi[], settings: ScorecardSettings): string {
+  const { grain, calendar, from, to, breakdown } = settings;
+  return JSON.stringify([kpis.map(asDef), grain, calendar, from, to, breakdown]);
+}
+
 function byKpi(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]> {
   const out: Record<string, Diagnostic[]> = {};
   for (const d of diagnostics) {
@@ -190,6 +239,15 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
   // Each run takes a number; a run that finds a newer one started drops its results.
   let runId = 0;
   let tablesKey = '';
+  // The data the range below was read for.
+  let rangeKey = '';
+  const ranges = new Map<string, { from: string; to: string } | null>();
+  const cache = new ScorecardCache();
+  // What the numbers on screen were computed for (data key, view key), for results().
+  let shown: { data: string; view: string } | null = null;
+  const inflight = new Map<string, Promise<void>>();
+  // Scorecard queries started, so a run can tell whether it computed anything.
+  let computed = 0;
 
   return createStore<ScorecardState>()(
     immer((set, get) => {
@@ -289,8 +347,171 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         return out;
       };
 
+      /** What names the data the scorecard reads: without a data key, nothing is reused. */
+      const dataKey = (tables: readonly LoadedTable[]) =>
+        JSON.stringify([
+          deps.dataKey?.() ?? `run:${runId}`,
+          tables.map((t) => [t.name, t.columns.map((c) => [c.name, c.kind])]),
+          deps.relationships?.() ?? [],
+        ]);
+      const frameKeyOf = (data: string, req: FrameRequest) =>
+        JSON.stringify([
+          data,
+          req.grain,
+          req.calendar,
+          req.from,
+          req.to,
+          req.today ?? todayIso(),
+          req.breakdown,
+        ]);
+
+      /**
+       * Makes the cache hold every KPI of `plan` for one frame: only the KPIs it lacks
+       * are computed (with those they refer to). Runs asking for the same work share it.
+       */
+      const fill = async (
+        engine: Engine,
+        frameKey: string,
+        req: FrameRequest,
+        defs: readonly KpiDef[],
+        plan: KpiPlan,
+        ids: readonly string[],
+        signal?: AbortSignal,
+      ): Promise<void> => {
+        const missing = ids.filter((id) => cache.missing(frameKey, [plan.keyOf.get(id) ?? '']).length > 0);
+        if (missing.length === 0) return;
+        const need = withRefs(missing, plan.refs);
+        const work = `${frameKey}\u0001${[...need]
+          .map((id) => plan.keyOf.get(id))
+          .sort()
+          .join('\u0002')}`;
+        const shared = signal === undefined ? inflight.get(work) : undefined;
+        if (shared !== undefined) return shared;
+        computed++;
+        const job = (async () => {
+          const compiled = compileScorecard({ ...req, kpis: defs.filter((d) => need.has(d.id)) });
+          const rows = await runScorecard(engine, compiled, signal === undefined ? undefined : { signal });
+          const keyOf = new Map<string, string>();
+          for (const o of compiled.outputs) keyOf.set(o.kpiId, plan.keyOf.get(o.kpiId) ?? '');
+          cache.store(frameKey, rows, keyOf);
+        })();
+        if (signal !== undefined) return job;
+        inflight.set(work, job);
+        try {
+          await job;
+        } finally {
+          inflight.delete(work);
+        }
+      };
+
+      /** Rows of a frame for `ids`, computing what the cache lacks. */
+      const frameRows = async (
+        engine: Engine,
+        data: string,
+        req: FrameRequest,
+        defs: readonly KpiDef[],
+        plan: KpiPlan,
+        ids: readonly string[],
+      ): Promise<ScorecardRow[]> => {
+        const key = frameKeyOf(data, req);
+        await fill(engine, key, req, defs, plan, ids);
+        const keyOf = new Map(ids.map((id) => [id, plan.keyOf.get(id) ?? '']));
+        const rows = cache.rows(key, keyOf);
+        // Another run may have pushed the frame out between filling and reading: compute it whole.
+        if (rows !== null) return rows;
+        cache.store(key, await runScorecard(engine, compileScorecard({ ...req, kpis: defs })), keyOf);
+        return cache.rows(key, keyOf) ?? [];
+      };
+
+      /** With the range left to the data, a last period it has not finished would read as a collapse. */
+      const completePeriods = (result: ScorecardRow[], settings: ScorecardSettings, dataEnd: string) => {
+        const complete =
+          settings.to === null
+            ? result.filter((r) => r.periodEnd === null || r.periodEnd <= dataEnd)
+            : result;
+        return complete.length > 0 ? complete : result;
+      };
+
+      /** The frames of the scorecard and its breakdown for `settings`. */
+      const framesFor = (settings: ScorecardSettings, dataRange: { from: string; to: string }) => {
+        const to = settings.to ?? dataRange.to;
+        const from = settings.from ?? monthsBack(to, DEFAULT_MONTHS);
+        const main: FrameRequest = {
+          schema: schema(),
+          grain: settings.grain,
+          calendar: settings.calendar,
+          from,
+          to,
+          today: deps.today?.(),
+          breakdown: null,
+        };
+        const bd = settings.breakdown;
+        const dot = bd === null ? -1 : bd.indexOf('.');
+        const breakdown = bd === null ? null : { table: bd.slice(0, dot), column: bd.slice(dot + 1) };
+        // Only the latest period is shown per segment; the spine still needs PREV's look-back.
+        const byFrom = (periods: readonly Period[]): FrameRequest | null =>
+          breakdown === null ? null : { ...main, from: periods.at(-1)?.start ?? from, breakdown };
+        return { main, byFrom };
+      };
+
+      // Work done ahead, between the user's own runs: the other grains of the same view.
+      let ahead: AbortController | null = null;
+      const PREFETCH_GRAINS: readonly Grain[] = ['month', 'quarter', 'year', 'week'];
+      /** A macrotask between pieces of background work, so input and paint get their turn. */
+      const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+
+      const prefetch = async (
+        id: number,
+        engine: Engine,
+        data: string,
+        defs: readonly KpiDef[],
+        plan: KpiPlan,
+      ) => {
+        ahead?.abort();
+        const controller = new AbortController();
+        ahead = controller;
+        const { signal } = controller;
+        const st = get();
+        const range = st.dataRange;
+        if (range === null) return;
+        // Per table, so the user's next query never waits behind more than one small piece.
+        const byTable = new Map<string, string[]>();
+        for (const d of defs) {
+          const t = plan.tableOf.get(d.id) ?? '';
+          byTable.set(t, [...(byTable.get(t) ?? []), d.id]);
+        }
+        try {
+          for (const grain of PREFETCH_GRAINS) {
+            if (grain === st.settings.grain) continue;
+            const { main, byFrom } = framesFor({ ...st.settings, grain }, range);
+            const mainKey = frameKeyOf(data, main);
+            for (const ids of byTable.values()) {
+              await pause();
+              if (id !== runId || signal.aborted) return;
+              await fill(engine, mainKey, main, defs, plan, ids, signal);
+            }
+            const rows = cache.rows(mainKey, new Map(defs.map((d) => [d.id, plan.keyOf.get(d.id) ?? ''])));
+            const by =
+              rows === null ? null : byFrom(spread(completePeriods(rows, st.settings, range.to)).periods);
+            if (by === null) continue;
+            const byKey = frameKeyOf(data, by);
+            for (const ids of byTable.values()) {
+              await pause();
+              if (id !== runId || signal.aborted) return;
+              await fill(engine, byKey, by, defs, plan, ids, signal);
+            }
+          }
+        } catch {
+          // Background work that fails or is called off costs nothing: the user's run computes it.
+        } finally {
+          if (ahead === controller) ahead = null;
+        }
+      };
+
       const run = async () => {
         const id = ++runId;
+        // The user's run goes first: work done ahead is called off, even mid-query.
+        ahead?.abort();
         const tables = deps.tables();
         const key = JSON.stringify(tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
         set((s) => {
@@ -301,6 +522,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const engine = await deps.engine();
           const sch = schema();
           const present = presentColumns(tables);
+          const data = dataKey(tables);
           if (key !== tablesKey) {
             // Tables changed: the catalog KPIs the data can compute are the workbook's defaults.
             const unavailable: UnavailableKpi[] = [];
@@ -318,14 +540,24 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               s.kpis = [...catalogKpis, ...kept];
               s.unavailable = castDraft(unavailable);
             });
+          }
+          if (key !== tablesKey || rangeKey !== data) {
             const bounds = compileScorecard({ kpis: get().kpis.map(asDef), schema: sch, grain: 'month' });
-            const t = await engine.query(bounds.boundsSql);
-            if (id !== runId) return;
-            const lo = plainColumn(t, 'lo')[0];
-            const hi = plainColumn(t, 'hi')[0];
+            const cached = ranges.get(data);
+            let range = cached;
+            if (range === undefined) {
+              const t = await engine.query(bounds.boundsSql);
+              if (id !== runId) return;
+              const lo = plainColumn(t, 'lo')[0];
+              const hi = plainColumn(t, 'hi')[0];
+              range = typeof lo === 'string' && typeof hi === 'string' ? { from: lo, to: hi } : null;
+              if (ranges.size > 16) ranges.clear();
+              ranges.set(data, range);
+            }
             tablesKey = key;
+            rangeKey = data;
             set((s) => {
-              s.dataRange = typeof lo === 'string' && typeof hi === 'string' ? { from: lo, to: hi } : null;
+              s.dataRange = range ?? null;
             });
           }
           const st = get();
@@ -337,51 +569,32 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             });
             return;
           }
-          const to = st.settings.to ?? st.dataRange.to;
-          const from = st.settings.from ?? monthsBack(to, DEFAULT_MONTHS);
           const defs = st.kpis.map(asDef);
-          const common = {
-            kpis: defs,
-            schema: sch,
-            grain: st.settings.grain,
-            calendar: st.settings.calendar,
-            from,
-            to,
-            today: deps.today?.(),
-          };
+          const ids = defs.map((d) => d.id);
+          const { main, byFrom } = framesFor(st.settings, st.dataRange);
           const started = performance.now();
-          const compiled = compileScorecard({ ...common, breakdown: null });
-          const result = await runScorecard(engine, compiled);
+          const computedBefore = computed;
+          const plan = planKpis(sch, defs);
+          // Compiling is cheap and pure: it gives every KPI's diagnostics, whatever is reused.
+          const compiled = compileScorecard({ ...main, kpis: defs });
+          const result = await frameRows(engine, data, main, defs, plan, ids);
           if (id !== runId) return;
-          // With the range left to the data, a last period the data has not finished (a quarter
-          // that ends after the last date) would read as a collapse; it is left out.
-          const dataEnd = st.dataRange.to;
-          const complete =
-            st.settings.to === null
-              ? result.filter((r) => r.periodEnd === null || r.periodEnd <= dataEnd)
-              : result;
-          const { periods, series } = spread(complete.length > 0 ? complete : result);
+          const { periods, series } = spread(completePeriods(result, st.settings, st.dataRange.to));
           let segments: Record<string, SegmentValue[]> = {};
-          const bd = st.settings.breakdown;
           const diagnostics = byKpi(compiled.diagnostics);
-          if (bd !== null) {
-            const dot = bd.indexOf('.');
-            const byCompiled = compileScorecard({
-              ...common,
-              // Only the latest period is shown per segment; the spine still needs PREV's look-back.
-              from: periods.at(-1)?.start ?? from,
-              breakdown: { table: bd.slice(0, dot), column: bd.slice(dot + 1) },
-            });
+          const by = byFrom(periods);
+          if (by !== null) {
+            const byCompiled = compileScorecard({ ...by, kpis: defs });
             const unreachable = new Set(
               byCompiled.diagnostics
                 .filter((d) => d.code === 'breakdown-unreachable')
                 .map((d) => d.kpiId ?? ''),
             );
-            const byResult = await runScorecard(engine, byCompiled);
+            const byResult = await frameRows(engine, data, by, defs, plan, ids);
             if (id !== runId) return;
             segments = segmentsOf(
               byResult,
-              defs.map((d) => d.id).filter((k) => !unreachable.has(k)),
+              ids.filter((k) => !unreachable.has(k)),
             );
           }
           const elapsed = performance.now() - started;
@@ -397,8 +610,12 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.diagnostics = diagnostics;
             s.status = 'ready';
             s.lastRunMs = Math.round(elapsed);
+            s.preview = false;
+            s.reused = computed === computedBefore;
           });
+          shown = { data, view: viewKeyOf(st.kpis, st.settings) };
           reevaluate();
+          if (deps.prefetch === true) void prefetch(id, engine, data, defs, plan);
         } catch (e) {
           if (id !== runId) return;
           set((s) => {
@@ -448,6 +665,8 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         status: 'idle',
         error: null,
         lastRunMs: null,
+        preview: false,
+        reused: false,
 
         refresh: run,
 
@@ -594,6 +813,56 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           set((s) => {
             s.selectedKpi = id;
           });
+        },
+
+        results() {
+          const st = get();
+          if (shown === null || st.status !== 'ready' || deps.dataKey === undefined) return null;
+          const data = shown.data;
+          return {
+            viewKey: shown.view,
+            dataKey: data,
+            view: {
+              periods: st.periods,
+              series: st.series,
+              segments: st.segments,
+              diagnostics: st.diagnostics,
+              dataRange: st.dataRange,
+              unavailable: st.unavailable.map((u) => ({ id: u.kpi.id, reason: u.reason })),
+            },
+            // The frames of this data only: other data's results can never be asked for again.
+            cache: cache.snapshot(cache.keys().filter((k) => k.startsWith(`[${JSON.stringify(data)}`))),
+          };
+        },
+
+        resume(results) {
+          const snapshot = parseCacheSnapshot(results.cache);
+          if (snapshot === null) return false;
+          cache.seed(snapshot);
+          const st = get();
+          if (results.viewKey !== viewKeyOf(st.kpis, st.settings)) return false;
+          const { view } = results;
+          if (view.dataRange !== null) {
+            ranges.set(results.dataKey, view.dataRange);
+          }
+          set((s) => {
+            s.periods = view.periods;
+            s.series = view.series;
+            s.segments = view.segments;
+            s.diagnostics = castDraft(view.diagnostics);
+            s.dataRange = view.dataRange;
+            s.unavailable = castDraft(
+              view.unavailable.flatMap((u) => {
+                const kpi = catalogKpi(u.id);
+                return kpi === undefined ? [] : [{ kpi, reason: u.reason }];
+              }),
+            );
+            s.status = 'ready';
+            s.lastRunMs = 0;
+            s.preview = true;
+          });
+          reevaluate();
+          return true;
         },
       };
     }),

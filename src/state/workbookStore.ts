@@ -40,7 +40,13 @@ export interface WorkbookState {
   /** Opens a .shakhes file; on any refusal the open workbook is left as it was. */
   open(bytes: Uint8Array, fileName: string): Promise<boolean>;
   /** Puts back a workbook kept by autosave: its document and its tables' Parquet bytes. */
-  restore(doc: WorkbookDocument, data: Map<string, Uint8Array>, fileName: string | null): Promise<void>;
+  restore(
+    doc: WorkbookDocument,
+    data: Map<string, Uint8Array>,
+    fileName: string | null,
+    /** The tables' contents tokens kept with the bytes (autosave), so cached results stay valid. */
+    dataIds?: Readonly<Record<string, string>>,
+  ): Promise<void>;
   /** Original files for a workbook saved without data, matched by file name. */
   provideFiles(files: SourceFile[]): Promise<boolean>;
   cancelOpen(): void;
@@ -102,11 +108,16 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
     const engine = (): Promise<Engine> => data.getState().engine();
 
     /** Puts an opened document in place once its tables are in the engine. */
-    const finishOpen = async (doc: WorkbookDocument, fileName: string | null, entries: TableEntry[]) => {
+    const finishOpen = async (
+      doc: WorkbookDocument,
+      fileName: string | null,
+      entries: TableEntry[],
+      dataIds?: Readonly<Record<string, string>>,
+    ) => {
       const keep = new Set(doc.datasets.map((d) => d.table.toLowerCase()));
       for (const t of data.getState().tables)
         if (!keep.has(t.name.toLowerCase())) await data.getState().removeTable(t.name);
-      data.getState().adoptTables(entries);
+      data.getState().adoptTables(entries, dataIds);
       adopt(doc);
       current = historyKey(compose());
       past = [];
@@ -216,9 +227,9 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         }
       },
 
-      async restore(doc, tables, fileName) {
+      async restore(doc, tables, fileName, dataIds) {
         await restoreTables(await engine(), doc.datasets, tables);
-        await finishOpen(doc, fileName, doc.datasets.map(tableEntryOf));
+        await finishOpen(doc, fileName, doc.datasets.map(tableEntryOf), dataIds);
       },
 
       async provideFiles(files) {

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { restoreAutosave, startAutosave } from '../state/autosave';
+import { previewScorecard } from '../state/scorecardSlice';
 import { indexedDbStorage } from '../workbook/autosaveStorage';
 import { dataStore, workbookStore } from './appStore';
 import { hasDemo } from './demoFiles';
+import { scorecardStore } from './scorecard/scorecardApp';
 
 function isEditable(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -30,14 +32,26 @@ export function useWorkbookBoot(): void {
     const fresh = new URLSearchParams(window.location.search).get('demo') === '0';
     const storage = indexedDbStorage();
     void (async () => {
-      const restored = !fresh && (await restoreAutosave(workbookStore, storage).catch(() => false));
+      const restored =
+        !fresh &&
+        (await restoreAutosave(workbookStore, storage, {
+          // The last scorecard is on screen while DuckDB starts and the tables come back.
+          preview: (doc, record) => previewScorecard(scorecardStore, doc, record.results),
+        }).catch(() => false));
       if (!restored && !fresh && hasDemo()) await dataStore.getState().loadDemo();
       else if (!restored)
         await dataStore
           .getState()
           .engine()
           .catch(() => undefined);
-      startAutosave(workbookStore, dataStore, storage);
+      startAutosave(workbookStore, dataStore, storage, undefined, {
+        results: () => scorecardStore.getState().results(),
+        // Each finished run is worth keeping: the next start shows it before any query.
+        subscribe: (onChange) =>
+          scorecardStore.subscribe((s, prev) => {
+            if (s.status === 'ready' && (prev.status !== 'ready' || s.series !== prev.series)) onChange();
+          }),
+      });
     })();
   }, []);
 

@@ -6,6 +6,10 @@ export interface AutosaveRecord {
   tables: Map<string, Uint8Array>;
   fileName: string | null;
   savedAt: string;
+  /** Each kept table's contents token (DataState.dataIds), so results cached for it stay valid. */
+  dataIds?: Record<string, string>;
+  /** The scorecard's last results, shown at once on the next start (checked before use). */
+  results?: unknown;
 }
 
 export interface AutosaveStorage {

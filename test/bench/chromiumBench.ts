@@ -111,23 +111,45 @@ export async function chromiumScorecard(section: string, dir: string, runs: numb
 export async function chromiumFirstScorecard(section: string, runs: number): Promise<Figure[]> {
   const cold: number[] = [];
   const warm: number[] = [];
+  const warmReady: number[] = [];
   for (let i = 0; i <= runs; i++) {
     await withBrowser(async (ctx, server) => {
-      for (const bucket of [cold, warm]) {
+      for (const visit of ['cold', 'warm'] as const) {
         const page = await ctx.newPage();
         const t0 = Date.now();
         await page.goto(server.url);
+        // Painted: computed now, or (warm) the results kept with the workbook, shown before the data is back.
+        await page
+          .locator('[data-kpi-count], [data-kpi-preview]')
+          .first()
+          .waitFor({ state: 'attached', timeout: 600_000 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const painted = (Date.now() - t0) / 1000;
+        // Ready: the data is loaded again and the scorecard confirmed against it.
         await scorecardPainted(page);
-        if (i > 0) bucket.push((Date.now() - t0) / 1000);
-        // Let autosave keep the workbook, as it would for a user who comes back.
-        await page.waitForTimeout(1500);
+        const ready = (Date.now() - t0) / 1000;
+        if (i > 0) {
+          if (visit === 'cold') cold.push(ready);
+          else {
+            warm.push(painted);
+            warmReady.push(ready);
+          }
+        }
+        // Let autosave keep the workbook and its results, as it would for a user who comes back.
+        await page.waitForTimeout(4000);
         await page.close();
       }
     });
   }
   return [
     { section, work: 'first scorecard of the demo, cold (new profile)', runs: cold },
-    { section, work: 'first scorecard of the demo, warm (same profile)', runs: warm, target: '≤ 2 s' },
+    {
+      section,
+      work: 'first scorecard of the demo, warm (same profile): kept results painted',
+      runs: warm,
+      target: '≤ 2 s',
+    },
+    { section, work: 'warm: data loaded again and the scorecard confirmed', runs: warmReady },
   ];
 }
 

@@ -12,6 +12,9 @@ export const scorecardStore = createScorecardStore({
   // Mapped tables are seen through their canonical views, so catalog KPIs find them.
   tables: () => mappingStore.getState().scorecardTables(),
   relationships: () => mappingStore.getState().relationships,
+  // The tables' contents and the mappings that shape their views decide every number.
+  dataKey: () => JSON.stringify([dataStore.getState().dataIds, mappingStore.getState().applied]),
+  prefetch: true,
   // Only the untouched demo gets the demo company's targets; a user's own data starts with none.
   defaultTargets: () => {
     const demo = new Set(demoFiles().map((f) => f.name));

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
+import { restoreAutosave, startAutosave } from '../../../src/state/autosave';
 import { createDataStore, type DataStore, type SourceFile } from '../../../src/state/dataStore';
-import { scorecardSlice } from '../../../src/state/scorecardSlice';
+import { previewScorecard, scorecardSlice } from '../../../src/state/scorecardSlice';
 import { createScorecardStore, type ScorecardStore } from '../../../src/state/scorecardStore';
 import { createWorkbookStore } from '../../../src/state/workbookStore';
+import type { AutosaveRecord, AutosaveStorage } from '../../../src/workbook/autosaveStorage';
 
 const DEMO = ['deals', 'customers', 'surveys', 'orders'];
 
@@ -14,9 +16,13 @@ const demoFile = (table: string): SourceFile => {
   return { name: `${table}.csv`, size: bytes.length, read: async () => bytes };
 };
 
-function stores() {
+function stores(log?: string[]) {
   const data: DataStore = createDataStore({
-    createEngine: createNodeEngine,
+    async createEngine() {
+      const engine = await createNodeEngine();
+      // Logging every query, so a test can tell which ones ran.
+      return log === undefined ? engine : { ...engine, query: (sql) => (log.push(sql), engine.query(sql)) };
+    },
     importFile,
     demoFiles: () => [],
   });
@@ -24,6 +30,7 @@ function stores() {
     engine: () => data.getState().engine(),
     tables: () => data.getState().tables,
     today: () => '2026-01-15',
+    ...(log === undefined ? {} : { dataKey: () => JSON.stringify(data.getState().dataIds) }),
   });
   const workbook = createWorkbookStore(data);
   workbook.getState().registerSlice(scorecardSlice(scorecard));
@@ -76,5 +83,56 @@ describe('the scorecard in a workbook file', () => {
     expect(scorecard.getState().kpis.find((k) => k.id === 'win_rate')?.target).toBe(0.4);
     workbook.getState().redo();
     expect(scorecard.getState().kpis.find((k) => k.id === 'win_rate')?.target).toBe(0.6);
+  });
+
+  it('a reload shows the last scorecard before its data is back, then reuses it without a query', async () => {
+    let kept: AutosaveRecord | null = null;
+    const storage: AutosaveStorage = {
+      read: async () => kept,
+      write: async (r) => {
+        kept = structuredClone(r);
+      },
+      clear: async () => {
+        kept = null;
+      },
+    };
+    const a = stores([]);
+    const saver = startAutosave(a.workbook, a.data, storage, 10_000, {
+      results: () => a.scorecard.getState().results(),
+      subscribe: () => () => undefined,
+    });
+    await a.data.getState().loadFiles(DEMO.map(demoFile));
+    await a.scorecard.getState().refresh();
+    await a.scorecard.getState().setBreakdown('customers.segment');
+    const before = values(a.scorecard);
+    const segments = a.scorecard.getState().segments;
+    await saver.flush();
+    saver.stop();
+
+    const log: string[] = [];
+    const b = stores(log);
+    let previewed = '';
+    const restored = await restoreAutosave(b.workbook, storage, {
+      preview(doc, record) {
+        expect(previewScorecard(b.scorecard, doc, record.results)).toBe(true);
+        previewed = values(b.scorecard);
+        // Shown from what was kept: the engine has not even started.
+        expect(log).toEqual([]);
+        expect(b.scorecard.getState().preview).toBe(true);
+      },
+    });
+    expect(restored).toBe(true);
+    expect(previewed).toBe(before);
+    await b.scorecard.getState().refresh();
+    expect(values(b.scorecard)).toBe(before);
+    expect(b.scorecard.getState().segments).toEqual(segments);
+    expect(b.scorecard.getState().preview).toBe(false);
+    expect(b.scorecard.getState().reused).toBe(true);
+    expect(log.filter((q) => q.includes('spine_periods'))).toEqual([]);
+    // Data changed since: the kept results are not used for it.
+    await b.data.getState().loadFiles([demoFile('surveys')]);
+    await b.scorecard.getState().refresh();
+    expect(b.scorecard.getState().reused).toBe(false);
+    expect(log.filter((q) => q.includes('spine_periods')).length).toBeGreaterThan(0);
   });
 });

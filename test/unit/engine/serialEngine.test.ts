@@ -1,6 +1,6 @@
 import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine';
+import { type Engine, EngineCancelled } from '../../../src/engine/engine';
 import { serialEngine } from '../../../src/engine/serialEngine';
 
 /** An engine whose queries finish only when the test says so, logging starts and ends. */
@@ -62,5 +62,32 @@ describe('serialEngine', () => {
     await a;
     await open('b');
     await b;
+  });
+
+  it('drops a query called off while queued, and cancels one called off while it runs, not the others', async () => {
+    const log: string[] = [];
+    const { engine, open } = gatedEngine(log);
+    const e = serialEngine(engine);
+    const a = e.query('a');
+    const queued = new AbortController();
+    const b = e.query('b', { signal: queued.signal });
+    const running = new AbortController();
+    const c = e.query('c', { signal: running.signal });
+    const d = e.query('d');
+    queued.abort();
+    // Aborting a queued query must not cancel the one running ahead of it.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(log).toEqual(['start a']);
+    await open('a');
+    await a;
+    await expect(b).rejects.toBeInstanceOf(EngineCancelled);
+    for (let i = 0; i < 100 && !log.includes('start c'); i++) await Promise.resolve();
+    running.abort();
+    expect(log).toEqual(['start a', 'end a', 'start c', 'cancel']);
+    await open('c');
+    await expect(c).rejects.toBeInstanceOf(EngineCancelled);
+    await open('d');
+    await d;
+    expect(log).toEqual(['start a', 'end a', 'start c', 'cancel', 'end c', 'start d', 'end d']);
   });
 });

@@ -10,9 +10,11 @@ import { createScorecardStore, idFromLabel, monthsBack } from '../../../src/stat
  */
 let engine: Engine;
 let queries = 0;
+const sqls: string[] = [];
 const counting: Engine = {
   query: (sql) => {
     queries++;
+    sqls.push(sql);
     return engine.query(sql);
   },
   cancel: () => engine.cancel(),
@@ -71,6 +73,89 @@ function store() {
     today: () => '2024-04-01',
   });
 }
+
+/** A store that reuses results: its data is named by `dataKey`. */
+function caching(dataKey: () => string, prefetch = false) {
+  return createScorecardStore({
+    engine: async () => counting,
+    tables: () => TABLES,
+    today: () => '2024-04-01',
+    dataKey,
+    prefetch,
+  });
+}
+
+/** Queries that compute a scorecard (not its range or calendar). */
+const scorecardQueries = () => sqls.filter((q) => q.includes('spine_periods'));
+
+/** Waits until the store's background work stops sending queries. */
+async function quiet() {
+  let last = -1;
+  while (last !== queries) {
+    last = queries;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+describe('scorecard results cache', () => {
+  it('runs no query when nothing that decides the numbers changed', async () => {
+    const s = caching(() => 'v1');
+    await s.getState().refresh();
+    const before = queries;
+    await s.getState().refresh();
+    s.getState().setLabel('win_rate', 'Hit rate');
+    await s.getState().refresh();
+    expect(queries).toBe(before);
+  }, 30_000);
+
+  it('re-queries only the KPI an edit touches, and its numbers match a fresh run', async () => {
+    const s = caching(() => 'v1');
+    await s.getState().refresh();
+    sqls.length = 0;
+    await s.getState().setFormula('win_rate', 'COUNT(deals.deal_id)');
+    const runs = scorecardQueries();
+    expect(runs).toHaveLength(1);
+    // The deals KPI alone: no customers aggregate is computed again.
+    expect(runs[0]).toContain('FROM "deals"');
+    expect(runs[0]).not.toContain('FROM "customers"');
+    const fresh = store();
+    await fresh.getState().refresh();
+    await fresh.getState().setFormula('win_rate', 'COUNT(deals.deal_id)');
+    expect(s.getState().series).toEqual(fresh.getState().series);
+    expect(s.getState().series.win_rate?.at(-1)).toBe(3);
+  }, 30_000);
+
+  it('gives a grain seen before back without a query, and re-queries when the data changes', async () => {
+    let version = 'v1';
+    const s = caching(() => version);
+    await s.getState().refresh();
+    const month = s.getState().series;
+    await s.getState().setGrain('quarter');
+    const before = queries;
+    await s.getState().setGrain('month');
+    expect(queries).toBe(before);
+    expect(s.getState().series).toEqual(month);
+    version = 'v2';
+    await s.getState().refresh();
+    expect(scorecardQueries().length).toBeGreaterThan(0);
+    expect(queries).toBeGreaterThan(before);
+  }, 30_000);
+
+  it('computes the other grains ahead, so switching to one needs no query', async () => {
+    const s = caching(() => 'ahead', true);
+    await s.getState().refresh();
+    await quiet();
+    const before = queries;
+    await s.getState().setGrain('quarter');
+    expect(queries).toBe(before);
+    const fresh = store();
+    await fresh.getState().refresh();
+    await fresh.getState().setGrain('quarter');
+    expect(s.getState().periods).toEqual(fresh.getState().periods);
+    expect(s.getState().series).toEqual(fresh.getState().series);
+    await quiet();
+  }, 60_000);
+});
 
 describe('scorecard store', () => {
   it('computes every available catalog KPI in one refresh and lists the others with a reason', async () => {

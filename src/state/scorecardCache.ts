@@ -1,0 +1,122 @@
+import type { PlainValue, ScorecardRow } from '../engine/scorecardRun';
+
+/** A result row without its KPI values: which period (and breakdown value) it is. */
+export type RowHead = Omit<ScorecardRow, 'values'>;
+
+/**
+ * Results of one frame (data, grain, calendar, range, breakdown), column by column:
+ * each KPI's values under a key that names its definition and those it refers to.
+ * A KPI edited or added is computed alone and joins the frame; the others are reused.
+ */
+interface Frame {
+  heads: RowHead[];
+  values: Map<string, PlainValue[]>;
+}
+
+/** What survives a reload: plain JSON. */
+export interface CacheSnapshot {
+  frames: { key: string; heads: RowHead[]; values: [string, PlainValue[]][] }[];
+}
+
+const headKey = (h: RowHead) => `${h.periodStart}\u0000${h.periodEnd}\u0000${String(h.by)}`;
+
+function sameHeads(a: readonly RowHead[], b: readonly RowHead[]): boolean {
+  return a.length === b.length && a.every((h, i) => headKey(h) === headKey(b[i] as RowHead));
+}
+
+/** Frames kept: a few grains × ranges × breakdowns; each is small (KPIs × periods numbers). */
+const FRAME_LIMIT = 32;
+
+export class ScorecardCache {
+  private readonly frames = new Map<string, Frame>();
+
+  /** The KPI keys of `keys` the frame does not hold yet. */
+  missing(frameKey: string, keys: readonly string[]): string[] {
+    const f = this.frames.get(frameKey);
+    return f === undefined ? [...keys] : keys.filter((k) => !f.values.has(k));
+  }
+
+  /** Keeps a run's rows; `keyOf` names each KPI id's values. */
+  store(frameKey: string, rows: readonly ScorecardRow[], keyOf: ReadonlyMap<string, string>): void {
+    const heads = rows.map(({ values: _values, ...head }) => head);
+    let f = this.frames.get(frameKey);
+    // The spine depends on the frame alone, so a differing one means the data moved: start over.
+    if (f === undefined || !sameHeads(f.heads, heads)) f = { heads, values: new Map() };
+    for (const [id, key] of keyOf)
+      f.values.set(
+        key,
+        rows.map((r) => r.values[id] ?? null),
+      );
+    this.touch(frameKey, f);
+  }
+
+  /** Rows with each id's values, or null when any is missing. */
+  rows(frameKey: string, keyOf: ReadonlyMap<string, string>): ScorecardRow[] | null {
+    const f = this.frames.get(frameKey);
+    if (f === undefined) return null;
+    const columns: [string, PlainValue[]][] = [];
+    for (const [id, key] of keyOf) {
+      const v = f.values.get(key);
+      if (v === undefined) return null;
+      columns.push([id, v]);
+    }
+    this.touch(frameKey, f);
+    return f.heads.map((h, i) => {
+      const values: Record<string, PlainValue> = {};
+      for (const [id, v] of columns) values[id] = v[i] ?? null;
+      return { ...h, values };
+    });
+  }
+
+  snapshot(frameKeys: readonly string[]): CacheSnapshot {
+    const frames: CacheSnapshot['frames'] = [];
+    for (const key of frameKeys) {
+      const f = this.frames.get(key);
+      if (f !== undefined) frames.push({ key, heads: f.heads, values: [...f.values] });
+    }
+    return { frames };
+  }
+
+  seed(snapshot: CacheSnapshot): void {
+    for (const f of snapshot.frames) this.touch(f.key, { heads: f.heads, values: new Map(f.values) });
+  }
+
+  /** Frame keys, oldest first. */
+  keys(): string[] {
+    return [...this.frames.keys()];
+  }
+
+  clear(): void {
+    this.frames.clear();
+  }
+
+  private touch(key: string, f: Frame): void {
+    this.frames.delete(key);
+    this.frames.set(key, f);
+    while (this.frames.size > FRAME_LIMIT) {
+      const oldest = this.frames.keys().next().value;
+      if (oldest === undefined) break;
+      this.frames.delete(oldest);
+    }
+  }
+}
+
+/** Checks a snapshot read back from browser storage before it is trusted. */
+export function parseCacheSnapshot(v: unknown): CacheSnapshot | null {
+  if (typeof v !== 'object' || v === null || !Array.isArray((v as CacheSnapshot).frames)) return null;
+  const cell = (x: unknown) =>
+    x === null || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean';
+  const text = (x: unknown) => x === null || typeof x === 'string';
+  for (const f of (v as CacheSnapshot).frames) {
+    if (typeof f?.key !== 'string' || !Array.isArray(f.heads) || !Array.isArray(f.values)) return null;
+    for (const h of f.heads) {
+      if (typeof h !== 'object' || h === null) return null;
+      if (!text(h.periodStart) || !text(h.periodEnd) || !text(h.period) || !cell(h.by)) return null;
+    }
+    for (const entry of f.values) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return null;
+      if (entry[1].length !== f.heads.length || !entry[1].every(cell)) return null;
+    }
+  }
+  return v as CacheSnapshot;
+}
