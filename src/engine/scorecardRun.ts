@@ -20,8 +20,11 @@ function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The range the query covers, read with its own small query so the calendar can be sized first. */
-async function bounds(
+/**
+ * The range the query covers, read with its own small query so the calendar can be sized
+ * first; with no end given, `hi` is the last day the data has.
+ */
+export async function scorecardBounds(
   engine: Engine,
   compiled: CompiledScorecard,
   options?: QueryOptions,
@@ -39,7 +42,7 @@ export async function runScorecard(
   options?: QueryOptions,
 ): Promise<ScorecardRow[]> {
   if (compiled.sql === '') return [];
-  const { lo, hi } = await bounds(engine, compiled, options);
+  const { lo, hi } = await scorecardBounds(engine, compiled, options);
   const from = lo === null ? null : isoDate(Date.parse(`${lo}T00:00:00Z`) - compiled.lookbackDays * DAY_MS);
   await ensureCalendar(engine, from, hi);
   const t = await engine.query(compiled.sql, options);

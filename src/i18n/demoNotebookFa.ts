@@ -1,3 +1,4 @@
+import { demoNotebook } from '../core/notebook/demo';
 import type { NotebookCell } from '../core/notebook/types';
 
 /**
@@ -19,11 +20,28 @@ export const DEMO_NOTEBOOK_FA: Readonly<Record<string, string>> = {
   'demo-h-funnel': '## سرنخ‌ها کجا از دست می‌روند\n\nسرنخ‌هایی که به هر مرحله رسیدند، به تفکیک منبع.',
 };
 
-/** The demo notebook in the given language: Persian replaces the text cells it has. */
+const demoEnglish = new Map(demoNotebook().map((c) => [c.id, c.source]));
+
+/** A demo cell's text in a language; undefined for cells the demo does not write. */
+function demoText(id: string, locale: 'en' | 'fa'): string | undefined {
+  if (DEMO_NOTEBOOK_FA[id] === undefined) return undefined;
+  return locale === 'fa' ? DEMO_NOTEBOOK_FA[id] : demoEnglish.get(id);
+}
+
+/**
+ * The demo notebook's text in the given language. Only a cell still holding the demo's own
+ * text (in either language) is rewritten: what the user typed stays as typed. The same
+ * array comes back when nothing changes, so a caller can tell.
+ */
 export function localizeDemoNotebook(cells: NotebookCell[], locale: 'en' | 'fa'): NotebookCell[] {
-  if (locale !== 'fa') return cells;
-  return cells.map((c) => {
-    const text = c.kind === 'markdown' ? DEMO_NOTEBOOK_FA[c.id] : undefined;
-    return text === undefined ? c : { ...c, source: text };
+  let changed = false;
+  const next = cells.map((c) => {
+    const text = c.kind === 'markdown' ? demoText(c.id, locale) : undefined;
+    if (text === undefined || text === c.source) return c;
+    const untouched = c.source === demoText(c.id, 'en') || c.source === demoText(c.id, 'fa');
+    if (!untouched) return c;
+    changed = true;
+    return { ...c, source: text };
   });
+  return changed ? next : cells;
 }

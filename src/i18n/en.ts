@@ -1,3 +1,4 @@
+import { datesEn } from './dates.en';
 import { exportEn } from './export.en';
 import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
@@ -15,6 +16,7 @@ export const en = {
   ...workbookEn,
   ...mappingEn,
   ...exportEn,
+  ...datesEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',
@@ -192,11 +194,16 @@ export const en = {
   'scorecard.industry': 'Benchmarks',
   'scorecard.addKpi': 'Add KPI',
   'scorecard.newKpi': 'New KPI',
+  'scorecard.restoring': 'Last results shown while the workbook’s data loads…',
   'scorecard.running': 'Computing the scorecard…',
   'scorecard.failed': 'The scorecard could not be computed: {message}',
   'scorecard.summary': {
-    one: '{count} KPI in one query · {seconds} s',
-    other: '{count} KPIs in one query · {seconds} s',
+    one: '{count} KPI · computed in {seconds} s',
+    other: '{count} KPIs · computed in {seconds} s',
+  },
+  'scorecard.summaryReused': {
+    one: '{count} KPI · up to date, nothing recomputed',
+    other: '{count} KPIs · up to date, nothing recomputed',
   },
   'scorecard.kriAlerts': { one: '{count} risk alert', other: '{count} risk alerts' },
   'scorecard.kriTag': 'KRI',
@@ -310,6 +317,7 @@ export const en = {
   'detail.source': 'Benchmark: {source}, {year} ({statistic})',
   'detail.secondary': 'secondary source',
   'detail.segments': 'By {by}, {period}',
+  'detail.segmentsPending': 'Breaking the latest period down by {by}…',
   'detail.noSegments': 'This KPI cannot be broken down by {by}: its table has no link to it.',
   'detail.formula': 'Formula',
   'detail.remove': 'Remove KPI',
@@ -327,6 +335,8 @@ export const en = {
   'currency.IRT': 'Toman',
   'currency.tomanValue': '{n} toman',
   'currency.rialValue': '{n} rial',
+  'currency.dollarValue': '{n} dollars',
+  'currency.euroValue': '{n} euros',
   'period.quarter': 'Q{q} {year}',
   'period.week': 'W{w} {year}',
   'options.normalizeLetters': 'Normalise Arabic ي and ك to Persian ی and ک',

@@ -1,3 +1,4 @@
+import { datesFa } from './dates.fa';
 import type { MessageKey } from './en';
 import { exportFa } from './export.fa';
 import { mappingFa } from './mapping.fa';
@@ -17,6 +18,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...mappingFa,
   ...exportFa,
   ...workbookFa,
+  ...datesFa,
   'app.title': 'شاخص',
   'app.tagline': 'دفترچهٔ خصوصی شاخص‌ها',
   'app.starting': 'پایگاه داده در مرورگر شما راه‌اندازی می‌شود…',
@@ -195,11 +197,16 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'scorecard.industry': 'معیارهای صنعت',
   'scorecard.addKpi': 'افزودن شاخص',
   'scorecard.newKpi': 'شاخص تازه',
+  'scorecard.restoring': 'آخرین نتایج نمایش داده شده؛ داده‌های کارپوشه در حال بارگذاری است…',
   'scorecard.running': 'در حال محاسبهٔ کارنامه…',
   'scorecard.failed': 'کارنامه محاسبه نشد: {message}',
   'scorecard.summary': {
-    one: '{count} شاخص در یک پرس‌وجو · {seconds} ثانیه',
-    other: '{count} شاخص در یک پرس‌وجو · {seconds} ثانیه',
+    one: '{count} شاخص · محاسبه در {seconds} ثانیه',
+    other: '{count} شاخص · محاسبه در {seconds} ثانیه',
+  },
+  'scorecard.summaryReused': {
+    one: '{count} شاخص · به‌روز، بی‌نیاز به محاسبهٔ دوباره',
+    other: '{count} شاخص · به‌روز، بی‌نیاز به محاسبهٔ دوباره',
   },
   'scorecard.kriAlerts': { one: '{count} هشدار ریسک', other: '{count} هشدار ریسک' },
   'scorecard.kriTag': 'KRI',
@@ -313,6 +320,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'detail.source': 'معیار: {source}، {year} ({statistic})',
   'detail.secondary': 'منبع دست‌دوم',
   'detail.segments': 'به تفکیک {by}، {period}',
+  'detail.segmentsPending': 'در حال تفکیک آخرین دوره بر پایهٔ {by}…',
   'detail.noSegments': 'این شاخص را نمی‌توان به تفکیک {by} دید: جدولش به آن پیوندی ندارد.',
   'detail.formula': 'فرمول',
   'detail.remove': 'حذف شاخص',
@@ -330,6 +338,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'currency.IRT': 'تومان',
   'currency.tomanValue': '{n} تومان',
   'currency.rialValue': '{n} ریال',
+  'currency.dollarValue': '{n} دلار',
+  'currency.euroValue': '{n} یورو',
   'period.quarter': 'فصل {q} {year}',
   'period.week': 'هفتهٔ {w} {year}',
   'options.normalizeLetters': 'یکسان‌سازی ي و ك عربی به ی و ک فارسی',

@@ -1,7 +1,13 @@
 import { toJalaali } from 'jalaali-js';
 import { normalizePersianLetters } from '../core/ingest/letters';
 import type { ColumnKind } from '../engine/ingest/types';
-import { type LocaleSettings, localeSettings, localizeDigits, numberLocale } from './locale';
+import {
+  type DisplayCalendar,
+  type LocaleSettings,
+  localeSettings,
+  localizeDigits,
+  numberLocale,
+} from './locale';
 import { t, tIn } from './t';
 
 /**
@@ -57,6 +63,12 @@ export function formatCurrency(v: number, currency: string, compact = false): st
   if (currency === 'IRT') return t('currency.tomanValue', { n: numberFormat(shape).format(v) });
   if (currency === 'IRR' && localeSettings().locale === 'fa')
     return t('currency.rialValue', { n: numberFormat(shape).format(v) });
+  // Intl's short Persian amount sets the symbol apart from its figure ("$ ۲٫۳ میلیون"), which a
+  // right-to-left line then scatters; Persian writes the currency's name after the amount instead.
+  if (compact && localeSettings().locale === 'fa' && (currency === 'USD' || currency === 'EUR'))
+    return t(currency === 'USD' ? 'currency.dollarValue' : 'currency.euroValue', {
+      n: numberFormat(shape).format(v),
+    });
   try {
     return numberFormat({ ...shape, style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(v);
   } catch {
@@ -143,13 +155,24 @@ function gregorianMonthNames(locale: 'en' | 'fa'): string[] {
   let names = gregorianMonths.get(locale);
   if (names === undefined) {
     const f = new Intl.DateTimeFormat(locale === 'fa' ? 'fa-IR-u-ca-gregory' : 'en-US', {
-      month: locale === 'fa' ? 'long' : 'short',
+      month: 'long',
       timeZone: 'UTC',
     });
     names = Array.from({ length: 12 }, (_, i) => f.format(Date.UTC(2024, i, 15)));
     gregorianMonths.set(locale, names);
   }
   return names;
+}
+
+/** A month (1–12) by name in a calendar, as the language writes it: اسفند, Esfand, فوریه, February. */
+export function monthName(
+  calendar: DisplayCalendar,
+  month: number,
+  s: LocaleSettings = localeSettings(),
+): string {
+  if (calendar === 'jalali')
+    return (s.locale === 'fa' ? JALALI_MONTHS_FA : JALALI_MONTHS_EN)[month - 1] ?? '';
+  return gregorianMonthNames(s.locale)[month - 1] ?? '';
 }
 
 /**

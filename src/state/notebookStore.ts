@@ -16,9 +16,10 @@ import type {
   NotebookKpi,
   ResultTable,
 } from '../core/notebook/types';
+import type { CalendarKind } from '../core/sql/calendarSchema';
 import { duckdb } from '../core/sql/dialect';
 import { type Engine, EngineCancelled } from '../engine/engine';
-import { runScorecard } from '../engine/scorecardRun';
+import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
 import { arrowToRows } from './arrowRows';
 import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
@@ -65,6 +66,8 @@ export interface NotebookDeps {
   kpis(): ReadonlyMap<string, NotebookKpi>;
   /** Cell names other notebooks of the workbook use: SQL cells share the engine's view names. */
   reserved?(): readonly string[];
+  /** The workbook's calendar, which KPI cells cut periods in; Gregorian when not given. */
+  calendar?(): CalendarKind;
 }
 
 const idle = (): CellRun => ({
@@ -110,6 +113,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           views: get()
             .cells.filter((c) => c.kind === 'sql' && c.id !== cell.id)
             .map((c) => c.name),
+          calendar: deps.calendar?.() ?? 'gregorian',
         };
       };
 
@@ -165,7 +169,8 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
             truncated = rows.rows.length > SQL_PREVIEW_ROWS;
             result = { columns: rows.columns, rows: rows.rows.slice(0, SQL_PREVIEW_ROWS) };
           } else if (plan.type === 'scorecard') {
-            result = plan.shape(await runScorecard(engine, plan.compiled));
+            const rows = await runScorecard(engine, plan.compiled);
+            result = plan.shape(rows, (await scorecardBounds(engine, plan.compiled)).hi);
           }
           if (!current()) return null;
           patchRun(id, {

@@ -1,4 +1,4 @@
-import { castDraft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkKpis } from '../core/formula/check';
@@ -96,6 +96,8 @@ export interface ScorecardState {
   lastRunMs: number | null;
   /** The last run reused computed results for every KPI: nothing was queried. */
   reused: boolean;
+  /** The grid's numbers are in; the breakdown of the latest period is still being computed. */
+  segmentsPending: boolean;
   /** The numbers shown are the last session's, kept with the workbook, while its data loads. */
   preview: boolean;
 
@@ -258,60 +260,59 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
       });
 
       /** Comparisons, status and KRI state from the current series: no query. */
-      const reevaluate = () => {
-        set((s) => {
-          const grain = s.settings.grain;
-          for (const k of s.kpis) {
-            const values = s.series[k.id] ?? [];
-            const series: PeriodValue[] = values.map((value, i) => ({
-              period: s.periods[i]?.label ?? '',
-              value,
-            }));
-            // A KPI with no published key still finds the user's own rows under its id.
-            const key = k.benchmarkKey ?? k.id;
-            const bench =
-              k.benchmarkKey === undefined && !s.userBenchmarks.some((r) => r.kpiId === k.id)
-                ? undefined
-                : lookupBenchmark(key, s.settings.industry, s.userBenchmarks as BenchmarkRow[]);
-            s.benchmarks[k.id] = bench;
-            const e = evaluate(series, {
-              direction: k.direction,
-              grain,
-              thresholds: k.thresholds ?? null,
-              target: k.target,
-              benchmark: bench ?? null,
-            });
-            // With no thresholds and no target, a published benchmark is what the KPI is judged by.
-            const benchValue = bench === undefined ? null : comparableValue(bench);
-            const judged = k.thresholds?.critical !== undefined || k.thresholds?.warning !== undefined;
-            if (
-              e.status === 'none' &&
-              !judged &&
-              k.target === null &&
-              benchValue !== null &&
-              e.value !== null
-            ) {
-              const status = statusOf(e.value, k.direction, null, benchValue);
-              s.evaluations[k.id] = {
-                ...e,
-                status,
-                statusSign: STATUS_SIGNS[status].sign,
-                statusLabel: STATUS_SIGNS[status].label,
-              };
-              s.statusBasis[k.id] = status === 'none' ? null : 'benchmark';
-            } else {
-              s.evaluations[k.id] = e;
-              s.statusBasis[k.id] = e.status === 'none' ? null : judged ? 'thresholds' : 'target';
-            }
-            const critical = k.thresholds?.critical;
-            if (k.kind === 'kri' && critical !== undefined && k.direction !== 'context') {
-              s.kri[k.id] = kriState(series, { threshold: critical, direction: k.direction });
-            } else {
-              delete s.kri[k.id];
-            }
+      const evaluateInto = (s: Draft<ScorecardState>) => {
+        const grain = s.settings.grain;
+        for (const k of s.kpis) {
+          const values = s.series[k.id] ?? [];
+          const series: PeriodValue[] = values.map((value, i) => ({
+            period: s.periods[i]?.label ?? '',
+            value,
+          }));
+          // A KPI with no published key still finds the user's own rows under its id.
+          const key = k.benchmarkKey ?? k.id;
+          const bench =
+            k.benchmarkKey === undefined && !s.userBenchmarks.some((r) => r.kpiId === k.id)
+              ? undefined
+              : lookupBenchmark(key, s.settings.industry, s.userBenchmarks as BenchmarkRow[]);
+          s.benchmarks[k.id] = bench;
+          const e = evaluate(series, {
+            direction: k.direction,
+            grain,
+            thresholds: k.thresholds ?? null,
+            target: k.target,
+            benchmark: bench ?? null,
+          });
+          // With no thresholds and no target, a published benchmark is what the KPI is judged by.
+          const benchValue = bench === undefined ? null : comparableValue(bench);
+          const judged = k.thresholds?.critical !== undefined || k.thresholds?.warning !== undefined;
+          if (
+            e.status === 'none' &&
+            !judged &&
+            k.target === null &&
+            benchValue !== null &&
+            e.value !== null
+          ) {
+            const status = statusOf(e.value, k.direction, null, benchValue);
+            s.evaluations[k.id] = {
+              ...e,
+              status,
+              statusSign: STATUS_SIGNS[status].sign,
+              statusLabel: STATUS_SIGNS[status].label,
+            };
+            s.statusBasis[k.id] = status === 'none' ? null : 'benchmark';
+          } else {
+            s.evaluations[k.id] = e;
+            s.statusBasis[k.id] = e.status === 'none' ? null : judged ? 'thresholds' : 'target';
           }
-        });
+          const critical = k.thresholds?.critical;
+          if (k.kind === 'kri' && critical !== undefined && k.direction !== 'context') {
+            s.kri[k.id] = kriState(series, { threshold: critical, direction: k.direction });
+          } else {
+            delete s.kri[k.id];
+          }
+        }
       };
+      const reevaluate = () => set(evaluateInto);
 
       const spread = (result: ScorecardRow[]) => {
         const periods: Period[] = [];
@@ -580,9 +581,28 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const result = await frameRows(engine, data, main, defs, plan, ids);
           if (id !== runId) return;
           const { periods, series } = spread(completePeriods(result, st.settings, st.dataRange.to));
-          let segments: Record<string, SegmentValue[]> = {};
           const diagnostics = byKpi(compiled.diagnostics);
           const by = byFrom(periods);
+          const elapsed = performance.now() - started;
+          // The grid is painted now; the breakdown (shown per KPI in the detail panel) follows.
+          set((s) => {
+            s.periods = periods;
+            // A KPI whose run failed keeps what it showed before (an invalid edit never blanks it).
+            for (const k of s.kpis) {
+              const failed = (diagnostics[k.id] ?? []).some(isError);
+              if (!failed || s.series[k.id] === undefined || s.series[k.id].length !== periods.length)
+                s.series[k.id] = series[k.id] ?? [];
+            }
+            s.segments = {};
+            s.segmentsPending = by !== null;
+            s.diagnostics = diagnostics;
+            s.status = 'ready';
+            s.lastRunMs = Math.round(elapsed);
+            s.preview = false;
+            s.reused = computed === computedBefore;
+            // In the same update: the grid paints once, with its statuses.
+            evaluateInto(s);
+          });
           if (by !== null) {
             const byCompiled = compileScorecard({ ...by, kpis: defs });
             const unreachable = new Set(
@@ -592,35 +612,24 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             );
             const byResult = await frameRows(engine, data, by, defs, plan, ids);
             if (id !== runId) return;
-            segments = segmentsOf(
+            const segments = segmentsOf(
               byResult,
               ids.filter((k) => !unreachable.has(k)),
             );
+            set((s) => {
+              s.segments = segments;
+              s.segmentsPending = false;
+              s.reused = computed === computedBefore;
+            });
           }
-          const elapsed = performance.now() - started;
-          set((s) => {
-            s.periods = periods;
-            // A KPI whose run failed keeps what it showed before (an invalid edit never blanks it).
-            for (const k of s.kpis) {
-              const failed = (diagnostics[k.id] ?? []).some(isError);
-              if (!failed || s.series[k.id] === undefined || s.series[k.id].length !== periods.length)
-                s.series[k.id] = series[k.id] ?? [];
-            }
-            s.segments = segments;
-            s.diagnostics = diagnostics;
-            s.status = 'ready';
-            s.lastRunMs = Math.round(elapsed);
-            s.preview = false;
-            s.reused = computed === computedBefore;
-          });
           shown = { data, view: viewKeyOf(st.kpis, st.settings) };
-          reevaluate();
           if (deps.prefetch === true) void prefetch(id, engine, data, defs, plan);
         } catch (e) {
           if (id !== runId) return;
           set((s) => {
             s.status = 'error';
             s.error = e instanceof Error ? e.message : String(e);
+            s.segmentsPending = false;
           });
         }
       };
@@ -667,6 +676,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         lastRunMs: null,
         preview: false,
         reused: false,
+        segmentsPending: false,
 
         refresh: run,
 

@@ -9,6 +9,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // The language is set before the app's modules read any message.
 import './languageSwitch';
+// Before any grid is made: AG Grid's own texts follow the language.
+import './gridLocale';
 import { App } from './app';
 
 const root = document.getElementById('root');

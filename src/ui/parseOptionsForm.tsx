@@ -1,15 +1,16 @@
 import { type ReactNode, useId, useState } from 'react';
 import type { DateOrder, EncodingName, ParseOptions } from '../engine/ingest/types';
+import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/t';
 import type { TableEntry } from '../state/dataStore';
 import { dataStore } from './appStore';
 
-const DELIMITERS: { value: string; label: string }[] = [
-  { value: '', label: t('options.delimiter.auto') },
-  { value: ',', label: t('options.delimiter.comma') },
-  { value: ';', label: t('options.delimiter.semicolon') },
-  { value: '\t', label: t('options.delimiter.tab') },
-  { value: '|', label: t('options.delimiter.pipe') },
+const DELIMITERS: { value: string; label: MessageKey }[] = [
+  { value: '', label: 'options.delimiter.auto' },
+  { value: ',', label: 'options.delimiter.comma' },
+  { value: ';', label: 'options.delimiter.semicolon' },
+  { value: '\t', label: 'options.delimiter.tab' },
+  { value: '|', label: 'options.delimiter.pipe' },
 ];
 const DATE_ORDERS: (DateOrder | 'auto')[] = ['auto', 'ymd', 'dmy', 'mdy', 'jalali'];
 const ENCODINGS: (EncodingName | 'auto')[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1256'];
@@ -75,7 +76,7 @@ export function ParseOptionsForm({ table }: { table: TableEntry }) {
                 >
                   {DELIMITERS.map((d) => (
                     <option key={d.label} value={d.value}>
-                      {d.label}
+                      {t(d.label)}
                     </option>
                   ))}
                 </select>

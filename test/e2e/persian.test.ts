@@ -54,6 +54,47 @@ describe('Persian, right to left', () => {
     await b.screenshot('persian-scorecard-jalali');
   });
 
+  it('takes Jalali dates in the range in either digit set, and says what is wrong with a date it cannot take', async () => {
+    const page = b.page;
+    const headers = async () =>
+      (await page.locator('.sc-grid .ag-header-cell-text').allInnerTexts()).join(' | ');
+    const from = page.getByLabel('از', { exact: true });
+    const start = await from.inputValue();
+    // The range is shown in the page's calendar and digits, not the browser's 12/31/2025.
+    expect(start).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+    // Persian digits: the range starts on 1 Esfand 1403.
+    await from.fill('۱۴۰۳/۱۲/۰۱');
+    await from.press('Enter');
+    await eventually(headers).not.toMatch(/بهمن ۱۴۰۳/);
+    expect(await headers()).toMatch(/اسفند ۱۴۰۳/);
+    // Latin digits, across the new year: Esfand goes and Farvardin 1404 comes first.
+    await from.fill('1404/1/1');
+    await from.press('Enter');
+    await eventually(headers).not.toMatch(/اسفند ۱۴۰۳/);
+    expect(await headers()).toMatch(/فروردین ۱۴۰۴/);
+    expect(await from.inputValue()).toBe('۱۴۰۴/۰۱/۰۱');
+    // 1404 is not a leap year: there is no 30 Esfand, and the field says so where it is.
+    await from.fill('۱۴۰۴/۱۲/۳۰');
+    await from.press('Enter');
+    const problem = page.locator(`[id="${await from.getAttribute('id')}-problem"]`);
+    await eventually(() => problem.innerText()).toMatch(/روز ۳۰ در اسفند ۱۴۰۴ نیست: این ماه ۲۹ روز دارد/);
+    expect(await problem.getAttribute('role')).toBe('alert');
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    expect(await from.getAttribute('aria-describedby')).toBe(await problem.getAttribute('id'));
+    await from.fill('1404/13/01');
+    await from.press('Enter');
+    await eventually(() => problem.innerText()).toMatch(/ماه ۱۳ وجود ندارد/);
+    // Nothing was applied, and Escape gives the field its value back.
+    expect(await headers()).toMatch(/فروردین ۱۴۰۴/);
+    await from.press('Escape');
+    expect(await from.inputValue()).toBe('۱۴۰۴/۰۱/۰۱');
+    expect(await problem.count()).toBe(0);
+    await from.fill(start);
+    await from.press('Enter');
+    await eventually(headers).toMatch(/بهمن ۱۴۰۳ \| اسفند ۱۴۰۳ \| فروردین ۱۴۰۴/);
+    await settled();
+  });
+
   it('keeps the formula bar left to right and charts a KPI', async () => {
     const page = b.page;
     await page.locator('.sc-grid .ag-row[row-id="nps"] [col-id="kpi"]').first().click();
@@ -73,8 +114,50 @@ describe('Persian, right to left', () => {
     await page.getByRole('button', { name: 'اجرای همه' }).waitFor();
     const editor = page.locator('.nb-sql-editor').first();
     if ((await editor.count()) > 0) expect(await editor.getAttribute('dir')).toBe('ltr');
+    // The demo was loaded in English; its text follows the switch to Persian.
+    await page.getByRole('heading', { name: 'مروری بر فصل' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'The quarter in review' }).count()).toBe(0);
+    // KPI periods are the Jalali seasons, named, in Persian digits.
+    const kpiHeads = page.locator('[data-cell-name="this_quarter"] .nb-kpi-table thead th');
+    await eventually(async () => (await kpiHeads.allInnerTexts()).join(' | ')).toMatch(
+      /(بهار|تابستان|پاییز|زمستان) [۰-۹]{4} \| (بهار|تابستان|پاییز|زمستان) [۰-۹]{4}/,
+    );
+    expect((await kpiHeads.allInnerTexts()).join(' ')).not.toMatch(/[0-9]|Q[1-4]/);
     await page.waitForTimeout(1500);
     await b.screenshot('persian-notebook');
+  });
+
+  it('switches the demo text back to English, keeping a heading the user rewrote', async () => {
+    const page = b.page;
+    const churnNote = page.locator('[data-cell-name="churn_note"]');
+    await churnNote.getByRole('button', { name: 'ویرایش' }).click();
+    await churnNote.locator('textarea').fill('## ریزش به تفکیک بخش، به روایت ما');
+    await churnNote.getByRole('button', { name: 'تمام' }).click();
+    await page.getByLabel('زبان').selectOption('en');
+    await page.getByRole('tab', { name: 'Notebook' }).click();
+    await page.getByRole('heading', { name: 'The quarter in review' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'مروری بر فصل' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'What changed this quarter' }).count()).toBe(1);
+    expect(await churnNote.getByRole('heading').innerText()).toBe('ریزش به تفکیک بخش، به روایت ما');
+    await page.getByLabel('Language').selectOption('fa');
+    await page.getByRole('heading', { name: 'مروری بر فصل' }).waitFor();
+    expect(await churnNote.getByRole('heading').innerText()).toBe('ریزش به تفکیک بخش، به روایت ما');
+  });
+
+  it("writes AG Grid's own filter menu in Persian", async () => {
+    const page = b.page;
+    await page.getByRole('tab', { name: 'داده‌ها' }).click();
+    const header = page.locator('.ag-header-cell[col-id="name"]').first();
+    await header.waitFor();
+    await header.locator('.ag-header-cell-filter-button').click();
+    const menu = page.locator('.ag-filter').first();
+    await menu.waitFor();
+    expect(await menu.getByRole('button', { name: 'بازنشانی' }).count()).toBe(1);
+    expect(await menu.locator('input[placeholder="پالایه…"]').count()).toBe(1);
+    expect(await menu.innerText()).toMatch(/شامل/);
+    expect(await menu.innerText()).not.toMatch(/Contains|Reset|Filter/);
+    await b.screenshot('persian-filter-menu');
+    await page.keyboard.press('Escape');
   });
 
   it('keeps the choice after a reload', async () => {

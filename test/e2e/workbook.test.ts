@@ -46,6 +46,38 @@ describe('workbook files', () => {
     expect(await tableEntry(page, 'deals').count()).toBe(0);
   });
 
+  it('a reload paints the kept scorecard before its tables are back, then recomputes nothing', async () => {
+    const page = await b.open('?demo=0');
+    const demo = join(ROOT, 'samples/crm-demo');
+    await chooseFiles(page, [join(demo, 'customers.csv'), join(demo, 'deals.csv')]);
+    await importsSettled(page, ['customers', 'deals']);
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    const summary = page.locator('.sc-status [data-kpi-count]');
+    await eventually(() => summary.count(), 120_000).toBe(1);
+    const latest = page.locator('.ag-row[row-id="win_rate"] [col-id="latest"]');
+    const before = await latest.textContent();
+    expect(before).toMatch(/\d/);
+    await page.waitForTimeout(2500);
+    // Notes, from the first script of the next page on, when the kept scorecard and the tables appear.
+    await page.addInitScript(() => {
+      const seen: Record<string, number> = {};
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (seen.preview === undefined && document.querySelector('[data-kpi-preview]'))
+          seen.preview = performance.now();
+        if (seen.table === undefined && document.querySelector('li[data-table]'))
+          seen.table = performance.now();
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await b.open();
+    await eventually(() => summary.count(), 120_000).toBe(1);
+    const seen = await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
+    expect(seen.preview).toBeGreaterThan(0);
+    expect(seen.preview).toBeLessThan(seen.table ?? Number.POSITIVE_INFINITY);
+    await eventually(() => summary.textContent()).toMatch(/nothing recomputed/);
+    expect(await latest.textContent()).toBe(before);
+  });
+
   it('undo and redo step through edits', async () => {
     const page = await b.open('?demo=0');
     await setTitle(b, 'First');

@@ -1,5 +1,6 @@
 import type { CompiledScorecard } from '../formula/compile';
 import type { KpiDef, Schema } from '../formula/schema';
+import type { CalendarKind } from '../sql/calendarSchema';
 
 /** Plain JSON, the only thing a cell's settings may hold (the workbook stores it as is). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -63,6 +64,8 @@ export interface NotebookContext {
   inputs: ReadonlyMap<string, InputValue>;
   /** Names of SQL cells upstream of this one: views it may read. */
   views: readonly string[];
+  /** The workbook's calendar, which KPI cells cut periods in (as the scorecard does); Gregorian when absent. */
+  calendar?: CalendarKind;
 }
 
 export type ColumnKind = 'number' | 'text' | 'boolean' | 'date' | 'timestamp';
@@ -70,11 +73,18 @@ export type ResultValue = string | number | boolean | null;
 export interface ResultTable {
   columns: { name: string; kind: ColumnKind }[];
   rows: Record<string, ResultValue>[];
+  /**
+   * The calendar of the result's period labels (`1404-Q3`, `2025-10`), when it has any: the
+   * UI names them by it, not by the calendar chosen since, which the cell has not rerun in yet.
+   */
+  calendar?: CalendarKind;
 }
 
 /** A scorecard row as the engine returns it (structurally `ScorecardRow` of engine/scorecardRun). */
 export interface PeriodRow {
   periodStart: string | null;
+  /** ISO date of the period's last day. */
+  periodEnd?: string | null;
   period: string | null;
   by: ResultValue;
   values: Record<string, ResultValue>;
@@ -95,7 +105,8 @@ export type CellPlan =
   | {
       type: 'scorecard';
       compiled: CompiledScorecard;
-      shape(rows: readonly PeriodRow[]): ResultTable;
+      /** `dataEnd` is the last day of data, when the cell's range is left to the data. */
+      shape(rows: readonly PeriodRow[], dataEnd?: string | null): ResultTable;
     };
 
 export type PlanResult = { ok: true; plan: CellPlan } | { ok: false; message: string };
@@ -109,4 +120,6 @@ export interface CellKindDef {
   /** `cellNames` are the names of every cell in the notebook, to tell a view from a base table. */
   dependencies(cell: NotebookCell, cellNames: ReadonlySet<string>): CellDeps;
   plan(cell: NotebookCell, ctx: NotebookContext): PlanResult;
+  /** Cuts its result into the workbook calendar's periods: it reruns when that calendar changes. */
+  periodic?: boolean;
 }

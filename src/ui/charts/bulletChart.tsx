@@ -1,3 +1,4 @@
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
 import { formatKpiValue } from '../scorecard/formatKpi';
@@ -6,7 +7,7 @@ import type { ChartOption } from './echarts';
 import { useChart } from './useChart';
 
 export interface BulletInput {
-  kpi: Pick<WorkbookKpi, 'label' | 'format' | 'unit' | 'direction'>;
+  kpi: Pick<WorkbookKpi, 'id' | 'label' | 'format' | 'unit' | 'direction'>;
   value: number;
   target: number;
   benchmark: number | null;
@@ -113,7 +114,7 @@ export function BulletChart({ input }: { input: BulletInput }) {
       className="bullet-chart"
       role="img"
       data-testid="bullet-chart"
-      aria-label={`${t('bullet.title', { kpi: input.kpi.label })}: ${fmt(input.value)} / ${fmt(input.target)}`}
+      aria-label={`${t('bullet.title', { kpi: kpiLabel(input.kpi) })}: ${fmt(input.value)} / ${fmt(input.target)}`}
     />
   );
 }

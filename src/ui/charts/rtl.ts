@@ -25,6 +25,53 @@ function mirrorBox(box: Obj): Obj {
   return out;
 }
 
+const MIRRORED_POSITION: Readonly<Record<string, string>> = {
+  left: 'right',
+  right: 'left',
+  insideLeft: 'insideRight',
+  insideRight: 'insideLeft',
+  insideTopLeft: 'insideTopRight',
+  insideTopRight: 'insideTopLeft',
+  insideBottomLeft: 'insideBottomRight',
+  insideBottomRight: 'insideBottomLeft',
+};
+
+/**
+ * A horizontal bar drawn on a reversed value axis: its value label goes past its end on
+ * the left (`position: 'right'` would put it on the category names), and its rounded
+ * corners move to that end too.
+ */
+function mirrorBar(series: Obj): Obj {
+  if (series.type !== 'bar') return series;
+  const out: Obj = { ...series };
+  if (isObj(series.label) && typeof series.label.position === 'string')
+    out.label = {
+      ...series.label,
+      position: MIRRORED_POSITION[series.label.position] ?? series.label.position,
+    };
+  if (isObj(series.itemStyle) && Array.isArray(series.itemStyle.borderRadius)) {
+    const [tl, tr, br, bl] = series.itemStyle.borderRadius as unknown[];
+    out.itemStyle = { ...series.itemStyle, borderRadius: [tr, tl, bl, br] };
+  }
+  return out;
+}
+
+/**
+ * Grouped vertical bars keep their series order within a group on a reversed category axis;
+ * a reader starting on the right would meet a funnel's last stage first. The series (and
+ * the legend, which follows them) are reversed, with the colours of an explicit palette, so
+ * every series keeps its colour. Without a palette the order is left alone.
+ */
+function reverseGroupedBars(o: Obj): void {
+  const series = list(o.series);
+  if (series.length < 2 || !series.every((x) => x.type === 'bar') || !Array.isArray(o.color)) return;
+  const n = series.length;
+  o.series = [...series].reverse();
+  o.color = [...o.color.slice(0, n).reverse(), ...o.color.slice(n)];
+  // A tooltip still lists the stages first to last.
+  if (isObj(o.tooltip) && o.tooltip.order === undefined) o.tooltip = { ...o.tooltip, order: 'seriesDesc' };
+}
+
 export function rtlChartOption(option: ChartOption, rtl: boolean): ChartOption {
   if (!rtl) return option;
   const o: Obj = { ...(option as Obj) };
@@ -46,6 +93,8 @@ export function rtlChartOption(option: ChartOption, rtl: boolean): ChartOption {
       ys.map((y) => ({ ...y, position: y.position === 'right' ? 'left' : 'right' })),
     );
   if (o.grid !== undefined) o.grid = back(o.grid, list(o.grid).map(mirrorBox));
+  if (categoryY && o.series !== undefined) o.series = back(o.series, list(o.series).map(mirrorBar));
+  if (categoryX && !categoryY) reverseGroupedBars(o);
   if (o.legend !== undefined)
     o.legend = back(
       o.legend,

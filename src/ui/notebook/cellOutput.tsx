@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { configString } from '../../core/notebook/config';
 import type { CellKind, NotebookCell, ResultTable } from '../../core/notebook/types';
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import {
   CohortHeatmap,
@@ -38,7 +39,7 @@ const OUTPUTS: Partial<Record<CellKind, Render>> = {
     return (
       <KpiLines
         result={r}
-        labels={Object.fromEntries(ids.map((id) => [id, kpis.get(id)?.label ?? id]))}
+        labels={Object.fromEntries(ids.map((id) => [id, kpiLabel({ id, label: kpis.get(id)?.label ?? id })]))}
         formats={Object.fromEntries(ids.map((id) => [id, kpis.get(id)?.format ?? 'number']))}
       />
     );

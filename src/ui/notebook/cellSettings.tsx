@@ -1,21 +1,41 @@
-import { PIVOT_AGGREGATES } from '../../core/analysis/pivot';
+import { PIVOT_AGGREGATES, type PivotAggregate } from '../../core/analysis/pivot';
 import { RFM_SEGMENTS, rfmCell } from '../../core/analysis/rfm';
 import { configStrings } from '../../core/notebook/config';
 import type { CellKind, JsonValue, NotebookCell } from '../../core/notebook/types';
 import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/t';
+import { rfmSegmentName } from './rfmNames';
+
+/** A choice: the value the cell's settings hold and the message it is shown as. */
+type Option = readonly [value: string, label: MessageKey];
 
 type Field =
-  | { key: string; label: MessageKey; type: 'text' | 'number' | 'date' }
+  | { key: string; label: MessageKey; type: 'text' | 'number' }
   | { key: string; label: MessageKey; type: 'list' }
-  | { key: string; label: MessageKey; type: 'select'; options: readonly string[] };
+  | { key: string; label: MessageKey; type: 'select'; options: readonly Option[] };
 
 const GRAIN = {
   key: 'grain',
   label: 'notebook.field.grain',
   type: 'select',
-  options: ['day', 'week', 'month', 'quarter', 'year'],
+  options: [
+    ['day', 'grain.day'],
+    ['week', 'grain.week'],
+    ['month', 'grain.month'],
+    ['quarter', 'grain.quarter'],
+    ['year', 'grain.year'],
+  ],
 } as const;
+
+const AGGREGATE_LABELS = {
+  sum: 'notebook.aggregate.sum',
+  avg: 'notebook.aggregate.avg',
+  count: 'notebook.aggregate.count',
+  min: 'notebook.aggregate.min',
+  max: 'notebook.aggregate.max',
+  median: 'notebook.aggregate.median',
+} as const satisfies Record<PivotAggregate, MessageKey>;
+
 const RANGE = { key: 'range', label: 'notebook.field.range', type: 'text' } as const;
 const TABLE = { key: 'table', label: 'notebook.field.table', type: 'text' } as const;
 
@@ -43,13 +63,24 @@ const FIELDS: Partial<Record<CellKind, readonly Field[]>> = {
       key: 'aggregate',
       label: 'notebook.field.aggregate',
       type: 'select',
-      options: Object.keys(PIVOT_AGGREGATES),
+      options: (Object.keys(PIVOT_AGGREGATES) as PivotAggregate[]).map(
+        (a) => [a, AGGREGATE_LABELS[a]] as const,
+      ),
     },
   ],
   rfm: [TABLE],
   keyDrivers: [
     TABLE,
-    { key: 'outcome', label: 'notebook.field.outcome', type: 'select', options: ['csat', 'nps', 'ces'] },
+    {
+      key: 'outcome',
+      label: 'notebook.field.outcome',
+      type: 'select',
+      options: [
+        ['csat', 'notebook.outcome.csat'],
+        ['nps', 'notebook.outcome.nps'],
+        ['ces', 'notebook.outcome.ces'],
+      ],
+    },
   ],
   cohort: [TABLE, { key: 'cohorts', label: 'notebook.field.cohorts', type: 'number' }],
   funnel: [
@@ -58,7 +89,11 @@ const FIELDS: Partial<Record<CellKind, readonly Field[]>> = {
       key: 'groupBy',
       label: 'notebook.field.groupBy',
       type: 'select',
-      options: ['source', 'quarter', 'none'],
+      options: [
+        ['source', 'notebook.groupBy.source'],
+        ['quarter', 'notebook.groupBy.quarter'],
+        ['none', 'notebook.groupBy.none'],
+      ],
     },
   ],
 };
@@ -91,9 +126,9 @@ export function CellSettings({
             <span>{t(f.label)}</span>
             {f.type === 'select' ? (
               <select id={id} value={value} onChange={(e) => onChange({ [f.key]: e.target.value })}>
-                {f.options.map((o) => (
+                {f.options.map(([o, label]) => (
                   <option key={o} value={o}>
-                    {o}
+                    {t(label)}
                   </option>
                 ))}
               </select>
@@ -101,6 +136,8 @@ export function CellSettings({
               <input
                 id={id}
                 key={value}
+                // KPI ids, tables and columns are names in code: they read left to right on any page.
+                dir="ltr"
                 type={f.type === 'number' ? 'number' : 'text'}
                 defaultValue={value}
                 onBlur={(e) => {
@@ -169,7 +206,7 @@ function RfmMapEditor({
                   >
                     {RFM_SEGMENTS.map((s) => (
                       <option key={s} value={s}>
-                        {s}
+                        {rfmSegmentName(s)}
                       </option>
                     ))}
                   </select>

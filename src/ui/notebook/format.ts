@@ -1,5 +1,5 @@
-import type { NotebookKpi } from '../../core/notebook/types';
-import { formatCurrency, formatPercent, numberFormat } from '../../i18n/format';
+import type { NotebookKpi, ResultTable } from '../../core/notebook/types';
+import { formatCurrency, formatPercent, formatPeriodLabel, numberFormat } from '../../i18n/format';
 import { localeSettings } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 
@@ -45,4 +45,10 @@ export function formatChange(v: unknown, kind: unknown): string {
   if (kind === 'points') return `${sign}${one.format(Math.abs(v))}\u2069 ${pp}`;
   if (kind === 'pp') return `${sign}${one.format(Math.abs(v) * 100)}\u2069 ${pp}`;
   return `${sign}${formatPercent(Math.abs(v))}\u2069`;
+}
+
+/** A period of a cell's result as the scorecard names it, in the calendar the result was cut in. */
+export function periodLabel(label: unknown, result: Pick<ResultTable, 'calendar'>): string {
+  if (label === null || label === undefined || label === '') return '';
+  return formatPeriodLabel(String(label), { ...localeSettings(), calendar: result.calendar ?? 'gregorian' });
 }

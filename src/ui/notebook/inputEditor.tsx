@@ -1,6 +1,7 @@
 import { configString } from '../../core/notebook/config';
 import type { JsonValue, NotebookCell } from '../../core/notebook/types';
 import { t } from '../../i18n/t';
+import { DateField, shownDate } from '../dateField';
 
 /** An input cell: its type and value; other cells read it as {{name}} (or {{name.from}} / {{name.to}}). */
 export function InputEditor({
@@ -11,7 +12,26 @@ export function InputEditor({
   onChange(patch: Record<string, JsonValue>): void;
 }) {
   const type = configString(cell.config, 'type', 'text');
-  const field = (key: string, label: string, kind: 'text' | 'number' | 'date') => {
+  const dateField = (key: 'from' | 'to', label: string) => {
+    const value = configString(cell.config, key, '');
+    const other = configString(cell.config, key === 'from' ? 'to' : 'from', '');
+    return (
+      <span className="nb-date">
+        <label htmlFor={`${cell.id}-${key}`}>{label}</label>
+        <DateField
+          id={`${cell.id}-${key}`}
+          value={value}
+          check={(iso) => {
+            if (other === '') return null;
+            const [from, to] = key === 'from' ? [iso, other] : [other, iso];
+            return from > to ? t('dateEntry.order', { from: shownDate(from), to: shownDate(to) }) : null;
+          }}
+          onCommit={(iso) => onChange({ [key]: iso })}
+        />
+      </span>
+    );
+  };
+  const field = (key: string, label: string, kind: 'text' | 'number') => {
     const value = cell.config[key];
     const shown = value === null || value === undefined ? '' : String(value);
     return (
@@ -50,8 +70,8 @@ export function InputEditor({
       </label>
       {type === 'dateRange' ? (
         <>
-          {field('from', t('notebook.field.from'), 'date')}
-          {field('to', t('notebook.field.to'), 'date')}
+          {dateField('from', t('notebook.field.from'))}
+          {dateField('to', t('notebook.field.to'))}
         </>
       ) : (
         field('value', t('notebook.input.value'), type === 'number' ? 'number' : 'text')

@@ -1,13 +1,13 @@
 import type { ResultTable } from '../../core/notebook/types';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
-import { formatChange, formatKpi } from './format';
+import { formatChange, formatKpi, periodLabel } from './format';
 
 /** "What changed": each KPI this period against the last, the change coloured by whether it is good. */
 export function KpiChangeTable({ result }: { result: ResultTable }) {
   const first = result.rows[0];
-  const period = String(first?.period ?? '');
-  const previous = String(first?.previousPeriod ?? '');
+  const period = periodLabel(first?.period, result);
+  const previous = periodLabel(first?.previousPeriod, result);
   return (
     <table className="nb-kpi-table">
       <thead>

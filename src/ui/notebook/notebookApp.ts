@@ -1,6 +1,7 @@
 import { createContext, createElement, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import { DEMO_NOTEBOOK_TABLES, demoNotebook } from '../../core/notebook/demo';
+import { CELL_REGISTRY } from '../../core/notebook/registry';
 import { localizeDemoNotebook } from '../../i18n/demoNotebookFa';
 import { activeLocale } from '../../i18n/locale';
 import { catalogNotebookKpis } from '../../state/notebookKpis';
@@ -8,6 +9,8 @@ import { asDerived, notebookSlice } from '../../state/notebookSlice';
 import type { NotebookState, NotebookStore } from '../../state/notebookStore';
 import { createSheetNotebooks } from '../../state/sheetsNotebooks';
 import { dataStore, workbookStore } from '../appStore';
+import { localeStore } from '../languageSwitch';
+import { scorecardStore } from '../scorecard/scorecardApp';
 import { sheetsStore } from '../sheets/sheetsApp';
 
 const kpis = catalogNotebookKpis();
@@ -22,6 +25,8 @@ const notebooks = createSheetNotebooks({
   engine: () => dataStore.getState().engine(),
   tables: () => dataStore.getState().tables,
   kpis: () => kpis,
+  // The workbook has one calendar, chosen on the scorecard: notebook periods are cut in it too.
+  calendar: () => scorecardStore.getState().settings.calendar,
 });
 
 /** The notebook of a notebook sheet. */
@@ -69,3 +74,25 @@ function seedDemo() {
     asDerived(() => store.getState().load(localizeDemoNotebook(demoNotebook(), activeLocale())));
 }
 dataStore.subscribe(seedDemo);
+
+// The demo's text follows the language it is read in; a cell the user rewrote keeps its words.
+localeStore.subscribe((s, prev) => {
+  if (s.locale === prev.locale) return;
+  for (const id of notebooks.ids()) {
+    const store = notebooks.get(id);
+    const cells = store.getState().cells;
+    const next = localizeDemoNotebook(cells, s.locale);
+    if (next !== cells) asDerived(() => store.setState({ cells: next }));
+  }
+});
+
+// Periods cut in the old calendar are wrong in the new one: cells that have shown some run again.
+scorecardStore.subscribe((s, prev) => {
+  if (s.settings.calendar === prev.settings.calendar) return;
+  for (const id of notebooks.ids()) {
+    const store = notebooks.get(id);
+    const { cells, runs } = store.getState();
+    for (const c of cells)
+      if (CELL_REGISTRY[c.kind].periodic && (runs[c.id]?.runs ?? 0) > 0) void store.getState().runCell(c.id);
+  }
+});

@@ -2,13 +2,23 @@ import './print.css';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { KpiReport } from '../../core/export/scorecardReport';
-import { formatDate } from '../../i18n/format';
+import { INDUSTRIES } from '../../core/kpi/benchmarks';
+import { industryLabelIn } from '../../core/kpi/catalogFa';
+import { formatDate, formatPeriodLabel } from '../../i18n/format';
+import { kpiLabel } from '../../i18n/kpi';
+import { activeLocale } from '../../i18n/locale';
 import { t } from '../../i18n/t';
+import { shownDate } from '../dateField';
 import { PrintIcon } from '../export/exportIcons';
 import { familyLabel } from '../scorecard/families';
 import { changeClass, formatChange, formatKpiValue, unitLabel } from '../scorecard/formatKpi';
 import { StatusBadge } from '../scorecard/statusBadge';
 import { type PrintData, preparePrint } from './printData';
+
+function industryName(key: string): string {
+  const industry = INDUSTRIES.find((i) => i.key === key);
+  return industry === undefined ? key : industryLabelIn(activeLocale(), industry);
+}
 
 function KpiLine({ r }: { r: KpiReport }) {
   const p = r.periods.at(-1);
@@ -18,9 +28,9 @@ function KpiLine({ r }: { r: KpiReport }) {
   return (
     <tr data-kpi={k.id}>
       <th scope="row">
-        {k.label} <span className="print-unit">{unitLabel(k)}</span>
+        {kpiLabel(k)} <span className="print-unit">{unitLabel(k)}</span>
       </th>
-      <td className="print-period">{p?.period ?? t('value.blank')}</td>
+      <td className="print-period">{p?.period ? formatPeriodLabel(p.period) : t('value.blank')}</td>
       <td className="num">{formatKpiValue(p?.value ?? null, k)}</td>
       <td className="num">{change(p?.previous)}</td>
       <td className="num">{change(p?.lastYear)}</td>
@@ -47,9 +57,9 @@ function ReportPages({ data }: { data: PrintData }) {
           {t('print.settings', {
             grain: t(`grain.${settings.grain}`),
             calendar: t(`calendar.${settings.calendar}`),
-            from: periods[0]?.start ?? settings.from ?? t('value.blank'),
-            to: periods.at(-1)?.end ?? settings.to ?? t('value.blank'),
-            industry: settings.industry,
+            from: shownDate(periods[0]?.start ?? settings.from) || t('value.blank'),
+            to: shownDate(periods.at(-1)?.end ?? settings.to) || t('value.blank'),
+            industry: industryName(settings.industry),
           })}{' '}
           · {t('print.kpiCount', { count })}
         </p>
@@ -98,8 +108,8 @@ function ReportPages({ data }: { data: PrintData }) {
           <p className="print-sub">{t('print.chartsHint')}</p>
           {data.charts.map((c) => (
             <figure key={c.id} className="print-chart" data-chart={c.id}>
-              <figcaption>{c.label}</figcaption>
-              <img src={c.image} alt={c.label} />
+              <figcaption>{kpiLabel(c)}</figcaption>
+              <img src={c.image} alt={kpiLabel(c)} />
             </figure>
           ))}
         </section>

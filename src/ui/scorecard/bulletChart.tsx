@@ -1,4 +1,5 @@
 import { comparableValue } from '../../core/kpi/benchmarks';
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { BulletChart } from '../charts/bulletChart';
 import { useScorecard } from './scorecardApp';
@@ -11,7 +12,7 @@ export function KpiBullet({ id }: { id: string }) {
   if (kpi === undefined || kpi.target === null || value === null) return null;
   return (
     <div className="panel-section">
-      <h3>{t('bullet.title', { kpi: kpi.label })}</h3>
+      <h3>{t('bullet.title', { kpi: kpiLabel(kpi) })}</h3>
       <BulletChart
         input={{
           kpi,

@@ -2,7 +2,7 @@ import { toAsciiDigits } from '../../core/ingest/digits';
 import type { Comparison } from '../../core/kpi/evaluate';
 import type { KpiFormat, KpiUnit } from '../../core/kpi/types';
 import { formatCurrency, formatPercent, numberFormat } from '../../i18n/format';
-import { localeSettings } from '../../i18n/locale';
+import { localeSettings, localizeDigits } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 
 /**
@@ -83,7 +83,10 @@ export function parseKpiInput(text: string, k: Shape): number | null {
 /** A target or threshold as it is edited: percentages as 15, not 0.15. */
 export function editText(v: number | null | undefined, k: Shape): string {
   if (v === null || v === undefined) return '';
-  return k.format === 'percent' ? String(Number((v * 100).toFixed(4))) : String(v);
+  const text = k.format === 'percent' ? String(Number((v * 100).toFixed(4))) : String(v);
+  // In the digits the page shows (۱۲٫۵ in Persian); parseKpiInput reads either set back.
+  const shown = localizeDigits(text);
+  return shown === text ? text : shown.replace('.', '٫');
 }
 
 const UNIT_KEYS = {

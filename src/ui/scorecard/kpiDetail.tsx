@@ -26,6 +26,7 @@ export function ScorecardDetail() {
   const bench = useScorecard((s) => (id === null ? undefined : s.benchmarks[id]));
   const kri = useScorecard((s) => (id === null ? undefined : s.kri[id]));
   const segments = useScorecard((s) => (id === null ? undefined : s.segments[id]));
+  const segmentsPending = useScorecard((s) => s.segmentsPending);
 
   if (kpi === undefined || e === undefined) {
     return (
@@ -122,7 +123,10 @@ export function ScorecardDetail() {
           />
         </div>
       )}
-      {by !== null && segments === undefined && (
+      {by !== null && segmentsPending && (
+        <p className="panel-section muted">{t('detail.segmentsPending', { by })}</p>
+      )}
+      {by !== null && !segmentsPending && segments === undefined && (
         <p className="panel-section muted">{t('detail.noSegments', { by })}</p>
       )}
       <KpiSettings key={`${kpi.id}:${kpi.label}:${kpi.target}`} kpi={kpi} />

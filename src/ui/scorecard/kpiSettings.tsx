@@ -1,6 +1,7 @@
 import '../mapping/mapping.css';
 import { useId, useState } from 'react';
 import type { KpiUnit } from '../../core/kpi/types';
+import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
 import { editText, parseKpiInput, unitLabel } from './formatKpi';
@@ -22,13 +23,15 @@ const DIRECTIONS: readonly WorkbookKpi['direction'][] = ['up', 'down', 'context'
 /** Label, unit, direction and target of the selected KPI, edited in place (each change an undo step). */
 export function KpiSettings({ kpi }: { kpi: WorkbookKpi }) {
   const id = useId();
-  const [label, setLabel] = useState(kpi.label);
+  // A catalog KPI shows its name in the page's language; keeping that name renames nothing.
+  const shownLabel = kpiLabel(kpi);
+  const [label, setLabel] = useState(shownLabel);
   const [target, setTarget] = useState(editText(kpi.target, kpi));
   const s = scorecardStore.getState();
   const commitLabel = () => {
     const v = label.trim();
-    if (v !== '' && v !== kpi.label) s.setLabel(kpi.id, v);
-    else setLabel(kpi.label);
+    if (v !== '' && v !== shownLabel) s.setLabel(kpi.id, v);
+    else setLabel(shownLabel);
   };
   const commitTarget = () => {
     const v = parseKpiInput(target, kpi);

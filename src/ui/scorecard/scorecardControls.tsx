@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { INDUSTRIES } from '../../core/kpi/benchmarks';
 import { industryLabelIn } from '../../core/kpi/catalogFa';
 import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../../core/sql/calendarSchema';
@@ -8,6 +8,7 @@ import { t } from '../../i18n/t';
 import { breakdownColumns } from '../../state/scorecardSchema';
 import { DEFAULT_MONTHS, monthsBack } from '../../state/scorecardStore';
 import { useData } from '../appStore';
+import { DateField, shownDate } from '../dateField';
 import { scorecardStore, useScorecard } from './scorecardApp';
 
 const GRAIN_KEYS = {
@@ -23,6 +24,9 @@ const CALENDAR_KEYS = {
   jalali: 'calendar.jalali',
 } as const satisfies Record<CalendarKind, string>;
 
+const rangeProblem = (from: string, to: string) =>
+  t('dateEntry.order', { from: shownDate(from), to: shownDate(to) });
+
 /** Grain, range, calendar, breakdown and industry: every change recomputes the sheet. */
 export function ScorecardControls() {
   const settings = useScorecard((s) => s.settings);
@@ -32,6 +36,7 @@ export function ScorecardControls() {
   const s = scorecardStore.getState();
   const to = settings.to ?? dataRange?.to ?? '';
   const from = settings.from ?? (to ? monthsBack(to, DEFAULT_MONTHS) : '');
+  const id = useId();
 
   return (
     <div className="sc-controls" role="toolbar" aria-label={t('scorecard.controls')}>
@@ -45,26 +50,24 @@ export function ScorecardControls() {
           ))}
         </select>
       </label>
-      <label className="sc-field">
-        <span>{t('scorecard.from')}</span>
-        <input
-          type="date"
+      <div className="sc-field">
+        <label htmlFor={`${id}-from`}>{t('scorecard.from')}</label>
+        <DateField
+          id={`${id}-from`}
           value={from}
-          min={dataRange?.from}
-          max={dataRange?.to}
-          onChange={(e) => e.target.value && void s.setRange(e.target.value, settings.to)}
+          check={(iso) => (to && iso > to ? rangeProblem(iso, to) : null)}
+          onCommit={(iso) => void s.setRange(iso, settings.to)}
         />
-      </label>
-      <label className="sc-field">
-        <span>{t('scorecard.to')}</span>
-        <input
-          type="date"
+      </div>
+      <div className="sc-field">
+        <label htmlFor={`${id}-to`}>{t('scorecard.to')}</label>
+        <DateField
+          id={`${id}-to`}
           value={to}
-          min={dataRange?.from}
-          max={dataRange?.to}
-          onChange={(e) => e.target.value && void s.setRange(settings.from, e.target.value)}
+          check={(iso) => (from && iso < from ? rangeProblem(from, iso) : null)}
+          onCommit={(iso) => void s.setRange(settings.from, iso)}
         />
-      </label>
+      </div>
       <label className="sc-field">
         <span>{t('scorecard.calendar')}</span>
         <select

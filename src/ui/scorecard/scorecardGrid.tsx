@@ -1,10 +1,15 @@
 import {
   AllCommunityModule,
   type CellClassParams,
+  type CellFocusedEvent,
   type ColDef,
+  type GetRowIdParams,
   type ICellRendererParams,
+  type IsFullWidthRowParams,
   ModuleRegistry,
   type RowClassParams,
+  type RowClassRules,
+  type RowClickedEvent,
   type ValueSetterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -26,6 +31,25 @@ import { Sparkline } from './sparkline';
 import { StatusBadge } from './statusBadge';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+// Grid options kept out of render: a new object or function each render makes AG Grid
+// rebuild its columns, which costs more than the update itself on every store change.
+const DEFAULT_COL: ColDef<Row> = { sortable: false, resizable: true, suppressMovable: true };
+const rowId = (p: GetRowIdParams<Row>) => p.data.id;
+const isGroupRow = (p: IsFullWidthRowParams<Row>) => p.rowNode.data?.kind === 'group';
+// Rules, not getRowClass: they are applied again when a row's data changes.
+const ROW_CLASSES: RowClassRules<Row> = {
+  'sc-unavailable': (p: RowClassParams<Row>) => p.data?.kind === 'unavailable',
+  'sc-selected': (p: RowClassParams<Row>) => p.data?.kind === 'kpi' && p.data.selected,
+};
+const selectClicked = (e: RowClickedEvent<Row>) => {
+  if (isKpi(e.data)) scorecardStore.getState().select(e.data.id);
+};
+const selectFocused = (e: CellFocusedEvent<Row>) => {
+  if (e.rowIndex === null || e.rowIndex === undefined) return;
+  const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+  if (isKpi(node?.data)) scorecardStore.getState().select(node.data.id);
+};
 
 type GroupRow = { kind: 'group'; id: string; title: string; count: number };
 type KpiRow = {
@@ -174,11 +198,14 @@ export function ScorecardGrid() {
         return true;
       },
     });
+    // A change in points reads "▼ −3.8 pp" in English but "▼ −۳٫۸ واحد درصد" in Persian.
+    const changeWidth = isRtl() ? 140 : 100;
     const periodCols: ColDef<Row>[] = periods.map((p, i) => ({
       colId: `p${i}`,
       headerName: formatPeriodLabel(p.label),
       headerTooltip: `${formatDate(Date.parse(p.start))} – ${formatDate(Date.parse(p.end))}`,
-      width: 88,
+      // Persian month names (اردیبهشت ۱۴۰۴) and digits run wider than 2025-05.
+      width: isRtl() ? 108 : 88,
       type: 'rightAligned',
       valueGetter: onlyKpi((r) => r.values[i] ?? null),
       valueFormatter: (v) => (isKpi(v.data) ? formatKpiValue(v.value as number | null, v.data.kpi) : ''),
@@ -196,8 +223,9 @@ export function ScorecardGrid() {
       {
         colId: 'latest',
         headerName: t('scorecard.col.latest'),
-        // Wide enough for a currency value in the tens of thousands with cents.
-        width: 104,
+        // Wide enough for a currency value in the tens of thousands with cents; Persian writes
+        // short amounts in words (۲٫۳ میلیون دلار).
+        width: isRtl() ? 128 : 104,
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => r.evaluation?.value ?? null),
         valueFormatter: (p) => (isKpi(p.data) ? formatKpiValue(p.value as number | null, p.data.kpi) : ''),
@@ -223,7 +251,7 @@ export function ScorecardGrid() {
       {
         colId: 'prev',
         headerName: t('scorecard.col.prev'),
-        width: 98,
+        width: changeWidth,
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => (r.evaluation ? formatChange(r.evaluation.previous, r.kpi) : null)),
         cellClass: (p) => (isKpi(p.data) && p.data.evaluation ? changeClass(p.data.evaluation.previous) : ''),
@@ -231,7 +259,7 @@ export function ScorecardGrid() {
       {
         colId: 'yoy',
         headerName: t('scorecard.col.yoy'),
-        width: 98,
+        width: changeWidth,
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => (r.evaluation ? formatChange(r.evaluation.lastYear, r.kpi) : null)),
         cellClass: (p) => (isKpi(p.data) && p.data.evaluation ? changeClass(p.data.evaluation.lastYear) : ''),
@@ -272,7 +300,7 @@ export function ScorecardGrid() {
       {
         colId: 'vsTarget',
         headerName: t('scorecard.col.vsTarget'),
-        width: 100,
+        width: changeWidth,
         type: 'rightAligned',
         valueGetter: onlyKpi((r) =>
           r.evaluation && r.kpi.target !== null ? formatChange(r.evaluation.target, r.kpi) : null,
@@ -295,29 +323,19 @@ export function ScorecardGrid() {
         enableRtl={isRtl()}
         rowData={rows}
         columnDefs={columns}
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
-        getRowId={(p) => p.data.id}
-        isFullWidthRow={(p) => p.rowNode.data?.kind === 'group'}
+        defaultColDef={DEFAULT_COL}
+        getRowId={rowId}
+        isFullWidthRow={isGroupRow}
         fullWidthCellRenderer={GroupHeader}
-        // Rules, not getRowClass: they are applied again when a row's data changes.
-        rowClassRules={{
-          'sc-unavailable': (p: RowClassParams<Row>) => p.data?.kind === 'unavailable',
-          'sc-selected': (p: RowClassParams<Row>) => p.data?.kind === 'kpi' && p.data.selected,
-        }}
+        rowClassRules={ROW_CLASSES}
         tooltipShowDelay={300}
         // A few dozen period columns render at once so headers and values are all in the DOM; a
         // daily grain keeps AG Grid's column virtualisation.
         suppressColumnVirtualisation={periods.length <= 60}
         singleClickEdit={false}
         stopEditingWhenCellsLoseFocus
-        onRowClicked={(e) => {
-          if (isKpi(e.data)) scorecardStore.getState().select(e.data.id);
-        }}
-        onCellFocused={(e) => {
-          if (e.rowIndex === null || e.rowIndex === undefined) return;
-          const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-          if (isKpi(node?.data)) scorecardStore.getState().select(node.data.id);
-        }}
+        onRowClicked={selectClicked}
+        onCellFocused={selectFocused}
       />
     </div>
   );

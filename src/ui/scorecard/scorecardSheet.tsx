@@ -1,5 +1,6 @@
 import './scorecard.css';
 import { useEffect, useState } from 'react';
+import { numberFormat } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { useData } from '../appStore';
 import { EmptyState } from '../emptyState';
@@ -21,6 +22,11 @@ export function ScorecardSheet() {
   const error = useScorecard((s) => s.error);
   const count = useScorecard((s) => s.kpis.length);
   const ms = useScorecard((s) => s.lastRunMs);
+  const preview = useScorecard((s) => s.preview);
+  const reused = useScorecard((s) => s.reused);
+  const breakdown = useScorecard((s) =>
+    s.settings.breakdown === null ? 'none' : s.segmentsPending ? 'pending' : 'ready',
+  );
   const kriAlerts = useScorecard((s) => Object.values(s.kri).filter((k) => k.breached || k.warning).length);
   const [open, setOpen] = useState<'add' | 'new' | null>(null);
 
@@ -29,19 +35,30 @@ export function ScorecardSheet() {
     if (jobs === 0 && tables.length > 0 && versions !== null) void scorecardStore.getState().refresh();
   }, [tables, jobs, versions]);
 
-  if (tables.length === 0 && jobs === 0) return <EmptyState />;
+  if (tables.length === 0 && jobs === 0 && !preview) return <EmptyState />;
   return (
     <div className="sc-sheet">
       <ScorecardControls />
       <FormulaBar />
-      <div className="sc-status" role="status" aria-live="polite">
-        {status === 'running' || jobs > 0 ? (
+      <div className="sc-status" role="status" aria-live="polite" data-breakdown={breakdown}>
+        {preview && status === 'ready' ? (
+          <span className="muted" data-kpi-preview={count}>
+            {t('scorecard.restoring')}
+          </span>
+        ) : status === 'running' || jobs > 0 ? (
           <span className="muted">{t('scorecard.running')}</span>
         ) : status === 'error' ? (
           <span className="sc-error">{t('scorecard.failed', { message: error ?? '' })}</span>
         ) : (
           <span className="muted" data-kpi-count={count}>
-            {t('scorecard.summary', { count, seconds: ((ms ?? 0) / 1000).toFixed(2) })}
+            {reused
+              ? t('scorecard.summaryReused', { count })
+              : t('scorecard.summary', {
+                  count,
+                  seconds: numberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+                    (ms ?? 0) / 1000,
+                  ),
+                })}
           </span>
         )}
         {kriAlerts > 0 && (

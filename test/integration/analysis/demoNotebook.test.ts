@@ -53,4 +53,26 @@ describe('the demo notebook on the demo data', () => {
     expect((runs['demo-rfm']?.result?.rows ?? []).length).toBeGreaterThan(5);
     expect((runs['demo-cohorts']?.result?.rows ?? []).length).toBeGreaterThan(100);
   }, 120_000);
+
+  it('cuts KPI cells into the workbook calendar’s periods and says which', async () => {
+    let calendar: 'gregorian' | 'jalali' = 'gregorian';
+    const jalali = createNotebookStore({
+      engine: async () => engine,
+      tables: () => tables,
+      kpis: () => catalogNotebookKpis(),
+      calendar: () => calendar,
+    });
+    jalali.getState().load(demoNotebook().filter((c) => c.id === 'demo-changed'));
+    await jalali.getState().runAll();
+    const gregorian = jalali.getState().runs['demo-changed']?.result;
+    expect(gregorian?.calendar).toBe('gregorian');
+    expect(gregorian?.rows[0]?.period).toMatch(/^20\d\d-Q[1-4]$/);
+    calendar = 'jalali';
+    await jalali.getState().runCell('demo-changed');
+    const seasons = jalali.getState().runs['demo-changed']?.result;
+    expect(seasons?.calendar).toBe('jalali');
+    // The data ends on 10 Dey 1404: winter has barely begun, so autumn is the latest season.
+    expect(seasons?.rows[0]?.period).toBe('1404-Q3');
+    expect(seasons?.rows[0]?.previousPeriod).toBe('1404-Q2');
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import {
   formatPeriodLabel,
 } from '../../../src/i18n/format';
 import { type LocaleSettings, localeFromLanguages, setLocaleSettings } from '../../../src/i18n/locale';
-import { formatChange, formatKpiValue, parseKpiInput } from '../../../src/ui/scorecard/formatKpi';
+import { editText, formatChange, formatKpiValue, parseKpiInput } from '../../../src/ui/scorecard/formatKpi';
 
 const EN: LocaleSettings = { locale: 'en', persianDigits: true, calendar: 'gregorian', currency: 'USD' };
 const FA: LocaleSettings = { locale: 'fa', persianDigits: true, calendar: 'gregorian', currency: 'USD' };
@@ -70,6 +70,12 @@ describe('numbers', () => {
     const pct = { format: 'percent', unit: '%' } as const;
     expect(parseKpiInput('۱۵٪', pct)).toBeCloseTo(0.15);
     expect(parseKpiInput('۱۲٫۵', pct)).toBeCloseTo(0.125);
+    // A target is edited in the digits shown, and what is shown reads back as the same number.
+    use(FA);
+    expect(editText(0.125, pct)).toBe('۱۲٫۵');
+    expect(parseKpiInput(editText(0.125, pct), pct)).toBeCloseTo(0.125);
+    use({ ...FA, persianDigits: false });
+    expect(editText(0.125, pct)).toBe('12.5');
     expect(parseKpiInput('۱٬۲۰۰', { format: 'number', unit: 'count' })).toBe(1200);
   });
 });

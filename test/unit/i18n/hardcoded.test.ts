@@ -24,11 +24,74 @@ const ALLOWED = new Set([
 ]);
 const LETTER = /\p{L}/u;
 
-function files(dir: string): string[] {
+function files(dir: string, ending = /\.tsx$/): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.tsx') ? [p] : [];
+    return statSync(p).isDirectory() ? files(p, ending) : ending.test(p) ? [p] : [];
   });
+}
+
+const isFunction = (n: ts.Node) =>
+  ts.isFunctionDeclaration(n) ||
+  ts.isFunctionExpression(n) ||
+  ts.isArrowFunction(n) ||
+  ts.isMethodDeclaration(n) ||
+  ts.isGetAccessorDeclaration(n);
+
+/**
+ * Messages read when a module loads: they stay in the language the page opened in, however
+ * often it is switched afterwards (the delimiter names once did). Only a stored default the
+ * app recognises in every language may be read there.
+ */
+const LOAD_TIME_ALLOWED = new Set(['workbook.untitled']);
+
+function loadTimeMessages(source: string, fileName = 'x.ts'): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (isFunction(node)) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
+      const key = node.arguments[0];
+      const name = key && ts.isStringLiteral(key) ? key.text : key?.getText(sf);
+      if (!LOAD_TIME_ALLOWED.has(name ?? '')) {
+        const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+        found.push(`${fileName}:${line + 1}: t(${name})`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/**
+ * A KPI's stored label is the catalog's English for a catalog KPI; the page shows
+ * kpiLabel(kpi), which is Persian in Persian. Flags `kpi.label` (or `k.label`) put into
+ * a message or straight into the page.
+ */
+function rawKpiLabels(source: string, fileName = 'x.tsx'): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const isRawLabel = (e: ts.Expression) =>
+    ts.isPropertyAccessExpression(e) &&
+    e.name.text === 'label' &&
+    /(^|\.)(kpi|k)$/.test(e.expression.getText(sf));
+  const report = (e: ts.Node) => {
+    const { line } = sf.getLineAndCharacterOfPosition(e.getStart(sf));
+    found.push(`${fileName}:${line + 1}: ${e.getText(sf)}`);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxExpression(node) && node.expression && isRawLabel(node.expression)) report(node.expression);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
+      const params = node.arguments[1];
+      if (params && ts.isObjectLiteralExpression(params))
+        for (const p of params.properties)
+          if (ts.isPropertyAssignment(p) && isRawLabel(p.initializer)) report(p.initializer);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
 }
 
 function hardCodedStrings(source: string, fileName = 'x.tsx'): string[] {
@@ -61,6 +124,46 @@ function hardCodedStrings(source: string, fileName = 'x.tsx'): string[] {
   return found;
 }
 
+/**
+ * A choice shown as the very value it stores (`<option value={o}>{o}</option>`) shows a
+ * settings word (`quarter`, `sum`) untranslated. Only the data's own names may be shown so.
+ */
+const DATA_OPTIONS = new Set([
+  // Breakdown columns: the loaded tables' own column names.
+  'scorecard/scorecardControls.tsx: b',
+  // An Excel file's sheet names.
+  'parseOptionsForm.tsx: s',
+  // The canonical model's tables: SQL names formulas use, the same in every language.
+  'mapping/mappingDialog.tsx: c.name',
+  // The user's own column names.
+  'mapping/mappingDialog.tsx: h.name',
+]);
+
+function optionsShowingValues(source: string, fileName = 'x.tsx'): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxElement(node) && node.openingElement.tagName.getText(sf) === 'option') {
+      const value = node.openingElement.attributes.properties.find(
+        (a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && a.name.getText(sf) === 'value',
+      );
+      const shown = node.children.filter((c) => !(ts.isJsxText(c) && c.text.trim() === ''));
+      const valueExpr =
+        value?.initializer && ts.isJsxExpression(value.initializer)
+          ? value.initializer.expression
+          : undefined;
+      const only = shown.length === 1 && ts.isJsxExpression(shown[0]) ? shown[0].expression : undefined;
+      if (valueExpr && only && valueExpr.getText(sf) === only.getText(sf)) {
+        const entry = `${fileName}: ${only.getText(sf)}`;
+        if (!DATA_OPTIONS.has(entry)) found.push(entry);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 describe('components', () => {
   it('the scanner finds text, text attributes and string children, and skips symbols', () => {
     const found = hardCodedStrings(
@@ -71,6 +174,46 @@ describe('components', () => {
 
   it('write no user-visible text outside the message catalogue', () => {
     const found = files(ROOT).flatMap((f) => hardCodedStrings(readFileSync(f, 'utf8'), relative(ROOT, f)));
+    expect(found).toEqual([]);
+  });
+
+  it('the scanners find messages read at load and raw KPI labels', () => {
+    expect(
+      loadTimeMessages(
+        `const A = [t('a.b')]; const B = t('workbook.untitled'); function f() { return t('c.d'); }`,
+      ),
+    ).toEqual(['x.ts:1: t(a.b)']);
+    expect(
+      rawKpiLabels(
+        `const a = <h3>{t('bullet.title', { kpi: kpi.label })}{k.label}{kpiLabel(kpi)}{c.label}</h3>;`,
+      ),
+    ).toEqual(['x.tsx:1: kpi.label', 'x.tsx:1: k.label']);
+  });
+
+  it('the option scanner finds a choice shown as the value it stores', () => {
+    expect(
+      optionsShowingValues(
+        `const a = <select>{xs.map((o) => <option key={o} value={o}>{o}</option>)}<option value={v}>{t(k)}</option></select>;`,
+      ),
+    ).toEqual(['x.tsx: o']);
+  });
+
+  it('show choices by their message, not the value they store', () => {
+    const found = files(ROOT).flatMap((f) =>
+      optionsShowingValues(readFileSync(f, 'utf8'), relative(ROOT, f)),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('read no message when a module loads, so a language switch reaches every one', () => {
+    const found = files(ROOT, /\.tsx?$/).flatMap((f) =>
+      loadTimeMessages(readFileSync(f, 'utf8'), relative(ROOT, f)),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('show KPIs by kpiLabel(), never by the stored (English) catalog label', () => {
+    const found = files(ROOT).flatMap((f) => rawKpiLabels(readFileSync(f, 'utf8'), relative(ROOT, f)));
     expect(found).toEqual([]);
   });
 });

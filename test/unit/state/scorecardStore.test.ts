@@ -223,6 +223,15 @@ describe('scorecard store', () => {
     await s.getState().setBreakdown('customers.segment');
     const won = s.getState().segments.won_amount ?? s.getState().segments.deals_won;
     expect(won?.map((x) => x.segment)).toEqual(['Enterprise', 'SMB']);
+    // The grid is painted before the breakdown, which follows in a second step.
+    const seen: string[] = [];
+    const off = s.subscribe((st) => seen.push(`${st.status}:${st.segmentsPending}`));
+    await s.getState().setGrain('quarter');
+    off();
+    expect(seen).toContain('ready:true');
+    expect(seen.at(-1)).toBe('ready:false');
+    expect(seen.indexOf('ready:true')).toBeLessThan(seen.lastIndexOf('ready:false'));
+    expect(s.getState().segments.win_rate?.length).toBe(2);
   }, 30_000);
 
   it('adds a KPI the user writes, or says where it is wrong', async () => {

@@ -25,10 +25,12 @@ function scorecardPlan(
       return { ok: false, message: 'A breakdown is written table.column, e.g. customers.segment.' };
     breakdown = { table, column };
   }
+  const calendar = ctx.calendar ?? 'gregorian';
   const compiled = compileScorecard({
     kpis: kpiClosure(ids, ctx.kpis),
     schema: ctx.schema,
     grain: opts.grain,
+    calendar,
     breakdown,
     ...opts.range,
   });
@@ -40,7 +42,21 @@ function scorecardPlan(
       ok: false,
       message: errors.map((d) => `${d.kpiId ?? ''}: ${d.message}`).join('\n') || 'Nothing to compute.',
     };
-  return { ok: true, plan: { type: 'scorecard', compiled, shape } };
+  // With the range left to the data, a last period the data has not finished (a season that
+  // began ten days before the export) would read as a collapse; the scorecard drops it too.
+  const complete = (rows: readonly PeriodRow[], dataEnd?: string | null) => {
+    if (opts.range.to !== undefined || !dataEnd) return rows;
+    const kept = rows.filter((r) => !r.periodEnd || r.periodEnd <= dataEnd);
+    return kept.length > 0 ? kept : rows;
+  };
+  return {
+    ok: true,
+    plan: {
+      type: 'scorecard',
+      compiled,
+      shape: (rows, dataEnd) => ({ ...shape(complete(rows, dataEnd)), calendar }),
+    },
+  };
 }
 
 const kpisOf = (ids: readonly string[], ctx: NotebookContext): NotebookKpi[] =>
@@ -48,6 +64,7 @@ const kpisOf = (ids: readonly string[], ctx: NotebookContext): NotebookKpi[] =>
 
 export const kpiTableKind: CellKindDef = {
   kind: 'kpiTable',
+  periodic: true,
   namePrefix: 'kpis',
   create: () => ({
     source: '',
@@ -71,6 +88,7 @@ export const kpiTableKind: CellKindDef = {
 
 export const kpiChartKind: CellKindDef = {
   kind: 'kpiChart',
+  periodic: true,
   namePrefix: 'chart',
   create: () => ({ source: '', config: { kpis: ['revenue'], grain: 'month', periods: 24, chart: 'line' } }),
   dependencies: (cell) => ({
@@ -95,6 +113,7 @@ export const kpiChartKind: CellKindDef = {
 
 export const segmentCompareKind: CellKindDef = {
   kind: 'segmentCompare',
+  periodic: true,
   namePrefix: 'segments',
   create: () => ({
     source: '',

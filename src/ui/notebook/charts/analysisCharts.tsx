@@ -1,10 +1,19 @@
 import type { ResultTable } from '../../../core/notebook/types';
+import { formatCount, numberFormat } from '../../../i18n/format';
 import { t } from '../../../i18n/t';
-import { formatKpi, money, percent, shortNumber } from '../format';
+import { formatKpi, money, percent, periodLabel, shortNumber } from '../format';
+import { rfmSegmentName } from '../rfmNames';
 import { useNotebookChart } from './useNotebookChart';
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+/** A figure with a fixed number of decimals, in the language's digits (axes and tooltips). */
+const fixed = (v: number, digits: number) =>
+  numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+/** Month and quarter labels that analyses write in SQL (`2024-03`, `2025-Q4`): Gregorian, named as the scorecard names them. */
+const GREGORIAN_PERIOD = /^\d{4}-(\d{2}|Q[1-4])$/;
+const gregorianPeriod = (v: unknown) =>
+  GREGORIAN_PERIOD.test(str(v)) ? periodLabel(v, { calendar: 'gregorian' }) : str(v);
 
 function Chart({
   build,
@@ -64,7 +73,7 @@ export function RfmTreemap({ result }: { result: ResultTable }) {
               rich: { b: { fontWeight: 600, fontSize: 13, color: '#fff', lineHeight: 18 } },
             },
             data: result.rows.map((r) => ({
-              name: str(r.segment),
+              name: rfmSegmentName(str(r.segment)),
               itemStyle: { color: SEGMENT_COLOURS[str(r.segment)] ?? k.muted },
               value: num(r.customers) ?? 0,
               revenue: num(r.revenue) ?? 0,
@@ -101,7 +110,7 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
         grid: { left: 64, right: 32, top: 28, bottom: 52 },
         tooltip: {
           formatter: (p: { data: { name: string; value: [number, number] } }) =>
-            `${pretty(p.data.name)}<br/>r = ${p.data.value[1].toFixed(2)} · ${p.data.value[0].toFixed(2)}`,
+            `${pretty(p.data.name)}<br/>r = ${fixed(p.data.value[1], 2)} · ${fixed(p.data.value[0], 2)}`,
         },
         xAxis: {
           type: 'value',
@@ -114,7 +123,7 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
             color: k.muted,
             showMinLabel: false,
             showMaxLabel: false,
-            formatter: (v: number) => v.toFixed(1),
+            formatter: (v: number) => fixed(v, 1),
           },
         },
         yAxis: {
@@ -128,7 +137,7 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
             color: k.muted,
             showMinLabel: false,
             showMaxLabel: false,
-            formatter: (v: number) => v.toFixed(2),
+            formatter: (v: number) => fixed(v, 2),
           },
         },
         series: [
@@ -196,6 +205,7 @@ export function DriverQuadrant({ result, outcome }: { result: ResultTable; outco
 /** Cohorts × months since signup, coloured by the share retained. */
 export function CohortHeatmap({ result }: { result: ResultTable }) {
   const cohorts = [...new Set(result.rows.map((r) => str(r.cohort)))];
+  const cohortNames = cohorts.map(gregorianPeriod);
   const months = Math.max(0, ...result.rows.map((r) => num(r.months_since) ?? 0)) + 1;
   const data = result.rows.map((r) => [
     num(r.months_since) ?? 0,
@@ -211,17 +221,17 @@ export function CohortHeatmap({ result }: { result: ResultTable }) {
         grid: { left: 72, right: 24, top: 12, bottom: 72 },
         tooltip: {
           formatter: (p: { value: [number, number, number] }) =>
-            `${cohorts[p.value[1]]} · +${p.value[0]}: ${percent(p.value[2])}`,
+            `${cohortNames[p.value[1]]} · +${formatCount(p.value[0])}: ${percent(p.value[2])}`,
         },
         xAxis: {
           type: 'category',
-          data: Array.from({ length: months }, (_, i) => String(i)),
+          data: Array.from({ length: months }, (_, i) => formatCount(i)),
           name: t('notebook.chart.monthsSince'),
           nameLocation: 'middle',
           nameGap: 26,
           splitArea: { show: false },
         },
-        yAxis: { type: 'category', data: cohorts, inverse: true, axisLabel: { fontSize: 10 } },
+        yAxis: { type: 'category', data: cohortNames, inverse: true, axisLabel: { fontSize: 10 } },
         visualMap: {
           min: 0,
           max: 1,
@@ -230,7 +240,7 @@ export function CohortHeatmap({ result }: { result: ResultTable }) {
           left: 'center',
           bottom: 0,
           itemHeight: 160,
-          text: ['100 %', '0 %'],
+          text: [percent(1, 0), percent(0, 0)],
           textStyle: { color: k.muted, fontSize: 11 },
           inRange: { color: ['#fdecea', '#f6d5a8', '#9fc1e8', '#2f5fb3'] },
         },
@@ -249,7 +259,7 @@ export function CohortHeatmap({ result }: { result: ResultTable }) {
 
 /** Stages per group as grouped bars, so sources can be compared step by step. */
 export function FunnelBars({ result }: { result: ResultTable }) {
-  const groups = result.rows.map((r) => str(r.group));
+  const groups = result.rows.map((r) => gregorianPeriod(r.group));
   const stages = [
     ['leads', t('notebook.chart.leads')],
     ['mql', t('notebook.chart.mql')],
@@ -330,7 +340,7 @@ export function KpiLines({
         grid: { left: 64, right: 16, top: 36, bottom: 32 },
         legend: { top: 0 },
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: result.rows.map((r) => str(r.period)) },
+        xAxis: { type: 'category', data: result.rows.map((r) => periodLabel(r.period, result)) },
         yAxis: {
           type: 'value',
           axisLabel: { formatter: (v: number) => formatKpi(v, formats[ids[0]] ?? 'number') },
