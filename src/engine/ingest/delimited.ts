@@ -1,21 +1,12 @@
 import { looksBinary } from '../../core/ingest/binary';
 import { sniffDelimiter } from '../../core/ingest/delimiter';
 import { decodeText, detectEncoding } from '../../core/ingest/encoding';
-import { duckdb } from '../../core/sql/dialect';
-import type { Engine } from '../engine';
+import { type Engine, EngineCancelled } from '../engine';
 import { findCsvStructureProblem } from './csvDiagnose';
+import { type LoadedCsv, loadCsv } from './csvLoad';
 import { type EncodingName, type FileFormat, ImportError, type ParseOptions } from './types';
 
 const SAMPLE = 64 * 1024;
-const q = duckdb.quoteIdent;
-const s = duckdb.stringLiteral;
-
-/**
- * Booleans are left out because DuckDB would read Yes/No as true/false, which users
- * compare as text; dates because it would read the Jalali 1402/05/12 as a Gregorian
- * date. The shared typing pass decides both.
- */
-const TYPE_CANDIDATES = ['BIGINT', 'DOUBLE', 'VARCHAR'];
 
 let fileCounter = 0;
 
@@ -23,9 +14,21 @@ export interface StagedDelimited {
   encoding: EncodingName;
   options: ParseOptions;
   notes: string[];
+  /** The staging table is already typed: its rows, and the values that did not fit. */
+  loaded: LoadedCsv;
 }
 
-/** CSV and TSV through DuckDB's own reader; the bytes are transcoded to UTF-8 first. */
+/** Errors that say nothing about the file's shape, so they must not be diagnosed or retried. */
+function isEngineTrouble(err: unknown): boolean {
+  if (err instanceof EngineCancelled) return true;
+  const msg = err instanceof Error ? err.message : String(err);
+  return /out of memory|memory limit|could not allocate/i.test(msg);
+}
+
+/**
+ * CSV and TSV through DuckDB's own reader, typed as they are read (see csvLoad); the
+ * bytes are transcoded to UTF-8 first.
+ */
 export async function stageDelimited(
   engine: Engine,
   fileName: string,
@@ -60,27 +63,26 @@ export async function stageDelimited(
   const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : sniffDelimiter(sample));
   const header = options.header ?? true;
   const skipRows = options.skipRows ?? 0;
-  const candidates = TYPE_CANDIDATES.map((t) => s(t)).join(', ');
+  const dialect = { delimiter, header, skipRows, decimalComma: options.decimalComma ?? false };
+  const typing = { decimalComma: options.decimalComma, dateOrder: options.dateOrder };
   const virtual = `__import_${++fileCounter}.csv`;
   await engine.registerFile(virtual, utf8);
-  const read = (strict: boolean) =>
-    `CREATE OR REPLACE TABLE ${q(staging)} AS SELECT * FROM read_csv(${s(virtual)}, delim = ${s(delimiter)}, ` +
-    `header = ${header}, skip = ${skipRows}, quote = '"', escape = '"', strict_mode = ${strict}, ` +
-    `decimal_separator = ${s(options.decimalComma ? ',' : '.')}, auto_type_candidates = [${candidates}], ` +
-    `sample_size = 20480, all_varchar = false)`;
+  let loaded: LoadedCsv;
   try {
-    await engine.query(read(true));
+    loaded = await loadCsv(engine, virtual, { ...dialect, strict: true }, staging, typing);
   } catch (err) {
+    if (isEngineTrouble(err)) throw err;
     const text = fullText ?? new TextDecoder('utf-8').decode(utf8);
     const problem = findCsvStructureProblem(text, delimiter, skipRows);
     if (problem)
       throw new ImportError(fileName, `${fileName} could not be read: ${problem.message}.`, {
-        line: problem.line + (header ? 0 : 0),
+        line: problem.line,
       });
     try {
       // Structurally sound but not strict CSV (a stray quote inside a field): read leniently.
-      await engine.query(read(false));
-    } catch {
+      loaded = await loadCsv(engine, virtual, { ...dialect, strict: false }, staging, typing);
+    } catch (lenientErr) {
+      if (isEngineTrouble(lenientErr)) throw lenientErr;
       throw new ImportError(
         fileName,
         `${fileName} could not be read as ${format.toUpperCase()}: ${firstLine(err)}`,
@@ -89,7 +91,7 @@ export async function stageDelimited(
   } finally {
     await engine.dropFile(virtual);
   }
-  return { encoding, options: { ...options, encoding, delimiter, header, skipRows }, notes: [] };
+  return { encoding, options: { ...options, encoding, delimiter, header, skipRows }, notes: [], loaded };
 }
 
 function firstLine(err: unknown): string {

@@ -7,6 +7,7 @@ import { countRows, describeTable } from './describe';
 import { detectFormat } from './detectFormat';
 import { stageJson } from './json';
 import { stageParquet } from './parquet';
+import type { ProblemReport } from './typedSelect';
 import {
   type EncodingName,
   type FileFormat,
@@ -33,6 +34,8 @@ interface Staged {
   options: ParseOptions;
   notes: string[];
   sheets?: string[];
+  /** Set by a stager that typed its table as it read it (CSV, TSV). */
+  loaded?: { rows: number; problems: ProblemReport };
 }
 
 type Stager = (
@@ -66,6 +69,13 @@ const STAGERS: Record<FileFormat, Stager> = {
 let stagingCounter = 0;
 const q = duckdb.quoteIdent;
 
+/** Formats staged as text (JSON, XLSX) are typed in a rebuild of their staging table. */
+async function typeStaging(engine: Engine, staging: string, typed: string, o: ParseOptions) {
+  const columns = await describeTable(engine, staging);
+  const typing = { decimalComma: o.decimalComma, dateOrder: o.dateOrder };
+  return (await typeColumns(engine, staging, typed, columns, typing)).problems;
+}
+
 function checkCancelled(signal: AbortSignal | undefined) {
   if (signal?.aborted) throw new EngineCancelled();
 }
@@ -91,21 +101,18 @@ export async function importFile(
     checkCancelled(signal);
     const staged = await STAGERS[format](engine, source.name, source.bytes, opts.options ?? {}, staging);
     checkCancelled(signal);
-    const rows = await countRows(engine, staging);
+    const rows = staged.loaded?.rows ?? (await countRows(engine, staging));
     onProgress?.({ phase: 'typing', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
-    const stagedColumns = await describeTable(engine, staging);
-    const { problems } = await typeColumns(engine, staging, typed, stagedColumns, {
-      decimalComma: staged.options.decimalComma,
-      dateOrder: staged.options.dateOrder,
-    });
+    const problems = staged.loaded?.problems ?? (await typeStaging(engine, staging, typed, staged.options));
+    const result = staged.loaded ? staging : typed;
     checkCancelled(signal);
     if (opts.options?.normalizeLetters) {
-      const text = (await describeTable(engine, typed)).filter((c) => c.kind === 'text').map((c) => c.name);
-      const update = normalizeLettersUpdate(typed, text, duckdb);
+      const text = (await describeTable(engine, result)).filter((c) => c.kind === 'text').map((c) => c.name);
+      const update = normalizeLettersUpdate(result, text, duckdb);
       if (update !== null) await engine.query(update);
     }
     await engine.query(`DROP TABLE IF EXISTS ${q(table)}`);
-    await engine.query(`ALTER TABLE ${q(typed)} RENAME TO ${q(table)}`);
+    await engine.query(`ALTER TABLE ${q(result)} RENAME TO ${q(table)}`);
     const notes = [...staged.notes];
     if (rows === 0) notes.push(`${source.name} has a header but no rows.`);
     onProgress?.({ phase: 'done', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });

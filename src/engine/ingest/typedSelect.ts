@@ -1,0 +1,111 @@
+import { duckdb } from '../../core/sql/dialect';
+import type { Engine } from '../engine';
+import type { ColumnKind, ImportProblem } from './types';
+import { nonBlank, ref, STAGE } from './typingSql';
+
+export const MAX_PROBLEM_SAMPLES = 20;
+
+const q = duckdb.quoteIdent;
+const valueCol = (i: number) => `__shakhes_value_${i}`;
+const flagCol = (i: number) => `__shakhes_unfit_${i}`;
+const ROW = '__shakhes_row';
+
+/** A text column turned into `kind` by `expr`, an expression over the text row `__stage`. */
+export interface TypedExpr {
+  kind: ColumnKind;
+  expr: string;
+}
+
+/** The values of one column that did not fit its type: how many, and the first few. */
+export interface ColumnProblems {
+  column: string;
+  count: number;
+  samples: ImportProblem[];
+}
+
+/**
+ * A SELECT that gives `columns` in order, converted where `conversions` says, from
+ * `from` (which names its row source `__stage`). Next to each converted column it keeps
+ * the original text of the values that did not fit, and nothing else, so the problems
+ * are counted from the result instead of by a second pass over the data.
+ * `ordered` keeps the rows in `__stage.rowid` order through joins.
+ */
+export function typedSelect(
+  columns: readonly string[],
+  conversions: ReadonlyMap<string, TypedExpr>,
+  from: string,
+  ordered = false,
+): string {
+  if (conversions.size === 0 && !ordered) return `SELECT * ${from}`;
+  const inner = columns.map((c, i) => {
+    const conv = conversions.get(c);
+    return conv ? `${ref(c)}, ${conv.expr} AS ${q(valueCol(i))}` : ref(c);
+  });
+  if (ordered) inner.push(`${STAGE}.rowid AS ${ROW}`);
+  const outer = columns.map((c, i) =>
+    conversions.has(c) ? `${STAGE}.${q(valueCol(i))} AS ${q(c)}` : ref(c),
+  );
+  for (const [i, c] of columns.entries())
+    if (conversions.has(c))
+      outer.push(
+        `CASE WHEN ${STAGE}.${q(valueCol(i))} IS NULL AND ${nonBlank(ref(c))} THEN ${ref(c)} END AS ${q(flagCol(i))}`,
+      );
+  return (
+    `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} ${from}) AS ${STAGE}` +
+    (ordered ? ` ORDER BY ${STAGE}.${ROW}` : '')
+  );
+}
+
+/**
+ * Reads the values kept by `typedSelect` in `table` as problems (rows are 1-based
+ * positions in the table), then drops the columns that kept them.
+ */
+export async function takeProblems(
+  engine: Engine,
+  table: string,
+  columns: readonly string[],
+  conversions: ReadonlyMap<string, TypedExpr>,
+): Promise<ColumnProblems[]> {
+  const flagged = columns.flatMap((c, i) => {
+    const conv = conversions.get(c);
+    return conv ? [{ column: c, kind: conv.kind, flag: flagCol(i) }] : [];
+  });
+  if (flagged.length === 0) return [];
+  const counts = (
+    await engine.query(
+      `SELECT ${flagged.map((f, i) => `count(${q(f.flag)}) AS "n${i}"`).join(', ')} FROM ${q(table)}`,
+    )
+  ).toArray()[0];
+  const out: ColumnProblems[] = [];
+  for (const [i, f] of flagged.entries()) {
+    const count = Number(counts[`n${i}`]);
+    if (count === 0) continue;
+    const rows = await engine.query(
+      `SELECT rowid + 1 AS r, ${q(f.flag)} AS v FROM ${q(table)} WHERE ${q(f.flag)} IS NOT NULL ORDER BY rowid LIMIT ${MAX_PROBLEM_SAMPLES}`,
+    );
+    out.push({
+      column: f.column,
+      count,
+      samples: rows
+        .toArray()
+        .map((r) => ({ column: f.column, row: Number(r.r), value: String(r.v), expected: f.kind })),
+    });
+  }
+  for (const f of flagged) await engine.query(`ALTER TABLE ${q(table)} DROP COLUMN ${q(f.flag)}`);
+  return out;
+}
+
+export interface ProblemReport {
+  count: number;
+  samples: ImportProblem[];
+}
+
+/** One report for the file: the total, and the first samples taken column by column. */
+export function mergeProblems(
+  perColumn: readonly ColumnProblems[],
+  columns: readonly string[],
+): ProblemReport {
+  const byColumn = [...perColumn].sort((a, b) => columns.indexOf(a.column) - columns.indexOf(b.column));
+  const samples = byColumn.flatMap((p) => p.samples).slice(0, MAX_PROBLEM_SAMPLES);
+  return { count: byColumn.reduce((n, p) => n + p.count, 0), samples };
+}
