@@ -108,4 +108,27 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.rfm.atRisk': 'در معرض ریزش',
   'notebook.rfm.cantLose': 'نباید از دست بروند',
   'notebook.rfm.hibernating': 'خفته',
+  'notebook.problem.noTable':
+    'جدول یا سلول SQL با نام {table} وجود ندارد؛ آن را بارگذاری کنید یا یکی از این‌ها را برگزینید: {known}.',
+  'notebook.problem.noneYet': 'هنوز هیچ',
+  'notebook.problem.missingColumns': 'جدول {table} ستون {columns} را ندارد.',
+  'notebook.problem.rfmMapSize': 'نقشهٔ بخش‌ها باید برای هر یک از ۲۵ خانهٔ R×F یک بخش داشته باشد.',
+  'notebook.problem.noDrivers':
+    'جدول {table} ستون محرکی ندارد (ستون‌های عددی با نام driver_…)؛ آن‌ها را در سلول فهرست کنید.',
+  'notebook.problem.unknownKpis': 'شاخصی با نام {ids} در این کارپوشه نیست.',
+  'notebook.problem.noKpis': 'دست‌کم یک شاخص برگزینید.',
+  'notebook.problem.badBreakdown': 'تفکیک به شکل table.column نوشته می‌شود، مانند customers.segment.',
+  'notebook.problem.kpiFormula': 'شاخص {kpi}: {message}',
+  'notebook.problem.nothingToCompute': 'چیزی برای محاسبه نیست.',
+  'notebook.problem.unknownParam': '{{{name}}} سلول ورودی این دفترچه نیست.',
+  'notebook.problem.rangeNeedsPart':
+    '{{{name}}}: بازهٔ تاریخ به شکل {{name.from}} یا {{name.to}} خوانده می‌شود.',
+  'notebook.problem.partNeedsRange': '{{{name}.{part}}}: ‎.{part} فقط برای ورودی‌های بازهٔ تاریخ است.',
+  'notebook.problem.sqlRefused': 'این SQL پذیرفته نشد: {message}',
+  'notebook.problem.engine': '{message}',
+  'notebook.problem.cycle': 'این سلول‌ها در یک چرخه از یکدیگر می‌خوانند: {path}.',
+  'notebook.problem.waitingOn': 'در انتظار {name}، که اجرایش ناموفق بود.',
+  'notebook.problem.badName': 'نام سلول با یک حرف لاتین یا _ آغاز می‌شود و فقط حرف لاتین، رقم و _ دارد.',
+  'notebook.problem.nameTaken': 'سلول دیگری همین حالا {name} نام دارد.',
+  'notebook.problem.nameIsTable': '{name} جدولی بارشده است؛ نام دیگری برگزینید.',
 };

@@ -3,7 +3,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { buildGraph, type CellGraph, executionOrder, rerunAfter } from '../core/notebook/graph';
 import { inputValue } from '../core/notebook/kinds/input';
 import { SQL_PREVIEW_ROWS } from '../core/notebook/kinds/sql';
-import { CELL_REGISTRY, createCell, nameProblem } from '../core/notebook/registry';
+import { messagesText, type NotebookMessage, notebookMessage } from '../core/notebook/messages';
+import { CELL_REGISTRY, cellNameProblem, createCell } from '../core/notebook/registry';
 import { RunLedger } from '../core/notebook/runs';
 import { parseSqlError, type SqlErrorPosition } from '../core/notebook/sqlError';
 import type {
@@ -29,7 +30,10 @@ export interface CellRun {
   status: CellStatus;
   /** How many times the cell has finished a run: tests and the UI read it to see what reran. */
   runs: number;
+  /** The English of `problems`, joined: what tests and logs read. */
   error: string | null;
+  /** Why the last run failed, shown through the catalogue; empty unless it failed. */
+  problems: NotebookMessage[];
   errorAt: SqlErrorPosition | null;
   result: ResultTable | null;
   /** More rows than the preview shows. */
@@ -47,7 +51,7 @@ export interface NotebookState {
   removeCell(id: string): Promise<void>;
   moveCell(id: string, delta: -1 | 1): void;
   /** Renames a cell; returns why not when the name cannot be used. */
-  renameCell(id: string, name: string): string | null;
+  renameCell(id: string, name: string): NotebookMessage | null;
   setSource(id: string, source: string): void;
   setConfig(id: string, patch: Record<string, JsonValue>): void;
   /** Runs the cell, then every cell that depends on it. */
@@ -74,6 +78,7 @@ const idle = (): CellRun => ({
   status: 'idle',
   runs: 0,
   error: null,
+  problems: [],
   errorAt: null,
   result: null,
   truncated: false,
@@ -125,11 +130,12 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
         const current = () => ledger.isCurrent(id, runId);
         const cycle = g.cycles.get(id);
         const blockedBy = (g.upstream.get(id) ?? []).map(cellById).find((u) => u && failed.has(u.id));
-        const fail = (message: string, errorAt: SqlErrorPosition | null = null) => {
+        const fail = (problems: readonly NotebookMessage[], errorAt: SqlErrorPosition | null = null) => {
           if (!current()) return null;
           patchRun(id, {
             status: 'error',
-            error: message,
+            error: messagesText(problems),
+            problems: [...problems],
             errorAt,
             result: null,
             runs: (get().runs[id]?.runs ?? 0) + 1,
@@ -137,14 +143,12 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           return false;
         };
         if (cycle !== undefined)
-          return fail(
-            `These cells read each other in a circle: ${cycle.map((c) => cellById(c)?.name ?? c).join(' → ')}.`,
-          );
-        if (blockedBy !== undefined) return fail(`Waiting on ${blockedBy.name}, which failed.`);
+          return fail([notebookMessage('cycle', { path: cycle.map((c) => cellById(c)?.name ?? c) })]);
+        if (blockedBy !== undefined) return fail([notebookMessage('waiting-on', { name: blockedBy.name })]);
         const started = performance.now();
         patchRun(id, { status: 'running' });
         const planned = CELL_REGISTRY[cell.kind].plan(cell, context(cell));
-        if (!planned.ok) return fail(planned.message);
+        if (!planned.ok) return fail(planned.problems);
         const plan = planned.plan;
         try {
           const engine = await deps.engine();
@@ -161,7 +165,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
                   e instanceof Error ? e.message : String(e),
                   plan.userLineOffset ?? 0,
                 );
-                return fail(parsed.message, parsed.at);
+                return fail([notebookMessage('engine', { message: parsed.message })], parsed.at);
               }
               if (!current()) return null;
             }
@@ -176,6 +180,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           patchRun(id, {
             status: 'ok',
             error: null,
+            problems: [],
             errorAt: null,
             result,
             truncated,
@@ -186,7 +191,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
         } catch (e) {
           if (e instanceof EngineCancelled || !current()) return null;
           const parsed = parseSqlError(e instanceof Error ? e.message : String(e));
-          return fail(parsed.message, parsed.at);
+          return fail([notebookMessage('engine', { message: parsed.message })], parsed.at);
         } finally {
           if (running?.runId === runId) running = null;
         }
@@ -294,7 +299,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
             .cells.filter((c) => c.id !== id)
             .map((c) => c.name)
             .concat(deps.reserved?.() ?? []);
-          const problem = nameProblem(
+          const problem = cellNameProblem(
             name,
             others,
             deps.tables().map((t) => t.name),

@@ -1,18 +1,26 @@
 import { type Dialect, duckdb } from '../sql/dialect';
+import { type NotebookMessage, notebookMessage } from './messages';
 import type { InputValue } from './types';
 
 const PARAM = /\{\{\s*([\p{L}_][\p{L}\p{N}_]*)(?:\.(from|to))?\s*\}\}/gu;
 
-export type Substitution = { ok: true; sql: string } | { ok: false; message: string };
+export type Substitution =
+  | { ok: true; sql: string }
+  | { ok: false; message: string; problems: readonly NotebookMessage[] };
 
 /** The SQL literal an input gives; a blank input is NULL so `x = {{p}}` simply matches nothing. */
-function literal(value: InputValue, part: 'from' | 'to' | undefined, d: Dialect): string | { error: string } {
+function literal(
+  name: string,
+  value: InputValue,
+  part: 'from' | 'to' | undefined,
+  d: Dialect,
+): string | NotebookMessage {
   if (value.type === 'dateRange') {
-    if (part === undefined) return { error: 'a date range is read as {{name.from}} or {{name.to}}' };
+    if (part === undefined) return notebookMessage('range-needs-part', { name });
     const iso = part === 'from' ? value.from : value.to;
     return iso === null ? 'NULL' : d.dateLiteral(iso);
   }
-  if (part !== undefined) return { error: `.${part} is only for date-range inputs` };
+  if (part !== undefined) return notebookMessage('part-needs-range', { name, part });
   if (value.value === null) return 'NULL';
   return value.type === 'number' ? d.numberLiteral(value.value) : d.stringLiteral(value.value);
 }
@@ -26,17 +34,19 @@ export function substituteParams(
   inputs: ReadonlyMap<string, InputValue>,
   d: Dialect = duckdb,
 ): Substitution {
-  const problems: string[] = [];
+  const problems: NotebookMessage[] = [];
   const out = sql.replace(PARAM, (whole, name: string, part: 'from' | 'to' | undefined) => {
     const value = inputs.get(name);
     if (value === undefined) {
-      problems.push(`{{${name}}} is not an input cell of this notebook`);
+      problems.push(notebookMessage('unknown-param', { name }));
       return whole;
     }
-    const lit = literal(value, part, d);
+    const lit = literal(name, value, part, d);
     if (typeof lit === 'string') return lit;
-    problems.push(`{{${name}${part ? `.${part}` : ''}}}: ${lit.error}`);
+    problems.push(lit);
     return whole;
   });
-  return problems.length === 0 ? { ok: true, sql: out } : { ok: false, message: problems.join('; ') };
+  return problems.length === 0
+    ? { ok: true, sql: out }
+    : { ok: false, message: problems.map((p) => p.message).join('; '), problems };
 }

@@ -4,6 +4,7 @@ import { kpiChartKind, kpiTableKind, segmentCompareKind } from './kinds/kpiCells
 import { markdownKind } from './kinds/markdown';
 import { pivotKind } from './kinds/pivot';
 import { sqlKind } from './kinds/sql';
+import { type NotebookMessage, notebookMessage } from './messages';
 import type { CellKind, CellKindDef, NotebookCell } from './types';
 
 /** Every cell kind, by name: the one place a new kind is added (no if-chains elsewhere). */
@@ -38,15 +39,23 @@ export function createCell(kind: CellKind, id: string, taken: Iterable<string>):
 }
 
 /** Why `name` cannot be a cell's name, or null when it can. */
+export function cellNameProblem(
+  name: string,
+  others: Iterable<string>,
+  tables: readonly string[],
+): NotebookMessage | null {
+  if (!CELL_NAME.test(name)) return notebookMessage('bad-name', {});
+  const lower = name.toLowerCase();
+  if ([...others].some((n) => n.toLowerCase() === lower)) return notebookMessage('name-taken', { name });
+  if (tables.some((t) => t.toLowerCase() === lower)) return notebookMessage('name-is-table', { name });
+  return null;
+}
+
+/** The English of cellNameProblem, or null when the name can be used. */
 export function nameProblem(
   name: string,
   others: Iterable<string>,
   tables: readonly string[],
 ): string | null {
-  if (!CELL_NAME.test(name))
-    return 'A cell name starts with a letter or _ and has only letters, digits and _.';
-  const lower = name.toLowerCase();
-  if ([...others].some((n) => n.toLowerCase() === lower)) return `Another cell is already named ${name}.`;
-  if (tables.some((t) => t.toLowerCase() === lower)) return `${name} is a loaded table; pick another name.`;
-  return null;
+  return cellNameProblem(name, others, tables)?.message ?? null;
 }

@@ -1,6 +1,7 @@
 import type { CompiledScorecard } from '../formula/compile';
 import type { KpiDef, Schema } from '../formula/schema';
 import type { CalendarKind } from '../sql/calendarSchema';
+import type { NotebookMessage } from './messages';
 
 /** Plain JSON, the only thing a cell's settings may hold (the workbook stores it as is). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -109,7 +110,10 @@ export type CellPlan =
       shape(rows: readonly PeriodRow[], dataEnd?: string | null): ResultTable;
     };
 
-export type PlanResult = { ok: true; plan: CellPlan } | { ok: false; message: string };
+/** A refusal carries its problems (shown through the catalogue) and their English, joined. */
+export type PlanResult =
+  | { ok: true; plan: CellPlan }
+  | { ok: false; message: string; problems: readonly NotebookMessage[] };
 
 /** One kind of cell: how to make one, what it reads, and how to run it. Rendering lives in src/ui. */
 export interface CellKindDef {

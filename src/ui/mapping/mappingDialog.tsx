@@ -3,6 +3,7 @@ import { CANONICAL_TABLES, type CanonicalTableName, canonicalTable } from '../..
 import type { TableMapping } from '../../core/model/mapping';
 import { suggestStageOutcome } from '../../core/model/mappingStage';
 import type { MappingProblem } from '../../core/model/mappingValidate';
+import { canonicalColumnDescription, canonicalTableDescription } from '../../i18n/canonical';
 import { t } from '../../i18n/t';
 import type { MappingDraft } from '../../state/mappingStore';
 import { hasErrors } from '../../state/mappingTables';
@@ -185,7 +186,7 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
               })}
         </span>
       </div>
-      {canonical && <p>{canonical.description}</p>}
+      {canonical && <p>{canonicalTableDescription(canonical.name)}</p>}
       {general.map((p) => (
         <Problem key={p.message} p={p} />
       ))}
@@ -209,7 +210,9 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
                   <th scope="row">
                     <code>{c.name}</code>
                     {c.required && <span className="map-required">{t('mapping.required')}</span>}
-                    <div className="faint map-desc">{c.description}</div>
+                    <div className="faint map-desc">
+                      {canonicalColumnDescription(mapping.canonicalTable, c.name)}
+                    </div>
                   </th>
                   <td>
                     <select

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import type { NotebookMessage } from '../../core/notebook/messages';
 import type { NotebookCell } from '../../core/notebook/types';
+import { notebookMessagesText, notebookMessageText } from '../../i18n/notebookMessages';
 import { t } from '../../i18n/t';
 import type { CellRun } from '../../state/notebookStore';
 import { useData } from '../appStore';
@@ -14,6 +16,7 @@ const EMPTY_RUN: CellRun = {
   status: 'idle',
   runs: 0,
   error: null,
+  problems: [],
   errorAt: null,
   result: null,
   truncated: false,
@@ -22,7 +25,7 @@ const EMPTY_RUN: CellRun = {
 
 function NameField({ cell }: { cell: NotebookCell }) {
   const notebookStore = useNotebookStore();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<NotebookMessage | null>(null);
   return (
     <span className="nb-name">
       <input
@@ -32,7 +35,7 @@ function NameField({ cell }: { cell: NotebookCell }) {
         spellCheck={false}
         style={{ width: `${Math.max(12, cell.name.length + 2)}ch` }}
         aria-invalid={problem !== null}
-        title={problem ?? undefined}
+        title={problem === null ? undefined : notebookMessageText(problem)}
         onBlur={(e) => {
           const p = notebookStore.getState().renameCell(cell.id, e.target.value.trim());
           setProblem(p);
@@ -48,7 +51,7 @@ function NameField({ cell }: { cell: NotebookCell }) {
       />
       {problem !== null && (
         <span className="nb-name-problem" role="alert">
-          {problem}
+          {notebookMessageText(problem)}
         </span>
       )}
     </span>
@@ -77,7 +80,13 @@ export function CellView({ cell, index, count }: { cell: NotebookCell; index: nu
   const schema = useCompletionSchema();
   const nb = useNotebookStore().getState();
   const runThis = () => void nb.runCell(cell.id);
-  const error = run.error === null ? null : { message: run.error, at: run.errorAt };
+  const error =
+    run.error === null
+      ? null
+      : {
+          message: run.problems.length > 0 ? notebookMessagesText(run.problems) : run.error,
+          at: run.errorAt,
+        };
   const showStatus = cell.kind !== 'markdown';
 
   return (

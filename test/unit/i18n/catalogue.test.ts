@@ -3,9 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../src/core/kpi/catalog';
 import { CATALOG_FA, kpiLabelIn } from '../../../src/core/kpi/catalogFa';
+import { CANONICAL_TABLES } from '../../../src/core/model/canonical';
+import { notebookMessage } from '../../../src/core/notebook/messages';
+import {
+  CANONICAL_FA,
+  canonicalColumnDescriptionIn,
+  canonicalTableDescriptionIn,
+} from '../../../src/i18n/canonicalFa';
 import { en } from '../../../src/i18n/en';
 import { fa } from '../../../src/i18n/fa';
 import { setLocaleSettings } from '../../../src/i18n/locale';
+import { NOTEBOOK_MESSAGE_KEYS, notebookMessageText } from '../../../src/i18n/notebookMessages';
 import { t } from '../../../src/i18n/t';
 
 const I18N = join(__dirname, '../../../src/i18n');
@@ -88,5 +96,61 @@ describe('the Persian KPI catalog', () => {
     expect(kpiLabelIn('fa', { id: 'churn_rate', label: 'Our churn' })).toBe('Our churn');
     expect(kpiLabelIn('en', { id: 'churn_rate', label: 'Churn rate' })).toBe('Churn rate');
     expect(kpiLabelIn('fa', { id: 'custom_1', label: 'نرخ من' })).toBe('نرخ من');
+  });
+});
+
+describe('the canonical CRM model in Persian', () => {
+  const persian = /[\u0600-\u06ff]/;
+
+  it('describes every canonical table and column, and nothing else', () => {
+    for (const table of CANONICAL_TABLES) {
+      const fa = CANONICAL_FA[table.name];
+      expect(fa?.description, table.name).toMatch(persian);
+      for (const c of table.columns) expect(fa?.columns[c.name], `${table.name}.${c.name}`).toMatch(persian);
+      expect(
+        Object.keys(fa?.columns ?? {}).filter((n) => !table.columns.some((c) => c.name === n)),
+        `${table.name}: Persian for columns the model does not have`,
+      ).toEqual([]);
+    }
+    expect(Object.keys(CANONICAL_FA).filter((n) => !CANONICAL_TABLES.some((t) => t.name === n))).toEqual([]);
+  });
+
+  it('shows the Persian in Persian and the model’s own English in English', () => {
+    expect(canonicalTableDescriptionIn('fa', 'deals')).toBe('هر سطر یک فرصت فروش (معامله).');
+    expect(canonicalTableDescriptionIn('en', 'deals')).toBe('One row per sales opportunity.');
+    expect(canonicalColumnDescriptionIn('fa', 'customers', 'churned_at')).toMatch(/ریزش/);
+    expect(canonicalColumnDescriptionIn('en', 'customers', 'customer_id')).toBe(
+      'Unique key of the customer.',
+    );
+    expect(canonicalColumnDescriptionIn('fa', 'customers', 'no_such_column')).toBe('');
+  });
+});
+
+describe('notebook problems', () => {
+  it('each has a message in English and Persian', () => {
+    for (const [code, key] of Object.entries(NOTEBOOK_MESSAGE_KEYS)) {
+      expect(en[key], code).toBeDefined();
+      expect(fa[key], code).toBeDefined();
+    }
+  });
+
+  it('read in the language shown, lists joined the way it joins them', () => {
+    const missing = notebookMessage('missing-columns', {
+      table: 'orders',
+      columns: ['customer_id', 'revenue'],
+    });
+    setLocaleSettings({ locale: 'en' });
+    // The catalogue's English is the sentence core writes (tests and the CLI read that one).
+    expect(notebookMessageText(missing)).toBe(missing.message);
+    const none = notebookMessage('no-table', { table: 'x', known: [] });
+    expect(notebookMessageText(none)).toBe(none.message);
+    const param = notebookMessage('part-needs-range', { name: 'n', part: 'from' });
+    expect(notebookMessageText(param)).toBe(param.message);
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    expect(notebookMessageText(missing)).toBe('جدول orders ستون customer_id، revenue را ندارد.');
+    expect(notebookMessageText(none)).toMatch(/هنوز هیچ/);
+    expect(notebookMessageText(notebookMessage('cycle', { path: ['a', 'b', 'a'] }))).toMatch(/a → b → a/);
+    expect(notebookMessageText(notebookMessage('unknown-param', { name: 'who' }))).toMatch(/^\{\{who\}\} /);
+    setLocaleSettings({ locale: 'en' });
   });
 });

@@ -94,6 +94,35 @@ function rawKpiLabels(source: string, fileName = 'x.tsx'): string[] {
   return found;
 }
 
+/**
+ * A description read off the model (`canonical.description`, `c.description`) is the core's
+ * English; the page shows it through the catalogue's lookups (kpiDescription(),
+ * canonicalColumnDescription()), which are Persian in Persian.
+ */
+function rawDescriptions(source: string, fileName = 'x.tsx'): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'description') {
+      // Shown as it is in the page, or put into a message (a condition on it shows nothing).
+      const p = node.parent;
+      const call = p.parent?.parent;
+      const inMessage =
+        ts.isPropertyAssignment(p) &&
+        call !== undefined &&
+        ts.isCallExpression(call) &&
+        call.expression.getText(sf) === 't';
+      if (ts.isJsxExpression(p) || inMessage) {
+        const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+        found.push(`${fileName}:${line + 1}: ${node.getText(sf)}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 function hardCodedStrings(source: string, fileName = 'x.tsx'): string[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
@@ -209,6 +238,19 @@ describe('components', () => {
     const found = files(ROOT, /\.tsx?$/).flatMap((f) =>
       loadTimeMessages(readFileSync(f, 'utf8'), relative(ROOT, f)),
     );
+    expect(found).toEqual([]);
+  });
+
+  it('the description scanner finds model descriptions put into the page', () => {
+    expect(
+      rawDescriptions(
+        `const a = <p title={c.description}>{canonical.description}{t('x', { d: k.description })}{k.description && kpiDescription(k)}</p>;`,
+      ),
+    ).toEqual(['x.tsx:1: c.description', 'x.tsx:1: canonical.description', 'x.tsx:1: k.description']);
+  });
+
+  it('show model descriptions through the catalogue, never the core’s English', () => {
+    const found = files(ROOT).flatMap((f) => rawDescriptions(readFileSync(f, 'utf8'), relative(ROOT, f)));
     expect(found).toEqual([]);
   });
 

@@ -60,6 +60,13 @@ describe('the cell registry', () => {
     const cell = createCell('rfm', 'r', []);
     const plan = CELL_REGISTRY.rfm.plan(cell, ctx());
     expect(!plan.ok && plan.message).toMatch(/orders has no column customer_id, order_id, ordered_at/);
+    // The UI translates it by code and parameters.
+    expect(!plan.ok && plan.problems).toEqual([
+      expect.objectContaining({
+        code: 'missing-columns',
+        params: { table: 'orders', columns: ['customer_id', 'order_id', 'ordered_at'] },
+      }),
+    ]);
   });
 });
 

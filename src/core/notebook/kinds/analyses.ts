@@ -3,8 +3,9 @@ import { FUNNEL_DEFAULTS, type FunnelGroup, funnelSql } from '../../analysis/fun
 import { defaultDrivers, KEY_DRIVER_DEFAULTS, keyDriversSql } from '../../analysis/keyDrivers';
 import { DEFAULT_RFM_MAP, RFM_DEFAULTS, rfmSummarySql } from '../../analysis/rfm';
 import { configNumber, configString, configStrings } from '../config';
+import { notebookMessage } from '../messages';
 import type { CellKindDef } from '../types';
-import { checkSource, sqlPlan, tableDeps } from './shared';
+import { checkSource, refuse, sqlPlan, tableDeps, unless } from './shared';
 
 /** The analyses of DESIGN.md as cells: defaults read the canonical model, every name can be changed. */
 
@@ -24,10 +25,9 @@ export const rfmKind: CellKindDef = {
       asOf: configString(c, 'asOf', '') || null,
       map: configStrings(c, 'map', DEFAULT_RFM_MAP),
     };
-    if (spec.map.length !== 25)
-      return { ok: false, message: 'The segment map needs a segment for each of the 25 R×F cells.' };
+    if (spec.map.length !== 25) return refuse(notebookMessage('rfm-map-size', {}));
     const problem = checkSource(ctx, spec.table, [spec.customer, spec.orderId, spec.date, spec.value]);
-    return problem !== null ? { ok: false, message: problem } : sqlPlan(rfmSummarySql(spec));
+    return unless(problem, () => sqlPlan(rfmSummarySql(spec)));
   },
 };
 
@@ -46,15 +46,9 @@ export const keyDriversKind: CellKindDef = {
     const schemaTable = ctx.schema.tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
     const fallback = schemaTable === undefined ? [] : defaultDrivers(schemaTable.columns);
     const drivers = configStrings(cell.config, 'drivers', fallback);
-    if (drivers.length === 0)
-      return {
-        ok: false,
-        message: `${table} has no driver columns (numeric columns named driver_…); list them in the cell.`,
-      };
+    if (drivers.length === 0) return refuse(notebookMessage('no-drivers', { table }));
     const problem = checkSource(ctx, table, [outcome, ...drivers]);
-    return problem !== null
-      ? { ok: false, message: problem }
-      : sqlPlan(keyDriversSql({ table, outcome, drivers }));
+    return unless(problem, () => sqlPlan(keyDriversSql({ table, outcome, drivers })));
   },
 };
 
@@ -71,8 +65,9 @@ export const cohortKind: CellKindDef = {
       end: configString(c, 'end', COHORT_DEFAULTS.end),
       cohorts: configNumber(c, 'cohorts', COHORT_DEFAULTS.cohorts),
     };
-    const problem = checkSource(ctx, spec.table, [spec.start, spec.end]);
-    return problem !== null ? { ok: false, message: problem } : sqlPlan(cohortRetentionSql(spec));
+    return unless(checkSource(ctx, spec.table, [spec.start, spec.end]), () =>
+      sqlPlan(cohortRetentionSql(spec)),
+    );
   },
 };
 
@@ -96,6 +91,6 @@ export const funnelKind: CellKindDef = {
       groupBy: (GROUPS as readonly string[]).includes(group) ? (group as FunnelGroup) : 'source',
     };
     const problem = checkSource(ctx, spec.table, [spec.created, spec.source, spec.mql, spec.sql, spec.won]);
-    return problem !== null ? { ok: false, message: problem } : sqlPlan(funnelSql(spec));
+    return unless(problem, () => sqlPlan(funnelSql(spec)));
   },
 };

@@ -4,8 +4,9 @@ import { compareSegments } from '../../analysis/segmentCompare';
 import { compileScorecard } from '../../formula/compile';
 import type { Grain } from '../../sql/calendarSchema';
 import { configNumber, configString, configStrings } from '../config';
+import { notebookMessage } from '../messages';
 import type { CellKindDef, NotebookContext, NotebookKpi, PeriodRow, PlanResult, ResultTable } from '../types';
-import { configGrain, rangeDeps, rangeOf } from './shared';
+import { configGrain, rangeDeps, rangeOf, refuse } from './shared';
 
 /** Compiles the KPIs of a cell into one scorecard query and hands its rows to `shape`. */
 function scorecardPlan(
@@ -15,14 +16,12 @@ function scorecardPlan(
   shape: (rows: readonly PeriodRow[]) => ResultTable,
 ): PlanResult {
   const unknown = ids.filter((id) => !ctx.kpis.has(id));
-  if (unknown.length > 0)
-    return { ok: false, message: `No KPI named ${unknown.join(', ')} in this workbook.` };
-  if (ids.length === 0) return { ok: false, message: 'Pick at least one KPI.' };
+  if (unknown.length > 0) return refuse(notebookMessage('unknown-kpis', { ids: unknown }));
+  if (ids.length === 0) return refuse(notebookMessage('no-kpis', {}));
   let breakdown: { table: string; column: string } | null = null;
   if (opts.breakdown !== undefined) {
     const [table, column] = opts.breakdown.split('.');
-    if (!table || !column)
-      return { ok: false, message: 'A breakdown is written table.column, e.g. customers.segment.' };
+    if (!table || !column) return refuse(notebookMessage('bad-breakdown', {}));
     breakdown = { table, column };
   }
   const calendar = ctx.calendar ?? 'gregorian';
@@ -38,10 +37,11 @@ function scorecardPlan(
     (d) => d.severity === 'error' && (d.kpiId === undefined || ids.includes(d.kpiId)),
   );
   if (compiled.sql === '' || errors.length > 0)
-    return {
-      ok: false,
-      message: errors.map((d) => `${d.kpiId ?? ''}: ${d.message}`).join('\n') || 'Nothing to compute.',
-    };
+    return errors.length > 0
+      ? refuse(
+          ...errors.map((d) => notebookMessage('kpi-formula', { kpi: d.kpiId ?? '', message: d.message })),
+        )
+      : refuse(notebookMessage('nothing-to-compute', {}));
   // With the range left to the data, a last period the data has not finished (a season that
   // began ten days before the export) would read as a collapse; the scorecard drops it too.
   const complete = (rows: readonly PeriodRow[], dataEnd?: string | null) => {

@@ -1,7 +1,7 @@
 import { PIVOT_AGGREGATES, type PivotAggregate, pivotSql } from '../../analysis/pivot';
 import { configString } from '../config';
 import type { CellConfig, CellKindDef } from '../types';
-import { checkSource, sqlPlan, tableDeps } from './shared';
+import { checkSource, sqlPlan, tableDeps, unless } from './shared';
 
 function spec(c: CellConfig) {
   const agg = configString(c, 'aggregate', 'sum');
@@ -30,7 +30,6 @@ export const pivotKind: CellKindDef = {
   dependencies: (cell, names) => tableDeps(spec(cell.config).table, names),
   plan(cell, ctx) {
     const s = spec(cell.config);
-    const problem = checkSource(ctx, s.table, [s.rows, s.columns, s.value]);
-    return problem !== null ? { ok: false, message: problem } : sqlPlan(pivotSql(s));
+    return unless(checkSource(ctx, s.table, [s.rows, s.columns, s.value]), () => sqlPlan(pivotSql(s)));
   },
 };

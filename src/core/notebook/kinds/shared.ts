@@ -1,5 +1,6 @@
 import type { Grain } from '../../sql/calendarSchema';
 import { configString } from '../config';
+import { messagesText, type NotebookMessage, notebookMessage } from '../messages';
 import type { CellConfig, CellDeps, NotebookContext, PlanResult } from '../types';
 
 export const NO_DEPS: CellDeps = { cells: [], kpis: [], tables: [] };
@@ -11,16 +12,31 @@ export function tableDeps(table: string, cellNames: ReadonlySet<string>, extra: 
 }
 
 /** A friendly refusal when a table or its columns are not there, before DuckDB says it less kindly. */
-export function checkSource(ctx: NotebookContext, table: string, columns: readonly string[]): string | null {
+export function checkSource(
+  ctx: NotebookContext,
+  table: string,
+  columns: readonly string[],
+): NotebookMessage | null {
   const lower = table.toLowerCase();
   if (ctx.views.some((v) => v.toLowerCase() === lower)) return null;
   const t = ctx.schema.tables.find((x) => x.name.toLowerCase() === lower);
   if (t === undefined) {
-    const known = [...ctx.tables, ...ctx.views];
-    return `There is no table or SQL cell named ${table}; load it or pick one of: ${known.join(', ') || 'none yet'}.`;
+    return notebookMessage('no-table', { table, known: [...ctx.tables, ...ctx.views] });
   }
   const missing = columns.filter((c) => !t.columns.some((x) => x.name.toLowerCase() === c.toLowerCase()));
-  return missing.length === 0 ? null : `${t.name} has no column ${missing.join(', ')}.`;
+  return missing.length === 0
+    ? null
+    : notebookMessage('missing-columns', { table: t.name, columns: missing });
+}
+
+/** A plan that cannot be made, for these reasons. */
+export function refuse(...problems: NotebookMessage[]): PlanResult {
+  return { ok: false, message: messagesText(problems), problems };
+}
+
+/** The plan `make` gives, unless `problem` says the cell cannot run. */
+export function unless(problem: NotebookMessage | null, make: () => PlanResult): PlanResult {
+  return problem !== null ? refuse(problem) : make();
 }
 
 export function sqlPlan(result: string): PlanResult {

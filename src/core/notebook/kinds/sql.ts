@@ -1,8 +1,10 @@
 import { duckdb } from '../../sql/dialect';
 import { checkWorkbookSql } from '../../sql/guard';
+import { notebookMessage } from '../messages';
 import { substituteParams } from '../params';
 import { mentionedNames, paramNames } from '../sqlNames';
 import type { CellKindDef } from '../types';
+import { refuse } from './shared';
 
 /** Rows a SQL cell shows; the view itself is unlimited for the cells that read it. */
 export const SQL_PREVIEW_ROWS = 1000;
@@ -23,11 +25,15 @@ export const sqlKind: CellKindDef = {
   },
   plan(cell, ctx) {
     const sub = substituteParams(cell.source, ctx.inputs);
-    if (!sub.ok) return { ok: false, message: sub.message };
+    if (!sub.ok) return { ok: false, message: sub.message, problems: sub.problems };
     // The view wraps the query, so a trailing semicolon would end it early.
     const sql = sub.sql.replace(/[\s;]+$/, '');
-    const verdict = checkWorkbookSql(sql, [...ctx.tables, ...ctx.views]);
-    if (!verdict.ok) return { ok: false, message: verdict.message };
+    const tables = [...ctx.tables, ...ctx.views];
+    const verdict = checkWorkbookSql(sql, tables);
+    if (!verdict.ok)
+      return refuse(
+        notebookMessage('sql-refused', { reason: verdict.reason, message: verdict.message, tables }),
+      );
     const view = duckdb.quoteIdent(cell.name);
     // Only after the guard accepted the query: the CREATE is ours, the SELECT is theirs.
     return {

@@ -1,0 +1,49 @@
+import type { NotebookMessage, NotebookMessageCode } from '../core/notebook/messages';
+import type { MessageKey } from './en';
+import { activeLocale } from './locale';
+import { type MessageParams, t } from './t';
+
+/** The catalogue message of each notebook problem; the compiler fails when a code has none. */
+export const NOTEBOOK_MESSAGE_KEYS: Readonly<Record<NotebookMessageCode, MessageKey>> = {
+  'no-table': 'notebook.problem.noTable',
+  'missing-columns': 'notebook.problem.missingColumns',
+  'rfm-map-size': 'notebook.problem.rfmMapSize',
+  'no-drivers': 'notebook.problem.noDrivers',
+  'unknown-kpis': 'notebook.problem.unknownKpis',
+  'no-kpis': 'notebook.problem.noKpis',
+  'bad-breakdown': 'notebook.problem.badBreakdown',
+  'kpi-formula': 'notebook.problem.kpiFormula',
+  'nothing-to-compute': 'notebook.problem.nothingToCompute',
+  'unknown-param': 'notebook.problem.unknownParam',
+  'range-needs-part': 'notebook.problem.rangeNeedsPart',
+  'part-needs-range': 'notebook.problem.partNeedsRange',
+  'sql-refused': 'notebook.problem.sqlRefused',
+  engine: 'notebook.problem.engine',
+  cycle: 'notebook.problem.cycle',
+  'waiting-on': 'notebook.problem.waitingOn',
+  'bad-name': 'notebook.problem.badName',
+  'name-taken': 'notebook.problem.nameTaken',
+  'name-is-table': 'notebook.problem.nameIsTable',
+};
+
+/** Lists in a message are joined with the language's comma; a cycle's path with arrows. */
+function messageParams(m: NotebookMessage): MessageParams {
+  const comma = activeLocale() === 'fa' ? '، ' : ', ';
+  const out: MessageParams = {};
+  for (const [name, v] of Object.entries(m.params as Record<string, unknown>)) {
+    if (Array.isArray(v)) out[name] = v.join(name === 'path' ? ' → ' : comma);
+    else if (typeof v === 'string' || typeof v === 'number') out[name] = v;
+  }
+  if (m.code === 'no-table' && out.known === '') out.known = t('notebook.problem.noneYet');
+  return out;
+}
+
+/** A notebook problem in the language shown. */
+export function notebookMessageText(m: NotebookMessage): string {
+  return t(NOTEBOOK_MESSAGE_KEYS[m.code], messageParams(m));
+}
+
+/** Several problems, one a line. */
+export function notebookMessagesText(problems: readonly NotebookMessage[]): string {
+  return problems.map(notebookMessageText).join('\n');
+}
