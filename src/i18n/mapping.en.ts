@@ -38,6 +38,28 @@ export const mappingEn = {
   'mapping.cancel': 'Cancel',
   'mapping.problems': '{count} problem(s) stop this mapping',
   'mapping.loading': 'Reading the table…',
+  'mapping.problem.notCanonicalTable': '{table} is not a table of the canonical model',
+  'mapping.problem.noSuchColumn': '{table} has no column {column}',
+  'mapping.problem.headerMissing': '{target} is mapped to “{header}”, which the file does not have',
+  'mapping.problem.wrongKind': '{target} needs {needs}; column “{header}” holds {holds}',
+  'mapping.problem.wrongKindWon':
+    '{target} needs {needs}; column “{header}” holds {holds}: say which of its values mean won and lost',
+  'mapping.problem.requiredMissing': '{table} needs {column}: choose the column that holds it',
+  'mapping.problem.wonAndLost': '“{value}” cannot mean both won and lost',
+  'mapping.problem.wonUnknown':
+    'deals.won is unknown until you say which stages mean won and lost; win rate and won amount wait for it',
+  'mapping.problem.tableIsView':
+    'This table is already called {view}; load the file under another name to map it.',
+  'mapping.problem.viewNameTaken':
+    'A loaded table is already called {view}; remove it or map this table to another canonical table.',
+  'mapping.problem.alreadyMapped': '{other} is already mapped to {view}; undo that mapping first.',
+  'mapping.problem.notLoaded': '{table} is not loaded',
+  'mapping.problem.viewFailed': '{message}',
+  'mapping.kind.number': 'numbers',
+  'mapping.kind.text': 'text',
+  'mapping.kind.boolean': 'true/false values',
+  'mapping.kind.date': 'dates',
+  'mapping.kind.timestamp': 'dates and times',
 
   'benchmarks.heading': 'My benchmarks',
   'benchmarks.hint': 'Your own figures come before the published ones wherever a KPI is compared.',

@@ -41,6 +41,29 @@ export const mappingFa: Partial<Record<keyof typeof mappingEn, Message>> = {
   'mapping.cancel': 'انصراف',
   'mapping.problems': '{count} مشکل جلوی این نگاشت را گرفته است',
   'mapping.loading': 'در حال خواندن جدول…',
+  'mapping.problem.notCanonicalTable': '{table} جدولی از مدل CRM نیست',
+  'mapping.problem.noSuchColumn': 'جدول {table} ستونی با نام {column} ندارد',
+  'mapping.problem.headerMissing': '{target} به «{header}» نگاشته شده، اما فایل چنین ستونی ندارد',
+  'mapping.problem.wrongKind': '{target} {needs} می‌خواهد؛ ستون «{header}» {holds} دارد',
+  'mapping.problem.wrongKindWon':
+    '{target} {needs} می‌خواهد؛ ستون «{header}» {holds} دارد: بگویید کدام مقدارهایش یعنی برده و کدام یعنی باخته',
+  'mapping.problem.requiredMissing':
+    'جدول {table} ستون {column} را لازم دارد: ستونی را که آن را دارد انتخاب کنید',
+  'mapping.problem.wonAndLost': '«{value}» نمی‌تواند هم برده باشد و هم باخته',
+  'mapping.problem.wonUnknown':
+    '\u2066deals.won\u2069 نامعلوم است تا بگویید کدام مرحله‌ها یعنی برده و باخته؛ نرخ برد و مبلغ برده‌ها در انتظار آن می‌مانند',
+  'mapping.problem.tableIsView':
+    'این جدول همین حالا {view} نام دارد؛ برای نگاشت، فایل را با نام دیگری بار کنید.',
+  'mapping.problem.viewNameTaken':
+    'جدول بارشدهٔ دیگری همین حالا {view} نام دارد؛ آن را بردارید یا این جدول را به جدول استاندارد دیگری نگاشت کنید.',
+  'mapping.problem.alreadyMapped': '{other} همین حالا به {view} نگاشته شده است؛ نخست آن نگاشت را بردارید.',
+  'mapping.problem.notLoaded': 'جدول {table} بار نشده است',
+  'mapping.problem.viewFailed': '{message}',
+  'mapping.kind.number': 'عدد',
+  'mapping.kind.text': 'متن',
+  'mapping.kind.boolean': 'مقدار درست/نادرست',
+  'mapping.kind.date': 'تاریخ',
+  'mapping.kind.timestamp': 'تاریخ و زمان',
 
   'benchmarks.heading': 'معیارهای من',
   'benchmarks.hint': 'هر جا شاخصی مقایسه شود، رقم‌های خودتان پیش از رقم‌های منتشرشده می‌آیند.',

@@ -1,4 +1,5 @@
 import type { NotebookMessage, NotebookMessageCode } from '../core/notebook/messages';
+import { diagnosticText } from './diagnostics';
 import type { MessageKey } from './en';
 import { activeLocale } from './locale';
 import { type MessageParams, t } from './t';
@@ -35,6 +36,11 @@ function messageParams(m: NotebookMessage): MessageParams {
     else if (typeof v === 'string' || typeof v === 'number') out[name] = v;
   }
   if (m.code === 'no-table' && out.known === '') out.known = t('notebook.problem.noneYet');
+  // A formula's problem is written from its code and parameters, in the language shown.
+  if (m.code === 'kpi-formula') {
+    const d = (m as NotebookMessage<'kpi-formula'>).params.diagnostic;
+    if (d !== undefined) out.message = diagnosticText(d);
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@ import {
   type TableMapping,
 } from '../core/model/mapping';
 import { type StageOutcomes, suggestStageOutcome } from '../core/model/mappingStage';
-import type { MappingProblem } from '../core/model/mappingValidate';
+import { type MappingProblem, mappingProblem } from '../core/model/mappingValidate';
 import { mappingViewSql } from '../core/model/mappingView';
 import { duckdb } from '../core/sql/dialect';
 import { plainColumn } from '../engine/rows';
@@ -242,7 +242,7 @@ export function createMappingStore(data: DataStore): MappingStore {
 
       check(raw, mapping) {
         const t = tableOf(raw);
-        if (t === undefined) return [{ target: raw, severity: 'error', message: `${raw} is not loaded` }];
+        if (t === undefined) return [mappingProblem(raw, 'error', 'not-loaded', { table: raw })];
         return mappingProblems(raw, mapping, t.columns, loadedNames(), get().applied);
       },
 
@@ -255,7 +255,10 @@ export function createMappingStore(data: DataStore): MappingStore {
             await dropView(before.mapping.canonicalTable);
           }
           if (!(await createView(raw, mapping))) {
-            return [...problems, { target: raw, severity: 'error', message: get().errors[raw] ?? '' }];
+            return [
+              ...problems,
+              mappingProblem(raw, 'error', 'view-failed', { message: get().errors[raw] ?? '' }),
+            ];
           }
           dismissed.delete(raw);
           set((s) => ({

@@ -1,7 +1,11 @@
 import { canonicalColumn, canonicalTable } from '../core/model/canonical';
 import type { TableMapping } from '../core/model/mapping';
-import type { MappingProblem, RawColumn } from '../core/model/mappingValidate';
-import { validateMapping } from '../core/model/mappingValidate';
+import {
+  type MappingProblem,
+  mappingProblem,
+  type RawColumn,
+  validateMapping,
+} from '../core/model/mappingValidate';
 import { mappedColumns } from '../core/model/mappingView';
 import type { ColumnKind } from '../engine/ingest/types';
 import type { LoadedTable } from './scorecardSchema';
@@ -54,22 +58,18 @@ export function mappingProblems(
   const problems = validateMapping(mapping, rawColumns);
   const view = mapping.canonicalTable;
   if (loadedNames.some((n) => n.toLowerCase() === view.toLowerCase())) {
-    problems.unshift({
-      target: view,
-      severity: 'error',
-      message:
-        raw.toLowerCase() === view.toLowerCase()
-          ? `This table is already called ${view}; load the file under another name to map it.`
-          : `A loaded table is already called ${view}; remove it or map this table to another canonical table.`,
-    });
+    problems.unshift(
+      mappingProblem(
+        view,
+        'error',
+        raw.toLowerCase() === view.toLowerCase() ? 'table-is-view' : 'view-name-taken',
+        { view },
+      ),
+    );
   }
   const other = Object.values(applied).find((a) => a.raw !== raw && a.mapping.canonicalTable === view);
   if (other !== undefined) {
-    problems.unshift({
-      target: view,
-      severity: 'error',
-      message: `${other.raw} is already mapped to ${view}; undo that mapping first.`,
-    });
+    problems.unshift(mappingProblem(view, 'error', 'already-mapped', { other: other.raw, view }));
   }
   return problems;
 }

@@ -108,6 +108,32 @@ describe('Persian, right to left', () => {
     await b.screenshot('persian-chart');
   });
 
+  it('says what is wrong with a formula in Persian, underlining the right span', async () => {
+    const page = b.page;
+    await page.locator('.sc-grid .ag-row[row-id="csat"] [col-id="kpi"]').first().click();
+    const input = page.locator('#formula-input');
+    await input.waitFor();
+    const good = await input.inputValue();
+    const bad = good.replace('surveys.csat', 'surveys.csatt');
+    expect(bad).not.toBe(good);
+    await input.fill(bad);
+    await input.press('Enter');
+    const problem = page.locator('.sc-problem').first();
+    await problem.waitFor();
+    const text = await problem.innerText();
+    expect(text).toMatch(/ستونی با نام/);
+    expect(text).not.toMatch(/did you mean|no column/);
+    // The names stay as written, isolated so they keep their order in the Persian sentence.
+    expect(text).toContain('«\u2066csat\u2069»');
+    expect(text).toContain('«\u2068csatt\u2069»');
+    expect(await page.locator('.sc-underline').first().innerText()).toContain('csatt');
+    expect(await page.locator('.sc-underline').count()).toBe(1);
+    await b.screenshot('persian-formula-error');
+    await input.fill(good);
+    await input.press('Enter');
+    await eventually(() => page.locator('.sc-problem').count()).toBe(0);
+  });
+
   it('shows the notebook in Persian with SQL left to right', async () => {
     const page = b.page;
     await page.getByRole('tab', { name: 'دفترچه' }).click();

@@ -20,14 +20,19 @@ const ZERO_ARG = allFunctions()
   .filter((f) => f.params.length === 0)
   .map((f) => f.name);
 
-const TYPE_WORDS: Record<ValueType, string> = {
+/** The table a message names when a KPI has none (the UI translates it). */
+export const NO_TABLE = '(no table)';
+
+/** How a value's type is named in messages (the UI translates these words). */
+export const TYPE_WORDS: Readonly<Record<ValueType, string>> = {
   number: 'a number',
   text: 'text',
   boolean: 'a condition (true/false)',
   date: 'a date',
   timestamp: 'a date and time',
 };
-const PARAM_WORDS: Record<ParamType, string> = {
+/** How what a parameter accepts is named in messages. */
+export const PARAM_WORDS: Readonly<Record<ParamType, string>> = {
   number: 'a number',
   text: 'text',
   boolean: 'a condition (true/false)',
@@ -292,7 +297,7 @@ class Checker {
       push(
         diagnostic(
           'bad-time-column',
-          { table: tableName ?? '(no table)', column: columnName, found: null },
+          { table: tableName ?? NO_TABLE, column: columnName, found: null },
           whole,
         ),
       );

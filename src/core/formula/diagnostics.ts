@@ -63,9 +63,11 @@ export interface Diagnostic<C extends DiagnosticCode = DiagnosticCode> {
 const code = (s: string) => `\`${s}\``;
 const didYouMean = (s: string | null) => (s === null ? '' : `; did you mean ${code(s)}?`);
 
-type Formatters = { [C in DiagnosticCode]: (p: DiagnosticParams[C]) => string };
+/** One sentence per code; the UI's catalogues (src/i18n/diagnostics.*.ts) have the same shape. */
+export type DiagnosticFormatters = { [C in DiagnosticCode]: (p: DiagnosticParams[C]) => string };
 
-const formatters: Formatters = {
+/** The English sentences: `message` of every diagnostic, and the UI's English. */
+export const DIAGNOSTIC_FORMATTERS: DiagnosticFormatters = {
   'unexpected-character': (p) => `${code(p.char)} cannot be used in a formula`,
   'unterminated-text': () => 'this text has no closing `"`',
   'unterminated-name': () => 'this name has no closing `]`',
@@ -141,7 +143,7 @@ export function diagnostic<C extends DiagnosticCode>(
     params,
     span,
     severity: WARNINGS.has(codeName) ? 'warning' : 'error',
-    message: formatters[codeName](params),
+    message: DIAGNOSTIC_FORMATTERS[codeName](params),
   };
 }
 

@@ -15,8 +15,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const span = (start: number, end: number): Span => ({ start, end });
 
+/** How the parser names the end of the formula in messages (the UI translates it). */
+export const END_OF_FORMULA = 'the end of the formula';
+
 function describe(t: Token): string {
-  if (t.kind === 'eof') return 'the end of the formula';
+  if (t.kind === 'eof') return END_OF_FORMULA;
   if (t.kind === 'text') return 'text';
   return `\`${t.kind === 'bracket' ? `[${t.text}]` : t.text}\``;
 }

@@ -7,11 +7,74 @@ export interface RawColumn {
   readonly kind: LogicalKind;
 }
 
-export interface MappingProblem {
+/** Every problem a mapping can have: a code and its parameters (the UI writes them in the language shown). */
+export interface MappingProblemParams {
+  'not-canonical-table': { table: string };
+  'no-such-column': { table: string; column: string };
+  /** `target` (table.column) is mapped to a header the file does not have. */
+  'header-missing': { target: string; header: string };
+  /** `wonValues`: a text column chosen for won, which is read through its won/lost values. */
+  'wrong-kind': {
+    target: string;
+    header: string;
+    needs: LogicalKind;
+    holds: LogicalKind;
+    wonValues: boolean;
+  };
+  'required-missing': { table: string; column: string };
+  'won-and-lost': { value: string };
+  'won-unknown': Record<string, never>;
+  /** The table being mapped already has the canonical table's name. */
+  'table-is-view': { view: string };
+  /** Another loaded table has the canonical table's name. */
+  'view-name-taken': { view: string };
+  'already-mapped': { other: string; view: string };
+  'not-loaded': { table: string };
+  /** The view could not be made; `message` is the engine's own. */
+  'view-failed': { message: string };
+}
+
+export type MappingProblemCode = keyof MappingProblemParams;
+
+export interface MappingProblem<C extends MappingProblemCode = MappingProblemCode> {
   /** Canonical column the problem is about (`table.column`), or the table. */
   readonly target: string;
   readonly severity: 'error' | 'warning';
+  readonly code: C;
+  readonly params: MappingProblemParams[C];
+  /** The English sentence (tests, the CLI, logs). */
   readonly message: string;
+}
+
+/** The English sentences; src/i18n/mapping.*.ts has them in every language. */
+export const MAPPING_PROBLEM_FORMATTERS: {
+  readonly [C in MappingProblemCode]: (p: MappingProblemParams[C]) => string;
+} = {
+  'not-canonical-table': (p) => `${p.table} is not a table of the canonical model`,
+  'no-such-column': (p) => `${p.table} has no column ${p.column}`,
+  'header-missing': (p) => `${p.target} is mapped to “${p.header}”, which the file does not have`,
+  'wrong-kind': (p) =>
+    `${p.target} needs ${KIND_WORDS[p.needs]}; column “${p.header}” holds ${KIND_WORDS[p.holds]}${p.wonValues ? ': say which of its values mean won and lost' : ''}`,
+  'required-missing': (p) => `${p.table} needs ${p.column}: choose the column that holds it`,
+  'won-and-lost': (p) => `“${p.value}” cannot mean both won and lost`,
+  'won-unknown': () =>
+    'deals.won is unknown until you say which stages mean won and lost; win rate and won amount wait for it',
+  'table-is-view': (p) =>
+    `This table is already called ${p.view}; load the file under another name to map it.`,
+  'view-name-taken': (p) =>
+    `A loaded table is already called ${p.view}; remove it or map this table to another canonical table.`,
+  'already-mapped': (p) => `${p.other} is already mapped to ${p.view}; undo that mapping first.`,
+  'not-loaded': (p) => `${p.table} is not loaded`,
+  'view-failed': (p) => p.message,
+};
+
+export function mappingProblem<C extends MappingProblemCode>(
+  target: string,
+  severity: 'error' | 'warning',
+  code: C,
+  params: MappingProblemParams[C],
+): MappingProblem<C> {
+  return { target, severity, code, params, message: MAPPING_PROBLEM_FORMATTERS[code](params) };
 }
 
 /**
@@ -24,7 +87,7 @@ export function validateMapping(mapping: TableMapping, raw: readonly RawColumn[]
   const t = mapping.canonicalTable;
   const table = canonicalTable(t);
   if (table === undefined) {
-    return [{ target: t, severity: 'error', message: `${t} is not a table of the canonical model` }];
+    return [mappingProblem(t, 'error', 'not-canonical-table', { table: t })];
   }
   const rawByName = new Map(raw.map((c) => [c.name, c]));
   const outcomes = mapping.stageOutcomes;
@@ -32,58 +95,45 @@ export function validateMapping(mapping: TableMapping, raw: readonly RawColumn[]
     const target = `${t}.${column}`;
     const canonical = canonicalColumn(t, column);
     if (canonical === undefined) {
-      problems.push({ target, severity: 'error', message: `${t} has no column ${column}` });
+      problems.push(mappingProblem(target, 'error', 'no-such-column', { table: t, column }));
       continue;
     }
     const found = rawByName.get(header);
     if (found === undefined) {
-      problems.push({
-        target,
-        severity: 'error',
-        message: `${target} is mapped to “${header}”, which the file does not have`,
-      });
+      problems.push(mappingProblem(target, 'error', 'header-missing', { target, header }));
       continue;
     }
     // A text won column is read through the won/lost values, like a stage.
     const viaOutcomes = column === 'won' && found.kind === 'text' && outcomes !== undefined;
     if (!viaOutcomes && !kindFits(canonical.kind, found.kind)) {
-      const hint =
-        column === 'won' && found.kind === 'text' ? ': say which of its values mean won and lost' : '';
-      problems.push({
-        target,
-        severity: 'error',
-        message: `${target} needs ${KIND_WORDS[canonical.kind]}; column “${header}” holds ${KIND_WORDS[found.kind]}${hint}`,
-      });
+      problems.push(
+        mappingProblem(target, 'error', 'wrong-kind', {
+          target,
+          header,
+          needs: canonical.kind,
+          holds: found.kind,
+          wonValues: column === 'won' && found.kind === 'text',
+        }),
+      );
     }
   }
   for (const c of table.columns) {
     if (c.required && mapping.columns[c.name] === undefined) {
-      problems.push({
-        target: `${t}.${c.name}`,
-        severity: 'error',
-        message: `${t} needs ${c.name}: choose the column that holds it`,
-      });
+      problems.push(
+        mappingProblem(`${t}.${c.name}`, 'error', 'required-missing', { table: t, column: c.name }),
+      );
     }
   }
   if (outcomes !== undefined) {
     const lost = new Set(outcomes.lost);
     for (const v of outcomes.won) {
       if (lost.has(v)) {
-        problems.push({
-          target: `${t}.won`,
-          severity: 'error',
-          message: `“${v}” cannot mean both won and lost`,
-        });
+        problems.push(mappingProblem(`${t}.won`, 'error', 'won-and-lost', { value: v }));
       }
     }
   }
   if (t === 'deals' && mapping.columns.won === undefined && outcomes === undefined) {
-    problems.push({
-      target: 'deals.won',
-      severity: 'warning',
-      message:
-        'deals.won is unknown until you say which stages mean won and lost; win rate and won amount wait for it',
-    });
+    problems.push(mappingProblem('deals.won', 'warning', 'won-unknown', {}));
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../formula/diagnostics';
 import type { GuardReason } from '../sql/guard';
 
 /**
@@ -15,8 +16,11 @@ export interface NotebookMessageParams {
   'unknown-kpis': { ids: string[] };
   'no-kpis': Record<string, never>;
   'bad-breakdown': Record<string, never>;
-  /** A KPI's formula does not compile; `message` is the formula diagnostic's sentence. */
-  'kpi-formula': { kpi: string; message: string };
+  /**
+   * A KPI's formula does not compile; `message` is the formula diagnostic's sentence,
+   * `diagnostic` its code and parameters (the UI writes it from those, in the language shown).
+   */
+  'kpi-formula': { kpi: string; message: string; diagnostic?: Pick<Diagnostic, 'code' | 'params'> };
   'nothing-to-compute': Record<string, never>;
   'unknown-param': { name: string };
   'range-needs-part': { name: string };

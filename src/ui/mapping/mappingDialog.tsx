@@ -4,6 +4,7 @@ import type { TableMapping } from '../../core/model/mapping';
 import { suggestStageOutcome } from '../../core/model/mappingStage';
 import type { MappingProblem } from '../../core/model/mappingValidate';
 import { canonicalColumnDescription, canonicalTableDescription } from '../../i18n/canonical';
+import { mappingProblemText } from '../../i18n/mappingProblems';
 import { t } from '../../i18n/t';
 import type { MappingDraft } from '../../state/mappingStore';
 import { hasErrors } from '../../state/mappingTables';
@@ -36,7 +37,7 @@ function Problem({ p }: { p: MappingProblem }) {
   return (
     <p className={`map-problem ${p.severity}`} role={p.severity === 'error' ? 'alert' : undefined}>
       {p.severity === 'error' ? <ErrorIcon /> : <WarnIcon />}
-      {p.message}
+      {mappingProblemText(p)}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Diagnostic } from '../../core/formula/diagnostics';
 import { CATALOG, KPI_FAMILIES } from '../../core/kpi/catalog';
+import { diagnosticText } from '../../i18n/diagnostics';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { Dialog } from '../dialog';
@@ -126,7 +127,7 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
           {problems.map((d) => (
             <li key={`${d.code}:${d.span.start}`} className="sc-problem error">
               <span className="sc-problem-at">{t('formula.at', { col: d.span.start + 1 })}</span>
-              {d.message}
+              {diagnosticText(d)}
             </li>
           ))}
         </ul>

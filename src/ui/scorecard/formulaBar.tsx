@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Diagnostic } from '../../core/formula/diagnostics';
+import { diagnosticText } from '../../i18n/diagnostics';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { scorecardStore, useScorecard } from './scorecardApp';
@@ -71,7 +72,7 @@ export function FormulaBar() {
           {formulaDiagnostics.map((d) => (
             <li key={`${d.code}:${d.span.start}:${d.span.end}`} className={`sc-problem ${d.severity}`}>
               <span className="sc-problem-at">{t('formula.at', { col: d.span.start + 1 })}</span>
-              {d.message}
+              {diagnosticText(d)}
             </li>
           ))}
           {draft && <li className="sc-problem-note">{t('formula.keptResults')}</li>}

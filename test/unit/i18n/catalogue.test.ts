@@ -1,20 +1,37 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARAM_WORDS, TYPE_WORDS } from '../../../src/core/formula/check';
+import { compileScorecard } from '../../../src/core/formula/compile';
+import {
+  DIAGNOSTIC_FORMATTERS,
+  type DiagnosticCode,
+  type DiagnosticParams,
+  diagnostic,
+} from '../../../src/core/formula/diagnostics';
 import { CATALOG } from '../../../src/core/kpi/catalog';
 import { CATALOG_FA, kpiLabelIn } from '../../../src/core/kpi/catalogFa';
 import { CANONICAL_TABLES } from '../../../src/core/model/canonical';
+import {
+  MAPPING_PROBLEM_FORMATTERS,
+  type MappingProblemCode,
+  type MappingProblemParams,
+  mappingProblem,
+} from '../../../src/core/model/mappingValidate';
 import { notebookMessage } from '../../../src/core/notebook/messages';
 import {
   CANONICAL_FA,
   canonicalColumnDescriptionIn,
   canonicalTableDescriptionIn,
 } from '../../../src/i18n/canonicalFa';
+import { DIAGNOSTIC_CATALOGUES, diagnosticText } from '../../../src/i18n/diagnostics';
 import { en } from '../../../src/i18n/en';
 import { fa } from '../../../src/i18n/fa';
 import { setLocaleSettings } from '../../../src/i18n/locale';
+import { MAPPING_PROBLEM_KEYS, mappingProblemText } from '../../../src/i18n/mappingProblems';
 import { NOTEBOOK_MESSAGE_KEYS, notebookMessageText } from '../../../src/i18n/notebookMessages';
 import { t } from '../../../src/i18n/t';
+import { schema as formulaSchema } from '../formula/fixtures';
 
 const I18N = join(__dirname, '../../../src/i18n');
 const placeholders = (m: unknown) => [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
@@ -151,6 +168,214 @@ describe('notebook problems', () => {
     expect(notebookMessageText(none)).toMatch(/هنوز هیچ/);
     expect(notebookMessageText(notebookMessage('cycle', { path: ['a', 'b', 'a'] }))).toMatch(/a → b → a/);
     expect(notebookMessageText(notebookMessage('unknown-param', { name: 'who' }))).toMatch(/^\{\{who\}\} /);
+    setLocaleSettings({ locale: 'en' });
+  });
+});
+
+/** What is left of a message once the user's own text (isolated names and formula pieces) is taken out. */
+const outsideIsolates = (text: string) =>
+  text.replace(/[\u2066\u2068][^\u2069]*\u2069/g, '').replace(/\bCRM\b/g, '');
+const PERSIAN = /[\u0600-\u06ff]/;
+const LATIN = /[A-Za-z]/;
+
+/** Parameters for every diagnostic code, with each branch of its sentence. */
+const DIAGNOSTIC_SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C][] } = {
+  'unexpected-character': [{ char: '@' }],
+  'unterminated-text': [{}],
+  'unterminated-name': [{}],
+  'expected-value': [{ found: 'the end of the formula' }, { found: '`)`' }, { found: 'text' }],
+  'unexpected-token': [{ found: '`amount`' }],
+  'missing-close-paren': [{ opened: '(' }],
+  'bad-date': [{ text: '2024-13-01' }],
+  'bad-name': [{ text: '[]' }],
+  'empty-formula': [{}],
+  'unknown-name': [
+    { name: 'amont', table: null, suggestion: null },
+    { name: 'amont', table: null, suggestion: 'amount' },
+    { name: 'amont', table: 'deals', suggestion: 'amount' },
+  ],
+  'unknown-table': [
+    { table: 'deal', suggestion: 'deals' },
+    { table: 'x', suggestion: null },
+  ],
+  'unknown-column': [{ table: 'deals', column: 'ammount', suggestion: 'amount' }],
+  'ambiguous-name': [{ name: 'revenue', table: 'deals' }],
+  'unknown-function': [{ name: 'SUMM', suggestion: 'SUM' }],
+  'needs-parentheses': [{ name: 'TODAY' }],
+  'arg-count': [
+    { fn: 'SUM', min: 1, max: 1, found: 2 },
+    { fn: 'IF', min: 2, max: 3, found: 0 },
+    { fn: 'MAX', min: 1, max: null, found: 0 },
+  ],
+  'arg-type': [{ fn: 'SUM', param: 'values', expected: 'a number', found: 'text' }],
+  'operator-type': [
+    { op: 'NOT', left: 'a number', right: null },
+    { op: '+', left: 'a date', right: 'text' },
+  ],
+  'mixed-types': [{ fn: 'IF', first: 'a number', other: 'text' }],
+  'constant-required': [{ fn: 'ROLLING', param: 'periods' }],
+  'bare-column': [{ column: 'amount' }, { column: 'مبلغ' }],
+  'nested-aggregate': [{ outer: 'SUM', inner: 'AVERAGE' }],
+  'time-needs-kpi': [{ fn: 'PREVIOUS' }],
+  'nested-time': [{ outer: 'PREVIOUS', inner: 'ROLLING' }],
+  'time-needs-grain': [{ fn: 'PREVIOUS' }],
+  'kpi-cycle': [{ path: ['a', 'b', 'a'] }],
+  'kpi-has-errors': [{ id: 'win_rate' }],
+  'unknown-kpi-table': [{ table: 'deal', suggestion: 'deals' }],
+  'bad-time-column': [
+    { table: 'deals', column: 'closed', found: null },
+    { table: '(no table)', column: 'closed', found: null },
+    { table: 'deals', column: 'stage', found: 'text' },
+  ],
+  'filter-not-condition': [{ found: 'a number' }],
+  'filter-aggregate': [{}],
+  'unlinked-tables': [{ tables: ['deals', 'activities'] }],
+  'no-source-table': [{ fn: 'COUNTROWS' }],
+  'not-a-table': [{ fn: 'COUNTROWS' }],
+  'breakdown-unknown': [{ table: 'customers', column: 'segmnt', suggestion: 'segment' }],
+  'breakdown-unreachable': [{ kpi: 'win_rate', from: 'deals', to: 'tickets' }],
+  'bad-range': [{ text: '2024/01/01' }],
+  'duplicate-kpi': [{ id: 'k' }],
+};
+
+describe('formula diagnostics', () => {
+  const span = { start: 0, end: 1 };
+  const all = () =>
+    (Object.keys(DIAGNOSTIC_SAMPLES) as DiagnosticCode[]).flatMap((code) =>
+      (DIAGNOSTIC_SAMPLES[code] as DiagnosticParams[typeof code][]).map((p) =>
+        diagnostic(code, p as never, span),
+      ),
+    );
+
+  it('each code has a message in every language, and a sample here', () => {
+    const codes = Object.keys(DIAGNOSTIC_FORMATTERS).sort();
+    expect(Object.keys(DIAGNOSTIC_CATALOGUES.fa).sort(), 'Persian').toEqual(codes);
+    expect(Object.keys(DIAGNOSTIC_CATALOGUES.en).sort(), 'English').toEqual(codes);
+    expect(Object.keys(DIAGNOSTIC_SAMPLES).sort(), 'samples in this test').toEqual(codes);
+  });
+
+  it('read in English as core writes them', () => {
+    setLocaleSettings({ locale: 'en' });
+    for (const d of all()) expect(diagnosticText(d), d.code).toBe(d.message);
+  });
+
+  it('read in Persian, with only the user’s own text (isolated) in Latin letters', () => {
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    for (const d of all()) {
+      const text = diagnosticText(d);
+      expect(text, d.code).toMatch(PERSIAN);
+      expect(outsideIsolates(text), `${d.code}: ${text}`).not.toMatch(LATIN);
+    }
+    setLocaleSettings({ locale: 'en' });
+  });
+
+  it('translate every type word core puts into a message', () => {
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    for (const w of [...Object.values(TYPE_WORDS), ...Object.values(PARAM_WORDS)]) {
+      const text = diagnosticText(diagnostic('filter-not-condition', { found: w }, span));
+      expect(outsideIsolates(text), w).not.toMatch(LATIN);
+    }
+    setLocaleSettings({ locale: 'en' });
+  });
+
+  it('keep formula pieces whole and left to right in a Persian sentence', () => {
+    const out = compileScorecard({
+      kpis: [{ id: 'k', label: 'K', formula: 'SUM(deals.ammount', table: 'deals' }],
+      schema: formulaSchema,
+      grain: 'month',
+    });
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    const texts = out.diagnostics.map(diagnosticText);
+    setLocaleSettings({ locale: 'en' });
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) {
+      expect(text).toMatch(PERSIAN);
+      expect(outsideIsolates(text), text).not.toMatch(LATIN);
+    }
+    expect(texts.join('\n')).toContain('«\u2066(\u2069»');
+    const arity = diagnostic('arg-count', { fn: 'IF', min: 2, max: 3, found: 4 }, span);
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    expect(diagnosticText(arity)).toBe(
+      'تابع \u2066IF\u2069 ۲ تا ۳ آرگومان می‌گیرد، اما ۴ آرگومان داده شده است',
+    );
+    setLocaleSettings({ locale: 'en' });
+  });
+});
+
+describe('a KPI cell’s formula problem in the notebook', () => {
+  it('is written from the diagnostic, in the language shown', () => {
+    const d = diagnostic(
+      'unknown-column',
+      { table: 'deals', column: 'ammount', suggestion: 'amount' },
+      { start: 0, end: 1 },
+    );
+    const m = notebookMessage('kpi-formula', {
+      kpi: 'k',
+      message: d.message,
+      diagnostic: { code: d.code, params: d.params },
+    });
+    setLocaleSettings({ locale: 'en' });
+    expect(notebookMessageText(m)).toBe(m.message);
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    expect(notebookMessageText(m)).toBe(`شاخص k: ${diagnosticText(d)}`);
+    expect(notebookMessageText(m)).toMatch(/ستونی با نام/);
+    setLocaleSettings({ locale: 'en' });
+  });
+});
+
+/** Parameters for every mapping problem code. */
+const MAPPING_SAMPLES: { [C in MappingProblemCode]: MappingProblemParams[C][] } = {
+  'not-canonical-table': [{ table: 'orders' }],
+  'no-such-column': [{ table: 'deals', column: 'colour' }],
+  'header-missing': [{ target: 'deals.stage', header: 'Stage' }],
+  'wrong-kind': [
+    { target: 'deals.amount', header: 'Deal Name', needs: 'number', holds: 'text', wonValues: false },
+    { target: 'deals.won', header: 'نتیجه', needs: 'boolean', holds: 'text', wonValues: true },
+    { target: 'deals.created_at', header: 'Created', needs: 'timestamp', holds: 'date', wonValues: false },
+  ],
+  'required-missing': [{ table: 'deals', column: 'amount' }],
+  'won-and-lost': [{ value: 'Won' }],
+  'won-unknown': [{}],
+  'table-is-view': [{ view: 'deals' }],
+  'view-name-taken': [{ view: 'deals' }],
+  'already-mapped': [{ other: 'hubspot_deals', view: 'deals' }],
+  'not-loaded': [{ table: 'x' }],
+  'view-failed': [{ message: 'Binder Error: x' }],
+};
+
+describe('mapping problems', () => {
+  const all = () =>
+    (Object.keys(MAPPING_SAMPLES) as MappingProblemCode[]).flatMap((code) =>
+      (MAPPING_SAMPLES[code] as MappingProblemParams[typeof code][]).map((p) =>
+        mappingProblem('deals', 'error', code, p as never),
+      ),
+    );
+
+  it('each code has a message in English and Persian, and a sample here', () => {
+    const codes = Object.keys(MAPPING_PROBLEM_FORMATTERS).sort();
+    expect(Object.keys(MAPPING_PROBLEM_KEYS).sort()).toEqual(codes);
+    expect(Object.keys(MAPPING_SAMPLES).sort(), 'samples in this test').toEqual(codes);
+    for (const [code, key] of Object.entries(MAPPING_PROBLEM_KEYS)) {
+      expect(en[key], code).toBeDefined();
+      expect(fa[key], code).toBeDefined();
+    }
+  });
+
+  it('read in English as core writes them', () => {
+    setLocaleSettings({ locale: 'en' });
+    for (const p of all()) expect(mappingProblemText(p), p.code).toBe(p.message);
+  });
+
+  it('read in Persian, names kept as written', () => {
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    for (const p of all()) {
+      const text = mappingProblemText(p);
+      if (p.code !== 'view-failed') expect(text, p.code).toMatch(PERSIAN);
+      if (p.code !== 'view-failed') expect(outsideIsolates(text), `${p.code}: ${text}`).not.toMatch(LATIN);
+    }
+    expect(mappingProblemText(all()[3])).toBe(
+      '\u2068deals.amount\u2069 عدد می‌خواهد؛ ستون «\u2068Deal Name\u2069» متن دارد',
+    );
     setLocaleSettings({ locale: 'en' });
   });
 });

@@ -123,6 +123,63 @@ function rawDescriptions(source: string, fileName = 'x.tsx'): string[] {
   return found;
 }
 
+/**
+ * A problem's `.message` is core's English (formula diagnostics, mapping problems, notebook
+ * problems): the page shows it through the catalogue by code and parameters
+ * (diagnosticText(), mappingProblemText(), notebookMessageText()). Flags `x.message` shown in
+ * the page, in a text attribute or put into a message, except the few below, which are
+ * already the catalogue's text or an engine's own words.
+ */
+const MESSAGE_ALLOWED = new Set([
+  // Load errors: the file parser's own report.
+  'messageList.tsx: e.message',
+  // A notebook cell's error: notebookMessagesText() of its problems, or DuckDB's own words.
+  'notebook/cellView.tsx: error.message',
+  // An export that failed: the browser's or the engine's own error.
+  'export/exportMenu.tsx: e.message',
+]);
+
+function rawMessages(source: string, fileName = 'x.tsx'): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  // Through `a ? b : c`, `a && b`, `a ?? b` and parentheses to where the value goes.
+  const destination = (n: ts.Node): ts.Node => {
+    let at = n;
+    while (
+      ts.isParenthesizedExpression(at.parent) ||
+      (ts.isConditionalExpression(at.parent) && at.parent.condition !== at) ||
+      (ts.isBinaryExpression(at.parent) &&
+        [
+          ts.SyntaxKind.AmpersandAmpersandToken,
+          ts.SyntaxKind.BarBarToken,
+          ts.SyntaxKind.QuestionQuestionToken,
+        ].includes(at.parent.operatorToken.kind))
+    )
+      at = at.parent;
+    return at;
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'message') {
+      const at = destination(node);
+      const p = at.parent;
+      const shown =
+        (ts.isJsxExpression(p) &&
+          (ts.isJsxElement(p.parent) ||
+            ts.isJsxFragment(p.parent) ||
+            (ts.isJsxAttribute(p.parent) && TEXT_ATTRIBUTES.has(p.parent.name.getText(sf))))) ||
+        (ts.isPropertyAssignment(p) &&
+          ts.isObjectLiteralExpression(p.parent) &&
+          ts.isCallExpression(p.parent.parent) &&
+          p.parent.parent.expression.getText(sf) === 't');
+      const entry = `${fileName}: ${node.getText(sf)}`;
+      if (shown && !MESSAGE_ALLOWED.has(entry)) found.push(entry);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 function hardCodedStrings(source: string, fileName = 'x.tsx'): string[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
@@ -251,6 +308,19 @@ describe('components', () => {
 
   it('show model descriptions through the catalogue, never the core’s English', () => {
     const found = files(ROOT).flatMap((f) => rawDescriptions(readFileSync(f, 'utf8'), relative(ROOT, f)));
+    expect(found).toEqual([]);
+  });
+
+  it('the message scanner finds a problem’s English shown in the page', () => {
+    expect(
+      rawMessages(
+        `const a = <li title={d.message} key={d.message}>{d.message}{ok ? p.message : null}{t('x', { m: q.message })}{diagnosticText(d)}</li>;`,
+      ),
+    ).toEqual(['x.tsx: d.message', 'x.tsx: d.message', 'x.tsx: p.message', 'x.tsx: q.message']);
+  });
+
+  it('show diagnostics and problems through the catalogue, never their English `.message`', () => {
+    const found = files(ROOT).flatMap((f) => rawMessages(readFileSync(f, 'utf8'), relative(ROOT, f)));
     expect(found).toEqual([]);
   });
 

@@ -29,6 +29,14 @@ describe('validateMapping', () => {
       {
         target: 'deals.amount',
         severity: 'error',
+        code: 'wrong-kind',
+        params: {
+          target: 'deals.amount',
+          header: 'Deal Name',
+          needs: 'number',
+          holds: 'text',
+          wonValues: false,
+        },
         message: 'deals.amount needs numbers; column “Deal Name” holds text',
       },
     ]);
@@ -53,6 +61,8 @@ describe('validateMapping', () => {
       {
         target: 'deals.won',
         severity: 'warning',
+        code: 'won-unknown',
+        params: {},
         message:
           'deals.won is unknown until you say which stages mean won and lost; win rate and won amount wait for it',
       },

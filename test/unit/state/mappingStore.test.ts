@@ -102,6 +102,14 @@ describe('mapping store', () => {
     expect(problems).toContainEqual({
       target: 'deals.amount',
       severity: 'error',
+      code: 'wrong-kind',
+      params: {
+        target: 'deals.amount',
+        header: 'Deal Name',
+        needs: 'number',
+        holds: 'text',
+        wonValues: false,
+      },
       message: 'deals.amount needs numbers; column “Deal Name” holds text',
     });
     expect(mapping.getState().applied[t.name].mapping).toBe(before);

@@ -39,7 +39,13 @@ function scorecardPlan(
   if (compiled.sql === '' || errors.length > 0)
     return errors.length > 0
       ? refuse(
-          ...errors.map((d) => notebookMessage('kpi-formula', { kpi: d.kpiId ?? '', message: d.message })),
+          ...errors.map((d) =>
+            notebookMessage('kpi-formula', {
+              kpi: d.kpiId ?? '',
+              message: d.message,
+              diagnostic: { code: d.code, params: d.params },
+            }),
+          ),
         )
       : refuse(notebookMessage('nothing-to-compute', {}));
   // With the range left to the data, a last period the data has not finished (a season that
