@@ -211,7 +211,7 @@ export const en = {
   'scorecard.formulaError': 'The formula has an error; the last good values are shown.',
   'scorecard.formulaErrorShort': 'error',
   'scorecard.benchIndex': 'index {n}',
-  'scorecard.unavailable': 'Unavailable: {reason}',
+  'scorecard.needs': 'Unavailable: needs {columns}',
   'scorecard.sparkLabel': 'Trend of {kpi}',
   'scorecard.editHint': 'Double-click or press Enter to edit. Percentages are typed as 15 for 15 %.',
   'scorecard.col.kpi': 'KPI',

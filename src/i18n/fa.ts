@@ -214,7 +214,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'scorecard.formulaError': 'فرمول خطا دارد؛ آخرین مقدارهای درست نشان داده می‌شوند.',
   'scorecard.formulaErrorShort': 'خطا',
   'scorecard.benchIndex': 'شاخص {n}',
-  'scorecard.unavailable': 'در دسترس نیست: {reason}',
+  'scorecard.needs': 'در دسترس نیست: به {columns} نیاز دارد',
   'scorecard.sparkLabel': 'روند {kpi}',
   'scorecard.editHint': 'برای ویرایش دوبار کلیک کنید یا Enter بزنید. درصدها را ۱۵ تایپ کنید برای ۱۵٪.',
   'scorecard.col.kpi': 'شاخص',

@@ -28,7 +28,7 @@ const ResultsSchema = z.object({
       ),
     ),
     dataRange: z.object({ from: z.string(), to: z.string() }).nullable(),
-    unavailable: z.array(z.object({ id: z.string(), reason: z.string() })),
+    unavailable: z.array(z.object({ id: z.string(), reason: z.string(), missing: z.array(z.string()) })),
   }),
   cache: z.unknown(),
 });

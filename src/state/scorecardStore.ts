@@ -33,6 +33,8 @@ export interface WorkbookKpi extends Omit<CatalogKpi, 'needs' | 'uses' | 'table'
 export interface UnavailableKpi {
   readonly kpi: CatalogKpi;
   readonly reason: string;
+  /** The `table.column`s it needs that the data lacks. */
+  readonly missing: readonly string[];
 }
 
 export interface Period {
@@ -142,7 +144,7 @@ export interface ScorecardResults {
     segments: Record<string, SegmentValue[]>;
     diagnostics: Record<string, Diagnostic[]>;
     dataRange: { from: string; to: string } | null;
-    unavailable: { id: string; reason: string }[];
+    unavailable: { id: string; reason: string; missing: string[] }[];
   };
   cache: CacheSnapshot;
 }
@@ -531,7 +533,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             const catalogKpis: WorkbookKpi[] = [];
             for (const c of CATALOG) {
               const a = availability(c, present);
-              if (!a.available) unavailable.push({ kpi: c, reason: a.reason });
+              if (!a.available) unavailable.push({ kpi: c, reason: a.reason, missing: a.missing });
               else {
                 const existing = get().kpis.find((k) => k.id === c.id);
                 catalogKpis.push(existing ?? withTarget(fromCatalog(c)));
@@ -838,7 +840,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               segments: st.segments,
               diagnostics: st.diagnostics,
               dataRange: st.dataRange,
-              unavailable: st.unavailable.map((u) => ({ id: u.kpi.id, reason: u.reason })),
+              unavailable: st.unavailable.map((u) => ({
+                id: u.kpi.id,
+                reason: u.reason,
+                missing: [...u.missing],
+              })),
             },
             // The frames of this data only: other data's results can never be asked for again.
             cache: cache.snapshot(cache.keys().filter((k) => k.startsWith(`[${JSON.stringify(data)}`))),
@@ -864,7 +870,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.unavailable = castDraft(
               view.unavailable.flatMap((u) => {
                 const kpi = catalogKpi(u.id);
-                return kpi === undefined ? [] : [{ kpi, reason: u.reason }];
+                return kpi === undefined ? [] : [{ kpi, reason: u.reason, missing: u.missing }];
               }),
             );
             s.status = 'ready';

@@ -7,13 +7,14 @@ import { t } from '../../i18n/t';
 import { Dialog } from '../dialog';
 import { familyLabel } from './families';
 import { scorecardStore, useScorecard } from './scorecardApp';
+import { unavailableText } from './unavailableText';
 
 /** Catalog KPIs not yet in the workbook, by family; greyed with the reason when the data lacks a column. */
 export function AddKpiDialog({ onClose }: { onClose(): void }) {
   const kpis = useScorecard((s) => s.kpis);
   const unavailable = useScorecard((s) => s.unavailable);
   const have = new Set(kpis.map((k) => k.id));
-  const why = new Map(unavailable.map((u) => [u.kpi.id, u.reason]));
+  const why = new Map(unavailable.map((u) => [u.kpi.id, u.missing]));
   const missing = CATALOG.filter((k) => !have.has(k.id));
   return (
     <Dialog
@@ -49,9 +50,7 @@ export function AddKpiDialog({ onClose }: { onClose(): void }) {
                       {t('addKpi.add')}
                     </button>
                     <span>{kpiLabel(k)}</span>
-                    {reason !== undefined && (
-                      <span className="faint">{t('scorecard.unavailable', { reason })}</span>
-                    )}
+                    {reason !== undefined && <span className="faint">{unavailableText(reason)}</span>}
                   </li>
                 );
               })}

@@ -29,6 +29,7 @@ import { changeClass, editText, formatChange, formatKpiValue, parseKpiInput, uni
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { Sparkline } from './sparkline';
 import { StatusBadge } from './statusBadge';
+import { unavailableText } from './unavailableText';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -64,7 +65,13 @@ type KpiRow = {
   basis: 'thresholds' | 'target' | 'benchmark' | null;
   selected: boolean;
 };
-type UnavailableRow = { kind: 'unavailable'; id: string; label: string; unit: string; reason: string };
+type UnavailableRow = {
+  kind: 'unavailable';
+  id: string;
+  label: string;
+  unit: string;
+  missing: readonly string[];
+};
 type Row = GroupRow | KpiRow | UnavailableRow;
 
 const isKpi = (r: Row | undefined): r is KpiRow => r?.kind === 'kpi';
@@ -151,7 +158,7 @@ export function ScorecardGrid() {
           id: `unavailable:${u.kpi.id}`,
           label: kpiLabel(u.kpi),
           unit: unitLabel(u.kpi),
-          reason: u.reason,
+          missing: u.missing,
         }));
     const section = (key: string, title: string, items: Row[]) => {
       if (items.length === 0) return;
@@ -233,7 +240,7 @@ export function ScorecardGrid() {
         colSpan: (p) => (p.data?.kind === 'unavailable' ? 5 : 1),
         cellRenderer: (p: ICellRendererParams<Row>) =>
           p.data?.kind === 'unavailable' ? (
-            <span className="sc-reason">{t('scorecard.unavailable', { reason: p.data.reason })}</span>
+            <span className="sc-reason">{unavailableText(p.data.missing)}</span>
           ) : (
             p.valueFormatted
           ),

@@ -166,6 +166,7 @@ describe('scorecard store', () => {
     expect(st.kpis.some((k) => k.id === 'win_rate')).toBe(true);
     const nps = st.unavailable.find((u) => u.kpi.id === 'nps');
     expect(nps?.reason).toContain('surveys.nps');
+    expect(nps?.missing).toContain('surveys.nps');
     // The data ends on 2024-03-31, so March is the last complete month.
     expect(st.periods.at(-1)?.label).toBe('2024-03');
     // March 2024: three deals closed, two won.
