@@ -83,6 +83,7 @@ export const en = {
   'errors.dismissAll': 'Dismiss all',
   'errors.where.line': 'line {line}',
   'errors.where.column': 'column {column}',
+  'errors.where.separator': ', ',
   'errors.unexpected': '{file}: {message}',
 
   'problems.heading': 'Values that did not fit',

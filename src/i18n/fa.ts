@@ -86,6 +86,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'errors.dismissAll': 'بستن همه',
   'errors.where.line': 'سطر {line}',
   'errors.where.column': 'ستون {column}',
+  'errors.where.separator': '، ',
   'errors.unexpected': '{file}: {message}',
 
   'problems.heading': 'مقدارهایی که جا نشدند',

@@ -125,7 +125,8 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
     '{{{name}}}: بازهٔ تاریخ به شکل {{name.from}} یا {{name.to}} خوانده می‌شود.',
   'notebook.problem.partNeedsRange': '{{{name}.{part}}}: ‎.{part} فقط برای ورودی‌های بازهٔ تاریخ است.',
   'notebook.problem.sqlRefused': 'این SQL پذیرفته نشد: {message}',
-  'notebook.problem.engine': '{message}',
+  // DuckDB's own words, left to right, after a sentence saying what failed.
+  'notebook.problem.engine': 'اجرای این سلول ناموفق بود. پیام DuckDB: \u2066{message}\u2069',
   'notebook.problem.cycle': 'این سلول‌ها در یک چرخه از یکدیگر می‌خوانند: {path}.',
   'notebook.problem.waitingOn': 'در انتظار {name}، که اجرایش ناموفق بود.',
   'notebook.problem.badName': 'نام سلول با یک حرف لاتین یا _ آغاز می‌شود و فقط حرف لاتین، رقم و _ دارد.',

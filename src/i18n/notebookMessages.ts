@@ -1,6 +1,7 @@
 import type { NotebookMessage, NotebookMessageCode } from '../core/notebook/messages';
 import { diagnosticText } from './diagnostics';
 import type { MessageKey } from './en';
+import { guardRefusalText } from './guardRefusals';
 import { activeLocale } from './locale';
 import { type MessageParams, t } from './t';
 
@@ -40,6 +41,11 @@ function messageParams(m: NotebookMessage): MessageParams {
   if (m.code === 'kpi-formula') {
     const d = (m as NotebookMessage<'kpi-formula'>).params.diagnostic;
     if (d !== undefined) out.message = diagnosticText(d);
+  }
+  // The guard's reason too, naming the keyword, function or table it refused.
+  if (m.code === 'sql-refused') {
+    const r = (m as NotebookMessage<'sql-refused'>).params.refusal;
+    if (r !== undefined) out.message = guardRefusalText(r);
   }
   return out;
 }

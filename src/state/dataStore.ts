@@ -3,6 +3,7 @@ import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { duckdb } from '../core/sql/dialect';
 import { type Engine, EngineCancelled } from '../engine/engine';
+import type { ImportMessage, ImportMessageRef } from '../engine/ingest/messages';
 import {
   type ColumnInfo,
   type EncodingName,
@@ -51,8 +52,10 @@ export interface TableEntry {
   encoding?: EncodingName;
   sheets?: string[];
   problems: ImportResult['problems'];
-  /** Things the importer wants the reader to know (a header with no rows, a merged title row). */
+  /** Things the importer wants the reader to know (a header with no rows, a merged title row), in English. */
   notes: string[];
+  /** The same notes by code and parameters, shown in the language of the page (absent for restored tables). */
+  noteMessages?: ImportMessage[];
 }
 
 export interface ImportJob {
@@ -66,7 +69,9 @@ export interface ImportJob {
 export interface ErrorEntry {
   id: number;
   file: string;
+  /** The English sentence (tests, logs); the page writes `problem` in the language shown. */
   message: string;
+  problem?: ImportMessageRef;
   line?: number;
   column?: string;
 }
@@ -152,10 +157,23 @@ export function createDataStore(deps: DataDeps): DataStore {
   return createStore<DataState>()(
     immer((set, get) => {
       const fail = (file: string, e: unknown) => {
+        const detail = e instanceof Error ? e.message : String(e);
         const entry: ErrorEntry =
           e instanceof ImportError
-            ? { id: nextId++, file: e.file || file, message: e.message, line: e.line, column: e.column }
-            : { id: nextId++, file, message: `${file}: ${e instanceof Error ? e.message : String(e)}` };
+            ? {
+                id: nextId++,
+                file: e.file || file,
+                message: e.message,
+                problem: e.problem,
+                line: e.line,
+                column: e.column,
+              }
+            : {
+                id: nextId++,
+                file,
+                message: `${file}: ${detail}`,
+                problem: { code: 'unexpected', params: { file, detail } },
+              };
         set((s) => {
           s.errors.push(entry);
         });
@@ -173,6 +191,7 @@ export function createDataStore(deps: DataDeps): DataStore {
           sheets: result.sheets,
           problems: result.problems,
           notes: result.notes ?? [],
+          ...(result.noteMessages ? { noteMessages: result.noteMessages } : {}),
         };
         set((s) => {
           const i = s.tables.findIndex((x) => x.name === entry.name);

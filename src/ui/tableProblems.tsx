@@ -1,8 +1,14 @@
+import { importMessageText } from '../i18n/importMessages';
+import { isolated } from '../i18n/isolate';
+import { isRtl } from '../i18n/locale';
 import { t } from '../i18n/t';
 import type { TableEntry } from '../state/dataStore';
 import { WarnIcon } from './icons';
 
 const SHOWN = 3;
+
+/** The data's own text (a column name, a value) kept in its own direction in a right-to-left sentence. */
+const own = (s: string) => (isRtl() ? isolated(s) : s);
 
 /**
  * Values that did not fit their column's type were stored as blanks; this says so,
@@ -10,7 +16,9 @@ const SHOWN = 3;
  */
 export function TableProblems({ table }: { table: TableEntry }) {
   const { count, samples } = table.problems;
-  if (count === 0 && table.notes.length === 0) return null;
+  // Notes by code read in the language shown; a table restored without them keeps its English.
+  const notes = table.noteMessages?.map(importMessageText) ?? table.notes;
+  if (count === 0 && notes.length === 0) return null;
   const byColumn = new Map<string, typeof samples>();
   for (const s of samples) byColumn.set(s.column, [...(byColumn.get(s.column) ?? []), s]);
   const single = byColumn.size === 1;
@@ -24,7 +32,7 @@ export function TableProblems({ table }: { table: TableEntry }) {
               <span key={column}>
                 {t('problems.summary', {
                   count,
-                  column,
+                  column: own(column),
                   expected: t(`expected.${list[0].expected}`),
                   expectedPlural: t(`expected.${list[0].expected}Plural`),
                 })}
@@ -42,7 +50,7 @@ export function TableProblems({ table }: { table: TableEntry }) {
               {[...byColumn].map(([column, list]) => (
                 <li key={column}>
                   {t('problems.inColumn', {
-                    column,
+                    column: own(column),
                     expectedPlural: t(`expected.${list[0].expected}Plural`),
                   })}
                   : {sampleText(list)}
@@ -52,7 +60,7 @@ export function TableProblems({ table }: { table: TableEntry }) {
             </ul>
           </div>
         )}
-        {table.notes.map((n) => (
+        {notes.map((n) => (
           <div key={n}>{n}</div>
         ))}
       </div>
@@ -63,6 +71,6 @@ export function TableProblems({ table }: { table: TableEntry }) {
 function sampleText(list: TableEntry['problems']['samples']): string {
   return list
     .slice(0, SHOWN)
-    .map((s) => t('problems.sample', { row: s.row, value: s.value }))
-    .join(', ');
+    .map((s) => t('problems.sample', { row: s.row, value: own(s.value) }))
+    .join(t('errors.where.separator'));
 }

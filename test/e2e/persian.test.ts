@@ -1,5 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, importsSettled, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled, ROOT, startBrowser } from './harness';
+
+/** Drops a file on the window the way a browser does: a drop event carrying a DataTransfer. */
+async function dropFile(page: Page, path: string): Promise<void> {
+  const text = readFileSync(path, 'utf8');
+  const name = path.split('/').pop() ?? 'file.csv';
+  await page.evaluate(
+    ({ text, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { text, name },
+  );
+}
 
 /**
  * The app in Persian: the whole page mirrors, numbers use Persian digits, the Jalali
@@ -184,6 +202,22 @@ describe('Persian, right to left', () => {
     expect(await menu.innerText()).not.toMatch(/Contains|Reset|Filter/);
     await b.screenshot('persian-filter-menu');
     await page.keyboard.press('Escape');
+  });
+
+  it('says in Persian why a dropped file could not be read, with its name and the line in Persian digits', async () => {
+    const page = b.page;
+    await dropFile(page, join(ROOT, 'test/fixtures/ragged.csv'));
+    const error = page.locator('[data-error-file="ragged.csv"]');
+    await error.waitFor();
+    await importsSettled(page);
+    const text = await error.innerText();
+    // The file name keeps its own direction (isolated) inside the Persian sentence.
+    expect(text).toContain('«\u2068ragged.csv\u2069»');
+    expect(text).toMatch(/خوانده نشد: سطر ۴ دارای ۵ فیلد است، اما سطر سرستون ۳ فیلد دارد/);
+    expect(text.replace('ragged.csv', '')).not.toMatch(/[A-Za-z0-9]/);
+    await b.screenshot('persian-load-error');
+    await page.getByRole('button', { name: 'بستن پیام دربارهٔ ragged.csv' }).click();
+    await eventually(() => error.count()).toBe(0);
   });
 
   it('keeps the choice after a reload', async () => {

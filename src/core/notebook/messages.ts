@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../formula/diagnostics';
-import type { GuardReason } from '../sql/guard';
+import type { GuardReason, GuardRefusalRef } from '../sql/guard';
 
 /**
  * Every problem the notebook reports about a cell: a code, its parameters and the English
@@ -27,9 +27,10 @@ export interface NotebookMessageParams {
   'part-needs-range': { name: string; part: string };
   /**
    * The SQL guard refused the cell's SQL: `reason` is its GuardReason, `message` its sentence
-   * (src/core/sql/guard.ts), `tables` what the cell may read.
+   * (src/core/sql/guard.ts), `tables` what the cell may read, `refusal` its code and
+   * parameters (the UI writes the reason from those, in the language shown).
    */
-  'sql-refused': { reason: GuardReason; message: string; tables: string[] };
+  'sql-refused': { reason: GuardReason; message: string; tables: string[]; refusal?: GuardRefusalRef };
   /** DuckDB's own error, as DuckDB wrote it. */
   engine: { message: string };
   cycle: { path: string[] };

@@ -20,7 +20,100 @@ export type GuardReason =
   | 'file-as-table'
   | 'unknown-table';
 
-export type GuardResult = { ok: true } | { ok: false; reason: GuardReason; message: string };
+/**
+ * What exactly was refused, with what the user wrote (the keyword, function or table), so
+ * the page can write the refusal in the language shown (i18n/guardRefusals.ts); `message`
+ * is the English sentence. Several codes share one reason (every `syntax` one, both kinds
+ * of forbidden function).
+ */
+export interface GuardRefusalParams {
+  empty: Record<string, never>;
+  'nul-character': Record<string, never>;
+  'unclosed-comment': Record<string, never>;
+  'nested-comment': Record<string, never>;
+  'escape-string': Record<string, never>;
+  'unclosed-text': Record<string, never>;
+  'unclosed-name': Record<string, never>;
+  /** A $tag$ quoted text never closed; `tag` as written ($$ or $tag$). */
+  'unclosed-dollar-text': { tag: string };
+  'multiple-statements': { count: number };
+  /** `word` is the statement's first word, as written. */
+  'not-a-query': { word: string };
+  /** `keyword` upper-cased, `text` as written. */
+  'forbidden-keyword': { keyword: string; text: string };
+  /** A function that reads outside the workbook, called anywhere; `name` as written. */
+  'forbidden-function': { name: string };
+  /** A table function other than range(), generate_series() and unnest(); `name` as written, maybe qualified. */
+  'table-function': { name: string };
+  /** Quoted text where a table belongs; `text` as written, quotes and all. */
+  'file-as-table': { text: string };
+  /** `table` as written (maybe qualified); `tables` what the SQL may read. */
+  'unknown-table': { table: string; tables: string[] };
+}
+
+export type GuardRefusalCode = keyof GuardRefusalParams;
+
+/** A refusal's code and parameters, for any code. */
+export type GuardRefusalRef = {
+  [C in GuardRefusalCode]: { code: C; params: GuardRefusalParams[C] };
+}[GuardRefusalCode];
+
+export type GuardResult =
+  | { ok: true }
+  | ({ ok: false; reason: GuardReason; message: string } & GuardRefusalRef);
+
+/** The reason each refusal is filed under. */
+export const GUARD_REASONS: Readonly<Record<GuardRefusalCode, GuardReason>> = {
+  empty: 'empty',
+  'nul-character': 'syntax',
+  'unclosed-comment': 'syntax',
+  'nested-comment': 'syntax',
+  'escape-string': 'syntax',
+  'unclosed-text': 'syntax',
+  'unclosed-name': 'syntax',
+  'unclosed-dollar-text': 'syntax',
+  'multiple-statements': 'multiple-statements',
+  'not-a-query': 'not-a-query',
+  'forbidden-keyword': 'forbidden-keyword',
+  'forbidden-function': 'forbidden-function',
+  'table-function': 'forbidden-function',
+  'file-as-table': 'file-as-table',
+  'unknown-table': 'unknown-table',
+};
+
+const allowedText = (tables: readonly string[]) =>
+  tables.length === 0 ? 'no tables (none are loaded)' : tables.join(', ');
+
+export type GuardRefusalFormatters = { [C in GuardRefusalCode]: (p: GuardRefusalParams[C]) => string };
+
+/** The English sentence of each refusal. */
+export const GUARD_REFUSAL_FORMATTERS: GuardRefusalFormatters = {
+  empty: () => 'Workbook SQL is empty.',
+  'nul-character': () => 'Workbook SQL cannot contain a NUL character.',
+  'unclosed-comment': () => 'Workbook SQL has a /* comment that is never closed.',
+  'nested-comment': () => 'Workbook SQL cannot nest one /* comment */ inside another.',
+  'escape-string': () => "Workbook SQL cannot use escape strings (E'...'); write the text plainly.",
+  'unclosed-text': () => 'Workbook SQL has a quoted text that is never closed.',
+  'unclosed-name': () => 'Workbook SQL has a quoted name that is never closed.',
+  'unclosed-dollar-text': (p) => `Workbook SQL has a ${p.tag} quoted text that is never closed.`,
+  'multiple-statements': (p) => `Workbook SQL must be a single statement; this has ${p.count}.`,
+  'not-a-query': (p) => `Workbook SQL must be one query starting with SELECT or WITH, not "${p.word}".`,
+  'forbidden-keyword': (p) =>
+    `Workbook SQL may only read data: ${p.keyword} is not allowed. (If "${p.text}" is a column name, write it in double quotes.)`,
+  'forbidden-function': (p) =>
+    `Workbook SQL cannot call ${p.name}(): it reads files, URLs or engine settings outside the workbook.`,
+  'table-function': (p) =>
+    `Workbook SQL cannot read from ${p.name}(): only the workbook's own tables can be queried.`,
+  'file-as-table': (p) =>
+    `Workbook SQL cannot read ${p.text} as a table: only the workbook's own tables can be queried.`,
+  'unknown-table': (p) =>
+    `${p.table} is not a table of this workbook; workbook SQL can only read ${allowedText(p.tables)}.`,
+};
+
+function refusalOf<C extends GuardRefusalCode>(code: C, params: GuardRefusalParams[C]): GuardResult {
+  const format = GUARD_REFUSAL_FORMATTERS[code] as (p: GuardRefusalParams[C]) => string;
+  return { ok: false, reason: GUARD_REASONS[code], code, params, message: format(params) } as GuardResult;
+}
 
 type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'param' | 'punct';
 
@@ -33,13 +126,15 @@ interface Token {
 }
 
 class Refusal extends Error {
-  constructor(
-    readonly reason: GuardReason,
-    message: string,
-  ) {
-    super(message);
+  readonly result: GuardResult;
+  constructor(refusal: GuardRefusalRef) {
+    const result = refusalOf(refusal.code, refusal.params);
+    super(result.ok ? '' : result.message);
+    this.result = result;
   }
 }
+
+const NO_PARAMS: Record<string, never> = {};
 
 const WORD_START = /[\p{L}_]/u;
 const WORD_PART = /[\p{L}\p{N}_$]/u;
@@ -58,7 +153,7 @@ function closingQuote(sql: string, from: number, quote: string): number {
 }
 
 function tokenize(sql: string): Token[] {
-  if (sql.includes('\u0000')) throw new Refusal('syntax', 'Workbook SQL cannot contain a NUL character.');
+  if (sql.includes('\u0000')) throw new Refusal({ code: 'nul-character', params: NO_PARAMS });
   const tokens: Token[] = [];
   let i = 0;
   while (i < sql.length) {
@@ -71,21 +166,18 @@ function tokenize(sql: string): Token[] {
       i = end === -1 ? sql.length : end + 1;
     } else if (c === '/' && next === '*') {
       const end = sql.indexOf('*/', i + 2);
-      if (end === -1) throw new Refusal('syntax', 'Workbook SQL has a /* comment that is never closed.');
+      if (end === -1) throw new Refusal({ code: 'unclosed-comment', params: NO_PARAMS });
       // Whether DuckDB nests comments decides where this one ends; refuse rather than guess.
       if (sql.slice(i + 2, end).includes('/*'))
-        throw new Refusal('syntax', 'Workbook SQL cannot nest one /* comment */ inside another.');
+        throw new Refusal({ code: 'nested-comment', params: NO_PARAMS });
       i = end + 2;
     } else if (c === "'") {
       const prev = tokens[tokens.length - 1];
       // E'...' reads backslash escapes, so its end is not where a plain string's would be.
       if (prev?.kind === 'word' && prev.value === 'E' && /[eE]/.test(sql[i - 1]))
-        throw new Refusal(
-          'syntax',
-          "Workbook SQL cannot use escape strings (E'...'); write the text plainly.",
-        );
+        throw new Refusal({ code: 'escape-string', params: NO_PARAMS });
       const end = closingQuote(sql, i + 1, "'");
-      if (end === -1) throw new Refusal('syntax', 'Workbook SQL has a quoted text that is never closed.');
+      if (end === -1) throw new Refusal({ code: 'unclosed-text', params: NO_PARAMS });
       tokens.push({
         kind: 'string',
         value: sql.slice(i + 1, end).replaceAll("''", "'"),
@@ -94,7 +186,7 @@ function tokenize(sql: string): Token[] {
       i = end + 1;
     } else if (c === '"') {
       const end = closingQuote(sql, i + 1, '"');
-      if (end === -1) throw new Refusal('syntax', 'Workbook SQL has a quoted name that is never closed.');
+      if (end === -1) throw new Refusal({ code: 'unclosed-name', params: NO_PARAMS });
       tokens.push({
         kind: 'ident',
         value: sql.slice(i + 1, end).replaceAll('""', '"'),
@@ -105,8 +197,7 @@ function tokenize(sql: string): Token[] {
       const tag = /^\$([\p{L}_][\p{L}\p{N}_]*)?\$/u.exec(sql.slice(i));
       if (tag !== null) {
         const end = sql.indexOf(tag[0], i + tag[0].length);
-        if (end === -1)
-          throw new Refusal('syntax', `Workbook SQL has a ${tag[0]} quoted text that is never closed.`);
+        if (end === -1) throw new Refusal({ code: 'unclosed-dollar-text', params: { tag: tag[0] } });
         const body = sql.slice(i + tag[0].length, end);
         tokens.push({ kind: 'string', value: body, text: sql.slice(i, end + tag[0].length) });
         i = end + tag[0].length;
@@ -246,10 +337,7 @@ function cteNames(tokens: Token[]): Set<string> {
 }
 
 function keywordRefusal(t: Token): Refusal {
-  return new Refusal(
-    'forbidden-keyword',
-    `Workbook SQL may only read data: ${t.value} is not allowed. (If "${t.text}" is a column name, write it in double quotes.)`,
-  );
+  return new Refusal({ code: 'forbidden-keyword', params: { keyword: t.value, text: t.text } });
 }
 
 interface Level {
@@ -266,14 +354,11 @@ const NOT_CALLS = new Set(['IN', 'EXISTS', 'ANY', 'ALL', 'SOME', 'ARRAY', 'NOT',
 /** Words that start a query where a table was expected: a subquery in parentheses. */
 const QUERY_STARTS = new Set(['SELECT', 'WITH', 'VALUES', 'FROM']);
 
-function checkStatement(tokens: Token[], allowed: Set<string>, allowedList: string): void {
+function checkStatement(tokens: Token[], allowed: Set<string>, allowedTables: readonly string[]): void {
   for (const t of tokens) if (t.kind === 'word' && FORBIDDEN_KEYWORDS.has(t.value)) throw keywordRefusal(t);
   const first = tokens[0];
   if (!isWord(first, 'SELECT') && !isWord(first, 'WITH'))
-    throw new Refusal(
-      'not-a-query',
-      `Workbook SQL must be one query starting with SELECT or WITH, not "${first.text}".`,
-    );
+    throw new Refusal({ code: 'not-a-query', params: { word: first.text } });
 
   const known = new Set([...allowed, ...cteNames(tokens)]);
   const stack: Level[] = [{ inFrom: false, expect: 'nothing', call: false }];
@@ -281,25 +366,18 @@ function checkStatement(tokens: Token[], allowed: Set<string>, allowedList: stri
     const t = tokens[i];
     const level = stack[stack.length - 1];
     if (isName(t) && isPunct(tokens[i + 1], '(') && isForbiddenFunction(nameKey(t)))
-      throw new Refusal(
-        'forbidden-function',
-        `Workbook SQL cannot call ${t.text}(): it reads files, URLs or engine settings outside the workbook.`,
-      );
+      throw new Refusal({ code: 'forbidden-function', params: { name: t.text } });
     if (level.expect !== 'nothing' && !isWord(t, 'LATERAL')) {
       const expect = level.expect;
       level.expect = 'nothing';
-      if (t.kind === 'string')
-        throw new Refusal(
-          'file-as-table',
-          `Workbook SQL cannot read ${t.text} as a table: only the workbook's own tables can be queried.`,
-        );
+      if (t.kind === 'string') throw new Refusal({ code: 'file-as-table', params: { text: t.text } });
       if (expect === 'table' && isPunct(t, '(')) {
         // A subquery (its SELECT comes next) or a parenthesised join, whose first item is a table.
         stack.push({ inFrom: true, expect: 'table', call: false });
         continue;
       }
       if (expect === 'table' && isName(t) && !(t.kind === 'word' && QUERY_STARTS.has(t.value))) {
-        i = checkTableReference(tokens, i, known, allowedList);
+        i = checkTableReference(tokens, i, known, allowedTables);
         continue;
       }
     }
@@ -320,7 +398,12 @@ function checkStatement(tokens: Token[], allowed: Set<string>, allowedList: stri
 }
 
 /** Checks the table named at tokens[i] (maybe qualified, maybe a table function); returns its last token. */
-function checkTableReference(tokens: Token[], i: number, known: Set<string>, allowedList: string): number {
+function checkTableReference(
+  tokens: Token[],
+  i: number,
+  known: Set<string>,
+  allowedTables: readonly string[],
+): number {
   const parts = [tokens[i]];
   let j = i;
   while (isPunct(tokens[j + 1], '.') && isName(tokens[j + 2])) {
@@ -331,18 +414,12 @@ function checkTableReference(tokens: Token[], i: number, known: Set<string>, all
   const written = parts.map((p) => p.text).join('.');
   if (isPunct(tokens[j + 1], '(')) {
     if (parts.length === 1 && ALLOWED_TABLE_FUNCTIONS.has(nameKey(last))) return j;
-    throw new Refusal(
-      'forbidden-function',
-      `Workbook SQL cannot read from ${written}(): only the workbook's own tables can be queried.`,
-    );
+    throw new Refusal({ code: 'table-function', params: { name: written } });
   }
   // DuckDB's default schema may be spelled out; any other catalog or schema is off limits.
   const prefixOk = parts.slice(0, -1).every((p) => ['MEMORY', 'MAIN'].includes(nameKey(p)));
   if (!prefixOk || !known.has(nameKey(last)))
-    throw new Refusal(
-      'unknown-table',
-      `${written} is not a table of this workbook; workbook SQL can only read ${allowedList}.`,
-    );
+    throw new Refusal({ code: 'unknown-table', params: { table: written, tables: [...allowedTables] } });
   return j;
 }
 
@@ -351,20 +428,14 @@ function checkTableReference(tokens: Token[], i: number, known: Set<string>, all
  * `allowedTables` (and its own CTEs). The refusal message is written for the user.
  */
 export function checkWorkbookSql(sql: string, allowedTables: readonly string[]): GuardResult {
-  const allowedList = allowedTables.length === 0 ? 'no tables (none are loaded)' : allowedTables.join(', ');
   try {
     const statements = splitStatements(tokenize(sql));
-    if (statements.length === 0) return { ok: false, reason: 'empty', message: 'Workbook SQL is empty.' };
-    if (statements.length > 1)
-      return {
-        ok: false,
-        reason: 'multiple-statements',
-        message: `Workbook SQL must be a single statement; this has ${statements.length}.`,
-      };
-    checkStatement(statements[0], new Set(allowedTables.map((t) => t.toUpperCase())), allowedList);
+    if (statements.length === 0) return refusalOf('empty', NO_PARAMS);
+    if (statements.length > 1) return refusalOf('multiple-statements', { count: statements.length });
+    checkStatement(statements[0], new Set(allowedTables.map((t) => t.toUpperCase())), allowedTables);
     return { ok: true };
   } catch (err) {
-    if (err instanceof Refusal) return { ok: false, reason: err.reason, message: err.message };
+    if (err instanceof Refusal) return err.result;
     throw err;
   }
 }

@@ -2,10 +2,9 @@
  * DuckDB's sniffer reports a malformed CSV without a line number. When it fails,
  * this scan finds the first structural problem so the message can point at it.
  */
-export interface CsvStructureProblem {
-  line: number;
-  message: string;
-}
+export type CsvStructureProblem =
+  | { code: 'ragged-row'; line: number; fields: number; expected: number; message: string }
+  | { code: 'unclosed-quote'; line: number; message: string };
 
 export function findCsvStructureProblem(
   text: string,
@@ -26,7 +25,10 @@ export function findCsvStructureProblem(
       if (expected === undefined) expected = fields;
       else if (fields !== expected)
         return {
+          code: 'ragged-row',
           line: recordStartLine,
+          fields,
+          expected,
           message: `line ${recordStartLine} has ${fields} fields, but the header has ${expected}`,
         };
     }
@@ -61,7 +63,12 @@ export function findCsvStructureProblem(
       } else recordStartLine = line;
     } else atFieldStart = false;
   }
-  if (inQuotes) return { line: quoteLine, message: `a quote opened on line ${quoteLine} is never closed` };
+  if (inQuotes)
+    return {
+      code: 'unclosed-quote',
+      line: quoteLine,
+      message: `a quote opened on line ${quoteLine} is never closed`,
+    };
   if (!(fields === 1 && atFieldStart)) return endRecord();
   return undefined;
 }

@@ -4,7 +4,8 @@ import { decodeText, detectEncoding } from '../../core/ingest/encoding';
 import { type Engine, EngineCancelled } from '../engine';
 import { findCsvStructureProblem } from './csvDiagnose';
 import { type LoadedCsv, loadCsv } from './csvLoad';
-import { type EncodingName, type FileFormat, ImportError, type ParseOptions } from './types';
+import type { ImportMessage } from './messages';
+import { type EncodingName, type FileFormat, importError, type ParseOptions } from './types';
 
 const SAMPLE = 64 * 1024;
 
@@ -13,7 +14,7 @@ let fileCounter = 0;
 export interface StagedDelimited {
   encoding: EncodingName;
   options: ParseOptions;
-  notes: string[];
+  notes: ImportMessage[];
   /** The staging table is already typed: its rows, and the values that did not fit. */
   loaded: LoadedCsv;
 }
@@ -37,7 +38,7 @@ export async function stageDelimited(
   options: ParseOptions,
   staging: string,
 ): Promise<StagedDelimited> {
-  if (bytes.length === 0) throw new ImportError(fileName, `${fileName} is empty: there is nothing to load.`);
+  if (bytes.length === 0) throw importError('empty-file', { file: fileName });
   const detected = detectEncoding(bytes);
   const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : detected.encoding;
   let utf8: Uint8Array;
@@ -52,13 +53,8 @@ export async function stageDelimited(
     utf8 = new TextEncoder().encode(fullText);
     sample = fullText.slice(0, SAMPLE);
   }
-  if (looksBinary(bytes))
-    throw new ImportError(
-      fileName,
-      `${fileName} does not look like a text file: it contains binary data. Is it really a ${format.toUpperCase()} file?`,
-    );
-  if (sample.trim() === '')
-    throw new ImportError(fileName, `${fileName} is empty: there is nothing to load.`);
+  if (looksBinary(bytes)) throw importError('not-text', { file: fileName, format: format.toUpperCase() });
+  if (sample.trim() === '') throw importError('empty-file', { file: fileName });
 
   const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : sniffDelimiter(sample));
   const header = options.header ?? true;
@@ -74,19 +70,24 @@ export async function stageDelimited(
     if (isEngineTrouble(err)) throw err;
     const text = fullText ?? new TextDecoder('utf-8').decode(utf8);
     const problem = findCsvStructureProblem(text, delimiter, skipRows);
-    if (problem)
-      throw new ImportError(fileName, `${fileName} could not be read: ${problem.message}.`, {
-        line: problem.line,
-      });
+    if (problem?.code === 'ragged-row')
+      throw importError(
+        'ragged-row',
+        { file: fileName, line: problem.line, fields: problem.fields, expected: problem.expected },
+        { line: problem.line },
+      );
+    if (problem?.code === 'unclosed-quote')
+      throw importError('unclosed-quote', { file: fileName, line: problem.line }, { line: problem.line });
     try {
       // Structurally sound but not strict CSV (a stray quote inside a field): read leniently.
       loaded = await loadCsv(engine, virtual, { ...dialect, strict: false }, staging, typing);
     } catch (lenientErr) {
       if (isEngineTrouble(lenientErr)) throw lenientErr;
-      throw new ImportError(
-        fileName,
-        `${fileName} could not be read as ${format.toUpperCase()}: ${firstLine(err)}`,
-      );
+      throw importError('unreadable-text', {
+        file: fileName,
+        format: format.toUpperCase(),
+        detail: firstLine(err),
+      });
     }
   } finally {
     await engine.dropFile(virtual);

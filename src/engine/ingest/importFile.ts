@@ -6,6 +6,7 @@ import { stageDelimited } from './delimited';
 import { countRows, describeTable } from './describe';
 import { detectFormat } from './detectFormat';
 import { stageJson } from './json';
+import { type ImportMessage, importMessage } from './messages';
 import { stageParquet } from './parquet';
 import type { ProblemReport } from './typedSelect';
 import {
@@ -14,6 +15,7 @@ import {
   ImportError,
   type ImportProgress,
   type ImportResult,
+  importError,
   type ParseOptions,
 } from './types';
 import { typeColumns } from './typing';
@@ -32,7 +34,7 @@ export interface ImportOptions {
 interface Staged {
   encoding?: EncodingName;
   options: ParseOptions;
-  notes: string[];
+  notes: ImportMessage[];
   sheets?: string[];
   /** Set by a stager that typed its table as it read it (CSV, TSV). */
   loaded?: { rows: number; problems: ProblemReport };
@@ -113,8 +115,8 @@ export async function importFile(
     }
     await engine.query(`DROP TABLE IF EXISTS ${q(table)}`);
     await engine.query(`ALTER TABLE ${q(result)} RENAME TO ${q(table)}`);
-    const notes = [...staged.notes];
-    if (rows === 0) notes.push(`${source.name} has a header but no rows.`);
+    const noteMessages = [...staged.notes];
+    if (rows === 0) noteMessages.push(importMessage('header-no-rows', { file: source.name }));
     onProgress?.({ phase: 'done', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
     return {
       table,
@@ -130,18 +132,16 @@ export async function importFile(
           : { ...staged.options, normalizeLetters: opts.options.normalizeLetters },
       sheets: staged.sheets,
       problems,
-      notes,
+      notes: noteMessages.map((n) => n.message),
+      noteMessages,
     };
   } catch (err) {
     if (err instanceof ImportError || err instanceof EngineCancelled) throw err;
     if (signal?.aborted) throw new EngineCancelled();
     const msg = err instanceof Error ? err.message : String(err);
     if (/out of memory|memory limit|could not allocate/i.test(msg))
-      throw new ImportError(
-        source.name,
-        `${source.name} is too large for the browser's memory (DuckDB-WASM stops at about 3 GB). Load fewer rows or columns, or drop other tables first.`,
-      );
-    throw new ImportError(source.name, `${source.name} could not be loaded: ${msg.split('\n')[0]}`);
+      throw importError('too-large', { file: source.name });
+    throw importError('load-failed', { file: source.name, detail: msg.split('\n')[0] });
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await engine.query(`DROP TABLE IF EXISTS ${q(staging)}`).catch(() => undefined);

@@ -3,7 +3,7 @@ import { decodeText, detectEncoding } from '../../core/ingest/encoding';
 import { lineAndColumnAt } from '../../core/ingest/textPosition';
 import type { Engine } from '../engine';
 import { stageTextColumns } from './textTable';
-import { ImportError } from './types';
+import { importError } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -15,13 +15,15 @@ function parseJson(fileName: string, text: string, lineOffset = 0): Json {
     const pos = /position (\d+)/.exec(msg);
     const at = pos ? lineAndColumnAt(text, Number(pos[1])) : undefined;
     const line = at ? at.line + lineOffset : lineOffset || undefined;
-    const where = at ? ` at line ${line}, column ${at.column}` : line ? ` at line ${line}` : '';
-    throw new ImportError(
-      fileName,
-      `${fileName} is not valid JSON${where}: ${msg.replace(/ in JSON.*$/, '')}.`,
+    throw importError(
+      'invalid-json',
       {
-        line,
+        file: fileName,
+        line: line ?? null,
+        column: at ? at.column : null,
+        detail: msg.replace(/ in JSON.*$/, ''),
       },
+      { line },
     );
   }
 }
@@ -29,7 +31,7 @@ function parseJson(fileName: string, text: string, lineOffset = 0): Json {
 /** A JSON array of objects, one object, or newline-delimited objects (NDJSON). */
 function records(fileName: string, text: string): Record<string, Json>[] {
   const trimmed = text.trim();
-  if (trimmed === '') throw new ImportError(fileName, `${fileName} is empty: there is nothing to load.`);
+  if (trimmed === '') throw importError('empty-file', { file: fileName });
   const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
   const ndjson = !trimmed.startsWith('[') && lines.length > 1 && lines[0].trim().startsWith('{');
   const values: Json[] = ndjson
@@ -40,9 +42,9 @@ function records(fileName: string, text: string): Record<string, Json>[] {
       })();
   return values.map((v, i) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v))
-      throw new ImportError(
-        fileName,
-        `${fileName}: record ${i + 1} is not an object; expected an array of objects or one object per line.`,
+      throw importError(
+        'json-not-object',
+        { file: fileName, record: i + 1 },
         { line: ndjson ? i + 1 : undefined },
       );
     return v;
@@ -66,7 +68,7 @@ export async function stageJson(engine: Engine, fileName: string, bytes: Uint8Ar
         seen.add(k);
         keys.push(k);
       }
-  if (keys.length === 0) throw new ImportError(fileName, `${fileName} holds no fields to make columns from.`);
+  if (keys.length === 0) throw importError('json-no-fields', { file: fileName });
   const header = columnNames(keys);
   await stageTextColumns(
     engine,

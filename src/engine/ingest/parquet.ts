@@ -11,7 +11,7 @@ import {
   tableToIPC,
 } from 'apache-arrow';
 import type { Engine } from '../engine';
-import { ImportError } from './types';
+import { importError } from './types';
 
 /**
  * DuckDB without ICU hangs on zoned timestamps (DESIGN.md), so a zoned Arrow
@@ -45,17 +45,14 @@ function withoutTimeZones(ipc: Uint8Array): Uint8Array {
 }
 
 export async function stageParquet(engine: Engine, fileName: string, bytes: Uint8Array, staging: string) {
-  if (bytes.length === 0) throw new ImportError(fileName, `${fileName} is empty: there is nothing to load.`);
+  if (bytes.length === 0) throw importError('empty-file', { file: fileName });
   const codec = await engine.loadParquet();
   let ipc: Uint8Array;
   try {
     ipc = codec.toArrowIPC(bytes);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new ImportError(
-      fileName,
-      `${fileName} is not a readable Parquet file (it may be truncated or corrupt): ${msg}`,
-    );
+    throw importError('unreadable-parquet', { file: fileName, detail: msg });
   }
   await engine.insertArrowIPC(staging, withoutTimeZones(ipc));
 }

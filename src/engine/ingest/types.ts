@@ -2,6 +2,13 @@
 export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'xlsx' | 'pasted' | 'manual';
 
 import type { ColumnKind, DateOrder, EncodingName } from '../../core/ingest/types';
+import {
+  type ImportMessage,
+  type ImportMessageCode,
+  type ImportMessageParams,
+  type ImportMessageRef,
+  importMessage,
+} from './messages';
 
 export type { ColumnKind, DateOrder, EncodingName };
 
@@ -48,8 +55,10 @@ export interface ImportResult {
   /** Sheet names when the source is a workbook with several. */
   sheets?: string[];
   problems: { count: number; samples: ImportProblem[] };
-  /** Things the user should know that did not stop the load ("header but no rows"). */
+  /** Things the user should know that did not stop the load ("header but no rows"), in English. */
   notes: string[];
+  /** The same notes as codes and parameters, which the page writes in the language shown. */
+  noteMessages?: ImportMessage[];
 }
 
 export interface ImportProgress {
@@ -59,16 +68,36 @@ export interface ImportProgress {
   rows?: number;
 }
 
-/** A located, user-facing import failure. The message names the file. */
+/**
+ * A located, user-facing import failure. The message (English) names the file; `problem`,
+ * when set, is its code and parameters, which the page writes in the language shown.
+ */
 export class ImportError extends Error {
   readonly file: string;
   readonly line?: number;
   readonly column?: string;
-  constructor(file: string, message: string, where: { line?: number; column?: string } = {}) {
+  readonly problem?: ImportMessageRef;
+  constructor(
+    file: string,
+    message: string,
+    where: { line?: number; column?: string } = {},
+    problem?: ImportMessageRef,
+  ) {
     super(message);
     this.name = 'ImportError';
     this.file = file;
     this.line = where.line;
     this.column = where.column;
+    this.problem = problem;
   }
+}
+
+/** An ImportError for a problem `code` of the file named in `params.file`, its message core's English. */
+export function importError<C extends ImportMessageCode>(
+  code: C,
+  params: ImportMessageParams[C] & { file: string },
+  where: { line?: number; column?: string } = {},
+): ImportError {
+  const m = importMessage(code, params);
+  return new ImportError(params.file, m.message, where, { code: m.code, params: m.params });
 }

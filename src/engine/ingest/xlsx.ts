@@ -2,8 +2,9 @@ import readXlsxFile from 'read-excel-file/universal';
 import { columnNames } from '../../core/ingest/columnNames';
 import { headerRowIndex } from '../../core/ingest/headerRow';
 import type { Engine } from '../engine';
+import { type ImportMessage, importMessage } from './messages';
 import { stageTextColumns } from './textTable';
-import { ImportError } from './types';
+import { importError } from './types';
 
 type Cell = string | number | boolean | Date | null | undefined;
 
@@ -29,23 +30,19 @@ export async function stageXlsx(
     sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: Cell[][] }[];
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new ImportError(fileName, `${fileName} is not a readable Excel workbook (.xlsx): ${msg}`);
+    throw importError('unreadable-xlsx', { file: fileName, detail: msg });
   }
   const names = sheets.map((s) => s.sheet);
   const chosen = sheet ? sheets.find((s) => s.sheet === sheet) : sheets.find((s) => s.data.length > 0);
   if (!chosen)
-    throw new ImportError(
-      fileName,
-      sheet
-        ? `${fileName} has no sheet named “${sheet}”; its sheets are ${names.join(', ')}.`
-        : `${fileName} has no sheet with data.`,
-    );
+    throw sheet
+      ? importError('no-such-sheet', { file: fileName, sheet, sheets: names })
+      : importError('no-sheet-data', { file: fileName });
   const rows = chosen.data;
-  const notes: string[] = [];
+  const notes: ImportMessage[] = [];
   // Exports often open with a title row (merged across the columns) above the real header.
   const h = Math.max(0, headerRowIndex(rows));
-  if (h > 0)
-    notes.push(`Skipped ${h} title row${h > 1 ? 's' : ''} above the header in sheet “${chosen.sheet}”.`);
+  if (h > 0) notes.push(importMessage('title-rows-skipped', { count: h, sheet: chosen.sheet }));
   const width = Math.max(...rows.map((r) => r.length));
   const headerCells = Array.from({ length: width }, (_, i) => cellText(rows[h]?.[i]));
   await stageTextColumns(

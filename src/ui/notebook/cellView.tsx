@@ -84,7 +84,8 @@ export function CellView({ cell, index, count }: { cell: NotebookCell; index: nu
     run.error === null
       ? null
       : {
-          message: run.problems.length > 0 ? notebookMessagesText(run.problems) : run.error,
+          // A failed run has its problems, written in the language shown; `error` is their English.
+          text: run.problems.length > 0 ? notebookMessagesText(run.problems) : run.error,
           at: run.errorAt,
         };
   const showStatus = cell.kind !== 'markdown';
@@ -191,7 +192,7 @@ export function CellView({ cell, index, count }: { cell: NotebookCell; index: nu
 
       {error !== null && (
         <div className="nb-error" role="alert">
-          <strong>{error.message}</strong>
+          <strong>{error.text}</strong>
           {error.at !== null && (
             <span className="nb-error-at">
               {t('notebook.errorAt', { line: error.at.line, column: error.at.column })}

@@ -17,7 +17,8 @@ export interface SqlEditorProps {
   schema: Record<string, string[]>;
   /** KPI ids, offered as words. */
   kpis: readonly string[];
-  error: { message: string; at: SqlErrorPosition | null } | null;
+  /** The cell's error in the language shown, and where in the SQL when known. */
+  error: { text: string; at: SqlErrorPosition | null } | null;
   label: string;
 }
 
@@ -126,7 +127,7 @@ export function SqlEditor({ value, onChange, onRun, schema, kpis, error, label }
         to = from + Math.max(1, /^[\w"]+/.exec(rest)?.[0].length ?? 1);
         to = Math.min(to, doc.length);
       }
-      diagnostics.push({ from, to, severity: 'error', message: error.message });
+      diagnostics.push({ from, to, severity: 'error', message: error.text });
     }
     v.dispatch(setDiagnostics(v.state, diagnostics));
   }, [error]);

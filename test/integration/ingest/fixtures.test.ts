@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
+import { importMessage } from '../../../src/engine/ingest/messages';
 import { ImportError } from '../../../src/engine/ingest/types';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
@@ -49,7 +50,37 @@ describe('refused fixtures', () => {
     else expect(e.message).toMatch(message);
     expect(e.file).toBe(file);
     expect(e.line).toBe(line);
+    // The same problem by code and parameters, from which the page writes it in its language.
+    expect(e.problem?.params).toMatchObject({ file });
+    expect(importMessage(e.problem!.code, e.problem!.params as never).message).toBe(e.message);
     await keptIsIntact();
+  });
+
+  it('gives each problem its code and parameters (line numbers, counts) next to the English', async () => {
+    const problemOf = async (file: string) =>
+      (
+        (await importFile(engine, { name: file, bytes: fixture(file) }).catch(
+          (e: unknown) => e,
+        )) as ImportError
+      ).problem;
+    expect(await problemOf('ragged.csv')).toEqual({
+      code: 'ragged-row',
+      params: { file: 'ragged.csv', line: 4, fields: 5, expected: 3 },
+    });
+    expect(await problemOf('unbalanced-quote.csv')).toEqual({
+      code: 'unclosed-quote',
+      params: { file: 'unbalanced-quote.csv', line: 3 },
+    });
+    expect(await problemOf('empty.csv')).toEqual({ code: 'empty-file', params: { file: 'empty.csv' } });
+    expect(await problemOf('garbage.csv')).toEqual({
+      code: 'not-text',
+      params: { file: 'garbage.csv', format: 'CSV' },
+    });
+    expect(await problemOf('invalid.json')).toMatchObject({
+      code: 'invalid-json',
+      params: { file: 'invalid.json', line: 3, column: 28 },
+    });
+    expect((await problemOf('truncated.parquet'))?.code).toBe('unreadable-parquet');
   });
 });
 
@@ -136,6 +167,9 @@ describe('loaded fixtures', () => {
     const r = await importFile(engine, { name: 'two-sheets.xlsx', bytes: fixture('two-sheets.xlsx') });
     expect(r.sheets).toEqual(['Deals', 'Targets']);
     expect(r.notes).toEqual(['Skipped 1 title row above the header in sheet “Deals”.']);
+    expect(r.noteMessages?.map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'title-rows-skipped', params: { count: 1, sheet: 'Deals' } },
+    ]);
     expect(r.columns.map((c) => `${c.name}:${c.kind}`)).toEqual([
       'Deal:number',
       'Stage:text',

@@ -62,6 +62,7 @@ describe('refusals', () => {
   ])('refuses %s anywhere', (kw) => {
     const r = refusal(`SELECT * FROM deals WHERE x IN (SELECT 1) ${kw.toLowerCase()} foo`);
     expect(r.reason).toBe('forbidden-keyword');
+    expect(r.params).toEqual({ keyword: kw, text: kw.toLowerCase() });
     expect(r.message).toBe(
       `Workbook SQL may only read data: ${kw} is not allowed. (If "${kw.toLowerCase()}" is a column name, write it in double quotes.)`,
     );
@@ -96,6 +97,7 @@ describe('refusals', () => {
   ])('refuses %s()', (fn, sql) => {
     const r = refusal(sql);
     expect(r.reason).toBe('forbidden-function');
+    expect(r.params).toEqual({ name: fn });
     expect(r.message).toBe(
       `Workbook SQL cannot call ${fn}(): it reads files, URLs or engine settings outside the workbook.`,
     );
@@ -131,6 +133,8 @@ describe('refusals', () => {
     expect(r).toEqual({
       ok: false,
       reason: 'unknown-table',
+      code: 'unknown-table',
+      params: { table: '"x.csv"', tables: ['deals', 'customers'] },
       message: '"x.csv" is not a table of this workbook; workbook SQL can only read deals, customers.',
     });
     expect(refusal('SELECT * FROM information_schema.tables').reason).toBe('unknown-table');
@@ -142,6 +146,8 @@ describe('refusals', () => {
     expect(refusal('SELECT 1 FROM deals; SELECT 2 FROM deals')).toEqual({
       ok: false,
       reason: 'multiple-statements',
+      code: 'multiple-statements',
+      params: { count: 2 },
       message: 'Workbook SQL must be a single statement; this has 2.',
     });
     expect(refusal("SELECT '--' FROM deals; DROP TABLE deals").reason).toBe('multiple-statements');
@@ -151,6 +157,8 @@ describe('refusals', () => {
     expect(refusal('DESCRIBE deals')).toEqual({
       ok: false,
       reason: 'not-a-query',
+      code: 'not-a-query',
+      params: { word: 'DESCRIBE' },
       message: 'Workbook SQL must be one query starting with SELECT or WITH, not "DESCRIBE".',
     });
     expect(refusal('SUMMARIZE deals').reason).toBe('not-a-query');
@@ -160,6 +168,8 @@ describe('refusals', () => {
     expect(refusal('  -- nothing\n')).toEqual({
       ok: false,
       reason: 'empty',
+      code: 'empty',
+      params: {},
       message: 'Workbook SQL is empty.',
     });
     expect(refusal("SELECT 'unclosed FROM deals").message).toBe(
@@ -176,5 +186,38 @@ describe('refusals', () => {
       "Workbook SQL cannot use escape strings (E'...'); write the text plainly.",
     );
     expect(refusal('SELECT $x$ never closed').reason).toBe('syntax');
+    expect(refusal('SELECT $x$ never closed')).toMatchObject({
+      code: 'unclosed-dollar-text',
+      params: { tag: '$x$' },
+    });
+  });
+
+  it('names what it refused in the parameters, from which the English is written', () => {
+    expect(refusal("SELECT * FROM deals, 'x.csv'")).toMatchObject({
+      reason: 'file-as-table',
+      code: 'file-as-table',
+      params: { text: "'x.csv'" },
+    });
+    expect(refusal("SELECT * FROM main.unnest2('x')")).toEqual({
+      ok: false,
+      reason: 'forbidden-function',
+      code: 'table-function',
+      params: { name: 'main.unnest2' },
+      message: "Workbook SQL cannot read from main.unnest2(): only the workbook's own tables can be queried.",
+    });
+    expect(checkWorkbookSql('SELECT * FROM x', [])).toMatchObject({
+      code: 'unknown-table',
+      params: { table: 'x', tables: [] },
+      message: 'x is not a table of this workbook; workbook SQL can only read no tables (none are loaded).',
+    });
+    for (const [sql, code] of [
+      ['SELECT 1\u0000', 'nul-character'],
+      ["SELECT 'x", 'unclosed-text'],
+      ['SELECT "x', 'unclosed-name'],
+      ['SELECT 1 /* x', 'unclosed-comment'],
+      ['SELECT 1 /* a /* b */ */', 'nested-comment'],
+      ["SELECT E'x'", 'escape-string'],
+    ])
+      expect(refusal(sql).code, sql).toBe(code);
   });
 });

@@ -131,10 +131,6 @@ function rawDescriptions(source: string, fileName = 'x.tsx'): string[] {
  * already the catalogue's text or an engine's own words.
  */
 const MESSAGE_ALLOWED = new Set([
-  // Load errors: the file parser's own report.
-  'messageList.tsx: e.message',
-  // A notebook cell's error: notebookMessagesText() of its problems, or DuckDB's own words.
-  'notebook/cellView.tsx: error.message',
   // An export that failed: the browser's or the engine's own error.
   'export/exportMenu.tsx: e.message',
 ]);

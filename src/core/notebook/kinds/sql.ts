@@ -1,5 +1,5 @@
 import { duckdb } from '../../sql/dialect';
-import { checkWorkbookSql } from '../../sql/guard';
+import { checkWorkbookSql, type GuardRefusalRef } from '../../sql/guard';
 import { notebookMessage } from '../messages';
 import { substituteParams } from '../params';
 import { mentionedNames, paramNames } from '../sqlNames';
@@ -32,7 +32,12 @@ export const sqlKind: CellKindDef = {
     const verdict = checkWorkbookSql(sql, tables);
     if (!verdict.ok)
       return refuse(
-        notebookMessage('sql-refused', { reason: verdict.reason, message: verdict.message, tables }),
+        notebookMessage('sql-refused', {
+          reason: verdict.reason,
+          message: verdict.message,
+          tables,
+          refusal: { code: verdict.code, params: verdict.params } as GuardRefusalRef,
+        }),
       );
     const view = duckdb.quoteIdent(cell.name);
     // Only after the guard accepted the query: the CREATE is ours, the SELECT is theirs.

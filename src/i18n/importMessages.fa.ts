@@ -1,0 +1,55 @@
+import type { ImportMessageFormatters } from '../engine/ingest/messages';
+import { isolated, ltr, quotedName as name } from './isolate';
+import { localizeDigits } from './locale';
+
+/**
+ * Load errors and notes in Persian, one per code of engine/ingest/messages.ts (the compiler
+ * fails when a code has none). File, sheet and column names keep their own direction;
+ * another program's words (DuckDB's, the JSON parser's) stay as it wrote them, left to
+ * right, after a Persian sentence that says what failed.
+ */
+
+const num = (n: number) => localizeDigits(String(n));
+/** Names of formats and programs, written as they are. */
+const latin = ltr;
+/** Another program's message, as it wrote it; `who` names the program in Persian. */
+const theirWords = (who: string, detail: string) => `پیام ${who}: ${ltr(detail)}`;
+const DUCKDB = latin('DuckDB');
+
+export const importMessagesFa: ImportMessageFormatters = {
+  'empty-file': (p) => `${name(p.file)} خالی است: چیزی برای بارگذاری ندارد.`,
+  'not-text': (p) =>
+    `${name(p.file)} به فایل متنی نمی‌ماند: داده‌های دودویی دارد. آیا واقعاً فایل ${latin(p.format)} است؟`,
+  'ragged-row': (p) =>
+    `${name(p.file)} خوانده نشد: سطر ${num(p.line)} دارای ${num(p.fields)} فیلد است، اما سطر سرستون ${num(p.expected)} فیلد دارد.`,
+  'unclosed-quote': (p) =>
+    `${name(p.file)} خوانده نشد: نقل‌قولی که در سطر ${num(p.line)} باز شده هرگز بسته نشده است.`,
+  'unreadable-text': (p) =>
+    `${name(p.file)} در قالب ${latin(p.format)} خوانده نشد. ${theirWords(DUCKDB, p.detail)}`,
+  'invalid-json': (p) => {
+    const where =
+      p.line !== null && p.column !== null
+        ? ` در سطر ${num(p.line)}، ستون ${num(p.column)}`
+        : p.line !== null
+          ? ` در سطر ${num(p.line)}`
+          : '';
+    return `${name(p.file)}${where} ${latin('JSON')} معتبری نیست. ${theirWords(`خوانندهٔ ${latin('JSON')}`, p.detail)}`;
+  },
+  'json-not-object': (p) =>
+    `${name(p.file)}: رکورد ${num(p.record)} شیء نیست؛ آرایه‌ای از شیءها یا در هر سطر یک شیء لازم است.`,
+  'json-no-fields': (p) => `${name(p.file)} هیچ فیلدی ندارد که از آن ستون ساخته شود.`,
+  'unreadable-xlsx': (p) =>
+    `${name(p.file)} فایل اکسل (${latin('.xlsx')}) خوانایی نیست. ${theirWords('خوانندهٔ اکسل', p.detail)}`,
+  'no-such-sheet': (p) =>
+    `${name(p.file)} برگه‌ای با نام ${name(p.sheet)} ندارد؛ برگه‌هایش: ${p.sheets.map(name).join('، ')}.`,
+  'no-sheet-data': (p) => `${name(p.file)} هیچ برگه‌ای با داده ندارد.`,
+  'unreadable-parquet': (p) =>
+    `${name(p.file)} فایل ${latin('Parquet')} خوانایی نیست (شاید ناقص یا خراب باشد). ${theirWords(`خوانندهٔ ${latin('Parquet')}`, p.detail)}`,
+  'too-large': (p) =>
+    `${name(p.file)} برای حافظهٔ مرورگر بیش از اندازه بزرگ است (${latin('DuckDB-WASM')} در حدود ${num(3)} گیگابایت می‌ایستد). سطرها یا ستون‌های کمتری بارگذاری کنید، یا نخست جدول‌های دیگر را بردارید.`,
+  'load-failed': (p) => `${name(p.file)} بارگذاری نشد. ${theirWords(DUCKDB, p.detail)}`,
+  unexpected: (p) => `بارگذاری ${name(p.file)} ناموفق بود: ${isolated(p.detail)}`,
+  'header-no-rows': (p) => `${name(p.file)} سطر سرستون دارد اما هیچ سطر داده‌ای ندارد.`,
+  'title-rows-skipped': (p) =>
+    `${num(p.count)} سطر عنوان بالای سرستون در برگهٔ ${name(p.sheet)} کنار گذاشته شد.`,
+};
