@@ -1,27 +1,37 @@
 import {
   AllCommunityModule,
+  type CellClickedEvent,
   type ColDef,
   type GridApi,
+  type GridReadyEvent,
   type IDatasource,
   type IGetRowsParams,
   ModuleRegistry,
   type ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useState } from 'react';
-import { buildGridQuery, type GridFilterModel } from '../core/sql/gridQuery';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GridFilterModel } from '../core/sql/gridQuery';
 import { formatCount, formatValue } from '../i18n/format';
 import { isRtl } from '../i18n/locale';
 import { t } from '../i18n/t';
-import { arrowToRows, firstNumber, type Row } from '../state/arrowRows';
+import type { Row } from '../state/arrowRows';
 import type { TableEntry } from '../state/dataStore';
+import { tablePages } from '../state/gridPages';
 import { dataStore, useData } from './appStore';
 import { rememberGridView } from './export/gridView';
 import { gridTheme } from './gridTheme';
+import { holdLongJumps } from './scrollJumps';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 const PAGE = 200;
+// No rows are drawn beyond the edges. Where a scrollbar drag lands every row is drawn
+// afresh in one frame, and with even a few buffer rows that frame took over 50 ms on a
+// 2-core machine. The cost: a fast wheel may show the newly exposed strip blank for a
+// frame, and a page's first rows may show empty for a frame before the page read ahead
+// (gridPages) fills them.
+const ROW_BUFFER = 0;
 const ROW_NUMBER = '__row_number';
 
 const FILTERS = {
@@ -29,6 +39,11 @@ const FILTERS = {
   date: 'agDateColumnFilter',
   timestamp: 'agDateColumnFilter',
 };
+
+// Grid options are compared by identity on every render: a fresh object would make
+// AG Grid rebuild its columns, and so every cell, whenever the sheet re-renders.
+const DEFAULT_COL_DEF: ColDef<Row> = { sortable: true, resizable: true, minWidth: 70 };
+const CONTAINER_STYLE = { height: '100%', width: '100%' };
 
 function columnDefs(table: TableEntry): ColDef<Row>[] {
   const rowNumber: ColDef<Row> = {
@@ -60,10 +75,8 @@ function columnDefs(table: TableEntry): ColDef<Row>[] {
         flex: 1,
         // Rows not fetched yet have no data: leave them empty rather than show a blank mark.
         valueFormatter: (p: ValueFormatterParams<Row>) => (p.data ? formatValue(p.value, c.kind) : ''),
-        cellClassRules: {
-          'cell-blank': (p) => !!p.data && p.value == null,
-          'cell-number': () => numeric,
-        },
+        cellClass: numeric ? 'cell-number' : undefined,
+        cellClassRules: { 'cell-blank': (p) => !!p.data && p.value == null },
       };
     }),
   ];
@@ -81,6 +94,8 @@ interface Props {
 export function DataGrid({ table, onCount }: Props) {
   const defs = useMemo(() => columnDefs(table), [table]);
   const [api, setApi] = useState<GridApi<Row> | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => (wrap.current ? holdLongJumps(wrap.current) : undefined), []);
 
   const selectedColumn = useData((s) => (s.selectedTable === table.name ? s.selectedColumn : null));
   // A column picked in the Data panel is brought into view, so the profile and the values sit side by side.
@@ -88,63 +103,56 @@ export function DataGrid({ table, onCount }: Props) {
     if (api && selectedColumn) api.ensureColumnVisible(selectedColumn, 'auto');
   }, [api, selectedColumn]);
   const datasource = useMemo<IDatasource>(() => {
-    const counts = new Map<string, number>();
-    const columns = table.columns.map((c) => c.name);
+    const pages = tablePages(table, () => dataStore.getState().engine());
+    let shown: number | null = null;
     return {
       getRows(params: IGetRowsParams<Row>) {
         const sort = params.sortModel.map((s) => ({ column: s.colId, direction: s.sort }));
         const filter = params.filterModel as GridFilterModel;
         // An export writes what the grid shows: its sort and filters over every matching row.
         rememberGridView(table.name, { sort, filter });
-        const q = buildGridQuery({
-          table: table.name,
-          columns,
-          sort,
-          filter,
-          textColumns: table.columns.filter((c) => c.kind === 'text').map((c) => c.name),
-          offset: params.startRow,
-          limit: params.endRow - params.startRow,
-        });
-        void (async () => {
-          try {
-            const engine = await dataStore.getState().engine();
-            const page = arrowToRows(await engine.query(q.sql)).rows;
-            let total = counts.get(q.countSql);
-            if (total === undefined) {
-              total = firstNumber(await engine.query(q.countSql), 'n');
-              counts.set(q.countSql, total);
-            }
-            params.successCallback(page, total);
-            onCount(total, null);
-          } catch (e) {
+        pages.get({ startRow: params.startRow, endRow: params.endRow, sort, filter }).then(
+          ({ rows, total }) => {
+            params.successCallback(rows, total);
+            // Told only when it changes: each call re-renders the sheet around the grid.
+            if (total !== shown) onCount(total, null);
+            shown = total;
+          },
+          (e: unknown) => {
             params.failCallback();
+            shown = null;
             onCount(null, e instanceof Error ? e.message : String(e));
-          }
-        })();
+          },
+        );
       },
     };
   }, [table, onCount]);
+  const onGridReady = useCallback((e: GridReadyEvent<Row>) => setApi(e.api), []);
+  const onCellClicked = useCallback(
+    (e: CellClickedEvent<Row>) => {
+      const id = e.column.getColId();
+      if (id !== ROW_NUMBER) dataStore.getState().selectColumn(table.name, id);
+    },
+    [table.name],
+  );
 
   return (
-    <div className="grid-wrap" data-grid-table={table.name}>
+    <div ref={wrap} className="grid-wrap" data-grid-table={table.name}>
       <AgGridReact<Row>
         theme={gridTheme}
         enableRtl={isRtl()}
-        containerStyle={{ height: '100%', width: '100%' }}
+        containerStyle={CONTAINER_STYLE}
         columnDefs={defs}
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={PAGE}
         maxBlocksInCache={50}
         suppressFieldDotNotation
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 70 }}
+        defaultColDef={DEFAULT_COL_DEF}
         overlayNoRowsTemplate={`<span>${t('grid.noRows')}</span>`}
-        rowBuffer={20}
-        onGridReady={(e) => setApi(e.api)}
-        onCellClicked={(e) => {
-          const id = e.column.getColId();
-          if (id !== ROW_NUMBER) dataStore.getState().selectColumn(table.name, id);
-        }}
+        rowBuffer={ROW_BUFFER}
+        onGridReady={onGridReady}
+        onCellClicked={onCellClicked}
         maxConcurrentDatasourceRequests={1}
       />
     </div>

@@ -62,8 +62,13 @@ async function scorecardPainted(page: Page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** From a changed control (grain) to a painted grid, with the demo schema at benchmark scale. */
-export async function chromiumScorecard(section: string, dir: string, runs: number): Promise<Figure> {
+/**
+ * From a changed control to a painted grid, with the demo schema at benchmark scale:
+ * a grain switch (its results were computed ahead, in the background, after the
+ * previous run), and a new range, which nothing cached covers, so every KPI is
+ * computed; then until the breakdown of the latest period is in too.
+ */
+export async function chromiumScorecard(section: string, dir: string, runs: number): Promise<Figure[]> {
   return withBrowser(async (ctx, server) => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}?demo=0`);
@@ -75,8 +80,10 @@ export async function chromiumScorecard(section: string, dir: string, runs: numb
     await page.getByRole('tab', { name: 'Scorecard' }).click();
     await scorecardPainted(page);
     await page.getByLabel('Breakdown').selectOption('customers.segment');
-    await scorecardPainted(page);
-    const times: number[] = [];
+    await breakdownReady(page);
+    // The other grains are computed ahead once the user's run is done; give that time to finish.
+    await page.waitForTimeout(20_000);
+    const grainTimes: number[] = [];
     const grains = ['quarter', 'month'];
     for (let i = 0; i <= runs; i++) {
       const grain = grains[i % 2];
@@ -96,14 +103,56 @@ export async function chromiumScorecard(section: string, dir: string, runs: numb
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         return performance.now() - t0;
       })()`)) as number;
-      if (i > 0) times.push(ms / 1000);
+      if (i > 0) grainTimes.push(ms / 1000);
     }
-    return {
-      section,
-      work: 'DuckDB-WASM (Chromium): change grain → painted scorecard',
-      runs: times,
-      target: '≤ 0.5 s at 1M rows',
-    };
+    await breakdownReady(page);
+    const painted: number[] = [];
+    const complete: number[] = [];
+    const from = page.getByLabel('From');
+    for (let i = 0; i <= runs; i++) {
+      // A start month no earlier run used: nothing cached covers the new range.
+      await from.fill(`2023-${String(2 + i).padStart(2, '0')}-01`);
+      const t0 = Date.now();
+      await from.press('Enter');
+      // The summary goes while the scorecard computes and comes back when this run has painted.
+      await page.locator('.sc-status [data-kpi-count]').waitFor({ state: 'detached', timeout: 60_000 });
+      await scorecardPainted(page);
+      const t1 = Date.now();
+      await breakdownReady(page);
+      if (i > 0) {
+        painted.push((t1 - t0) / 1000);
+        complete.push((Date.now() - t0) / 1000);
+      }
+      // Let the background work of this range start, as it would while the user reads.
+      await page.waitForTimeout(300);
+    }
+    return [
+      {
+        section,
+        work: 'DuckDB-WASM (Chromium): change grain → painted scorecard (computed ahead)',
+        runs: grainTimes,
+        target: '≤ 0.5 s at 1M rows',
+      },
+      {
+        section,
+        work: 'DuckDB-WASM (Chromium): new range → painted grid (every KPI computed)',
+        runs: painted,
+        target: '≤ 0.5 s at 1M rows',
+      },
+      {
+        section,
+        work: 'DuckDB-WASM (Chromium): new range → grid and breakdown complete',
+        runs: complete,
+      },
+    ] as Figure[];
+  });
+}
+
+/** Waits until the breakdown of the latest period is in (the status line says so). */
+async function breakdownReady(page: Page) {
+  await page.locator('.sc-status[data-breakdown="ready"] [data-kpi-count]').waitFor({
+    state: 'attached',
+    timeout: 600_000,
   });
 }
 
@@ -154,14 +203,70 @@ export async function chromiumFirstScorecard(section: string, runs: number): Pro
 }
 
 /**
+ * CPU time so far of this benchmark's Chromium renderers (the tab and its DuckDB worker),
+ * in seconds. Only processes started under this one count: others may be testing with
+ * Chromium on the same machine.
+ */
+function rendererCpuSeconds(): number {
+  const out = execFileSync('ps', ['-eo', 'pid,ppid,args'], { encoding: 'utf8' });
+  const parent = new Map<number, number>();
+  const renderers: number[] = [];
+  for (const line of out.split('\n').slice(1)) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    parent.set(pid, ppid);
+    if (line.includes('--type=renderer')) renderers.push(pid);
+  }
+  const ours = (pid: number) => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p))
+      if (p === process.pid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const pid of renderers.filter(ours)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between ps and the read.
+    }
+  }
+  // Linux counts in clock ticks of 1/100 s.
+  return ticks / 100;
+}
+
+/**
+ * Waits until the tab has been nearly idle (under a tenth of a core) for `quietMs`, or
+ * `timeoutMs` passed. Loading a table sets off work that is not scrolling (autosave
+ * encodes the whole table), and frames that work delays are not the grid's.
+ */
+async function tabSettled(page: Page, quietMs = 1500, timeoutMs = 60_000) {
+  const start = Date.now();
+  const samples: { at: number; cpu: number }[] = [];
+  while (Date.now() - start < timeoutMs) {
+    const now = Date.now();
+    const cpu = rendererCpuSeconds();
+    samples.push({ at: now, cpu });
+    const first = samples.find((x) => x.at >= now - quietMs) ?? samples[0];
+    const span = (now - first.at) / 1000;
+    if (span * 1000 >= quietMs - 300 && (cpu - first.cpu) / span <= 0.1) return;
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
  * Frames over 50 ms while the grid scrolls through a large table: like a mouse wheel
- * (120 px a frame) and like dragging the scrollbar end to end in ten seconds.
+ * (120 px a frame) and like dragging the scrollbar end to end in ten seconds. Each is
+ * measured `runs` times; a wheel run starts where no earlier run fetched rows. Also
+ * reported: the longest frame while the tab settles after the table first shows, which
+ * a user who scrolls at once would feel, though it is not the grid's doing.
  */
 export async function chromiumScroll(
   section: string,
   file: string,
   table: string,
   rows: number,
+  runs = 3,
 ): Promise<Figure[]> {
   return withBrowser(async (ctx, server) => {
     const page = await ctx.newPage();
@@ -169,40 +274,99 @@ export async function chromiumScroll(
     await chooseFiles(page, [resolve(file)]);
     await listed(page, table, rows);
     await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+    await page.evaluate(`(() => {
+      window.__longestFrame = 0;
+      new PerformanceObserver((list) => {
+        for (const f of list.getEntries()) window.__longestFrame = Math.max(window.__longestFrame, f.duration);
+      }).observe({ type: 'long-animation-frame' });
+    })()`);
+    await tabSettled(page);
+    const settling = (await page.evaluate('window.__longestFrame')) as number;
+
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    const measure = async (mode: 'wheel' | 'fling') =>
+    const moveTo = (fraction: number) =>
+      page.evaluate(`(() => {
+        const viewport = document.querySelector('.ag-grid-viewport');
+        viewport.scrollTop = (viewport.scrollHeight - viewport.clientHeight) * ${fraction};
+      })()`);
+    const measure = async (mode: 'wheel' | 'drag') =>
       (await page.evaluate(`(async () => {
         const viewport = document.querySelector('.ag-grid-viewport');
+        // The grid hides the viewport's own scrollbar and shows this one: what a user drags.
+        const gridBar = document.querySelector('.ag-body-vertical-scroll-viewport');
+        const bar = gridBar && gridBar.clientHeight > 0 ? gridBar : viewport;
         const steps = 600;
         const deltas = [];
         let last = performance.now();
-        for (let i = 1; i <= steps; i++) {
+        const frame = async () => {
           await new Promise((r) => requestAnimationFrame(r));
           const now = performance.now();
           deltas.push(now - last);
           last = now;
+        };
+        for (let i = 1; i <= steps; i++) {
+          await frame();
           if (${JSON.stringify(mode)} === 'wheel') viewport.scrollTop += 120;
-          else viewport.scrollTop = (viewport.scrollHeight * i) / steps;
+          else bar.scrollTop = (bar.scrollHeight * i) / steps;
         }
-        return deltas.filter((d) => d > 50).length;
-      })()`)) as number;
-    const wheel = await measure('wheel');
-    const fling = await measure('fling');
+        // A second more: the grid draws and fills the rows where the scrolling stopped.
+        for (let i = 0; i < 60; i++) await frame();
+        return { over: deltas.filter((d) => d > 50).length, longest: Math.round(Math.max(...deltas)) };
+      })()`)) as { over: number; longest: number };
+    // A frame is cheap when it draws nothing: make sure the grid did show rows with their
+    // data where the scrolling left it, with the rows following the scrollbar.
+    const rowsShown = () =>
+      page.evaluate(`(async () => {
+        const viewport = document.querySelector('.ag-grid-viewport');
+        const bar = document.querySelector('.ag-body-vertical-scroll-viewport');
+        const end = performance.now() + 30000;
+        while (performance.now() < end) {
+          const box = viewport.getBoundingClientRect();
+          const synced = !bar || bar.clientHeight === 0 || Math.abs(bar.scrollTop - viewport.scrollTop) < 2;
+          const filled = [...document.querySelectorAll('.ag-row')].some((r) => {
+            const b = r.getBoundingClientRect();
+            return b.top >= box.top && b.bottom <= box.bottom &&
+              [...r.querySelectorAll('.ag-cell')].some((c) => c.getAttribute('col-id') !== '__row_number' && c.textContent !== '');
+          });
+          if (synced && filled) return true;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return false;
+      })()`) as Promise<boolean>;
+
+    const results: Record<'wheel' | 'drag', number[]> = { wheel: [], drag: [] };
+    for (const mode of ['wheel', 'drag'] as const) {
+      for (let i = 0; i < runs; i++) {
+        await moveTo(mode === 'wheel' ? i / runs : 0);
+        if (!(await rowsShown())) throw new Error('the grid shows no rows before scrolling');
+        await tabSettled(page);
+        const { over, longest } = await measure(mode);
+        if (!(await rowsShown())) throw new Error(`the grid shows no rows where the ${mode} stopped`);
+        process.stderr.write(`  ${mode} run ${i + 1}: ${over} frames over 50 ms, longest ${longest} ms\n`);
+        results[mode].push(over);
+      }
+    }
     const n = rows.toLocaleString('en');
     return [
       {
         section,
-        work: `wheel scroll in ${n} rows: frames over 50 ms (of 600)`,
-        runs: [wheel],
+        work: `wheel scroll in ${n} rows: frames over 50 ms (of 600, + 1 s after)`,
+        runs: results.wheel,
         unit: 'frames',
         target: '0',
       },
       {
         section,
-        work: `scrollbar dragged through ${n} rows: frames over 50 ms (of 600)`,
-        runs: [fling],
+        work: `scrollbar dragged through ${n} rows: frames over 50 ms (of 600, + 1 s after)`,
+        runs: results.drag,
         unit: 'frames',
         target: '0',
+      },
+      {
+        section,
+        work: 'longest frame while the tab settles after the table shows (autosave)',
+        runs: [settling],
+        unit: 'ms',
       },
     ];
   });

@@ -100,7 +100,7 @@ for (const size of sizes) {
     });
     if (chromium)
       await section(name, async () => {
-        figures.push(await chromiumScorecard(name, dir, runs));
+        figures.push(...(await chromiumScorecard(name, dir, runs)));
       });
   }
   if (chromium && want('scroll') && size === '1m') {

@@ -77,6 +77,13 @@ export interface GridPageRequest {
   textColumns?: string[];
   offset: number;
   limit: number;
+  /**
+   * The table's rowids are 0..n-1, as they are until a row is deleted (`denseRowidsSql`
+   * tells). An unsorted, unfiltered page is then read as a rowid range, which DuckDB
+   * answers from the row groups that hold it instead of reading past `offset` rows: deep
+   * pages of a big table cost what the first one does.
+   */
+  denseRowids?: boolean;
 }
 
 export interface GridQuery {
@@ -94,9 +101,30 @@ export function buildGridQuery(req: GridPageRequest, d: Dialect = duckdb): GridQ
   const order = orderClause(req.sort ?? [], known, d, new Set(req.textColumns ?? []));
   const limit = Math.max(0, Math.floor(req.limit));
   const offset = Math.max(0, Math.floor(req.offset));
-  const sql = `SELECT ${select} ${from}${where}${order} LIMIT ${limit} OFFSET ${offset}`;
   const countSql = `SELECT count(*) AS n ${from}${where}`;
+  if (req.denseRowids && where === '' && order === '' && rowidIsDuckdbs(req.columns)) {
+    // Insertion order is rowid order, so this is the same page LIMIT/OFFSET would give.
+    const sql = `SELECT ${select} ${from} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`;
+    return { sql, countSql };
+  }
+  const sql = `SELECT ${select} ${from}${where}${order} LIMIT ${limit} OFFSET ${offset}`;
   return { sql, countSql };
+}
+
+/**
+ * Whether `table`'s rowids run 0..n-1, as a column named `dense`. Rowids are unique and
+ * never negative, so n of them with the largest n-1 are exactly 0..n-1.
+ */
+export function denseRowidsSql(table: string, d: Dialect = duckdb): string {
+  return `SELECT count(*) = coalesce(max(rowid) + 1, 0) AS dense FROM ${d.quoteIdent(table)}`;
+}
+
+/**
+ * Whether `rowid` names DuckDB's row id: a column of that name, in any case, hides it,
+ * and without the column list there is no telling.
+ */
+function rowidIsDuckdbs(columns: string[]): boolean {
+  return columns.length > 0 && columns.every((c) => c.toLowerCase() !== 'rowid');
 }
 
 function orderClause(sort: GridSort[], known: Set<string>, d: Dialect, text: Set<string>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGridQuery } from '../../../src/core/sql/gridQuery';
+import { buildGridQuery, denseRowidsSql } from '../../../src/core/sql/gridQuery';
 
 const base = { table: 'deals', columns: ['id', 'stage', 'amount', 'closed'], offset: 200, limit: 100 };
 
@@ -112,5 +112,52 @@ describe('buildGridQuery', () => {
   it('never pages with negative or fractional numbers', () => {
     const q = buildGridQuery({ ...base, offset: -5, limit: 10.7 });
     expect(q.sql).toMatch(/LIMIT 10 OFFSET 0$/);
+  });
+});
+
+describe('buildGridQuery with dense rowids', () => {
+  const dense = { ...base, offset: 1_000_000, limit: 200, denseRowids: true };
+
+  it('reads an unsorted, unfiltered page as a rowid range, in rowid order', () => {
+    const q = buildGridQuery(dense);
+    expect(q.sql).toBe(
+      'SELECT "id", "stage", "amount", "closed" FROM "deals" WHERE rowid >= 1000000 AND rowid < 1000200 ORDER BY rowid',
+    );
+    expect(q.countSql).toBe('SELECT count(*) AS n FROM "deals"');
+  });
+
+  it('pages sorted or filtered views with OFFSET, where position is not rowid', () => {
+    expect(buildGridQuery({ ...dense, sort: [{ column: 'amount', direction: 'desc' }] }).sql).toMatch(
+      /ORDER BY "amount" DESC NULLS LAST, rowid LIMIT 200 OFFSET 1000000$/,
+    );
+    const filtered = buildGridQuery({
+      ...dense,
+      filter: { stage: { filterType: 'text', type: 'equals', filter: 'won' } },
+    });
+    expect(filtered.sql).toMatch(
+      /WHERE lower\(CAST\("stage" AS VARCHAR\)\) = 'won' LIMIT 200 OFFSET 1000000$/,
+    );
+  });
+
+  it('still uses the rowid range when the sort and filter name no column', () => {
+    const q = buildGridQuery({
+      ...dense,
+      sort: [{ column: 'nope', direction: 'asc' }],
+      filter: { stage: { filterType: 'text', type: 'contains', filter: '' } },
+    });
+    expect(q.sql).toContain('WHERE rowid >= 1000000 AND rowid < 1000200 ORDER BY rowid');
+  });
+
+  it('falls back to OFFSET when a column named rowid hides DuckDB’s, or no columns are listed', () => {
+    expect(buildGridQuery({ ...dense, columns: ['RowId', 'stage'] }).sql).toMatch(
+      /LIMIT 200 OFFSET 1000000$/,
+    );
+    expect(buildGridQuery({ ...dense, columns: [] }).sql).toBe(
+      'SELECT * FROM "deals" LIMIT 200 OFFSET 1000000',
+    );
+  });
+
+  it('asks whether the rowids run 0..n-1', () => {
+    expect(denseRowidsSql('a"b')).toBe('SELECT count(*) = coalesce(max(rowid) + 1, 0) AS dense FROM "a""b"');
   });
 });
