@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,4 +139,19 @@ export async function importsSettled(page: Page, tables: string[] = []): Promise
 /** Loads files through the file picker, as a user choosing them would. */
 export async function chooseFiles(page: Page, paths: string[]): Promise<void> {
   await page.getByLabel('Open CRM export files').first().setInputFiles(paths);
+}
+
+/** Drops a file on the window the way a browser does: a drop event carrying a DataTransfer. */
+export async function dropFile(page: Page, path: string): Promise<void> {
+  const text = readFileSync(path, 'utf8');
+  const name = path.split('/').pop() ?? 'file.csv';
+  await page.evaluate(
+    ({ text, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { text, name },
+  );
 }

@@ -1,23 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, importsSettled, ROOT, startBrowser } from './harness';
-
-/** Drops a file on the window the way a browser does: a drop event carrying a DataTransfer. */
-async function dropFile(page: Page, path: string): Promise<void> {
-  const text = readFileSync(path, 'utf8');
-  const name = path.split('/').pop() ?? 'file.csv';
-  await page.evaluate(
-    ({ text, name }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: 'text/csv' }));
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    },
-    { text, name },
-  );
-}
+import { type Browser, dropFile, eventually, importsSettled, ROOT, startBrowser } from './harness';
 
 /**
  * The app in Persian: the whole page mirrors, numbers use Persian digits, the Jalali

@@ -21,7 +21,14 @@ function stores(log?: string[]) {
     async createEngine() {
       const engine = await createNodeEngine();
       // Logging every query, so a test can tell which ones ran.
-      return log === undefined ? engine : { ...engine, query: (sql) => (log.push(sql), engine.query(sql)) };
+      if (log === undefined) return engine;
+      return {
+        ...engine,
+        query: (sql) => {
+          log.push(sql);
+          return engine.query(sql);
+        },
+      };
     },
     importFile,
     demoFiles: () => [],
