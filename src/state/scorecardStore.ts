@@ -545,10 +545,9 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             });
           }
           if (key !== tablesKey || rangeKey !== data) {
-            const bounds = compileScorecard({ kpis: get().kpis.map(asDef), schema: sch, grain: 'month' });
-            const cached = ranges.get(data);
-            let range = cached;
+            let range = ranges.get(data);
             if (range === undefined) {
+              const bounds = compileScorecard({ kpis: get().kpis.map(asDef), schema: sch, grain: 'month' });
               const t = await engine.query(bounds.boundsSql);
               if (id !== runId) return;
               const lo = plainColumn(t, 'lo')[0];
