@@ -94,6 +94,12 @@ interface Props {
 export function DataGrid({ table, onCount }: Props) {
   const defs = useMemo(() => columnDefs(table), [table]);
   const [api, setApi] = useState<GridApi<Row> | null>(null);
+  // Rows matching the view as last counted (at first, the table's). AG Grid starts its row
+  // cache with this many rows, at first and after each sort or filter change: left at its
+  // default of 1, the scrollbar vanished and came back a screen short while the rows were
+  // already showing, so a drag to the end begun then stopped short of the last row.
+  const [counted, setCounted] = useState({ table, rows: table.rows });
+  const knownRows = Math.max(1, counted.table === table ? counted.rows : table.rows);
   const wrap = useRef<HTMLDivElement>(null);
   useEffect(() => (wrap.current ? holdLongJumps(wrap.current) : undefined), []);
 
@@ -115,7 +121,10 @@ export function DataGrid({ table, onCount }: Props) {
           ({ rows, total }) => {
             params.successCallback(rows, total);
             // Told only when it changes: each call re-renders the sheet around the grid.
-            if (total !== shown) onCount(total, null);
+            if (total !== shown) {
+              onCount(total, null);
+              setCounted({ table, rows: total });
+            }
             shown = total;
           },
           (e: unknown) => {
@@ -144,6 +153,7 @@ export function DataGrid({ table, onCount }: Props) {
         containerStyle={CONTAINER_STYLE}
         columnDefs={defs}
         rowModelType="infinite"
+        infiniteInitialRowCount={knownRows}
         datasource={datasource}
         cacheBlockSize={PAGE}
         maxBlocksInCache={50}
