@@ -30,20 +30,55 @@ export function numberFormat(options: Intl.NumberFormatOptions = {}, s: LocaleSe
   return f;
 }
 
+/** Figures below this keep every digit even in a dense cell: a count under a million never loses one. */
+export const COMPACT_FROM = 1_000_000;
+
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   return numberFormat({ maximumFractionDigits: Number.isInteger(v) ? 0 : 4 }).format(v);
+}
+
+/**
+ * A number for a dense cell or a chart label: short, never 15 digits, and never rounded so
+ * far that it misleads. Whole digits stay below a million; a small value keeps two
+ * significant figures (0.00042) instead of reading as 0.
+ */
+export function shortNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= COMPACT_FROM) return numberFormat({ notation: 'compact', maximumFractionDigits: 1 }).format(v);
+  if (a >= 100) return numberFormat({ maximumFractionDigits: 0 }).format(v);
+  if (a >= 10) return numberFormat({ maximumFractionDigits: 1 }).format(v);
+  if (a === 0 || a >= 0.01) return numberFormat({ maximumFractionDigits: 2 }).format(v);
+  return numberFormat({ maximumSignificantDigits: 2 }).format(v);
+}
+
+/** Every digit of a number, for tooltips, the detail panel and reports (exports write raw values). */
+export function exactNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return numberFormat({ maximumFractionDigits: 6 }).format(v);
+}
+
+/** A whole number or code without thousands separators (a year, an id), in the page's digits. */
+export function plainNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return numberFormat({ useGrouping: false, maximumFractionDigits: 6 }).format(v);
 }
 
 export function formatCount(n: number): string {
   return numberFormat({ maximumFractionDigits: 0 }).format(n);
 }
 
-/** A fraction (0.153) as a percentage the way the language writes it: 15.3% or ۱۵٫۳٪. */
+/**
+ * A fraction (0.153) as a percentage the way the language writes it: 15.3% or ۱۵٫۳٪. A rate
+ * under one percent keeps two significant figures (0.018%), so a click-through rate never
+ * reads as 0%.
+ */
 export function formatPercent(fraction: number, digits = 1, signed = false): string {
+  const small = fraction !== 0 && Math.abs(fraction) < 0.01;
   return numberFormat({
     style: 'percent',
-    maximumFractionDigits: digits,
+    ...(small ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: digits }),
     signDisplay: signed ? 'exceptZero' : 'auto',
   }).format(fraction);
 }
@@ -58,7 +93,7 @@ export type Currency = (typeof CURRENCIES)[number];
  */
 export function formatCurrency(v: number, currency: string, compact = false): string {
   const shape: Intl.NumberFormatOptions = compact
-    ? { notation: 'compact', maximumFractionDigits: 1 }
+    ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
     : { maximumFractionDigits: currency === 'IRR' || currency === 'IRT' ? 0 : 2 };
   if (currency === 'IRT') return t('currency.tomanValue', { n: numberFormat(shape).format(v) });
   if (currency === 'IRR' && localeSettings().locale === 'fa')
@@ -96,12 +131,15 @@ export function formatTimestamp(ms: number): string {
   return time === '00:00:00' ? day : `${day} ${localizeDigits(time)}`;
 }
 
-/** Blank (null) becomes the faint dash; callers style it. */
-export function formatValue(v: unknown, kind: ColumnKind): string {
+/**
+ * Blank (null) becomes the faint dash; callers style it. A column that holds codes rather
+ * than quantities (`codeLike`: a year, an id) is written without thousands separators.
+ */
+export function formatValue(v: unknown, kind: ColumnKind, codeLike = false): string {
   if (v === null || v === undefined) return t('value.blank');
   if (kind === 'date' && typeof v === 'number') return formatDate(v);
   if (kind === 'timestamp' && typeof v === 'number') return formatTimestamp(v);
-  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'number') return codeLike ? plainNumber(v) : formatNumber(v);
   if (typeof v === 'boolean') return v ? t('value.true') : t('value.false');
   return String(v);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isCodeColumn } from '../core/ingest/codeColumn';
 import { formatCount, formatValue } from '../i18n/format';
 import { t } from '../i18n/t';
 import { fetchColumnProfile, type ColumnProfile as Profile } from '../state/columnProfile';
@@ -39,6 +40,7 @@ export function ColumnProfile() {
   if (!table || !column) return <p className="placeholder">{t('profile.empty')}</p>;
   const current = loaded?.key === key ? loaded : null;
   const p = current?.profile;
+  const code = isCodeColumn(column.name);
   return (
     <section className="panel-section" aria-label={t('profile.heading')} data-profile={column.name}>
       <div className="profile-title">
@@ -57,8 +59,8 @@ export function ColumnProfile() {
             <Stat label={t('profile.filled')} value={formatCount(p.rows - p.blanks)} />
             <Stat label={t('profile.blanks')} value={formatCount(p.blanks)} testId="blanks" />
             <Stat label={t('profile.distinct')} value={formatCount(p.distinct)} testId="distinct" />
-            <Stat label={t('profile.min')} value={formatValue(p.min, p.kind)} />
-            <Stat label={t('profile.max')} value={formatValue(p.max, p.kind)} />
+            <Stat label={t('profile.min')} value={formatValue(p.min, p.kind, code)} />
+            <Stat label={t('profile.max')} value={formatValue(p.max, p.kind, code)} />
           </dl>
           {p.histogram && p.histogram.length > 0 && (
             <>
@@ -74,8 +76,8 @@ export function ColumnProfile() {
               {p.top.map((v) => (
                 <li key={String(v.value)}>
                   <span className="bar" style={{ width: `${(v.count / p.top[0].count) * 100}%` }} />
-                  <span className="value" title={formatValue(v.value, p.kind)}>
-                    {formatValue(v.value, p.kind)}
+                  <span className="value" title={formatValue(v.value, p.kind, code)}>
+                    {formatValue(v.value, p.kind, code)}
                   </span>
                   <span className="n">{formatCount(v.count)}</span>
                 </li>

@@ -11,6 +11,7 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isCodeColumn } from '../core/ingest/codeColumn';
 import type { GridFilterModel } from '../core/sql/gridQuery';
 import { formatCount, formatValue } from '../i18n/format';
 import { isRtl } from '../i18n/locale';
@@ -63,6 +64,7 @@ function columnDefs(table: TableEntry): ColDef<Row>[] {
     rowNumber,
     ...table.columns.map((c): ColDef<Row> => {
       const numeric = c.kind === 'number';
+      const code = isCodeColumn(c.name);
       return {
         field: c.name,
         headerName: c.name,
@@ -74,7 +76,7 @@ function columnDefs(table: TableEntry): ColDef<Row>[] {
         minWidth: numeric ? 120 : c.kind === 'date' ? 120 : 150,
         flex: 1,
         // Rows not fetched yet have no data: leave them empty rather than show a blank mark.
-        valueFormatter: (p: ValueFormatterParams<Row>) => (p.data ? formatValue(p.value, c.kind) : ''),
+        valueFormatter: (p: ValueFormatterParams<Row>) => (p.data ? formatValue(p.value, c.kind, code) : ''),
         cellClass: numeric ? 'cell-number' : undefined,
         cellClassRules: { 'cell-blank': (p) => !!p.data && p.value == null },
       };

@@ -1,3 +1,4 @@
+import { isCodeColumn } from '../core/ingest/codeColumn';
 import type { ColumnKind } from '../engine/ingest/types';
 import { formatValue } from '../i18n/format';
 import { t } from '../i18n/t';
@@ -21,7 +22,7 @@ export function Histogram({
   const max = Math.max(...bins.map((b) => b.count), 1);
   const bw = W / bins.length;
   const plotH = H - AXIS;
-  const label = (v: number) => formatValue(kind === 'number' ? v : Math.round(v), kind);
+  const label = (v: number) => formatValue(kind === 'number' ? v : Math.round(v), kind, isCodeColumn(column));
   return (
     <svg
       className="histogram"

@@ -1,5 +1,12 @@
 import type { NotebookKpi, ResultTable } from '../../core/notebook/types';
-import { formatCurrency, formatPercent, formatPeriodLabel, numberFormat } from '../../i18n/format';
+import {
+  COMPACT_FROM,
+  formatCurrency,
+  formatPercent,
+  formatPeriodLabel,
+  numberFormat,
+  shortNumber,
+} from '../../i18n/format';
 import { localeSettings } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 
@@ -8,31 +15,23 @@ const compact = {
   format: (v: number) => numberFormat({ notation: 'compact', maximumFractionDigits: 1 }).format(v),
 };
 const one = { format: (v: number) => numberFormat({ maximumFractionDigits: 1 }).format(v) };
-const two = { format: (v: number) => numberFormat({ maximumFractionDigits: 2 }).format(v) };
 const whole = { format: (v: number) => numberFormat({ maximumFractionDigits: 0 }).format(v) };
 
-/** A number as a reader wants it in a chart label or a table: short, never 15 digits. */
-export function shortNumber(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 100_000) return compact.format(v);
-  if (a >= 100) return whole.format(v);
-  if (a >= 10) return one.format(v);
-  return two.format(v);
-}
+export { shortNumber };
 
 export function percent(v: number, digits = 1): string {
   return formatPercent(v, digits);
 }
 
 export function money(v: number): string {
-  return formatCurrency(v, localeSettings().currency, Math.abs(v) >= 100_000);
+  return formatCurrency(v, localeSettings().currency, Math.abs(v) >= COMPACT_FROM);
 }
 
 export function formatKpi(v: unknown, format: NotebookKpi['format'] | string): string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return t('value.blank');
   if (format === 'percent') return percent(v);
   if (format === 'currency') return money(v);
-  if (format === 'integer') return Math.abs(v) >= 100_000 ? compact.format(v) : whole.format(v);
+  if (format === 'integer') return Math.abs(v) >= COMPACT_FROM ? compact.format(v) : whole.format(v);
   return shortNumber(v);
 }
 

@@ -1,6 +1,7 @@
 import { AllCommunityModule, type ColDef, ModuleRegistry } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
+import { isCodeColumn } from '../../core/ingest/codeColumn';
 import type { ResultTable, ResultValue } from '../../core/notebook/types';
 import { compareText, formatValue } from '../../i18n/format';
 import { isRtl } from '../../i18n/locale';
@@ -18,7 +19,7 @@ export function ResultGrid({ result }: { result: ResultTable }) {
         field: c.name,
         headerName: c.name,
         type: c.kind === 'number' ? 'rightAligned' : undefined,
-        valueFormatter: (p) => formatValue(p.value, c.kind),
+        valueFormatter: (p) => formatValue(p.value, c.kind, isCodeColumn(c.name)),
         // Text sorts as the language reads it (Persian order, ي/ك with ی/ک), not by code point.
         comparator:
           c.kind === 'text'

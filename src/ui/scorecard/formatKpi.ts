@@ -1,7 +1,14 @@
 import { toAsciiDigits } from '../../core/ingest/digits';
 import type { Comparison } from '../../core/kpi/evaluate';
 import type { KpiFormat, KpiUnit } from '../../core/kpi/types';
-import { formatCurrency, formatPercent, numberFormat } from '../../i18n/format';
+import {
+  COMPACT_FROM,
+  exactNumber,
+  formatCurrency,
+  formatPercent,
+  numberFormat,
+  shortNumber,
+} from '../../i18n/format';
 import { localeSettings, localizeDigits } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 
@@ -12,20 +19,11 @@ import { t } from '../../i18n/t';
 
 const compact = () => numberFormat({ notation: 'compact', maximumFractionDigits: 1 });
 const plain1 = () => numberFormat({ maximumFractionDigits: 1 });
-const plain2 = () => numberFormat({ maximumFractionDigits: 2 });
 const whole = () => numberFormat({ maximumFractionDigits: 0 });
 
 interface Shape {
   format: KpiFormat;
   unit: KpiUnit;
-}
-
-function number(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 100_000) return compact().format(v);
-  if (a >= 100) return whole().format(v);
-  if (a >= 10) return plain1().format(v);
-  return plain2().format(v);
 }
 
 export function formatKpiValue(v: number | null | undefined, k: Shape): string {
@@ -35,15 +33,33 @@ export function formatKpiValue(v: number | null | undefined, k: Shape): string {
       return formatPercent(v);
     case 'currency': {
       const currency = localeSettings().currency;
-      // Small amounts keep their cents; rials and tomans have none in use.
-      return Math.abs(v) >= 100_000 ? formatCurrency(v, currency, true) : formatCurrency(v, currency);
+      // Amounts under a million keep every digit (and small ones their cents); rials and tomans have none in use.
+      return Math.abs(v) >= COMPACT_FROM ? formatCurrency(v, currency, true) : formatCurrency(v, currency);
     }
     case 'integer':
-      return Math.abs(v) >= 100_000 ? compact().format(v) : whole().format(v);
+      return Math.abs(v) >= COMPACT_FROM ? compact().format(v) : whole().format(v);
     case 'duration':
       return t(k.unit === 'hours' ? 'kpiUnit.hoursValue' : 'kpiUnit.daysValue', { n: plain1().format(v) });
     default:
-      return k.unit === 'months' ? t('kpiUnit.monthsValue', { n: plain1().format(v) }) : number(v);
+      return k.unit === 'months' ? t('kpiUnit.monthsValue', { n: plain1().format(v) }) : shortNumber(v);
+  }
+}
+
+/**
+ * Every digit of a KPI value, with its unit: for tooltips, the detail panel and the report,
+ * where the compact cell figure ("$10M") would hide what the data says (10,005,534).
+ */
+export function formatKpiExact(v: number | null | undefined, k: Shape): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return t('value.blank');
+  switch (k.format) {
+    case 'percent':
+      return numberFormat({ style: 'percent', maximumFractionDigits: 4 }).format(v);
+    case 'currency':
+      return formatCurrency(v, localeSettings().currency);
+    case 'duration':
+      return t(k.unit === 'hours' ? 'kpiUnit.hoursValue' : 'kpiUnit.daysValue', { n: exactNumber(v) });
+    default:
+      return k.unit === 'months' ? t('kpiUnit.monthsValue', { n: exactNumber(v) }) : exactNumber(v);
   }
 }
 
@@ -57,7 +73,7 @@ export function formatChange(c: Comparison, k: Shape): string {
     const pp = c.change * 100;
     return `${c.sign} ${pp > 0 ? plus() : ''}${plain1().format(pp)} ${t('kpiUnit.pp')}`;
   }
-  if (c.relative === null) return `${c.sign} ${c.change > 0 ? plus() : ''}${number(c.change)}`;
+  if (c.relative === null) return `${c.sign} ${c.change > 0 ? plus() : ''}${shortNumber(c.change)}`;
   return `${c.sign} ${formatPercent(c.relative, 1, true)}`;
 }
 

@@ -7,7 +7,7 @@ import { BreakdownChart } from '../charts/breakdownChart';
 import { KpiDetailChart } from '../charts/kpiDetailChart';
 import { KpiBullet } from './bulletChart';
 import { familyLabel } from './families';
-import { changeClass, formatChange, formatKpiValue, unitLabel } from './formatKpi';
+import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
 import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
 import { scorecardStore, useScorecard } from './scorecardApp';
@@ -42,7 +42,7 @@ export function ScorecardDetail() {
   const row = (label: string, c: Comparison, extra?: string) => (
     <tr>
       <th scope="row">{label}</th>
-      <td className="cell-number">{formatKpiValue(c.base, kpi)}</td>
+      <td className="cell-number">{formatKpiExact(c.base, kpi)}</td>
       <td className={changeClass(c)}>{c.change === null ? '' : formatChange(c, kpi)}</td>
       {extra !== undefined && <td className="faint">{extra}</td>}
     </tr>
@@ -64,9 +64,14 @@ export function ScorecardDetail() {
           {kpiLabel(kpi)} <span className="faint">{unitLabel(kpi)}</span>
         </h3>
         <div className="sc-headline">
-          <span className="sc-big" data-testid="detail-value">
+          <span className="sc-big" data-testid="detail-value" title={formatKpiExact(e.value, kpi)}>
             {formatKpiValue(e.value, kpi)}
           </span>
+          {formatKpiExact(e.value, kpi) !== formatKpiValue(e.value, kpi) && (
+            <span className="sc-exact muted" data-testid="detail-exact">
+              {formatKpiExact(e.value, kpi)}
+            </span>
+          )}
           <span className="muted">{e.period && formatPeriodLabel(e.period)}</span>
           <StatusBadge status={e.status} />
         </div>
@@ -83,7 +88,7 @@ export function ScorecardDetail() {
                 <td className="cell-number">
                   {comparableValue(bench) === null
                     ? t('scorecard.benchIndex', { n: String(bench.value ?? '') })
-                    : formatKpiValue(comparableValue(bench), kpi)}
+                    : formatKpiExact(comparableValue(bench), kpi)}
                 </td>
                 <td className={changeClass(e.benchmark)}>
                   {e.benchmark.change === null ? '' : formatChange(e.benchmark, kpi)}
