@@ -190,8 +190,6 @@ function todayIso(): string {
 }
 
 export const DEFAULT_MONTHS = 36;
-/** Refusals remembered: a few per frame; past this the oldest data's are the likely ones, all go. */
-const REFUSED_LIMIT = 512;
 /** Periods the sparkline shows. */
 export const SPARK_PERIODS = 12;
 
@@ -275,7 +273,9 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
   // What the numbers on screen were computed for (data key, view key), for results().
   let shown: { data: string; view: string } | null = null;
   const inflight = new Map<string, Promise<void>>();
-  // Engine messages of KPIs refused, by frame and KPI key (refusedKey).
+  // Engine messages of KPIs refused in this run (and the work it starts), by frame and KPI
+  // key. Each run starts afresh: the good KPIs are cached, so asking a bad one again is a
+  // single query, and a refusal with a passing cause (the engine busy, memory) clears itself.
   const refused = new Map<string, string>();
   const refusedKey = (frameKey: string, kpiKey: string) => `${frameKey}\u0003${kpiKey}`;
   // Scorecard queries started, so a run can tell whether it computed anything.
@@ -398,8 +398,8 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
 
       /**
        * Computes `ids` (with the KPIs they use) for one frame into the cache; a KPI the
-       * engine refuses is remembered with its message instead, so the others still compute
-       * and the next run does not ask again until its definition or the data changes.
+       * engine refuses is remembered with its message instead (for this run), so the others
+       * still compute and the breakdown and prefetch of the same run do not ask again.
        */
       const compute = async (
         engine: Engine,
@@ -425,7 +425,6 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           for (const o of part.compiled.outputs) keyOf.set(o.kpiId, plan.keyOf.get(o.kpiId) ?? '');
           cache.store(frameKey, part.rows, keyOf);
         }
-        if (refused.size > REFUSED_LIMIT) refused.clear();
         for (const [id, message] of run.failed)
           refused.set(refusedKey(frameKey, plan.keyOf.get(id) ?? ''), message);
       };
@@ -587,6 +586,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
 
       const run = async () => {
         const id = ++runId;
+        refused.clear();
         // The user's run goes first: work done ahead is called off, even mid-query.
         ahead?.abort();
         const tables = deps.tables();

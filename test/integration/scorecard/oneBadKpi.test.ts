@@ -32,11 +32,16 @@ beforeAll(async () => {
   ) t(deal_id, created_on, amount, stage)`);
 }, 60_000);
 
-async function scorecardWith(tables: LoadedTable[], kpis: { label: string; formula: string }[]) {
+async function scorecardWith(
+  tables: LoadedTable[],
+  kpis: { label: string; formula: string }[],
+  dataKey?: () => string,
+) {
   const store: ScorecardStore = createScorecardStore({
     engine: async () => engine,
     tables: () => tables,
     today: () => '2024-06-30',
+    dataKey,
   });
   await store.getState().refresh();
   await store.getState().setRange('2024-01-01', '2024-03-31');
@@ -116,6 +121,8 @@ describe('one bad KPI stays one bad KPI', () => {
         { label: 'Discounts', formula: 'SUM(sales.discount)' },
         { label: 'Deals', formula: 'COUNTROWS(sales)' },
       ],
+      // The same data key throughout: results are reused from run to run.
+      () => 'sales-v1',
     );
     const s = store.getState();
     expect(s.status).toBe('ready');
@@ -123,5 +130,15 @@ describe('one bad KPI stays one bad KPI', () => {
     expect(s.series.deals).toEqual([2, 1, 2]);
     expect(Object.keys(s.failures)).toEqual(['discounts']);
     expect(s.failures.discounts.message).toMatch(/^Binder Error: .*discount/);
+    // Again: still failed, the others reused.
+    await s.refresh();
+    expect(Object.keys(store.getState().failures)).toEqual(['discounts']);
+    expect(store.getState().series.revenue).toEqual([400, 50, 450]);
+    // A refusal is not kept past its run: once the column exists, the next run computes it.
+    await engine.query('ALTER TABLE sales ADD COLUMN discount DOUBLE DEFAULT 5');
+    await s.refresh();
+    expect(store.getState().failures).toEqual({});
+    expect(store.getState().series.discounts).toEqual([10, 5, 10]);
+    expect(store.getState().series.revenue).toEqual([400, 50, 450]);
   }, 60_000);
 });
