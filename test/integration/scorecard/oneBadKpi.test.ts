@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
+import { parseScorecardResults } from '../../../src/state/scorecardResults';
 import type { LoadedTable } from '../../../src/state/scorecardSchema';
 import { createScorecardStore, type ScorecardStore } from '../../../src/state/scorecardStore';
 
@@ -130,6 +131,9 @@ describe('one bad KPI stays one bad KPI', () => {
     expect(s.series.deals).toEqual([2, 1, 2]);
     expect(Object.keys(s.failures)).toEqual(['discounts']);
     expect(s.failures.discounts.message).toMatch(/^Binder Error: .*discount/);
+    // Kept with the workbook, a reload shows the same failure (results pass the storage check).
+    const kept = parseScorecardResults(JSON.parse(JSON.stringify(s.results())));
+    expect(kept?.view.failures).toEqual(s.failures);
     // Again: still failed, the others reused.
     await s.refresh();
     expect(Object.keys(store.getState().failures)).toEqual(['discounts']);
