@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { reportCsv, reportInput, reportJson, reportMarkdown } from '../core/export/scorecardReport';
+import {
+  anyComputed,
+  reportCsv,
+  reportInput,
+  reportJson,
+  reportMarkdown,
+} from '../core/export/scorecardReport';
 import type { Engine } from '../engine/engine';
 import { importFile } from '../engine/ingest/importFile';
 import { createDataStore, type SourceFile } from '../state/dataStore';
@@ -69,8 +75,9 @@ async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promis
 /**
  * `run`: opens a workbook with the browser's own stores (workbook, data, scorecard),
  * gives it its data when it was saved without, recomputes the scorecard and prints
- * every KPI for every period with comparisons and status. A file that is refused,
- * or data that is missing, exits with status 2 and says why.
+ * every KPI for every period with comparisons and status. A KPI that fails is listed
+ * with its message while the others print (status 0). A file that is refused, data
+ * that is missing, or a scorecard where nothing computed exits with status 2.
  */
 export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
   checkKnown(args, RUN_OPTIONS);
@@ -112,7 +119,7 @@ export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
   const state = scorecard.getState();
   if (state.status === 'error') {
     io.err(`error: the scorecard could not be computed: ${state.error ?? ''}`);
-    return 1;
+    return 2;
   }
   const input = reportInput(workbook.getState().title, state);
   const outputs: Record<RunFormat, () => string> = {
@@ -121,5 +128,12 @@ export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
     md: () => reportMarkdown(input),
   };
   io.out(outputs[format as RunFormat]());
-  return 0;
+  // The report lists each failure; stderr says so too, and the status says whether anything ran.
+  const failed = Object.keys(input.failures ?? {});
+  if (failed.length === 0) return 0;
+  const some = anyComputed(input);
+  io.err(
+    `${some ? 'warning' : 'error'}: ${failed.length} of ${input.kpis.length} KPIs could not be computed (${failed.join(', ')}); see the report.`,
+  );
+  return some ? 0 : 2;
 }

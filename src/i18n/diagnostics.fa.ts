@@ -1,5 +1,5 @@
 import { NO_TABLE, PARAM_WORDS, TYPE_WORDS } from '../core/formula/check';
-import type { DiagnosticFormatters } from '../core/formula/diagnostics';
+import { type DiagnosticFormatters, visibleChar } from '../core/formula/diagnostics';
 import { END_OF_FORMULA } from '../core/formula/parser';
 import type { ParamType } from '../core/formula/registry';
 import type { ValueType } from '../core/formula/types';
@@ -53,7 +53,7 @@ function word(s: string): string {
 }
 
 export const diagnosticsFa: DiagnosticFormatters = {
-  'unexpected-character': (p) => `${code(p.char)} را نمی‌توان در فرمول به کار برد`,
+  'unexpected-character': (p) => `${code(visibleChar(p.char))} را نمی‌توان در فرمول به کار برد`,
   'unterminated-text': () => `این متن با ${code('"')} بسته نشده است`,
   'unterminated-name': () => `این نام با ${code(']')} بسته نشده است`,
   'expected-value': (p) =>
@@ -97,6 +97,12 @@ export const diagnosticsFa: DiagnosticFormatters = {
     `همهٔ مقدارهای ${fn(p.fn)} باید از یک نوع باشند، اما ${word(p.first)} و ${word(p.other)} با هم آمده‌اند`,
   'constant-required': (p) =>
     `${code(p.param)} در تابع ${fn(p.fn)} باید مقداری ثابت باشد، نه برگرفته از داده‌ها`,
+  'arg-range': (p) =>
+    `${code(p.param)} در تابع ${fn(p.fn)} باید ${p.whole ? 'عددی صحیح' : 'عددی'} از ${num(p.min)} تا ${num(p.max)} باشد، اما این ${code(p.found)} است`,
+  'control-character': (p) =>
+    `${p.within === 'text' ? 'متن' : 'نام'} نمی‌تواند نویسهٔ کنترلی نامرئی ${ltr(p.char)} را داشته باشد؛ آن را پاک کنید`,
+  'lookback-too-long': (p) =>
+    `این شاخص (با شاخص‌هایی که به کار می‌برد) بیش از ${num(p.years)} سال به گذشته برمی‌گردد؛ در ${fn('PREV')} یا ${fn('ROLLING')} عدد کوچک‌تری بنویسید یا دورهٔ بزرگ‌تری برگزینید`,
   'bare-column': (p) =>
     `${name(p.column)} برای هر سطر مقداری دارد، اما شاخص برای هر دوره یک مقدار می‌خواهد؛ آن را در تابعی تجمیعی بگذارید، مانند ${code(`SUM(${p.column})`)} یا ${code(`AVERAGE(${p.column})`)}`,
   'nested-aggregate': (p) =>

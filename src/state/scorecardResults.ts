@@ -27,6 +27,7 @@ const ResultsSchema = z.object({
         }),
       ),
     ),
+    failures: z.record(z.string(), z.object({ message: z.string(), via: z.string().nullable() })).optional(),
     dataRange: z.object({ from: z.string(), to: z.string() }).nullable(),
     unavailable: z.array(z.object({ id: z.string(), reason: z.string(), missing: z.array(z.string()) })),
   }),

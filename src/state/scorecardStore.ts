@@ -15,7 +15,8 @@ import type { CatalogKpi, KpiThresholds } from '../core/kpi/types';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { plainColumn } from '../engine/rows';
-import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
+import { runScorecardIsolated } from '../engine/scorecardIsolation';
+import type { ScorecardRow } from '../engine/scorecardRun';
 import { type CacheSnapshot, parseCacheSnapshot, ScorecardCache } from './scorecardCache';
 import { type KpiPlan, planKpis, withRefs } from './scorecardKeys';
 import { type LoadedTable, presentColumns, scorecardSchema } from './scorecardSchema';
@@ -70,6 +71,14 @@ export interface FormulaDraft {
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'error';
 
+/** A KPI that compiled but that the engine refused while the others computed. */
+export interface KpiFailure {
+  /** The engine's message. */
+  readonly message: string;
+  /** A KPI this one uses that failed too: the likely cause. */
+  readonly via: string | null;
+}
+
 export interface ScorecardState {
   settings: ScorecardSettings;
   kpis: WorkbookKpi[];
@@ -90,6 +99,8 @@ export interface ScorecardState {
   segments: Record<string, SegmentValue[]>;
   /** Diagnostics of the applied KPIs (one compile of them all), by KPI id. */
   diagnostics: Record<string, Diagnostic[]>;
+  /** KPIs the engine refused in the last run, by id; every other KPI computed. */
+  failures: Record<string, KpiFailure>;
   drafts: Record<string, FormulaDraft>;
   selectedKpi: string | null;
   status: RunStatus;
@@ -143,6 +154,8 @@ export interface ScorecardResults {
     series: Record<string, (number | null)[]>;
     segments: Record<string, SegmentValue[]>;
     diagnostics: Record<string, Diagnostic[]>;
+    /** Absent in results kept before failures were. */
+    failures?: Record<string, KpiFailure>;
     dataRange: { from: string; to: string } | null;
     unavailable: { id: string; reason: string; missing: string[] }[];
   };
@@ -225,6 +238,16 @@ function byKpi(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]>
 
 const isError = (d: Diagnostic) => d.severity === 'error';
 
+/** Refusals by KPI, each naming a KPI it uses that failed as well, when there is one. */
+function failuresOf(failed: ReadonlyMap<string, string>, plan: KpiPlan): Record<string, KpiFailure> {
+  const out: Record<string, KpiFailure> = {};
+  for (const [id, message] of failed) {
+    const via = [...withRefs([id], plan.refs)].find((r) => r !== id && failed.has(r)) ?? null;
+    out[id] = { message, via };
+  }
+  return out;
+}
+
 /** A fresh id from a label: lower case words joined by `_`, unique among `taken`. */
 export function idFromLabel(label: string, taken: ReadonlySet<string>): string {
   const base =
@@ -250,6 +273,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
   // What the numbers on screen were computed for (data key, view key), for results().
   let shown: { data: string; view: string } | null = null;
   const inflight = new Map<string, Promise<void>>();
+  // Engine messages of KPIs refused in this run (and the work it starts), by frame and KPI
+  // key. Each run starts afresh: the good KPIs are cached, so asking a bad one again is a
+  // single query, and a refusal with a passing cause (the engine busy, memory) clears itself.
+  const refused = new Map<string, string>();
+  const refusedKey = (frameKey: string, kpiKey: string) => `${frameKey}\u0003${kpiKey}`;
   // Scorecard queries started, so a run can tell whether it computed anything.
   let computed = 0;
 
@@ -369,6 +397,39 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         ]);
 
       /**
+       * Computes `ids` (with the KPIs they use) for one frame into the cache; a KPI the
+       * engine refuses is remembered with its message instead (for this run), so the others
+       * still compute and the breakdown and prefetch of the same run do not ask again.
+       */
+      const compute = async (
+        engine: Engine,
+        frameKey: string,
+        req: FrameRequest,
+        defs: readonly KpiDef[],
+        plan: KpiPlan,
+        ids: readonly string[],
+        signal?: AbortSignal,
+      ): Promise<void> => {
+        const compile = (group: readonly string[]) => {
+          const need = withRefs(group, plan.refs);
+          return compileScorecard({ ...req, kpis: defs.filter((d) => need.has(d.id)) });
+        };
+        const run = await runScorecardIsolated(
+          engine,
+          compile,
+          ids,
+          signal === undefined ? undefined : { signal },
+        );
+        for (const part of run.parts) {
+          const keyOf = new Map<string, string>();
+          for (const o of part.compiled.outputs) keyOf.set(o.kpiId, plan.keyOf.get(o.kpiId) ?? '');
+          cache.store(frameKey, part.rows, keyOf);
+        }
+        for (const [id, message] of run.failed)
+          refused.set(refusedKey(frameKey, plan.keyOf.get(id) ?? ''), message);
+      };
+
+      /**
        * Makes the cache hold every KPI of `plan` for one frame: only the KPIs it lacks
        * are computed (with those they refer to). Runs asking for the same work share it.
        */
@@ -381,7 +442,10 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         ids: readonly string[],
         signal?: AbortSignal,
       ): Promise<void> => {
-        const missing = ids.filter((id) => cache.missing(frameKey, [plan.keyOf.get(id) ?? '']).length > 0);
+        const missing = ids.filter((id) => {
+          const key = plan.keyOf.get(id) ?? '';
+          return cache.missing(frameKey, [key]).length > 0 && !refused.has(refusedKey(frameKey, key));
+        });
         if (missing.length === 0) return;
         const need = withRefs(missing, plan.refs);
         const work = `${frameKey}\u0001${[...need]
@@ -391,13 +455,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         const shared = signal === undefined ? inflight.get(work) : undefined;
         if (shared !== undefined) return shared;
         computed++;
-        const job = (async () => {
-          const compiled = compileScorecard({ ...req, kpis: defs.filter((d) => need.has(d.id)) });
-          const rows = await runScorecard(engine, compiled, signal === undefined ? undefined : { signal });
-          const keyOf = new Map<string, string>();
-          for (const o of compiled.outputs) keyOf.set(o.kpiId, plan.keyOf.get(o.kpiId) ?? '');
-          cache.store(frameKey, rows, keyOf);
-        })();
+        const job = compute(engine, frameKey, req, defs, plan, missing, signal);
         if (signal !== undefined) return job;
         inflight.set(work, job);
         try {
@@ -407,7 +465,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         }
       };
 
-      /** Rows of a frame for `ids`, computing what the cache lacks. */
+      /** Rows of a frame for `ids` (those the engine refused left out), computing what the cache lacks. */
       const frameRows = async (
         engine: Engine,
         data: string,
@@ -415,15 +473,30 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         defs: readonly KpiDef[],
         plan: KpiPlan,
         ids: readonly string[],
-      ): Promise<ScorecardRow[]> => {
+      ): Promise<{ rows: ScorecardRow[]; failed: Map<string, string> }> => {
         const key = frameKeyOf(data, req);
         await fill(engine, key, req, defs, plan, ids);
-        const keyOf = new Map(ids.map((id) => [id, plan.keyOf.get(id) ?? '']));
-        const rows = cache.rows(key, keyOf);
-        // Another run may have pushed the frame out between filling and reading: compute it whole.
-        if (rows !== null) return rows;
-        cache.store(key, await runScorecard(engine, compileScorecard({ ...req, kpis: defs })), keyOf);
-        return cache.rows(key, keyOf) ?? [];
+        const failedIn = () => {
+          const failed = new Map<string, string>();
+          for (const id of ids) {
+            const message = refused.get(refusedKey(key, plan.keyOf.get(id) ?? ''));
+            if (message !== undefined) failed.set(id, message);
+          }
+          return failed;
+        };
+        const read = () => {
+          const failed = failedIn();
+          const keyOf = new Map(
+            ids.filter((id) => !failed.has(id)).map((id) => [id, plan.keyOf.get(id) ?? '']),
+          );
+          const rows = cache.rows(key, keyOf);
+          return rows === null ? null : { rows, failed };
+        };
+        // Another run may have pushed the frame out between filling and reading: compute it again.
+        const first = read();
+        if (first !== null) return first;
+        await compute(engine, key, req, defs, plan, ids);
+        return read() ?? { rows: [], failed: failedIn() };
       };
 
       /** With the range left to the data, a last period it has not finished would read as a collapse. */
@@ -513,6 +586,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
 
       const run = async () => {
         const id = ++runId;
+        refused.clear();
         // The user's run goes first: work done ahead is called off, even mid-query.
         ahead?.abort();
         const tables = deps.tables();
@@ -579,8 +653,9 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const plan = planKpis(sch, defs);
           // Compiling is cheap and pure: it gives every KPI's diagnostics, whatever is reused.
           const compiled = compileScorecard({ ...main, kpis: defs });
-          const result = await frameRows(engine, data, main, defs, plan, ids);
+          const { rows: result, failed } = await frameRows(engine, data, main, defs, plan, ids);
           if (id !== runId) return;
+          const failures = failuresOf(failed, plan);
           const { periods, series } = spread(completePeriods(result, st.settings, st.dataRange.to));
           const diagnostics = byKpi(compiled.diagnostics);
           const by = byFrom(periods);
@@ -597,6 +672,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.segments = {};
             s.segmentsPending = by !== null;
             s.diagnostics = diagnostics;
+            s.failures = failures;
             s.status = 'ready';
             s.lastRunMs = Math.round(elapsed);
             s.preview = false;
@@ -614,8 +690,8 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             const byResult = await frameRows(engine, data, by, defs, plan, ids);
             if (id !== runId) return;
             const segments = segmentsOf(
-              byResult,
-              ids.filter((k) => !unreachable.has(k)),
+              byResult.rows,
+              ids.filter((k) => !unreachable.has(k) && !byResult.failed.has(k)),
             );
             set((s) => {
               s.segments = segments;
@@ -670,6 +746,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         userBenchmarks: [],
         segments: {},
         diagnostics: {},
+        failures: {},
         drafts: {},
         selectedKpi: null,
         status: 'idle',
@@ -815,6 +892,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             delete s.series[id];
             delete s.evaluations[id];
             delete s.drafts[id];
+            delete s.failures[id];
             if (s.selectedKpi === id) s.selectedKpi = null;
           });
           await run();
@@ -838,6 +916,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               series: st.series,
               segments: st.segments,
               diagnostics: st.diagnostics,
+              failures: st.failures,
               dataRange: st.dataRange,
               unavailable: st.unavailable.map((u) => ({
                 id: u.kpi.id,
@@ -865,6 +944,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.series = view.series;
             s.segments = view.segments;
             s.diagnostics = castDraft(view.diagnostics);
+            s.failures = view.failures ?? {};
             s.dataRange = view.dataRange;
             s.unavailable = castDraft(
               view.unavailable.flatMap((u) => {

@@ -47,6 +47,16 @@ export interface ReportInput {
   readonly kpis: readonly ReportKpi[];
   readonly series: Readonly<Record<string, readonly (number | null)[]>>;
   readonly benchmarks: Readonly<Record<string, BenchmarkRow | undefined>>;
+  /** Why a KPI has no values, by id: the engine refused it or its formula has an error. */
+  readonly failures?: Readonly<Record<string, string>>;
+}
+
+/** What the scorecard store holds about KPIs that did not compute. */
+export interface FailureSource {
+  readonly failures?: Readonly<Record<string, { readonly message: string; readonly via: string | null }>>;
+  readonly diagnostics?: Readonly<
+    Record<string, readonly { readonly severity: string; readonly message: string }[]>
+  >;
 }
 
 export interface PeriodResult {
@@ -65,6 +75,8 @@ export interface PeriodResult {
 
 export interface KpiReport {
   readonly kpi: ReportKpi;
+  /** Why the KPI has no values, or null when it computed. */
+  readonly failure: string | null;
   readonly benchmark: number | null;
   readonly periods: readonly PeriodResult[];
 }
@@ -76,7 +88,10 @@ export interface ReportGroup {
 }
 
 /** The report's input from a scorecard's state (extra fields left behind). */
-export function reportInput(title: string, s: Omit<ReportInput, 'title'>): ReportInput {
+export function reportInput(
+  title: string,
+  s: Omit<ReportInput, 'title' | 'failures'> & FailureSource,
+): ReportInput {
   return {
     title,
     settings: s.settings,
@@ -84,7 +99,31 @@ export function reportInput(title: string, s: Omit<ReportInput, 'title'>): Repor
     kpis: s.kpis,
     series: s.series,
     benchmarks: s.benchmarks,
+    failures: failureMessages(s.kpis, s),
   };
+}
+
+/** One sentence per KPI that did not compute: the engine's refusal, else its formula's first error. */
+function failureMessages(kpis: readonly ReportKpi[], s: FailureSource): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of kpis) {
+    const f = s.failures?.[k.id];
+    const error = s.diagnostics?.[k.id]?.find((d) => d.severity === 'error');
+    if (f !== undefined) {
+      out[k.id] =
+        f.via === null
+          ? `the engine refused it: ${f.message}`
+          : `it uses ${f.via}, which failed: ${f.message}`;
+    } else if (error !== undefined) {
+      out[k.id] = `the formula has an error: ${error.message}`;
+    }
+  }
+  return out;
+}
+
+/** Whether any KPI computed: false when there were KPIs and each one failed. */
+export function anyComputed(input: ReportInput): boolean {
+  return input.kpis.length === 0 || input.kpis.some((k) => input.failures?.[k.id] === undefined);
 }
 
 /**
@@ -127,7 +166,7 @@ export function kpiReport(input: ReportInput, kpi: ReportKpi): KpiReport {
       statusLabel: STATUS_SIGNS[status].label,
     };
   });
-  return { kpi, benchmark: bench, periods };
+  return { kpi, failure: input.failures?.[kpi.id] ?? null, benchmark: bench, periods };
 }
 
 /** KPIs grouped by family in the catalog's order, KRIs last: the grid's order. */
@@ -150,10 +189,15 @@ export function reportJson(input: ReportInput) {
     title: input.title,
     settings: input.settings,
     periods: input.periods,
+    failures: input.kpis.flatMap((k) => {
+      const message = input.failures?.[k.id];
+      return message === undefined ? [] : [{ id: k.id, label: k.label, message }];
+    }),
     kpis: scorecardReport(input).flatMap((g) =>
       g.kpis.map((r) => ({
         id: r.kpi.id,
         label: r.kpi.label,
+        failure: r.failure,
         family: r.kpi.family,
         kind: r.kpi.kind,
         unit: r.kpi.unit,
@@ -196,6 +240,7 @@ const CSV_HEADER = [
   'benchmark',
   'change_vs_benchmark',
   'status',
+  'failure',
 ];
 
 /** One line per KPI and period; text neutralised like every CSV the product writes. */
@@ -221,6 +266,7 @@ export function reportCsv(input: ReportInput): string {
         p.benchmark.base,
         p.benchmark.change,
         p.status,
+        r.failure,
       ]),
     ),
   );
@@ -281,6 +327,13 @@ export function settingsLine(s: ReportSettings, periods: readonly ReportPeriod[]
 export function reportMarkdown(input: ReportInput): string {
   const groups = scorecardReport(input);
   const out = [`# ${mdCell(input.title)}`, '', settingsLine(input.settings, input.periods), ''];
+  const failed = groups.flatMap((g) => g.kpis.filter((r) => r.failure !== null));
+  if (failed.length > 0) {
+    out.push('## Could not be computed', '');
+    for (const r of failed)
+      out.push(`- **${mdCell(r.kpi.label)}** (${mdCell(r.kpi.id)}): ${mdCell(r.failure ?? '')}`);
+    out.push('');
+  }
   for (const g of groups) {
     out.push(`## ${FAMILY_TITLES[g.key]}`, '');
     const rows = g.kpis.map((r) => {
@@ -296,7 +349,7 @@ export function reportMarkdown(input: ReportInput): string {
         p ? plainChange(p.target, f) : '—',
         plainValue(r.benchmark, f),
         p ? plainChange(p.benchmark, f) : '—',
-        p && p.status !== 'none' ? `${p.statusSign} ${p.statusLabel}` : '—',
+        r.failure !== null ? '✕ Failed' : p && p.status !== 'none' ? `${p.statusSign} ${p.statusLabel}` : '—',
       ];
     });
     out.push(

@@ -7,6 +7,7 @@ import {
   allFunctions,
   type FunctionSpec,
   lookupFunction,
+  type NumberRange,
   type ParamType,
   paramFor,
   paramRange,
@@ -101,6 +102,11 @@ export function levelOf(e: TExpr): Level {
 
 function maxLevel(levels: Level[]): Level {
   return levels.reduce<Level>((m, l) => (LEVEL_ORDER[l] > LEVEL_ORDER[m] ? l : m), 'constant');
+}
+
+/** NaN and the infinities of 1e999 fall outside every range. */
+function inRange(v: number, r: NumberRange): boolean {
+  return v >= r.min && v <= r.max && (r.whole !== true || Number.isInteger(v));
 }
 
 /** The numeric value of a fixed argument such as PREV's n, or null when it is read from data. */
@@ -590,8 +596,26 @@ class Checker {
         a.span,
       );
     }
-    if (param.constant && constantNumber(a) === null) {
+    const value = constantNumber(a);
+    if (param.constant && value === null) {
       this.report(ctx, 'constant-required', { fn: f.name, param: param.name }, a.span);
+    }
+    const range = param.range;
+    if (range !== undefined && value !== null && !inRange(value, range)) {
+      const text = ctx.source === 'formula' ? ctx.kpi.formula : (ctx.kpi.filter ?? '');
+      this.report(
+        ctx,
+        'arg-range',
+        {
+          fn: f.name,
+          param: param.name,
+          min: range.min,
+          max: range.max,
+          whole: range.whole === true,
+          found: text.slice(a.span.start, a.span.end),
+        },
+        a.span,
+      );
     }
   }
 

@@ -65,6 +65,9 @@ export const RESULT_COLUMNS = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** How far back (through PREV, ROLLING, YOY and the KPIs they use) one KPI may read. */
+export const MAX_LOOKBACK_YEARS = 100;
+
 interface Slot {
   name: string;
   call: Extract<TExpr, { t: 'call' }>;
@@ -134,12 +137,45 @@ class Compiler {
     this.markFailures();
     for (const k of this.okKpis()) this.collectSlots(k);
     this.markFailures();
+    this.limitLookback();
     const kpis = [...this.checked.values()];
     const outputs = kpis.map((k, i) => ({ kpiId: k.id, column: `k${i}`, type: k.type }));
     const sql = this.buildSql(outputs);
     const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
     const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
     return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays };
+  }
+
+  /**
+   * Refuses a KPI whose look-back, through the KPIs it uses, passes MAX_LOOKBACK_YEARS:
+   * the calendar is built a day per row, so a chain of PREVs at a long grain would
+   * otherwise stall every KPI of the sheet before any runs.
+   */
+  private limitLookback(): void {
+    if (this.grain === null) return;
+    const memo = new Map<string, Lookback>();
+    const over: CheckedKpi[] = [];
+    for (const k of this.okKpis()) {
+      const lb = this.lookback(k.id, memo);
+      if (this.daysOf(lb) > MAX_LOOKBACK_YEARS * 366) over.push(k);
+    }
+    for (const k of over) {
+      // The first PREV, ROLLING or KPI name on the way back: where a smaller n goes.
+      let span: TExpr['span'] | null = null;
+      if (k.expr !== null)
+        walk(k.expr, (n) => {
+          const reaches = (n.t === 'call' && lookupFunction(n.fn)?.level === 'time') || n.t === 'kpi';
+          if (reaches && span === null) span = n.span;
+          return span === null;
+        });
+      this.diagnostics.push({
+        ...diagnostic('lookback-too-long', { years: MAX_LOOKBACK_YEARS }, span ?? { start: 0, end: 0 }),
+        kpiId: k.id,
+        source: 'formula',
+      });
+      this.failed.add(k.id);
+    }
+    if (over.length > 0) this.markFailures();
   }
 
   private okKpis(): CheckedKpi[] {
@@ -413,7 +449,11 @@ class Compiler {
       periods = Math.max(periods, lb.periods);
       years = Math.max(years, lb.years);
     }
-    return years * 366 + periods * MAX_PERIOD_DAYS[this.grain as Grain];
+    return this.daysOf({ periods, years });
+  }
+
+  private daysOf(lb: Lookback): number {
+    return lb.years * 366 + lb.periods * MAX_PERIOD_DAYS[this.grain as Grain];
   }
 
   private spinePeriodsSql(): string {

@@ -26,6 +26,11 @@ export interface DiagnosticParams {
   'operator-type': { op: string; left: string; right: string | null };
   'mixed-types': { fn: string; first: string; other: string };
   'constant-required': { fn: string; param: string };
+  /** `found` is the argument as written. */
+  'arg-range': { fn: string; param: string; min: number; max: number; whole: boolean; found: string };
+  /** `char` is the code point written U+XXXX: the character itself is invisible. */
+  'control-character': { char: string; within: 'text' | 'name' };
+  'lookback-too-long': { years: number };
   'bare-column': { column: string };
   'nested-aggregate': { outer: string; inner: string };
   'time-needs-kpi': { fn: string };
@@ -61,6 +66,16 @@ export interface Diagnostic<C extends DiagnosticCode = DiagnosticCode> {
 }
 
 const code = (s: string) => `\`${s}\``;
+
+/** Control and other invisible characters are named by code point (U+0000), others shown as they are. */
+export function visibleChar(ch: string): string {
+  return /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(ch) ? codePoint(ch) : ch;
+}
+
+/** U+XXXX for a character. */
+export function codePoint(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 const didYouMean = (s: string | null) => (s === null ? '' : `; did you mean ${code(s)}?`);
 
 /** One sentence per code; the UI's catalogues (src/i18n/diagnostics.*.ts) have the same shape. */
@@ -68,7 +83,7 @@ export type DiagnosticFormatters = { [C in DiagnosticCode]: (p: DiagnosticParams
 
 /** The English sentences: `message` of every diagnostic, and the UI's English. */
 export const DIAGNOSTIC_FORMATTERS: DiagnosticFormatters = {
-  'unexpected-character': (p) => `${code(p.char)} cannot be used in a formula`,
+  'unexpected-character': (p) => `${code(visibleChar(p.char))} cannot be used in a formula`,
   'unterminated-text': () => 'this text has no closing `"`',
   'unterminated-name': () => 'this name has no closing `]`',
   'expected-value': (p) => `expected a number, text, a name or a function here, but found ${p.found}`,
@@ -99,6 +114,12 @@ export const DIAGNOSTIC_FORMATTERS: DiagnosticFormatters = {
   'mixed-types': (p) =>
     `all values of ${p.fn} must have the same type, but ${p.first} and ${p.other} are mixed`,
   'constant-required': (p) => `${code(p.param)} of ${p.fn} must be a fixed value, not taken from the data`,
+  'arg-range': (p) =>
+    `${code(p.param)} of ${p.fn} must be ${p.whole ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}, but this is ${code(p.found)}`,
+  'control-character': (p) =>
+    `${p.within === 'text' ? 'text' : 'a name'} cannot contain the invisible control character ${p.char}; remove it`,
+  'lookback-too-long': (p) =>
+    `this KPI reaches back more than ${p.years} years (with the KPIs it uses); use a smaller n in PREV or ROLLING, or a coarser grain`,
   'bare-column': (p) =>
     `${code(p.column)} is a value of each row, but a KPI needs one value per period; wrap it in an aggregate such as SUM(${p.column}) or AVERAGE(${p.column})`,
   'nested-aggregate': (p) =>

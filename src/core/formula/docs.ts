@@ -33,6 +33,9 @@ function paramLine(x: ParamSpec): string {
     x.optional ? 'optional' : null,
     x.variadic ? 'repeatable' : null,
     x.constant ? 'a fixed value' : null,
+    x.range === undefined
+      ? null
+      : `${x.range.whole ? 'a whole number' : 'a number'} from ${x.range.min} to ${x.range.max}`,
   ]
     .filter((n) => n !== null)
     .join(', ');

@@ -1,5 +1,5 @@
 import type { Span } from './ast';
-import { type Diagnostic, diagnostic } from './diagnostics';
+import { codePoint, type Diagnostic, diagnostic } from './diagnostics';
 
 export type TokenKind = 'number' | 'text' | 'ident' | 'bracket' | 'op' | '(' | ')' | ',' | '.' | 'eof';
 
@@ -16,6 +16,8 @@ const NAME_PART = /[\p{L}\p{M}\p{N}_\u200c]/u;
 const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?/;
 const OPS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>'];
 const PUNCT: Record<string, TokenKind> = { '(': '(', ')': ')', ',': ',', '.': '.' };
+/** What the engine refuses inside a string or a quoted name (the dialect throws on it): NUL. */
+const REFUSED_IN_QUOTES = '\u0000';
 
 export function isNameStart(ch: string): boolean {
   return NAME_START.test(ch);
@@ -46,6 +48,7 @@ export function lex(source: string): { tokens: Token[]; diagnostics: Diagnostic[
       const close = ch === '"' ? '"' : ']';
       let value = '';
       let closed = false;
+      let refused = false;
       i++;
       while (i < source.length) {
         if (source[i] === close) {
@@ -58,6 +61,17 @@ export function lex(source: string): { tokens: Token[]; diagnostics: Diagnostic[
           i++;
           closed = true;
           break;
+        }
+        if (!refused && REFUSED_IN_QUOTES.includes(source[i])) {
+          // Once per literal: one invisible character is reason enough to look at it.
+          refused = true;
+          diagnostics.push(
+            diagnostic(
+              'control-character',
+              { char: codePoint(source[i]), within: ch === '"' ? 'text' : 'name' },
+              { start: i, end: i + 1 },
+            ),
+          );
         }
         value += source[i];
         i++;

@@ -27,7 +27,28 @@ export interface ParamSpec {
   variadic?: boolean;
   /** Must be a fixed value, not read from the data. */
   constant?: boolean;
+  /** The values a fixed number may take; the checker refuses others with their span. */
+  range?: NumberRange;
 }
+
+/** Inclusive bounds of a fixed numeric argument, and whether it must be whole. */
+export interface NumberRange {
+  min: number;
+  max: number;
+  whole?: true;
+}
+
+/**
+ * How many periods PREV and ROLLING may reach back. The calendar is built one row
+ * per day over the range plus the look-back, so n × the grain's length is work done
+ * before any KPI runs: 1000 periods is 2.7 years of days and 83 years of months,
+ * past any real comparison, while a typo such as 1e9 is refused instead of
+ * building a calendar of billions of days.
+ */
+export const MAX_PERIODS_BACK = 1000;
+const PERIODS_BACK: NumberRange = { min: 1, max: MAX_PERIODS_BACK, whole: true };
+/** Doubles hold 15 to 17 significant digits: rounding finer, or coarser than 10^15, changes nothing. */
+const ROUND_DIGITS: NumberRange = { min: -15, max: 15, whole: true };
 
 /** A fixed type, the type of one argument, or the common type of the value arguments. */
 export type ReturnSpec = ValueType | { sameAs: number } | { commonOf: number[] };
@@ -201,7 +222,7 @@ const FUNCTIONS: FunctionSpec[] = [
     name: 'PERCENTILE',
     category: 'aggregate',
     level: 'aggregate',
-    params: [num('value'), num('p', { constant: true })],
+    params: [num('value'), num('p', { constant: true, range: { min: 0, max: 1 } })],
     returns: 'number',
     empty: null,
     help: 'The value below which a share p (0 to 1) of the values fall, interpolating between values.',
@@ -365,7 +386,7 @@ const FUNCTIONS: FunctionSpec[] = [
     name: 'ROUND',
     category: 'math',
     level: 'row',
-    params: [num('value'), num('digits', { optional: true, constant: true })],
+    params: [num('value'), num('digits', { optional: true, constant: true, range: ROUND_DIGITS })],
     returns: 'number',
     help: 'Rounds to the given number of decimals (0 when left out); halves round away from zero.',
     example: { formula: 'ROUND(AVERAGE(deals.amount), 1)', result: 'an average of 133.333 gives 133.3' },
@@ -537,7 +558,7 @@ const FUNCTIONS: FunctionSpec[] = [
     name: 'PREV',
     category: 'time intelligence',
     level: 'time',
-    params: [num('kpi'), num('n', { optional: true, constant: true })],
+    params: [num('kpi'), num('n', { optional: true, constant: true, range: PERIODS_BACK })],
     returns: 'number',
     help: 'The value n periods earlier (1 when left out).',
     example: {
@@ -600,7 +621,7 @@ const FUNCTIONS: FunctionSpec[] = [
     name: 'ROLLING',
     category: 'time intelligence',
     level: 'time',
-    params: [num('kpi'), num('n', { constant: true })],
+    params: [num('kpi'), num('n', { constant: true, range: PERIODS_BACK })],
     returns: 'number',
     help: 'The average of the last n periods, this one included (a moving average); blanks are skipped.',
     example: { formula: 'ROLLING(revenue, 3)', result: 'revenue 90, 120, 150 gives 120 for the third month' },

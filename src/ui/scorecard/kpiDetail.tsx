@@ -6,6 +6,7 @@ import { t } from '../../i18n/t';
 import { BreakdownChart } from '../charts/breakdownChart';
 import { KpiDetailChart } from '../charts/kpiDetailChart';
 import { KpiBullet } from './bulletChart';
+import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
 import { KpiSettings } from './kpiSettings';
@@ -27,6 +28,8 @@ export function ScorecardDetail() {
   const kri = useScorecard((s) => (id === null ? undefined : s.kri[id]));
   const segments = useScorecard((s) => (id === null ? undefined : s.segments[id]));
   const segmentsPending = useScorecard((s) => s.segmentsPending);
+  const failure = useScorecard((s) => (id === null ? undefined : s.failures[id]));
+  const kpis = useScorecard((s) => s.kpis);
 
   if (kpi === undefined || e === undefined) {
     return (
@@ -75,6 +78,11 @@ export function ScorecardDetail() {
           <span className="muted">{e.period && formatPeriodLabel(e.period)}</span>
           <StatusBadge status={e.status} />
         </div>
+        {failure !== undefined && (
+          <p className="sc-failure" role="status" data-testid="detail-failure">
+            {failureText(failure, kpis)}
+          </p>
+        )}
         {kpi.description && <p className="muted sc-desc">{kpiDescription(kpi)}</p>}
         <table className="sc-compare">
           <tbody>

@@ -24,6 +24,7 @@ import { isRtl } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { SPARK_PERIODS, type WorkbookKpi } from '../../state/scorecardStore';
 import { gridTheme } from '../gridTheme';
+import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { changeClass, editText, formatChange, formatKpiValue, parseKpiInput, unitLabel } from './formatKpi';
 import { scorecardStore, useScorecard } from './scorecardApp';
@@ -42,6 +43,7 @@ const isGroupRow = (p: IsFullWidthRowParams<Row>) => p.rowNode.data?.kind === 'g
 const ROW_CLASSES: RowClassRules<Row> = {
   'sc-unavailable': (p: RowClassParams<Row>) => p.data?.kind === 'unavailable',
   'sc-selected': (p: RowClassParams<Row>) => p.data?.kind === 'kpi' && p.data.selected,
+  'sc-failed': (p: RowClassParams<Row>) => p.data?.kind === 'kpi' && p.data.runFailure !== null,
 };
 const selectClicked = (e: RowClickedEvent<Row>) => {
   if (isKpi(e.data)) scorecardStore.getState().select(e.data.id);
@@ -62,6 +64,8 @@ type KpiRow = {
   benchmarkTip: string | null;
   benchmarkValue: string;
   failed: boolean;
+  /** Why the engine could not compute it, when it could not; shown in place of its numbers. */
+  runFailure: string | null;
   basis: 'thresholds' | 'target' | 'benchmark' | null;
   selected: boolean;
 };
@@ -96,6 +100,11 @@ function KpiCell(p: ICellRendererParams<Row>) {
       {r.kind === 'kpi' && r.kpi.kind === 'kri' && <span className="sc-tag">{t('scorecard.kriTag')}</span>}
       <span className="sc-kpi-label">{label}</span>
       <span className="sc-unit">{unit}</span>
+      {r.kind === 'kpi' && r.runFailure !== null && (
+        <span className="sc-error-mark" title={r.runFailure}>
+          {t('scorecard.runFailedShort')}
+        </span>
+      )}
       {r.kind === 'kpi' && r.failed && (
         <span className="sc-error-mark" title={t('scorecard.formulaError')}>
           {t('scorecard.formulaErrorShort')}
@@ -121,6 +130,7 @@ export function ScorecardGrid() {
   const evaluations = useScorecard((s) => s.evaluations);
   const benchmarks = useScorecard((s) => s.benchmarks);
   const diagnostics = useScorecard((s) => s.diagnostics);
+  const failures = useScorecard((s) => s.failures);
   const selected = useScorecard((s) => s.selectedKpi);
   const basis = useScorecard((s) => s.statusBasis);
 
@@ -144,6 +154,7 @@ export function ScorecardGrid() {
                 })
               : formatKpiValue(b.value ?? b.range?.low ?? null, k),
         failed: (diagnostics[k.id] ?? []).some((d) => d.severity === 'error'),
+        runFailure: failures[k.id] === undefined ? null : failureText(failures[k.id], kpis),
         basis: basis[k.id] ?? null,
         selected: k.id === selected,
       };
@@ -175,7 +186,7 @@ export function ScorecardGrid() {
       ...off('risk'),
     ]);
     return out;
-  }, [kpis, unavailable, series, evaluations, benchmarks, diagnostics, basis, selected]);
+  }, [kpis, unavailable, series, evaluations, benchmarks, diagnostics, failures, basis, selected]);
 
   const columns = useMemo<ColDef<Row>[]>(() => {
     const onlyKpi = (fn: (r: KpiRow) => unknown) => (p: { data?: Row }) =>
@@ -237,10 +248,16 @@ export function ScorecardGrid() {
         valueGetter: onlyKpi((r) => r.evaluation?.value ?? null),
         valueFormatter: (p) => (isKpi(p.data) ? formatKpiValue(p.value as number | null, p.data.kpi) : ''),
         cellClass: (p) => `${blankClass(p.value)} sc-latest`,
-        colSpan: (p) => (p.data?.kind === 'unavailable' ? 5 : 1),
+        // The reason a KPI has no numbers takes the place of its latest value, status and changes.
+        colSpan: (p) =>
+          p.data?.kind === 'unavailable' || (isKpi(p.data) && p.data.runFailure !== null) ? 5 : 1,
         cellRenderer: (p: ICellRendererParams<Row>) =>
           p.data?.kind === 'unavailable' ? (
             <span className="sc-reason">{unavailableText(p.data.missing)}</span>
+          ) : isKpi(p.data) && p.data.runFailure !== null ? (
+            <span className="sc-reason sc-failure" data-testid="kpi-failure" title={p.data.runFailure}>
+              {p.data.runFailure}
+            </span>
           ) : (
             p.valueFormatted
           ),

@@ -134,7 +134,7 @@ describe('shakhes run', () => {
     expect(csv.code).toBe(0);
     const lines = csv.out.split('\r\n');
     expect(lines[0]).toBe(
-      'kpi,label,family,kind,unit,period,period_start,period_end,value,previous,change_vs_previous,last_year,change_vs_last_year,target,change_vs_target,benchmark,change_vs_benchmark,status',
+      'kpi,label,family,kind,unit,period,period_start,period_end,value,previous,change_vs_previous,last_year,change_vs_last_year,target,change_vs_target,benchmark,change_vs_benchmark,status,failure',
     );
     const s = scorecard.getState();
     expect(lines.length - 1).toBe(s.kpis.length * s.periods.length);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  anyComputed,
   type ReportInput,
   reportCsv,
+  reportInput,
   reportJson,
   reportMarkdown,
   scorecardReport,
@@ -74,5 +76,27 @@ describe('scorecard report', () => {
     expect(md).toContain(
       '| Win rate | 2025-Q1 | 28 % | ▼ -7 pp | ▲ +8 pp | 30 % | ▼ -2 pp | — | — | ! Watch |',
     );
+  });
+
+  it('names each KPI that did not compute: a refusal, one through a KPI it uses, a formula error', () => {
+    const kpi = INPUT.kpis[0];
+    const kpis = ['a', 'b', 'c', 'd'].map((id) => ({ ...kpi, id, label: id.toUpperCase() }));
+    const input = reportInput('T', {
+      ...INPUT,
+      kpis,
+      failures: {
+        a: { message: 'Out of Range Error: x', via: null },
+        b: { message: 'Out of Range Error: x', via: 'a' },
+      },
+      diagnostics: { c: [{ severity: 'error', message: 'no column `x` in deals' }] },
+    });
+    expect(input.failures).toEqual({
+      a: 'the engine refused it: Out of Range Error: x',
+      b: 'it uses a, which failed: Out of Range Error: x',
+      c: 'the formula has an error: no column `x` in deals',
+    });
+    expect(anyComputed(input)).toBe(true);
+    expect(anyComputed({ ...input, kpis: kpis.slice(0, 3) })).toBe(false);
+    expect(reportJson(input).failures.map((f) => f.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -143,6 +143,26 @@ const CASES: Case[] = [
     message: '`p` of PERCENTILE must be a fixed value, not taken from the data',
   },
   {
+    code: 'arg-range',
+    kpis: [k('PERCENTILE(deals.amount, 7)')],
+    at: '7',
+    message: '`p` of PERCENTILE must be a number from 0 to 1, but this is `7`',
+  },
+  {
+    code: 'control-character',
+    kpis: [k('COUNTIF(deals.stage = "Wo\u0000n")')],
+    at: '\u0000',
+    message: 'text cannot contain the invisible control character U+0000; remove it',
+  },
+  {
+    code: 'lookback-too-long',
+    kpis: [k('PREV(r, 200)'), { id: 'r', label: 'R', formula: 'SUM(deals.amount)' }],
+    at: 'PREV(r, 200)',
+    message:
+      'this KPI reaches back more than 100 years (with the KPIs it uses); use a smaller n in PREV or ROLLING, or a coarser grain',
+    request: { grain: 'year' },
+  },
+  {
     code: 'bare-column',
     kpis: [k('amount / COUNT(deal_id)', deals)],
     at: 'amount',
@@ -260,6 +280,97 @@ const CASES: Case[] = [
     message: 'two KPIs have the id `k`',
   },
 ];
+
+const revenue: KpiDef = { id: 'r', label: 'R', formula: 'SUM(deals.amount)' };
+
+describe('fixed arguments out of range', () => {
+  it.each([
+    ['PERCENTILE(deals.amount, 7)', '7', '`p` of PERCENTILE must be a number from 0 to 1, but this is `7`'],
+    [
+      'PERCENTILE(deals.amount, -10%)',
+      '-10%',
+      '`p` of PERCENTILE must be a number from 0 to 1, but this is `-10%`',
+    ],
+    ['PREV(r, 1e999)', '1e999', '`n` of PREV must be a whole number from 1 to 1000, but this is `1e999`'],
+    ['PREV(r, 2.5)', '2.5', '`n` of PREV must be a whole number from 1 to 1000, but this is `2.5`'],
+    ['PREV(r, -1)', '-1', '`n` of PREV must be a whole number from 1 to 1000, but this is `-1`'],
+    ['ROLLING(r, 1e9)', '1e9', '`n` of ROLLING must be a whole number from 1 to 1000, but this is `1e9`'],
+    ['ROLLING(r,  0 )', '0', '`n` of ROLLING must be a whole number from 1 to 1000, but this is `0`'],
+    ['ROUND(r, 1e10)', '1e10', '`digits` of ROUND must be a whole number from -15 to 15, but this is `1e10`'],
+  ])('%s: message and span', (formula, at, message) => {
+    const out = compileScorecard({ kpis: [k(formula), revenue], schema, grain: 'month' });
+    const d = out.diagnostics.filter((x) => x.kpiId === 'k');
+    expect(d.map((x) => x.message)).toEqual([message]);
+    expect(d[0].code).toBe('arg-range');
+    expect(formula.slice(d[0].span.start, d[0].span.end)).toBe(at);
+    // The other KPI still compiles into the query; the bad one is left out of it.
+    expect(out.diagnostics.filter((x) => x.kpiId !== 'k')).toEqual([]);
+    expect(out.sql).toContain('SUM(');
+  });
+
+  it.each([
+    'PERCENTILE(deals.amount, 0)',
+    'PERCENTILE(deals.amount, 100%)',
+    'PREV(r, 1000)',
+    'ROLLING(r, 1)',
+    'ROUND(r, -15)',
+  ])('accepts the bounds themselves: %s', (formula) => {
+    const out = compileScorecard({ kpis: [k(formula), revenue], schema, grain: 'month' });
+    expect(out.diagnostics).toEqual([]);
+  });
+
+  it('a range in a filter points into the filter', () => {
+    const kpi = k('COUNTROWS(deals)', { filter: 'deals.amount > PERCENTILE(deals.amount, 2)' });
+    const out = compileScorecard({ kpis: [kpi], schema, grain: 'month' });
+    const d = out.diagnostics.find((x) => x.code === 'arg-range');
+    expect(d?.source).toBe('filter');
+    expect(d?.message).toBe('`p` of PERCENTILE must be a number from 0 to 1, but this is `2`');
+  });
+});
+
+describe('invisible characters the engine refuses', () => {
+  it('NUL in a quoted name is refused where it stands, once per literal', () => {
+    const formula = 'SUM([am\u0000ou\u0000nt])';
+    const out = compileScorecard({ kpis: [k(formula, deals)], schema, grain: 'month' });
+    const d = out.diagnostics.filter((x) => x.code === 'control-character');
+    expect(d.map((x) => x.message)).toEqual([
+      'a name cannot contain the invisible control character U+0000; remove it',
+    ]);
+    expect(d[0].span).toEqual({ start: 7, end: 8 });
+  });
+
+  it('a NUL KPI beside good ones: compiling never throws and the good one stays in the query', () => {
+    const out = compileScorecard({
+      kpis: [k('COUNTIF(deals.stage = "a\u0000")'), revenue],
+      schema,
+      grain: 'month',
+    });
+    expect(out.diagnostics.map((x) => [x.kpiId, x.code])).toEqual([['k', 'control-character']]);
+    expect(out.sql).toContain('SUM(');
+  });
+
+  it('a stray control character outside text is named by its code point', () => {
+    const out = compileScorecard({ kpis: [k('SUM(deals.amount)\u0007')], schema, grain: 'month' });
+    expect(out.diagnostics[0].message).toBe('`U+0007` cannot be used in a formula');
+  });
+});
+
+describe('look-back through KPIs', () => {
+  it('adds up along a chain and stops at the KPI that passes the limit', () => {
+    const kpis: KpiDef[] = [
+      revenue,
+      { id: 'a', label: 'A', formula: 'PREV(r, 60)' },
+      { id: 'b', label: 'B', formula: 'r + PREV(a, 60)' },
+    ];
+    const out = compileScorecard({ kpis, schema, grain: 'year' });
+    expect(out.diagnostics.map((x) => [x.kpiId, x.code])).toEqual([['b', 'lookback-too-long']]);
+    const d = out.diagnostics[0];
+    expect(kpis[2].formula.slice(d.span.start, d.span.end)).toBe('r');
+    // A and R still compile, B is left out; a month grain reaches far less.
+    expect(out.lookbackDays).toBe(60 * 366);
+    expect(compileScorecard({ kpis, schema, grain: 'month' }).diagnostics).toEqual([]);
+  });
+});
 
 describe('every diagnostic code', () => {
   for (const c of CASES) {

@@ -180,7 +180,7 @@ const LATIN = /[A-Za-z]/;
 
 /** Parameters for every diagnostic code, with each branch of its sentence. */
 const DIAGNOSTIC_SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C][] } = {
-  'unexpected-character': [{ char: '@' }],
+  'unexpected-character': [{ char: '@' }, { char: '\u0007' }],
   'unterminated-text': [{}],
   'unterminated-name': [{}],
   'expected-value': [{ found: 'the end of the formula' }, { found: '`)`' }, { found: 'text' }],
@@ -236,6 +236,15 @@ const DIAGNOSTIC_SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C][] } = {
   'breakdown-unreachable': [{ kpi: 'win_rate', from: 'deals', to: 'tickets' }],
   'bad-range': [{ text: '2024/01/01' }],
   'duplicate-kpi': [{ id: 'k' }],
+  'arg-range': [
+    { fn: 'PREV', param: 'n', min: 1, max: 1000, whole: true, found: '1e999' },
+    { fn: 'PERCENTILE', param: 'p', min: 0, max: 1, whole: false, found: '7' },
+  ],
+  'control-character': [
+    { char: 'U+0000', within: 'text' },
+    { char: 'U+0000', within: 'name' },
+  ],
+  'lookback-too-long': [{ years: 100 }],
 };
 
 describe('formula diagnostics', () => {

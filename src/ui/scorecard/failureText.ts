@@ -1,0 +1,14 @@
+import { isolated, ltr } from '../../i18n/isolate';
+import { kpiLabel } from '../../i18n/kpi';
+import { t } from '../../i18n/t';
+import type { KpiFailure, WorkbookKpi } from '../../state/scorecardStore';
+
+/**
+ * Why a KPI shows no values, in the language shown. The engine's message is English,
+ * left to right, and kept whole (isolated) inside a Persian sentence; text only, never HTML.
+ */
+export function failureText(f: KpiFailure, kpis: readonly WorkbookKpi[]): string {
+  if (f.via === null) return t('scorecard.runFailed', { message: ltr(f.message) });
+  const via = kpis.find((k) => k.id === f.via);
+  return t('scorecard.runFailedVia', { kpi: isolated(via === undefined ? f.via : kpiLabel(via)) });
+}
