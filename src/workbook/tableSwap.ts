@@ -77,6 +77,17 @@ export function tableSwap(engine: Engine): TableSwap {
         await engine.query('ROLLBACK').catch(() => undefined);
         throw e;
       }
+      // Other callers' queries can run between these statements (the engine queues calls,
+      // not transactions), and one that fails aborts the transaction: DuckDB then answers
+      // COMMIT without error but rolls back. A staged table still there tells.
+      const left = await kindsOf(
+        engine,
+        staged.map((s) => s.staging),
+      );
+      if (left.size > 0)
+        throw new Error(
+          'The tables could not be put in place (the engine rolled the change back); nothing was changed.',
+        );
       staged = [];
     },
 

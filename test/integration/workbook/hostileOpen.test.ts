@@ -173,16 +173,18 @@ describe('a hostile workbook leaves the open workbook byte-identical', () => {
   });
 });
 
-/** The Node engine, with every `ALTER TABLE` after the first `failAfter` refused while `armed`. */
-function faultyEngine(failAfter: number) {
-  const fault = { armed: true, alters: 0 };
+/**
+ * The Node engine, with `before` run ahead of each query while `armed`: it may refuse
+ * the query (throw) or run other SQL first, as another part of the app would.
+ */
+function faultyEngine(before: (sql: string, inner: Engine) => Promise<void>) {
+  const fault = { armed: true };
   const create = async (): Promise<Engine> => {
     const inner = await createNodeEngine();
     return {
       ...inner,
-      query(sql, options) {
-        if (fault.armed && /^ALTER TABLE/.test(sql) && fault.alters++ >= failAfter)
-          return Promise.reject(new Error('Injected failure in the swap'));
+      async query(sql, options) {
+        if (fault.armed) await before(sql, inner);
         return inner.query(sql, options);
       },
     };
@@ -190,27 +192,33 @@ function faultyEngine(failAfter: number) {
   return { fault, create };
 }
 
+/** A sound workbook whose `customers` table replaces the open workbook's view of that name. */
+async function theirFile(): Promise<Uint8Array> {
+  const theirs = createDataStore({ createEngine: createNodeEngine, importFile, demoFiles: () => [] });
+  await theirs
+    .getState()
+    .loadFiles([
+      csv('deals.csv', 'id,stage,amount\n9,Won,900\n'),
+      csv('accounts.csv', 'account_id,name\n5,Dara\n'),
+      csv('customers.csv', 'customer_id,name\n1,Mina\n2,Reza\n3,Omid\n'),
+    ]);
+  const wb = createWorkbookStore(theirs);
+  wb.getState().setTitle('Theirs');
+  return wb.getState().save({ embedData: true });
+}
+
 describe('the swap is one transaction', () => {
   it('a failure after some tables are renamed puts every table and view back, then the same file opens whole', async () => {
-    // A sound workbook whose `customers` table replaces the open workbook's view of that name.
-    const theirs = createDataStore({ createEngine: createNodeEngine, importFile, demoFiles: () => [] });
-    await theirs
-      .getState()
-      .loadFiles([
-        csv('deals.csv', 'id,stage,amount\n9,Won,900\n'),
-        csv('accounts.csv', 'account_id,name\n5,Dara\n'),
-        csv('customers.csv', 'customer_id,name\n1,Mina\n2,Reza\n3,Omid\n'),
-      ]);
-    const theirWorkbook = createWorkbookStore(theirs);
-    theirWorkbook.getState().setTitle('Theirs');
-    const file = await theirWorkbook.getState().save({ embedData: true });
-
-    const { fault, create } = faultyEngine(2);
+    const file = await theirFile();
+    let alters = 0;
+    const { fault, create } = faultyEngine(async (sql) => {
+      if (/^ALTER TABLE/.test(sql) && alters++ >= 2) throw new Error('Injected failure in the swap');
+    });
     const open = await openWorkbook(create);
     const before = await everything(open);
     expect(await open.wb.getState().open(file, 'theirs.shakhes')).toBe(false);
     expect(open.wb.getState().error).toMatch(/Injected failure in the swap/);
-    expect(fault.alters).toBe(3);
+    expect(alters).toBe(3);
     // Nothing renamed stays renamed, the view is back and no staged table is left behind.
     expect(await everything(open)).toEqual(before);
 
@@ -229,5 +237,18 @@ describe('the swap is one transaction', () => {
       ),
     ).toEqual(['Mina', 'Reza', 'Omid']);
     expect(open.wb.getState().title).toBe('Theirs');
+  });
+
+  it('a query of another caller that fails inside the transaction, so that DuckDB rolls COMMIT back, is noticed', async () => {
+    const file = await theirFile();
+    const { create } = faultyEngine(async (sql, inner) => {
+      // A failed statement aborts the open transaction; COMMIT then answers without error.
+      if (sql === 'COMMIT') await inner.query("SELECT 'x'::INTEGER").catch(() => undefined);
+    });
+    const open = await openWorkbook(create);
+    const before = await everything(open);
+    expect(await open.wb.getState().open(file, 'theirs.shakhes')).toBe(false);
+    expect(open.wb.getState().error).toMatch(/could not be put in place/);
+    expect(await everything(open)).toEqual(before);
   });
 });
