@@ -252,3 +252,35 @@ describe('the swap is one transaction', () => {
     expect(await everything(open)).toEqual(before);
   });
 });
+
+describe('a workbook saved without its data', () => {
+  it('whose second file fails to load leaves the open workbook as it was, the first file staged and dropped', async () => {
+    const theirs = createDataStore({ createEngine: createNodeEngine, importFile, demoFiles: () => [] });
+    await theirs
+      .getState()
+      .loadFiles([
+        csv('orders.csv', 'order_id,revenue\n1,10\n'),
+        csv('refunds.csv', 'refund_id,amount\n1,5\n'),
+      ]);
+    const file = await createWorkbookStore(theirs).getState().save({ embedData: false });
+
+    const open = await openWorkbook();
+    const before = await everything(open);
+    expect(await open.wb.getState().open(file, 'theirs.shakhes')).toBe(false);
+    expect(open.wb.getState().pending?.missing.map((m) => m.sourceName)).toEqual([
+      'orders.csv',
+      'refunds.csv',
+    ]);
+    const garbage = readFileSync(new URL('../../fixtures/garbage.csv', import.meta.url));
+    const provided = await open.wb
+      .getState()
+      .provideFiles([
+        csv('orders.csv', 'order_id,revenue\n1,10\n'),
+        { name: 'refunds.csv', size: garbage.length, read: async () => garbage },
+      ]);
+    expect(provided).toBe(false);
+    expect(open.wb.getState().error).toMatch(/refunds\.csv/);
+    open.wb.getState().cancelOpen();
+    expect(await everything(open)).toEqual(before);
+  });
+});
