@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyDocument } from '../core/model/document';
 import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
-import { duckdb } from '../core/sql/dialect';
+import type { NameClash } from '../core/model/tableNames';
 import type { Engine } from '../engine/engine';
-import { embedTables, restoreTables } from '../workbook/embed';
+import { embedTables, restoreTables, stageEmbedded } from '../workbook/embed';
+import { tableSwap } from '../workbook/tableSwap';
 import { WorkbookError } from '../workbook/workbookError';
 import { readWorkbook, writeWorkbook } from '../workbook/workbookFile';
 import type { DataStore, SourceFile, TableEntry } from './dataStore';
@@ -27,6 +28,8 @@ export interface WorkbookState {
   busy: 'saving' | 'opening' | null;
   pending: PendingOpen | null;
   error: string | null;
+  /** The name clash `error` was written from, when it was one, so the page can say it in its language. */
+  errorClash: NameClash | null;
 
   setTitle(title: string): void;
   /** Records the slices' current state as one undoable step (no-op when nothing changed). */
@@ -69,8 +72,6 @@ function historyKey(doc: WorkbookDocument): string {
     .map((d) => ({ table: d.table, mapping: d.mapping }));
   return JSON.stringify({ ...doc, datasets: mapped });
 }
-const q = duckdb.quoteIdent;
-
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -136,6 +137,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       busy: null,
       pending: null,
       error: null,
+      errorClash: null,
 
       setTitle(title) {
         set({ title });
@@ -220,7 +222,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         } catch (e) {
           const message =
             e instanceof WorkbookError ? e.message : `${fileName} could not be opened: ${messageOf(e)}`;
-          set({ error: message });
+          set({ error: message, errorClash: e instanceof WorkbookError ? (e.clash ?? null) : null });
           return false;
         } finally {
           set({ busy: null });
@@ -244,29 +246,24 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         }
         set({ busy: 'opening', error: null });
         const eng = await engine();
-        const staged: { staging: string; table: string }[] = [];
+        // The files and any embedded data are staged together and put in place at once.
+        const swap = tableSwap(eng);
         try {
           const { importFile } = await import('../engine/ingest/importFile');
           const entries = new Map<string, TableEntry>();
           for (const m of pending.missing) {
             const dataset = doc.datasets.find((d) => d.id === m.id)!;
             const file = byName.get(m.sourceName.toLowerCase())!;
-            const staging = `__open_${m.id}`;
             // The file is read the way the workbook says it was read before.
             const result = await importFile(
               eng,
               { name: file.name, bytes: await file.read(), format: dataset.format },
-              { table: staging, options: dataset.options },
+              { table: swap.stage(dataset.table), options: dataset.options },
             );
-            staged.push({ staging, table: dataset.table });
             entries.set(dataset.id, { ...tableEntryOf(dataset), columns: result.columns, rows: result.rows });
           }
-          await restoreTables(eng, doc.datasets, embedded);
-          for (const s of staged) {
-            await eng.query(`DROP TABLE IF EXISTS ${q(s.table)}`);
-            await eng.query(`ALTER TABLE ${q(s.staging)} RENAME TO ${q(s.table)}`);
-          }
-          staged.length = 0;
+          await stageEmbedded(eng, swap, doc.datasets, embedded);
+          await swap.commit();
           await finishOpen(
             doc,
             pending.fileName,
@@ -277,8 +274,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
           set({ error: messageOf(e) });
           return false;
         } finally {
-          for (const s of staged)
-            await eng.query(`DROP TABLE IF EXISTS ${q(s.staging)}`).catch(() => undefined);
+          await swap.discard();
           set({ busy: null });
         }
       },

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { nameClashText } from '../i18n/nameClashes';
 import { t } from '../i18n/t';
 import { useWorkbook, workbookStore } from './appStore';
 import { Dialog } from './dialog';
@@ -7,7 +8,9 @@ import { routeFiles } from './workbookFiles';
 
 /** A refused open or save, and the request for the files of a workbook saved without data. */
 export function WorkbookMessages() {
-  const error = useWorkbook((s) => s.error);
+  const english = useWorkbook((s) => s.error);
+  const clash = useWorkbook((s) => s.errorClash);
+  const error = clash !== null && clash.message === english ? nameClashText(clash) : english;
   const pending = useWorkbook((s) => s.pending);
   const busy = useWorkbook((s) => s.busy);
   const inputId = useId();

@@ -3,6 +3,7 @@ import type { Dataset } from '../core/model/documentSchema';
 import { duckdb } from '../core/sql/dialect';
 import type { Engine } from '../engine/engine';
 import { describeTable } from '../engine/ingest/describe';
+import { type TableSwap, tableSwap } from './tableSwap';
 import { WorkbookError } from './workbookError';
 
 /**
@@ -40,51 +41,58 @@ export async function embedTables(
   return out;
 }
 
-let restoreCounter = 0;
+/**
+ * Loads each embedded dataset's Parquet bytes under a staging name of `swap` and checks
+ * it has the columns the document declares. Nothing is put in place: `swap.commit()`
+ * does that for every table at once.
+ */
+export async function stageEmbedded(
+  engine: Engine,
+  swap: TableSwap,
+  datasets: readonly RestoreTarget[],
+  data: ReadonlyMap<string, Uint8Array>,
+): Promise<void> {
+  const codec = await engine.loadParquet();
+  for (const d of datasets) {
+    const parquet = data.get(d.id);
+    if (parquet === undefined) continue;
+    let ipc: Uint8Array;
+    try {
+      ipc = codec.toArrowIPC(parquet);
+    } catch {
+      throw new WorkbookError(
+        'corrupt',
+        `The embedded data of "${d.sourceName}" is damaged and cannot be read.`,
+      );
+    }
+    const staging = swap.stage(d.table);
+    await engine.insertArrowIPC(staging, ipc);
+    const columns = await describeTable(engine, staging);
+    const same =
+      columns.length === d.columns.length &&
+      columns.every((c, i) => c.name === d.columns[i].name && c.sqlType === d.columns[i].sqlType);
+    if (!same)
+      throw new WorkbookError(
+        'corrupt',
+        `The embedded data of "${d.sourceName}" does not have the columns the workbook describes.`,
+      );
+  }
+}
 
 /**
- * Loads embedded data back into each dataset's table. All tables are staged and
- * checked against the columns the document declares before any is put in place,
- * so a damaged file leaves the engine's tables as they were.
+ * Loads embedded data back into each dataset's table: all staged and checked first, then
+ * swapped in by one transaction, so a damaged file leaves the engine's tables as they were.
  */
 export async function restoreTables(
   engine: Engine,
   datasets: readonly RestoreTarget[],
   data: ReadonlyMap<string, Uint8Array>,
 ): Promise<void> {
-  const codec = await engine.loadParquet();
-  const staged: { staging: string; table: string }[] = [];
+  const swap = tableSwap(engine);
   try {
-    for (const d of datasets) {
-      const parquet = data.get(d.id);
-      if (parquet === undefined) continue;
-      const staging = `__restore_${++restoreCounter}`;
-      let ipc: Uint8Array;
-      try {
-        ipc = codec.toArrowIPC(parquet);
-      } catch {
-        throw new WorkbookError(
-          'corrupt',
-          `The embedded data of "${d.sourceName}" is damaged and cannot be read.`,
-        );
-      }
-      staged.push({ staging, table: d.table });
-      await engine.insertArrowIPC(staging, ipc);
-      const columns = await describeTable(engine, staging);
-      const same =
-        columns.length === d.columns.length &&
-        columns.every((c, i) => c.name === d.columns[i].name && c.sqlType === d.columns[i].sqlType);
-      if (!same)
-        throw new WorkbookError(
-          'corrupt',
-          `The embedded data of "${d.sourceName}" does not have the columns the workbook describes.`,
-        );
-    }
-    for (const s of staged) {
-      await engine.query(`DROP TABLE IF EXISTS ${q(s.table)}`);
-      await engine.query(`ALTER TABLE ${q(s.staging)} RENAME TO ${q(s.table)}`);
-    }
+    await stageEmbedded(engine, swap, datasets, data);
+    await swap.commit();
   } finally {
-    for (const s of staged) await engine.query(`DROP TABLE IF EXISTS ${q(s.staging)}`).catch(() => undefined);
+    await swap.discard();
   }
 }

@@ -2,8 +2,9 @@ import { strToU8, type Zippable, zipSync } from 'fflate';
 import { lineAndColumnAt } from '../core/ingest/textPosition';
 import { parseDocument, type WorkbookDocument } from '../core/model/document';
 import { DocumentSchema } from '../core/model/documentSchema';
+import { nameClashes } from '../core/model/tableNames';
 import { openZip, ZIP_LIMITS, type ZipLimits } from './safeZip';
-import { WorkbookError } from './workbookError';
+import { nameClashError, WorkbookError } from './workbookError';
 
 /**
  * The `.shakhes` file: a zip holding `workbook.json`, `data/<dataset id>.parquet`
@@ -52,6 +53,8 @@ export function writeWorkbook(doc: WorkbookDocument, embedded: ReadonlyMap<strin
       'invalid-document',
       `The workbook cannot be saved: ${checked.error.issues[0].message}.`,
     );
+  const clash = nameClashes(checked.data)[0];
+  if (clash !== undefined) throw nameClashError(clash);
 
   const files: Zippable = {
     [DOCUMENT_ENTRY]: [strToU8(JSON.stringify(checked.data, null, 2)), { level: 6, mtime: MTIME }],
@@ -113,6 +116,7 @@ export function readWorkbook(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS):
   }
   const parsed = parseDocument(parseJson(text.replace(/^\uFEFF/, '')));
   if (!parsed.ok) {
+    if (parsed.reason === 'name-clash') throw nameClashError(parsed.clash);
     const codes = {
       'newer-version': 'newer-version',
       'not-a-workbook': 'not-a-workbook',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CURRENT_FORMAT_VERSION, DocumentSchema, type WorkbookDocument } from './documentSchema';
 import { type JsonObject, MigrationError, migrateForward } from './migrations';
+import { type NameClash, nameClashes } from './tableNames';
 
 export { CURRENT_FORMAT_VERSION, type WorkbookDocument } from './documentSchema';
 
@@ -10,7 +11,9 @@ export type ParseResult =
       doc: WorkbookDocument /** Set when the file was in an older format. */;
       migratedFrom?: number;
     }
-  | { ok: false; reason: 'not-a-workbook' | 'newer-version' | 'invalid'; error: string };
+  | { ok: false; reason: 'not-a-workbook' | 'newer-version' | 'invalid'; error: string }
+  /** A dataset's table takes a name the app uses itself (tableNames.ts); `error` is `clash.message`. */
+  | { ok: false; reason: 'name-clash'; error: string; clash: NameClash };
 
 /** How many schema problems a refusal names before it summarises the rest. */
 const SHOWN_ISSUES = 3;
@@ -72,6 +75,8 @@ export function parseDocument(json: unknown): ParseResult {
       reason: 'invalid',
       error: `This workbook's contents are not valid: ${describeIssues(parsed.error.issues)}.`,
     };
+  const clash = nameClashes(parsed.data)[0];
+  if (clash !== undefined) return { ok: false, reason: 'name-clash', error: clash.message, clash };
   return version < CURRENT_FORMAT_VERSION
     ? { ok: true, doc: parsed.data, migratedFrom: version }
     : { ok: true, doc: parsed.data };

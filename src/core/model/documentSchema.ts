@@ -190,9 +190,8 @@ export const DocumentSchema = z
   })
   .superRefine((doc, ctx) => {
     const issues = [
+      // Dataset table names are checked by tableNames.ts, which names the datasets that clash.
       ...unique(doc.datasets, (d) => d.id, ['datasets'], 'dataset ids'),
-      // Compared without case: DuckDB table names are case-insensitive.
-      ...unique(doc.datasets, (d) => d.table.toLowerCase(), ['datasets'], 'dataset tables'),
       ...unique(doc.kpis, (k) => k.id, ['kpis'], 'KPI ids'),
       ...unique(doc.benchmarks, (b) => b.key, ['benchmarks'], 'benchmark keys'),
       ...unique(doc.sheets, (s) => s.id, ['sheets'], 'sheet ids'),

@@ -31,8 +31,8 @@ describe('parseDocument', () => {
       datasets: [
         {
           id: 'deals',
-          table: 'deals',
-          sourceName: 'deals.csv',
+          table: 'hubspot_deals',
+          sourceName: 'hubspot_deals.csv',
           format: 'csv' as const,
           options: { delimiter: ';', decimalComma: true, dateOrder: 'jalali' as const },
           columns: [{ name: 'amount', kind: 'number' as const, sqlType: 'DOUBLE' }],
