@@ -11,7 +11,7 @@ import { t } from '../../i18n/t';
 import { shownDate } from '../dateField';
 import { PrintIcon } from '../export/exportIcons';
 import { familyLabel } from '../scorecard/families';
-import { changeClass, formatChange, formatKpiValue, unitLabel } from '../scorecard/formatKpi';
+import { changeClass, formatChange, formatKpiExact, unitLabel } from '../scorecard/formatKpi';
 import { StatusBadge } from '../scorecard/statusBadge';
 import { type PrintData, preparePrint } from './printData';
 
@@ -31,12 +31,12 @@ function KpiLine({ r }: { r: KpiReport }) {
         {kpiLabel(k)} <span className="print-unit">{unitLabel(k)}</span>
       </th>
       <td className="print-period">{p?.period ? formatPeriodLabel(p.period) : t('value.blank')}</td>
-      <td className="num">{formatKpiValue(p?.value ?? null, k)}</td>
+      <td className="num">{formatKpiExact(p?.value ?? null, k)}</td>
       <td className="num">{change(p?.previous)}</td>
       <td className="num">{change(p?.lastYear)}</td>
-      <td className="num">{formatKpiValue(k.target, k)}</td>
+      <td className="num">{formatKpiExact(k.target, k)}</td>
       <td className="num">{k.target === null ? t('value.blank') : change(p?.target)}</td>
-      <td className="num">{formatKpiValue(r.benchmark, k)}</td>
+      <td className="num">{formatKpiExact(r.benchmark, k)}</td>
       <td className="print-status">
         <StatusBadge status={p?.status ?? 'none'} />
       </td>

@@ -26,7 +26,15 @@ import { SPARK_PERIODS, type WorkbookKpi } from '../../state/scorecardStore';
 import { gridTheme } from '../gridTheme';
 import { failureText } from './failureText';
 import { familyLabel } from './families';
-import { changeClass, editText, formatChange, formatKpiValue, parseKpiInput, unitLabel } from './formatKpi';
+import {
+  changeClass,
+  editText,
+  formatChange,
+  formatKpiExact,
+  formatKpiValue,
+  parseKpiInput,
+  unitLabel,
+} from './formatKpi';
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { Sparkline } from './sparkline';
 import { StatusBadge } from './statusBadge';
@@ -79,6 +87,9 @@ type UnavailableRow = {
 type Row = GroupRow | KpiRow | UnavailableRow;
 
 const isKpi = (r: Row | undefined): r is KpiRow => r?.kind === 'kpi';
+/** Every digit of a value cell, where the cell itself shows the compact figure ($10M for 10,005,534). */
+const exactTip = (p: { data?: Row; value?: unknown }): string | null =>
+  isKpi(p.data) && typeof p.value === 'number' ? formatKpiExact(p.value, p.data.kpi) : null;
 
 function GroupHeader(p: ICellRendererParams<Row>) {
   const r = p.data;
@@ -227,6 +238,7 @@ export function ScorecardGrid() {
       type: 'rightAligned',
       valueGetter: onlyKpi((r) => r.values[i] ?? null),
       valueFormatter: (v) => (isKpi(v.data) ? formatKpiValue(v.value as number | null, v.data.kpi) : ''),
+      tooltipValueGetter: exactTip,
       cellClass: (v) => blankClass(v.value),
     }));
     return [
@@ -247,6 +259,7 @@ export function ScorecardGrid() {
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => r.evaluation?.value ?? null),
         valueFormatter: (p) => (isKpi(p.data) ? formatKpiValue(p.value as number | null, p.data.kpi) : ''),
+        tooltipValueGetter: exactTip,
         cellClass: (p) => `${blankClass(p.value)} sc-latest`,
         // The reason a KPI has no numbers takes the place of its latest value, status and changes.
         colSpan: (p) =>
