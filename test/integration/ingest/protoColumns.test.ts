@@ -48,7 +48,7 @@ describe('columns named like object internals', () => {
     ]);
     // The grid's rows too, and nothing leaked onto every object.
     const grid = arrowToRows(await engine.query(`SELECT * FROM "${table}" ORDER BY id`));
-    expect(grid.rows[0].__proto__).toBe('alpha');
+    expect(grid.rows[0]['__proto__' as string]).toBe('alpha');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
