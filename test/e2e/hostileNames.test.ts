@@ -26,14 +26,28 @@ async function injected(page: Page) {
 
 const CLEAN = { img: 0, meta: 0, svg: 0, script: 0, styledByData: 0, pwned: null };
 
-/** Moves the mouse over the chart in a grid fine enough to land on every point, the way a reader explores it. */
-async function sweep(page: Page, chart: Locator, step: number) {
+/** The text of every tooltip shown since the last call, as the page showed it. */
+const takeTooltips = (page: Page) =>
+  page.evaluate(() => (window as unknown as { tooltips: string[] }).tooltips.splice(0).join('\n'));
+
+/**
+ * Moves the mouse over the chart in a grid fine enough to land on every point, the way a
+ * reader explores it, until its tooltips have shown every name in `names` (or at least one
+ * tooltip when none is expected). Returns the tooltips' text.
+ */
+async function hoverUntilShown(page: Page, chart: Locator, step: number, names: readonly string[]) {
+  await takeTooltips(page);
   await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
   if (box === null) throw new Error('the chart has no box');
-  for (let y = box.y + step / 2; y < box.y + box.height; y += step)
+  let seen = '';
+  const done = () => (names.length === 0 ? seen !== '' : names.every((n) => seen.includes(n)));
+  for (let y = box.y + step / 2; y < box.y + box.height && !done(); y += step) {
     for (let x = box.x + step / 2; x < box.x + box.width; x += step) await page.mouse.move(x, y);
+    seen += await takeTooltips(page);
+  }
   await page.mouse.move(0, 0);
+  return seen;
 }
 
 describe('hostile names in charts', () => {
@@ -55,6 +69,7 @@ describe('hostile names in charts', () => {
     await page.evaluate(() => {
       const w = window as unknown as { tooltips: string[] };
       w.tooltips = [];
+      // ECharts' HTML tooltip is a div on the chart with this z-index; its text is what a reader sees.
       new MutationObserver((records) => {
         for (const r of records) {
           const el = r.target instanceof Element ? r.target : r.target.parentElement;
@@ -72,10 +87,17 @@ describe('hostile names in charts', () => {
     const page = b.page;
     await page.getByRole('tab', { name: 'Scorecard' }).click();
     await page.locator('.sc-grid .ag-row[row-id="signups"] [col-id="kpi"]').first().click();
-    for (const id of ['kpi-chart', 'breakdown-chart', 'bullet-chart']) {
+    const expected: [string, readonly string[], number][] = [
+      ['kpi-chart', [HOSTILE_NAMES[0]], 16],
+      ['breakdown-chart', HOSTILE_NAMES, 16],
+      ['bullet-chart', [], 6],
+    ];
+    for (const [id, names, step] of expected) {
       const chart = page.getByTestId(id);
       await chart.locator('canvas').first().waitFor();
-      await sweep(page, chart, 24);
+      const seen = await hoverUntilShown(page, chart, step, names);
+      for (const name of names) expect(seen, `${id}: a tooltip showing ${name}`).toContain(name);
+      expect(seen, `${id}: a tooltip`).not.toBe('');
     }
     expect(await injected(page)).toEqual(CLEAN);
     expect(page.url()).toBe(url);
@@ -102,18 +124,25 @@ describe('hostile names in charts', () => {
       'funnel:ok',
       'trend:ok',
     ]);
-    for (const name of ['drivers', 'rfm', 'segments', 'cohorts', 'funnel', 'trend']) {
+    // Which names each chart's tooltips show: key drivers without their driver_ prefix, RFM
+    // segments, customer segments and lead sources as written; cohorts and the trend have none.
+    const expected: [string, number, readonly string[]][] = [
+      ['drivers', 10, HOSTILE_NAMES],
+      ['rfm', 24, HOSTILE_NAMES],
+      ['segments', 16, HOSTILE_NAMES],
+      ['cohorts', 24, []],
+      ['funnel', 16, HOSTILE_NAMES],
+      ['trend', 24, []],
+    ];
+    for (const [name, step, names] of expected) {
       const chart = page.locator(`.nb-cell[data-cell-name="${name}"] .nb-chart`);
       await chart.locator('canvas').first().waitFor();
-      await sweep(page, chart, name === 'drivers' ? 10 : 24);
+      const seen = await hoverUntilShown(page, chart, step, names);
+      for (const n of names) expect(seen, `${name}: a tooltip showing ${n}`).toContain(n);
+      expect(seen, `${name}: a tooltip`).not.toBe('');
     }
     expect(await injected(page)).toEqual(CLEAN);
     expect(page.url()).toBe(url);
-    const tips = await page.evaluate(() => (window as unknown as { tooltips: string[] }).tooltips.join('\n'));
-    for (const name of HOSTILE_NAMES) {
-      // The key drivers show names without the driver_ prefix; RFM tiles, segments and sources as written.
-      expect(tips, `a tooltip showing ${name}`).toContain(name);
-    }
     await b.screenshot('hostile-names');
   });
 });
