@@ -90,7 +90,6 @@ describe('hostile names in charts', () => {
     const expected: [string, readonly string[], number][] = [
       ['kpi-chart', [HOSTILE_NAMES[0]], 16],
       ['breakdown-chart', HOSTILE_NAMES, 16],
-      ['bullet-chart', [], 6],
     ];
     for (const [id, names, step] of expected) {
       const chart = page.getByTestId(id);
@@ -99,6 +98,9 @@ describe('hostile names in charts', () => {
       for (const name of names) expect(seen, `${id}: a tooltip showing ${name}`).toContain(name);
       expect(seen, `${id}: a tooltip`).not.toBe('');
     }
+    // The bullet's tooltip holds no names, and its bar may be empty (a month without
+    // signups); it is hovered all the same.
+    await hoverUntilShown(page, page.getByTestId('bullet-chart'), 6, []);
     expect(await injected(page)).toEqual(CLEAN);
     expect(page.url()).toBe(url);
   });
