@@ -6,9 +6,11 @@ import { defineConfig } from 'vitest/config';
  * The built page may load scripts, workers, fonts and data only from its own origin
  * (plus blob: and data: where DuckDB and downloads need them); WebAssembly may compile.
  * Styles stay inline-capable because AG Grid and ECharts inject theirs. Dev keeps the
- * loose policy in index.html, since Vite's dev server injects inline scripts.
+ * loose policy in index.html, since Vite's dev server injects inline scripts. The server
+ * adds what only a header can carry (frame-ancestors); docs/hosting.md lists it all.
+ * Trusted Types are not required: ECharts and the DuckDB worker need policies (see there).
  */
-const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",

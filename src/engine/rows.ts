@@ -59,7 +59,9 @@ export function tableToRows(table: Table, dates: DateCells = 'iso'): Row[] {
   }));
   const out: Row[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
-    const row: Row = {};
+    // No prototype, so a column named `__proto__` keeps its value (on a plain object,
+    // assigning it would be ignored) and no column can shadow an inherited method.
+    const row: Row = Object.create(null);
     for (const c of columns) row[c.name] = c.cells[i];
     out[i] = row;
   }

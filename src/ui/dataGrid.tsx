@@ -46,6 +46,11 @@ const FILTERS = {
 const DEFAULT_COL_DEF: ColDef<Row> = { sortable: true, resizable: true, minWidth: 70 };
 const CONTAINER_STYLE = { height: '100%', width: '100%' };
 
+/** The empty grid's message as a React element: AG Grid parses an overlay *template* string as HTML. */
+function NoRowsOverlay() {
+  return <span>{t('grid.noRows')}</span>;
+}
+
 function columnDefs(table: TableEntry): ColDef<Row>[] {
   const rowNumber: ColDef<Row> = {
     colId: ROW_NUMBER,
@@ -161,7 +166,7 @@ export function DataGrid({ table, onCount }: Props) {
         maxBlocksInCache={50}
         suppressFieldDotNotation
         defaultColDef={DEFAULT_COL_DEF}
-        overlayNoRowsTemplate={`<span>${t('grid.noRows')}</span>`}
+        noRowsOverlayComponent={NoRowsOverlay}
         rowBuffer={ROW_BUFFER}
         onGridReady={onGridReady}
         onCellClicked={onCellClicked}

@@ -19,7 +19,12 @@ describe('content security policy', () => {
     const meta = await page.evaluate(() =>
       document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
     );
-    expect(meta).toBe(header);
+    // The header adds what a <meta> policy cannot carry (docs/hosting.md).
+    expect(header).toBe(`${meta}; frame-ancestors 'none'`);
+    expect(response.headers()['referrer-policy']).toBe('no-referrer');
+    expect(
+      await page.evaluate(() => document.querySelector('meta[name="referrer"]')?.getAttribute('content')),
+    ).toBe('no-referrer');
   });
 
   it('runs no injected inline script or event handler', async () => {

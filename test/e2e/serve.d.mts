@@ -9,3 +9,5 @@ export function startServer(options?: {
   port?: number;
   host?: string;
 }): Promise<StartedServer>;
+
+export function securityHeaders(pagePolicy: string | undefined): Record<string, string>;

@@ -31,6 +31,21 @@ const MIME = {
   '.shakhes': 'application/zip',
 };
 
+/**
+ * The headers every response carries; docs/hosting.md lists them for any other host and
+ * a test keeps the two equal. The policy is the build's own (written into index.html)
+ * plus what only a header can say: `frame-ancestors` (a <meta> policy ignores it), and
+ * the header, unlike the <meta>, also covers the DuckDB worker.
+ * @param {string | undefined} pagePolicy
+ */
+export function securityHeaders(pagePolicy) {
+  return {
+    'Content-Security-Policy': [pagePolicy, "frame-ancestors 'none'"].filter(Boolean).join('; '),
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
+
 async function fileAt(path) {
   try {
     const s = await stat(path);
@@ -50,11 +65,10 @@ export async function startServer({ root = 'dist', port = 4173, host = '127.0.0.
   const base = resolve(root);
   const index = join(base, 'index.html');
   if (!(await fileAt(index))) throw new Error(`${index} does not exist: run \`npx vite build\` first.`);
-  // The build writes its Content-Security-Policy into index.html; sending it as a header
-  // too covers the workers, which a <meta> policy does not reach.
-  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
-    await readFile(index, 'utf8'),
-  )?.[1];
+  // The build writes its Content-Security-Policy into index.html.
+  const headers = securityHeaders(
+    /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(await readFile(index, 'utf8'))?.[1],
+  );
 
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -92,8 +106,7 @@ export async function startServer({ root = 'dist', port = 4173, host = '127.0.0.
       'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': info.size,
       'Cache-Control': file === index ? 'no-cache' : 'public, max-age=3600',
-      'X-Content-Type-Options': 'nosniff',
-      ...(csp ? { 'Content-Security-Policy': csp } : {}),
+      ...headers,
     });
     if (req.method === 'HEAD') {
       res.end();

@@ -12,16 +12,34 @@ export interface CsvOptions {
 }
 
 /**
- * Characters that make a spreadsheet treat a cell as a formula or a command, with
- * their full-width forms, which some spreadsheets fold to the ASCII ones; spaces in
- * front do not stop a spreadsheet that trims.
+ * What a spreadsheet may skip before it reads a cell: whitespace of any kind (no-break
+ * and ideographic spaces, line and paragraph separators), control characters (tab, CR,
+ * LF) and invisible format characters (byte-order mark, zero-width space, word joiner).
+ * A trigger after such a run is still a trigger to a spreadsheet that trims or folds it.
  */
-const FORMULA_START = /^[ ]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+const SKIPPED_RUN = /^[\p{Z}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*/u;
+/**
+ * Characters that make a spreadsheet treat a cell as a formula or a command. Their
+ * compatibility forms (full-width ＝, small ﹢, superscript ⁺…) fold to these under NFKC,
+ * which some spreadsheets apply, so the first character is compared folded.
+ */
+const TRIGGERS = new Set(['=', '+', '-', '@']);
+/** A tab or CR at the very start is a trigger itself (OWASP). */
+const CONTROL_START = /^[\t\r]/;
+
+/** Whether a spreadsheet could read the text as a formula or command. */
+function startsLikeFormula(text: string): boolean {
+  if (CONTROL_START.test(text)) return true;
+  const rest = text.slice(SKIPPED_RUN.exec(text)?.[0].length ?? 0);
+  const first = rest.codePointAt(0);
+  return first !== undefined && TRIGGERS.has(String.fromCodePoint(first).normalize('NFKC').charAt(0));
+}
+
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** A text cell as it must be written so no spreadsheet runs it. */
 export function neutraliseText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return startsLikeFormula(text) ? `'${text}` : text;
 }
 
 function field(cell: CsvCell): string {

@@ -11,7 +11,8 @@ export async function stageTextColumns(
   header: string[],
   rows: ReadonlyArray<ReadonlyArray<string | null>>,
 ): Promise<void> {
-  const columns: Record<string, (string | null)[]> = {};
+  // No prototype: a column named `__proto__` would otherwise set it and vanish.
+  const columns: Record<string, (string | null)[]> = Object.create(null);
   for (const [i, name] of header.entries()) columns[name] = rows.map((r) => r[i] ?? null);
   await engine.insertArrowIPC(staging, textColumnsToIPC(columns));
 }

@@ -4,6 +4,7 @@ import type { WorkbookKpi } from '../../state/scorecardStore';
 import { formatKpiValue } from '../scorecard/formatKpi';
 import type { ChartTokens } from './chartTheme';
 import type { ChartOption } from './echarts';
+import { htmlLines } from './escapeHtml';
 import { useChart } from './useChart';
 
 export interface BulletInput {
@@ -78,7 +79,8 @@ export function bulletOption(input: BulletInput, k: ChartTokens): ChartOption {
     grid: { left: 8, right: 16, top: 22, bottom: 20, containLabel: true },
     tooltip: {
       trigger: 'item',
-      formatter: () => `${t('bullet.actual')}: ${fmt(value)}<br/>${t('bullet.target')}: ${fmt(target)}`,
+      formatter: () =>
+        htmlLines(`${t('bullet.actual')}: ${fmt(value)}`, `${t('bullet.target')}: ${fmt(target)}`),
     },
     xAxis: {
       type: 'value',
