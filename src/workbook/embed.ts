@@ -3,7 +3,10 @@ import type { Dataset } from '../core/model/documentSchema';
 import { duckdb } from '../core/sql/dialect';
 import type { Engine } from '../engine/engine';
 import { describeTable } from '../engine/ingest/describe';
+import { byteText } from '../engine/ingest/messages';
+import { decodeParquet, ParquetLimitError } from '../engine/parquet/limits';
 import { WorkbookError } from './workbookError';
+import { dataEntry } from './workbookFile';
 
 /**
  * Moving loaded tables into and out of a workbook file as Parquet. DuckDB-WASM's own
@@ -42,6 +45,20 @@ export async function embedTables(
 
 let restoreCounter = 0;
 
+/** Names the entry and what it declares: "data/deals.parquet declares 4.4 GB uncompressed; …". */
+function overLimit(d: RestoreTarget, err: ParquetLimitError): WorkbookError {
+  const { what, amount, limit } = err.over;
+  const n = (x: number) => (what === 'rows' ? `${x.toLocaleString('en-US')} rows` : byteText(x));
+  const says =
+    what === 'decoded'
+      ? `would decode to about ${n(amount)}`
+      : `declares ${n(amount)}${what === 'bytes' ? ' uncompressed' : ''}`;
+  return new WorkbookError(
+    'too-large',
+    `The data of "${d.sourceName}" (${dataEntry(d.id)}) ${says}; the limit is ${n(limit)}. It was refused before being unpacked.`,
+  );
+}
+
 /**
  * Loads embedded data back into each dataset's table. All tables are staged and
  * checked against the columns the document declares before any is put in place,
@@ -61,8 +78,9 @@ export async function restoreTables(
       const staging = `__restore_${++restoreCounter}`;
       let ipc: Uint8Array;
       try {
-        ipc = codec.toArrowIPC(parquet);
-      } catch {
+        ipc = await decodeParquet(codec, parquet);
+      } catch (err) {
+        if (err instanceof ParquetLimitError) throw overLimit(d, err);
         throw new WorkbookError(
           'corrupt',
           `The embedded data of "${d.sourceName}" is damaged and cannot be read.`,
