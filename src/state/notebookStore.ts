@@ -2,7 +2,6 @@ import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { buildGraph, type CellGraph, executionOrder, rerunAfter } from '../core/notebook/graph';
 import { inputValue } from '../core/notebook/kinds/input';
-import { SQL_PREVIEW_ROWS } from '../core/notebook/kinds/sql';
 import { messagesText, type NotebookMessage, notebookMessage } from '../core/notebook/messages';
 import { CELL_REGISTRY, cellNameProblem, createCell } from '../core/notebook/registry';
 import { RunLedger } from '../core/notebook/runs';
@@ -15,14 +14,12 @@ import type {
   NotebookCell,
   NotebookContext,
   NotebookKpi,
-  ResultTable,
 } from '../core/notebook/types';
 import type { CalendarKind } from '../core/sql/calendarSchema';
 import { duckdb } from '../core/sql/dialect';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../engine/engine';
-import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
-import { arrowToRows } from './arrowRows';
 import { type CellRun, haltedRun, haltOf, idleRun } from './cellRuns';
+import { executePlan } from './executePlan';
 import { asDerived } from './notebookSlice';
 import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
@@ -168,31 +165,10 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
         try {
           const planned = CELL_REGISTRY[cell.kind].plan(cell, context(cell));
           if (!planned.ok) return fail(planned.problems);
-          const plan = planned.plan;
-          const engine = await deps.engine();
-          let result: ResultTable | null = null;
-          let truncated = false;
-          if (plan.type === 'sql') {
-            for (const stmt of plan.setup) {
-              try {
-                await engine.query(stmt, options);
-              } catch (e) {
-                if (e instanceof EngineCancelled || e instanceof EngineTimedOut) throw e;
-                const parsed = parseSqlError(
-                  e instanceof Error ? e.message : String(e),
-                  plan.userLineOffset ?? 0,
-                );
-                return fail([notebookMessage('engine', { message: parsed.message })], parsed.at);
-              }
-              if (!current()) return null;
-            }
-            const rows = arrowToRows(await engine.query(plan.result, options));
-            truncated = rows.rows.length > SQL_PREVIEW_ROWS;
-            result = { columns: rows.columns, rows: rows.rows.slice(0, SQL_PREVIEW_ROWS) };
-          } else if (plan.type === 'scorecard') {
-            const rows = await runScorecard(engine, plan.compiled, options);
-            result = plan.shape(rows, (await scorecardBounds(engine, plan.compiled, options)).hi);
-          }
+          const outcome = await executePlan(await deps.engine(), planned.plan, options, current);
+          if (outcome === null) return null;
+          if (!outcome.ok) return fail(outcome.problems, outcome.at);
+          const { result, truncated } = outcome;
           if (!current()) return null;
           patchRun(id, {
             status: 'ok',
