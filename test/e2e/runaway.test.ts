@@ -1,6 +1,28 @@
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  Dictionary,
+  Int32,
+  makeData,
+  makeVector,
+  Table,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+} from 'apache-arrow';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, startBrowser } from './harness';
+import {
+  type Browser,
+  chooseFiles,
+  eventually,
+  importsSettled,
+  ROOT,
+  rowCountOf,
+  startBrowser,
+} from './harness';
 
 /**
  * Issue 12: an endless recursive CTE in a SQL cell ran with no way to stop it and wedged the
@@ -62,5 +84,43 @@ describe('a runaway SQL cell', () => {
     await eventually(() => cells(page).nth(1).getAttribute('data-runs')).toBe('2');
     expect(await statusOf(page, 1)).toBe('ok');
     await b.screenshot('notebook-runaway-stopped');
+  });
+});
+
+describe('a Parquet file that decodes to far more than it weighs', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await startBrowser();
+  });
+  afterEach((ctx) => b.check(ctx));
+  afterAll(() => b?.close());
+
+  /** A million copies of one 4,400-character string, dictionary-encoded and ZSTD-packed: about 10 KB. */
+  function writeBomb(): string {
+    const pw = createRequire(import.meta.url)('parquet-wasm/node') as typeof import('parquet-wasm/esm');
+    const rows = 1_000_000;
+    const dictionary = vectorFromArray(['x'.repeat(4400)], new Utf8());
+    const data = makeData({
+      type: new Dictionary(new Utf8(), new Int32()),
+      length: rows,
+      data: new Int32Array(rows),
+      dictionary,
+    });
+    const ipc = tableToIPC(new Table({ stage: makeVector(data) }), 'stream');
+    const props = new pw.WriterPropertiesBuilder().setCompression(pw.Compression.ZSTD).build();
+    const path = join(tmpdir(), 'shakhes-bomb-deals.parquet');
+    writeFileSync(path, pw.writeParquet(pw.Table.fromIPCStream(ipc), props));
+    return path;
+  }
+
+  it('is refused with its size before decoding, and a sound Parquet still loads', async () => {
+    const page = await b.open('?demo=0');
+    await chooseFiles(page, [writeBomb()]);
+    const error = page.locator('[data-error-file="shakhes-bomb-deals.parquet"]');
+    await eventually(() => error.count()).toBe(1);
+    expect(await error.textContent()).toMatch(/would decode to about 4\.\d GB; the limit is 1\.5 GB/);
+    await chooseFiles(page, [join(ROOT, 'test/fixtures/valid.parquet')]);
+    await importsSettled(page, ['valid']);
+    expect(await rowCountOf(page, 'valid')).toBe(5);
   });
 });

@@ -10,6 +10,18 @@ export interface ParquetCodec {
   fromArrowIPC(ipc: Uint8Array): Uint8Array;
   /** What the file's footer declares, read without decoding any data. */
   footer(parquet: Uint8Array): Promise<ParquetFooter>;
+  /**
+   * Checks and decodes off the page's thread (the browser's worker), with the same code
+   * and limits as decodeParquet runs in place in Node.
+   */
+  decodeOffThread?(parquet: Uint8Array, limits: ParquetLimits): Promise<Uint8Array>;
+}
+
+/** Limits on what a Parquet file may unpack to, checked before its data is decoded. */
+export interface ParquetLimits {
+  maxRows: number;
+  /** Uncompressed bytes the footer may declare, and bytes the rows may decode to. */
+  maxBytes: number;
 }
 
 export interface ParquetFooter {

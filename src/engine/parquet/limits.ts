@@ -1,17 +1,13 @@
 import { DataType, type Table, tableFromIPC } from 'apache-arrow';
-import type { ParquetCodec } from './codec';
+import type { ParquetCodec, ParquetLimits } from './codec';
+
+export type { ParquetLimits } from './codec';
 
 /**
  * Limits on what a Parquet file may unpack to, checked before its data is decoded. An 8 KB
  * file declaring one long string a million times decoded to 4.4 GB on the page's thread;
  * its footer says the rows, and its first rows say how wide each one is once decoded.
  */
-export interface ParquetLimits {
-  maxRows: number;
-  /** Uncompressed bytes the footer may declare, and bytes the rows may decode to. */
-  maxBytes: number;
-}
-
 const MiB = 1024 * 1024;
 
 /** About the most a tab's DuckDB holds (DESIGN.md: ~20M deals rows, a 3.1 GiB heap). */
@@ -67,12 +63,21 @@ export async function checkParquet(
     throw new ParquetLimitError({ what: 'decoded', amount: estimate, limit: limits.maxBytes });
 }
 
-/** Parquet bytes → Arrow IPC, refused first when over the limits. */
-export async function decodeParquet(
+/** Checks, then decodes where it is called: the worker's body, and Node's whole path. */
+export async function checkThenDecode(
+  codec: ParquetCodec,
+  parquet: Uint8Array,
+  limits: ParquetLimits,
+): Promise<Uint8Array> {
+  await checkParquet(codec, parquet, limits);
+  return codec.toArrowIPC(parquet);
+}
+
+/** Parquet bytes → Arrow IPC, refused first when over the limits; off the page's thread in the browser. */
+export function decodeParquet(
   codec: ParquetCodec,
   parquet: Uint8Array,
   limits: ParquetLimits = PARQUET_LIMITS,
 ): Promise<Uint8Array> {
-  await checkParquet(codec, parquet, limits);
-  return codec.toArrowIPC(parquet);
+  return codec.decodeOffThread?.(parquet, limits) ?? checkThenDecode(codec, parquet, limits);
 }
