@@ -278,6 +278,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           if (cell === undefined) return;
           ledger.invalidate(id);
           pending.delete(id);
+          if (running?.cellId === id) running.controller.abort();
           const dependants = rerunAfter(graph(), id).filter((x) => x !== id);
           set((s) => {
             s.cells = s.cells.filter((c) => c.id !== id);
@@ -388,6 +389,8 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
         load(cells) {
           for (const c of get().cells) ledger.invalidate(c.id);
           pending.clear();
+          // Another document: a query still running for the old one is stopped, not waited for.
+          running?.controller.abort();
           set((s) => {
             s.cells = cells;
             s.runs = Object.fromEntries(cells.map((c) => [c.id, haltedRun(c)]));

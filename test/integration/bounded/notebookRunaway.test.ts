@@ -94,6 +94,17 @@ describe('a runaway SQL cell', () => {
     await store.getState().runShown();
     expect(store.getState().runs.c?.runs).toBe(1);
   });
+
+  it('is stopped when another document is opened, which then runs', async () => {
+    const store = notebook();
+    store.getState().load([sqlCell('a', 'runaway', ENDLESS)]);
+    const done = store.getState().runAll();
+    await expect.poll(() => store.getState().runs.a?.status).toBe('running');
+    store.getState().load([sqlCell('n', 'fresh', 'SELECT 3 AS three')]);
+    await done;
+    await store.getState().runAll();
+    expect(store.getState().runs.n?.result?.rows).toEqual([{ three: 3 }]);
+  });
 });
 
 describe('a NUL in an input cell', () => {
