@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boundedEngine } from '../../../src/engine/boundedEngine';
 import { type Engine, EngineCancelled, EngineTimedOut } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 
@@ -46,5 +47,19 @@ describe('runaway queries', () => {
     expect(await queued).toBeInstanceOf(EngineCancelled);
     expect(await first).toBeInstanceOf(EngineTimedOut);
     expect(await answer()).toBe(42);
+  });
+});
+
+describe("the scorecard's engine (every query bounded by the workbook limit and one Cancel)", () => {
+  it('stops a query at the limit and on Cancel, with no options from the caller', async () => {
+    let controller = new AbortController();
+    const bounded = boundedEngine(engine, { timeLimitMs: () => 300, signal: () => controller.signal });
+    expect(await bounded.query(ENDLESS_CTE).catch((e: unknown) => e)).toBeInstanceOf(EngineTimedOut);
+    const noLimit = boundedEngine(engine, { timeLimitMs: () => undefined, signal: () => controller.signal });
+    const running = noLimit.query(HUGE_JOIN).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 200);
+    expect(await running).toBeInstanceOf(EngineCancelled);
+    controller = new AbortController();
+    expect((await noLimit.query('SELECT 5 AS v')).getChild('v')?.get(0)).toBe(5);
   });
 });
