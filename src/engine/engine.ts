@@ -12,6 +12,11 @@ export interface QueryOptions {
    * (where the engine queues its calls; elsewhere it only rejects the result).
    */
   signal?: AbortSignal;
+  /**
+   * Milliseconds the query may run once it has started (time spent queued does not count).
+   * Past it the query is cancelled and the call rejects with EngineTimedOut.
+   */
+  timeLimitMs?: number;
 }
 
 export interface Engine {
@@ -34,6 +39,14 @@ export class EngineCancelled extends Error {
   constructor() {
     super('The query was cancelled.');
     this.name = 'EngineCancelled';
+  }
+}
+
+/** A query ran past its time limit and was cancelled. */
+export class EngineTimedOut extends Error {
+  constructor(readonly limitMs: number) {
+    super(`The query was stopped after ${Math.round(limitMs / 1000)} s, its time limit.`);
+    this.name = 'EngineTimedOut';
   }
 }
 

@@ -3,13 +3,16 @@ import type * as DuckDBNode from '@duckdb/duckdb-wasm/blocking';
 import { type Table, tableFromIPC } from 'apache-arrow';
 import { type Engine, OFFLINE_SETTINGS } from './engine';
 import { loadNodeParquet } from './parquet/nodeCodec';
+import { pendingQueries } from './pendingQuery';
+import { serialEngine } from './serialEngine';
 
 const require = createRequire(import.meta.url);
 
 /**
  * Engine on DuckDB-WASM's Node build: the same WASM and SQL as the browser, so
- * tests and the CLI compute the browser's numbers. Queries run synchronously in
- * this build, so cancel() has nothing to interrupt.
+ * tests and the CLI compute the browser's numbers. Queries run as pending queries
+ * polled between event-loop turns, so a time limit or cancel() can stop them; calls are
+ * queued like the browser's.
  */
 export async function createNodeEngine(): Promise<Engine> {
   const duckdb: typeof DuckDBNode = require('@duckdb/duckdb-wasm/blocking');
@@ -18,20 +21,21 @@ export async function createNodeEngine(): Promise<Engine> {
     mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: `${dist}duckdb-node-mvp.worker.cjs` },
     eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: `${dist}duckdb-node-eh.worker.cjs` },
   };
-  // The Node build require()s its own copy of apache-arrow; its tables fail the
-  // instanceof checks of the copy the app imports (tableToIPC then writes nothing),
-  // so every result is handed over through IPC bytes, which both copies read.
-  const cjsArrow: typeof import('apache-arrow') = require('apache-arrow');
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
   db.open({});
   const conn = db.connect();
   for (const s of OFFLINE_SETTINGS) conn.query(s);
-  return {
+  const pending = pendingQueries(duckdb, conn);
+  return serialEngine({
     async query(sql: string): Promise<Table> {
-      return tableFromIPC(cjsArrow.tableToIPC(conn.query(sql), 'stream'));
+      // The Node build require()s its own copy of apache-arrow, whose tables fail the app's
+      // instanceof checks; results cross as IPC bytes, which every copy reads.
+      return tableFromIPC(await pending.query(sql));
     },
-    async cancel() {},
+    async cancel() {
+      pending.cancel();
+    },
     async registerFile(name, bytes) {
       db.registerFileBuffer(name, bytes);
     },
@@ -47,5 +51,5 @@ export async function createNodeEngine(): Promise<Engine> {
     async close() {
       conn.close();
     },
-  };
+  });
 }

@@ -197,6 +197,10 @@ export const en = {
   'scorecard.newKpi': 'New KPI',
   'scorecard.restoring': 'Last results shown while the workbook’s data loads…',
   'scorecard.running': 'Computing the scorecard…',
+  'scorecard.timedOut':
+    "The scorecard stopped after {seconds} s, the workbook's time limit. Raise the limit in a notebook's toolbar, narrow the date range, or change the grain, to compute it again.",
+  'scorecard.cancelled':
+    'The scorecard was cancelled after {seconds} s. Change a setting to compute it again.',
   'scorecard.failed': 'The scorecard could not be computed: {message}',
   'scorecard.summary': {
     one: '{count} KPI · computed in {seconds} s',

@@ -200,6 +200,10 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'scorecard.newKpi': 'شاخص تازه',
   'scorecard.restoring': 'آخرین نتایج نمایش داده شده؛ داده‌های کارپوشه در حال بارگذاری است…',
   'scorecard.running': 'در حال محاسبهٔ کارنامه…',
+  'scorecard.timedOut':
+    'محاسبهٔ کارنامه پس از {seconds} ثانیه، که سقف زمانی کارپوشه است، متوقف شد. برای محاسبهٔ دوباره سقف را در نوار ابزار یک دفترچه بالا ببرید، بازهٔ تاریخ را کوتاه‌تر کنید یا دانه‌بندی را عوض کنید.',
+  'scorecard.cancelled':
+    'محاسبهٔ کارنامه پس از {seconds} ثانیه لغو شد. برای محاسبهٔ دوباره یک تنظیم را تغییر دهید.',
   'scorecard.failed': 'کارنامه محاسبه نشد: {message}',
   'scorecard.summary': {
     one: '{count} شاخص · محاسبه در {seconds} ثانیه',

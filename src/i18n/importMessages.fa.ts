@@ -1,4 +1,4 @@
-import type { ImportMessageFormatters } from '../engine/ingest/messages';
+import { byteText, type ImportMessageFormatters } from '../engine/ingest/messages';
 import { isolated, ltr, quotedName as name } from './isolate';
 import { localizeDigits } from './locale';
 
@@ -47,6 +47,16 @@ export const importMessagesFa: ImportMessageFormatters = {
     `${name(p.file)} فایل ${latin('Parquet')} خوانایی نیست (شاید ناقص یا خراب باشد). ${theirWords(`خوانندهٔ ${latin('Parquet')}`, p.detail)}`,
   'too-large': (p) =>
     `${name(p.file)} برای حافظهٔ مرورگر بیش از اندازه بزرگ است (${latin('DuckDB-WASM')} در حدود ${num(3)} گیگابایت می‌ایستد). سطرها یا ستون‌های کمتری بارگذاری کنید، یا نخست جدول‌های دیگر را بردارید.`,
+  'over-limit': (p) => {
+    const n = (x: number) => (p.what === 'rows' ? `${num(x)} سطر` : latin(byteText(x)));
+    const what = {
+      rows: `اعلام می‌کند ${n(p.amount)} دارد`,
+      bytes: `اعلام می‌کند بازشده‌اش ${n(p.amount)} است`,
+      decoded: `پس از بازگشایی حدود ${n(p.amount)} می‌شود`,
+      text: `${n(p.amount)} متن ${latin('JSON')} دارد`,
+    }[p.what];
+    return `${name(p.file)} ${what}؛ سقف ${n(p.limit)} است. پیش از خواندن رد شد: برش کوچک‌تری از داده را بارگذاری کنید${p.what === 'text' ? ` یا آن را به ${latin('CSV')} یا ${latin('Parquet')} تبدیل کنید` : ''}.`;
+  },
   'load-failed': (p) => `${name(p.file)} بارگذاری نشد. ${theirWords(DUCKDB, p.detail)}`,
   unexpected: (p) => `بارگذاری ${name(p.file)} ناموفق بود: ${isolated(p.detail)}`,
   'header-no-rows': (p) => `${name(p.file)} سطر سرستون دارد اما هیچ سطر داده‌ای ندارد.`,

@@ -10,6 +10,12 @@ export const notebookEn = {
     'This notebook has no cells yet. Add one to write a note, query the data or run an analysis.',
   'notebook.noData': 'Load data first: notebook cells query the loaded tables.',
   'notebook.running': 'Running…',
+  'notebook.cancel': 'Cancel',
+  'notebook.cancelHint': 'Stop the running query',
+  'notebook.cancelAllHint': 'Stop the running query and every cell waiting to run',
+  'notebook.timeLimit': 'Time limit (s)',
+  'notebook.timeLimitHint':
+    'Seconds a query may run before it is stopped; saved with the workbook. It applies to the scorecard too.',
   'notebook.cellName': 'Cell name',
   'notebook.run': 'Run',
   'notebook.runHint': 'Run this cell and the cells that read it (Shift+Enter)',
@@ -123,6 +129,10 @@ export const notebookEn = {
   'notebook.problem.engine': '{message}',
   'notebook.problem.cycle': 'These cells read each other in a circle: {path}.',
   'notebook.problem.waitingOn': 'Waiting on {name}, which failed.',
+  'notebook.problem.timedOut':
+    "Stopped after {seconds} s, the workbook's time limit. Narrow the query (filter or aggregate first) or raise the time limit, then press Run.",
+  'notebook.problem.cancelled': 'Cancelled after {seconds} s. Press Run to run it again.',
+  'notebook.problem.inputNul': 'The input {name} holds a NUL character, which SQL cannot take; remove it.',
   'notebook.problem.badName': 'A cell name starts with a letter or _ and has only letters, digits and _.',
   'notebook.problem.nameTaken': 'Another cell is already named {name}.',
   'notebook.problem.nameIsTable': '{name} is a loaded table; pick another name.',

@@ -13,6 +13,12 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
     'این دفترچه هنوز سلولی ندارد. یکی بیفزایید تا یادداشتی بنویسید، از داده‌ها پرس‌وجو کنید یا تحلیلی اجرا کنید.',
   'notebook.noData': 'نخست داده بارگذاری کنید: سلول‌های دفترچه از جدول‌های بارشده می‌خوانند.',
   'notebook.running': 'در حال اجرا…',
+  'notebook.cancel': 'لغو',
+  'notebook.cancelHint': 'توقف پرس‌وجوی در حال اجرا',
+  'notebook.cancelAllHint': 'توقف پرس‌وجوی در حال اجرا و همهٔ سلول‌های در صف',
+  'notebook.timeLimit': 'سقف زمانی (ثانیه)',
+  'notebook.timeLimitHint':
+    'چند ثانیه یک پرس‌وجو اجازهٔ اجرا دارد تا متوقف شود؛ همراه کارپوشه ذخیره می‌شود و برای کارنامه هم به کار می‌رود.',
   'notebook.cellName': 'نام سلول',
   'notebook.run': 'اجرا',
   'notebook.runHint': 'اجرای این سلول و سلول‌هایی که از آن می‌خوانند (Shift+Enter)',
@@ -129,6 +135,10 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.problem.engine': 'اجرای این سلول ناموفق بود. پیام DuckDB: \u2066{message}\u2069',
   'notebook.problem.cycle': 'این سلول‌ها در یک چرخه از یکدیگر می‌خوانند: {path}.',
   'notebook.problem.waitingOn': 'در انتظار {name}، که اجرایش ناموفق بود.',
+  'notebook.problem.timedOut':
+    'پس از {seconds} ثانیه، که سقف زمانی این کارپوشه است، متوقف شد. پرس‌وجو را محدودتر کنید (اول فیلتر یا تجمیع کنید) یا سقف زمانی را بالا ببرید و سپس «اجرا» را بزنید.',
+  'notebook.problem.cancelled': 'پس از {seconds} ثانیه لغو شد. برای اجرای دوباره «اجرا» را بزنید.',
+  'notebook.problem.inputNul': 'ورودی {name} نویسهٔ NUL دارد که در SQL جا نمی‌گیرد؛ آن را حذف کنید.',
   'notebook.problem.badName': 'نام سلول با یک حرف لاتین یا _ آغاز می‌شود و فقط حرف لاتین، رقم و _ دارد.',
   'notebook.problem.nameTaken': 'سلول دیگری همین حالا {name} نام دارد.',
   'notebook.problem.nameIsTable': '{name} جدولی بارشده است؛ نام دیگری برگزینید.',

@@ -14,6 +14,7 @@ const saved = (c: NotebookCell): SavedCell => ({
   ...(c.name === '' ? {} : { name: c.name }),
   source: c.source,
   config: c.config,
+  ...(c.halted === undefined ? {} : { halted: c.halted }),
 });
 
 const opened = (cells: readonly SavedCell[]): NotebookCell[] =>
@@ -26,6 +27,7 @@ const opened = (cells: readonly SavedCell[]): NotebookCell[] =>
             name: c.name ?? '',
             source: c.source ?? '',
             config: (c.config ?? {}) as NotebookCell['config'],
+            ...(c.halted === undefined ? {} : { halted: c.halted }),
           },
         ]
       : [],

@@ -2,7 +2,6 @@ import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { buildGraph, type CellGraph, executionOrder, rerunAfter } from '../core/notebook/graph';
 import { inputValue } from '../core/notebook/kinds/input';
-import { SQL_PREVIEW_ROWS } from '../core/notebook/kinds/sql';
 import { messagesText, type NotebookMessage, notebookMessage } from '../core/notebook/messages';
 import { CELL_REGISTRY, cellNameProblem, createCell } from '../core/notebook/registry';
 import { RunLedger } from '../core/notebook/runs';
@@ -15,31 +14,16 @@ import type {
   NotebookCell,
   NotebookContext,
   NotebookKpi,
-  ResultTable,
 } from '../core/notebook/types';
 import type { CalendarKind } from '../core/sql/calendarSchema';
 import { duckdb } from '../core/sql/dialect';
-import { type Engine, EngineCancelled } from '../engine/engine';
-import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
-import { arrowToRows } from './arrowRows';
+import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../engine/engine';
+import { type CellRun, haltedRun, haltOf, idleRun } from './cellRuns';
+import { executePlan } from './executePlan';
+import { asDerived } from './notebookSlice';
 import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
-export type CellStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'stale';
-
-export interface CellRun {
-  status: CellStatus;
-  /** How many times the cell has finished a run: tests and the UI read it to see what reran. */
-  runs: number;
-  /** The English of `problems`, joined: what tests and logs read. */
-  error: string | null;
-  /** Why the last run failed, shown through the catalogue; empty unless it failed. */
-  problems: NotebookMessage[];
-  errorAt: SqlErrorPosition | null;
-  result: ResultTable | null;
-  /** More rows than the preview shows. */
-  truncated: boolean;
-  ms: number | null;
-}
+export type { CellRun, CellStatus } from './cellRuns';
 
 export interface NotebookState {
   cells: NotebookCell[];
@@ -57,6 +41,15 @@ export interface NotebookState {
   /** Runs the cell, then every cell that depends on it. */
   runCell(id: string): Promise<void>;
   runAll(): Promise<void>;
+  /**
+   * The sheet was shown: runs the cells that have not run, except those whose last run
+   * stopped (halted) and the cells that read them; those wait for Run.
+   */
+  runShown(): Promise<void>;
+  /** Stops the cell's query if it is running, or takes it out of the queue. */
+  cancelCell(id: string): void;
+  /** Stops the running query and empties the queue. */
+  cancelAll(): void;
   /** Replaces the notebook's cells (opening a document, the demo). */
   load(cells: NotebookCell[]): void;
   graph(): CellGraph;
@@ -72,18 +65,20 @@ export interface NotebookDeps {
   reserved?(): readonly string[];
   /** The workbook's calendar, which KPI cells cut periods in; Gregorian when not given. */
   calendar?(): CalendarKind;
+  /** Milliseconds a cell's query may run before it is stopped; no limit when not given. */
+  timeLimitMs?(): number | undefined;
 }
 
-const idle = (): CellRun => ({
-  status: 'idle',
-  runs: 0,
-  error: null,
-  problems: [],
-  errorAt: null,
-  result: null,
-  truncated: false,
-  ms: null,
-});
+interface RunningCell {
+  cellId: string;
+  runId: number;
+  controller: AbortController;
+  started: number;
+  /** The user pressed Cancel (a rerun also aborts the run, silently). */
+  byUser: boolean;
+}
+
+const secondsSince = (started: number) => Math.max(0, Math.round((performance.now() - started) / 1000));
 
 export function createNotebookStore(deps: NotebookDeps): NotebookStore {
   const ledger = new RunLedger();
@@ -91,7 +86,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
   // One worker drains `pending` in graph order; new requests join it rather than racing it.
   const pending = new Set<string>();
   let worker: Promise<void> | null = null;
-  let running: { cellId: string; runId: number } | null = null;
+  let running: RunningCell | null = null;
 
   return createStore<NotebookState>()(
     immer((set, get) => {
@@ -103,7 +98,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
       };
       const patchRun = (id: string, patch: Partial<CellRun>) =>
         set((s) => {
-          s.runs[id] = { ...(s.runs[id] ?? idle()), ...patch };
+          s.runs[id] = { ...(s.runs[id] ?? idleRun()), ...patch };
         });
 
       const context = (cell: NotebookCell): NotebookContext => {
@@ -122,6 +117,20 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
         };
       };
 
+      /** Records on the cell why its last run stopped, or that it did not: saved, not an undo step. */
+      const setHalted = (id: string, halted: NotebookCell['halted']) => {
+        const cell = cellById(id);
+        if (cell === undefined || JSON.stringify(cell.halted) === JSON.stringify(halted)) return;
+        asDerived(() =>
+          set((s) => {
+            const c = s.cells.find((x) => x.id === id);
+            if (c === undefined) return;
+            if (halted === undefined) delete c.halted;
+            else c.halted = halted;
+          }),
+        );
+      };
+
       /** Runs one cell; returns whether it succeeded (a stale run counts as neither and returns null). */
       const runOne = async (id: string, failed: Set<string>, g: CellGraph): Promise<boolean | null> => {
         const cell = cellById(id);
@@ -138,44 +147,28 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
             problems: [...problems],
             errorAt,
             result: null,
+            startedAt: null,
             runs: (get().runs[id]?.runs ?? 0) + 1,
           });
+          setHalted(id, haltOf(problems));
           return false;
         };
         if (cycle !== undefined)
           return fail([notebookMessage('cycle', { path: cycle.map((c) => cellById(c)?.name ?? c) })]);
         if (blockedBy !== undefined) return fail([notebookMessage('waiting-on', { name: blockedBy.name })]);
         const started = performance.now();
-        patchRun(id, { status: 'running' });
-        const planned = CELL_REGISTRY[cell.kind].plan(cell, context(cell));
-        if (!planned.ok) return fail(planned.problems);
-        const plan = planned.plan;
+        patchRun(id, { status: 'running', startedAt: started });
+        const controller = new AbortController();
+        const me: RunningCell = { cellId: id, runId, controller, started, byUser: false };
+        running = me;
+        const options: QueryOptions = { signal: controller.signal, timeLimitMs: deps.timeLimitMs?.() };
         try {
-          const engine = await deps.engine();
-          running = { cellId: id, runId };
-          let result: ResultTable | null = null;
-          let truncated = false;
-          if (plan.type === 'sql') {
-            for (const stmt of plan.setup) {
-              try {
-                await engine.query(stmt);
-              } catch (e) {
-                if (e instanceof EngineCancelled) throw e;
-                const parsed = parseSqlError(
-                  e instanceof Error ? e.message : String(e),
-                  plan.userLineOffset ?? 0,
-                );
-                return fail([notebookMessage('engine', { message: parsed.message })], parsed.at);
-              }
-              if (!current()) return null;
-            }
-            const rows = arrowToRows(await engine.query(plan.result));
-            truncated = rows.rows.length > SQL_PREVIEW_ROWS;
-            result = { columns: rows.columns, rows: rows.rows.slice(0, SQL_PREVIEW_ROWS) };
-          } else if (plan.type === 'scorecard') {
-            const rows = await runScorecard(engine, plan.compiled);
-            result = plan.shape(rows, (await scorecardBounds(engine, plan.compiled)).hi);
-          }
+          const planned = CELL_REGISTRY[cell.kind].plan(cell, context(cell));
+          if (!planned.ok) return fail(planned.problems);
+          const outcome = await executePlan(await deps.engine(), planned.plan, options, current);
+          if (outcome === null) return null;
+          if (!outcome.ok) return fail(outcome.problems, outcome.at);
+          const { result, truncated } = outcome;
           if (!current()) return null;
           patchRun(id, {
             status: 'ok',
@@ -184,16 +177,24 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
             errorAt: null,
             result,
             truncated,
+            startedAt: null,
             ms: Math.round(performance.now() - started),
             runs: (get().runs[id]?.runs ?? 0) + 1,
           });
+          setHalted(id, undefined);
           return true;
         } catch (e) {
-          if (e instanceof EngineCancelled || !current()) return null;
+          if (e instanceof EngineTimedOut)
+            return fail([notebookMessage('timed-out', { seconds: Math.round(e.limitMs / 1000) })]);
+          if (e instanceof EngineCancelled)
+            return me.byUser
+              ? fail([notebookMessage('cancelled', { seconds: secondsSince(started) })])
+              : null;
+          if (!current()) return null;
           const parsed = parseSqlError(e instanceof Error ? e.message : String(e));
           return fail([notebookMessage('engine', { message: parsed.message })], parsed.at);
         } finally {
-          if (running?.runId === runId) running = null;
+          if (running === me) running = null;
         }
       };
 
@@ -218,7 +219,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           // The cell is being rerun: its run in flight is stale, so stop that query.
           if (running?.cellId === id) {
             ledger.invalidate(id);
-            void deps.engine().then((e) => e.cancel());
+            running.controller.abort();
           }
         }
         set((s) => {
@@ -233,6 +234,13 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           });
         }
         return worker;
+      };
+
+      /** A queued cell taken out of the queue goes back to what it showed before, marked stale. */
+      const unqueue = (id: string) => {
+        if (!pending.delete(id)) return;
+        const r = get().runs[id];
+        patchRun(id, { status: r?.result != null ? 'stale' : r?.error != null ? 'error' : 'idle' });
       };
 
       /** A cell's text changed: it and what reads it show stale until they run again. */
@@ -260,7 +268,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           set((s) => {
             const i = after === null ? -1 : s.cells.findIndex((c) => c.id === after);
             s.cells.splice(i === -1 ? s.cells.length : i + 1, 0, cell);
-            s.runs[id] = idle();
+            s.runs[id] = idleRun();
           });
           return id;
         },
@@ -270,6 +278,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           if (cell === undefined) return;
           ledger.invalidate(id);
           pending.delete(id);
+          if (running?.cellId === id) running.controller.abort();
           const dependants = rerunAfter(graph(), id).filter((x) => x !== id);
           set((s) => {
             s.cells = s.cells.filter((c) => c.id !== id);
@@ -349,12 +358,42 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           return enqueue([...executionOrder(g), ...g.cycles.keys()]);
         },
 
+        runShown() {
+          const { cells, runs, busy } = get();
+          // Only a notebook nobody has run yet (a document just opened, the demo) runs on being shown.
+          if (busy || cells.some((c) => (runs[c.id]?.runs ?? 0) > 0)) return Promise.resolve();
+          const g = graph();
+          const held = new Set(
+            cells.filter((c) => c.halted !== undefined).flatMap((c) => rerunAfter(g, c.id)),
+          );
+          const ids = [...executionOrder(g), ...g.cycles.keys()].filter((id) => !held.has(id));
+          return ids.length === 0 ? Promise.resolve() : enqueue(ids);
+        },
+
+        cancelCell(id) {
+          if (running?.cellId === id) {
+            running.byUser = true;
+            running.controller.abort();
+          }
+          unqueue(id);
+        },
+
+        cancelAll() {
+          for (const id of [...pending]) unqueue(id);
+          if (running !== null) {
+            running.byUser = true;
+            running.controller.abort();
+          }
+        },
+
         load(cells) {
           for (const c of get().cells) ledger.invalidate(c.id);
           pending.clear();
+          // Another document: a query still running for the old one is stopped, not waited for.
+          running?.controller.abort();
           set((s) => {
             s.cells = cells;
-            s.runs = Object.fromEntries(cells.map((c) => [c.id, idle()]));
+            s.runs = Object.fromEntries(cells.map((c) => [c.id, haltedRun(c)]));
           });
         },
 

@@ -3,8 +3,11 @@ import type { Dataset } from '../core/model/documentSchema';
 import { duckdb } from '../core/sql/dialect';
 import type { Engine } from '../engine/engine';
 import { describeTable } from '../engine/ingest/describe';
+import { byteText } from '../engine/ingest/messages';
+import { decodeParquet, ParquetLimitError } from '../engine/parquet/limits';
 import { type TableSwap, tableSwap } from './tableSwap';
 import { WorkbookError } from './workbookError';
+import { dataEntry } from './workbookFile';
 
 /**
  * Moving loaded tables into and out of a workbook file as Parquet. DuckDB-WASM's own
@@ -58,8 +61,9 @@ export async function stageEmbedded(
     if (parquet === undefined) continue;
     let ipc: Uint8Array;
     try {
-      ipc = codec.toArrowIPC(parquet);
-    } catch {
+      ipc = await decodeParquet(codec, parquet);
+    } catch (err) {
+      if (err instanceof ParquetLimitError) throw overLimit(d, err);
       throw new WorkbookError(
         'corrupt',
         `The embedded data of "${d.sourceName}" is damaged and cannot be read.`,
@@ -77,6 +81,20 @@ export async function stageEmbedded(
         `The embedded data of "${d.sourceName}" does not have the columns the workbook describes.`,
       );
   }
+}
+
+/** Names the entry and what it declares: "data/deals.parquet declares 4.4 GB uncompressed; …". */
+function overLimit(d: RestoreTarget, err: ParquetLimitError): WorkbookError {
+  const { what, amount, limit } = err.over;
+  const n = (x: number) => (what === 'rows' ? `${x.toLocaleString('en-US')} rows` : byteText(x));
+  const says =
+    what === 'decoded'
+      ? `would decode to about ${n(amount)}`
+      : `declares ${n(amount)}${what === 'bytes' ? ' uncompressed' : ''}`;
+  return new WorkbookError(
+    'too-large',
+    `The data of "${d.sourceName}" (${dataEntry(d.id)}) ${says}; the limit is ${n(limit)}. It was refused before being unpacked.`,
+  );
 }
 
 /**

@@ -40,6 +40,8 @@ export interface ZipEntry {
 export interface SafeZip {
   names(): string[];
   has(name: string): boolean;
+  /** The unpacked size the entry declares, checked against limits before it is read. */
+  size(name: string): number;
   /** The entry's unpacked bytes; throws WorkbookError when damaged or larger than declared. */
   read(name: string): Uint8Array;
 }
@@ -185,6 +187,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Safe
   return {
     names: () => [...entries.keys()],
     has: (name) => entries.has(name),
+    size: (name) => entries.get(name)?.size ?? 0,
     read(name) {
       const entry = entries.get(name);
       if (entry === undefined) throw new Error(`No entry ${name} in the zip.`);

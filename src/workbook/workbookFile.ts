@@ -1,6 +1,7 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { lineAndColumnAt } from '../core/ingest/textPosition';
 import { parseDocument, type WorkbookDocument } from '../core/model/document';
+import { documentSizeProblem } from '../core/model/documentLimits';
 import { DocumentSchema } from '../core/model/documentSchema';
 import { nameClashes } from '../core/model/tableNames';
 import { openZip, ZIP_LIMITS, type ZipLimits } from './safeZip';
@@ -104,6 +105,8 @@ export function readWorkbook(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS):
       'not-a-workbook',
       'This file is a zip archive but not a Shakhes workbook: it has no workbook.json.',
     );
+  const tooBig = documentSizeProblem(zip.size(DOCUMENT_ENTRY));
+  if (tooBig !== null) throw new WorkbookError('too-large', tooBig);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(zip.read(DOCUMENT_ENTRY));
@@ -121,6 +124,7 @@ export function readWorkbook(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS):
       'newer-version': 'newer-version',
       'not-a-workbook': 'not-a-workbook',
       invalid: 'invalid-document',
+      'too-large': 'too-large',
     } as const;
     throw new WorkbookError(codes[parsed.reason], parsed.error);
   }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { documentCellsProblem } from './documentLimits';
 import { CURRENT_FORMAT_VERSION, DocumentSchema, type WorkbookDocument } from './documentSchema';
 import { type JsonObject, MigrationError, migrateForward } from './migrations';
 import { type NameClash, nameClashes } from './tableNames';
@@ -11,7 +12,7 @@ export type ParseResult =
       doc: WorkbookDocument /** Set when the file was in an older format. */;
       migratedFrom?: number;
     }
-  | { ok: false; reason: 'not-a-workbook' | 'newer-version' | 'invalid'; error: string }
+  | { ok: false; reason: 'not-a-workbook' | 'newer-version' | 'invalid' | 'too-large'; error: string }
   /** A dataset's table takes a name the app uses itself (tableNames.ts); `error` is `clash.message`. */
   | { ok: false; reason: 'name-clash'; error: string; clash: NameClash };
 
@@ -61,6 +62,8 @@ export function parseDocument(json: unknown): ParseResult {
       reason: 'newer-version',
       error: `This workbook was made by a newer Shakhes (format ${version}); this version reads up to format ${CURRENT_FORMAT_VERSION}. Update Shakhes to open it.`,
     };
+  const tooMany = documentCellsProblem(raw);
+  if (tooMany !== null) return { ok: false, reason: 'too-large', error: tooMany };
   let migrated: JsonObject;
   try {
     migrated = migrateForward(raw, version);

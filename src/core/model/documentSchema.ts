@@ -14,6 +14,9 @@ export const CURRENT_FORMAT_VERSION = 1;
 const MAX_NAME = 256;
 const MAX_TEXT = 20_000;
 const MAX_LIST = 10_000;
+/** The query time limit a workbook has when it names none. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 30;
+export const MAX_TIME_LIMIT_SECONDS = 3600;
 
 const name = z.string().min(1).max(MAX_NAME);
 const text = z.string().max(MAX_TEXT);
@@ -91,6 +94,11 @@ export const SettingsSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as USD'),
   /** `table.column` to break every KPI down by, or none. */
   breakdown: name.nullable(),
+  /**
+   * Seconds a notebook cell's or the scorecard's query may run before it is stopped.
+   * Optional so workbooks written before it open unchanged (DEFAULT_TIME_LIMIT_SECONDS then).
+   */
+  timeLimitSeconds: z.number().int().min(1).max(MAX_TIME_LIMIT_SECONDS).optional(),
 });
 
 export const KpiFamilySchema = z.enum([
@@ -154,6 +162,14 @@ export const CellSchema = z.object({
   source: text.optional(),
   /** Kind-specific settings (chart type, columns shown); plain JSON, never code. */
   config: z.record(z.string().max(MAX_NAME), z.json()).optional(),
+  /** Why the cell's last run stopped (engine error, time limit, cancel): it then waits for Run on open. */
+  halted: z
+    .object({
+      code: z.enum(['timed-out', 'cancelled', 'failed']),
+      seconds: z.number().min(0).max(1_000_000).optional(),
+      message: text.optional(),
+    })
+    .optional(),
 });
 
 export const SheetSchema = z.object({

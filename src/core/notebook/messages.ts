@@ -33,6 +33,12 @@ export interface NotebookMessageParams {
   'sql-refused': { reason: GuardReason; message: string; tables: string[]; refusal?: GuardRefusalRef };
   /** DuckDB's own error, as DuckDB wrote it. */
   engine: { message: string };
+  /** The cell's query ran past the workbook's time limit and was stopped. */
+  'timed-out': { seconds: number };
+  /** The user pressed Cancel while the cell ran. */
+  cancelled: { seconds: number };
+  /** SQL text cannot hold a NUL character, so an input holding one cannot be put in a query. */
+  'input-nul': { name: string };
   cycle: { path: string[] };
   'waiting-on': { name: string };
   'bad-name': Record<string, never>;
@@ -68,6 +74,10 @@ const formatters: { [C in NotebookMessageCode]: (p: NotebookMessageParams[C]) =>
   'part-needs-range': (p) => `{{${p.name}.${p.part}}}: .${p.part} is only for date-range inputs`,
   'sql-refused': (p) => p.message,
   engine: (p) => p.message,
+  'timed-out': (p) =>
+    `Stopped after ${p.seconds} s, the workbook's time limit. Narrow the query (filter or aggregate first) or raise the time limit, then press Run.`,
+  cancelled: (p) => `Cancelled after ${p.seconds} s. Press Run to run it again.`,
+  'input-nul': (p) => `The input ${p.name} holds a NUL character, which SQL cannot take; remove it.`,
   cycle: (p) => `These cells read each other in a circle: ${p.path.join(' → ')}.`,
   'waiting-on': (p) => `Waiting on ${p.name}, which failed.`,
   'bad-name': () => 'A cell name starts with a letter or _ and has only letters, digits and _.',

@@ -22,6 +22,8 @@ function literal(
   }
   if (part !== undefined) return notebookMessage('part-needs-range', { name, part });
   if (value.value === null) return 'NULL';
+  // The dialect refuses NUL by throwing; a typed or pasted one is the user's to remove.
+  if (value.type === 'text' && value.value.includes('\u0000')) return notebookMessage('input-nul', { name });
   return value.type === 'number' ? d.numberLiteral(value.value) : d.stringLiteral(value.value);
 }
 

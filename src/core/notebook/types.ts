@@ -30,6 +30,21 @@ export interface NotebookCell {
   /** SQL or Markdown; empty for kinds configured only through `config`. */
   source: string;
   config: CellConfig;
+  /**
+   * Set when the cell's last run failed in the engine, ran out of time or was cancelled:
+   * it then waits for Run instead of running again when its sheet is shown or the
+   * workbook reopens (a runaway query must not wedge every open).
+   */
+  halted?: CellHalt;
+}
+
+export const HALT_CODES = ['timed-out', 'cancelled', 'failed'] as const;
+export interface CellHalt {
+  code: (typeof HALT_CODES)[number];
+  /** How long it ran, for timed-out and cancelled. */
+  seconds?: number;
+  /** The English of the failure, for 'failed'. */
+  message?: string;
 }
 
 /** What a cell reads: other cells by name (SQL views, inputs), catalog or workbook KPIs, base tables. */

@@ -57,7 +57,21 @@ function cellText(v: Json | undefined): string | null {
   return String(v);
 }
 
-export async function stageJson(engine: Engine, fileName: string, bytes: Uint8Array, staging: string) {
+/**
+ * JSON is parsed whole into JavaScript objects, which take several times the text's size;
+ * past this the file is refused before it is decoded (CSV and Parquet load far larger).
+ */
+export const MAX_JSON_BYTES = 128 * 1024 * 1024;
+
+export async function stageJson(
+  engine: Engine,
+  fileName: string,
+  bytes: Uint8Array,
+  staging: string,
+  maxBytes = MAX_JSON_BYTES,
+) {
+  if (bytes.length > maxBytes)
+    throw importError('over-limit', { file: fileName, what: 'text', amount: bytes.length, limit: maxBytes });
   const { encoding } = detectEncoding(bytes);
   const recs = records(fileName, decodeText(bytes, encoding));
   const keys: string[] = [];

@@ -25,6 +25,12 @@ export interface ImportMessageParams {
   'no-sheet-data': { file: string };
   'unreadable-parquet': { file: string; detail: string };
   'too-large': { file: string };
+  /**
+   * Refused before decoding: the file declares more rows or bytes than a tab holds, its rows
+   * would decode to more (`decoded`, estimated from its first rows), or, for JSON, its text
+   * is longer than is parsed (`text`). `amount` and `limit` are rows for `rows`, else bytes.
+   */
+  'over-limit': { file: string; what: 'rows' | 'bytes' | 'decoded' | 'text'; amount: number; limit: number };
   /** DuckDB failed while loading the file; `detail` is its message's first line. */
   'load-failed': { file: string; detail: string };
   /** Something other than the importer failed (the engine would not start); `detail` is its message. */
@@ -77,12 +83,34 @@ export const IMPORT_MESSAGE_FORMATTERS: ImportMessageFormatters = {
     `${p.file} is not a readable Parquet file (it may be truncated or corrupt): ${p.detail}`,
   'too-large': (p) =>
     `${p.file} is too large for the browser's memory (DuckDB-WASM stops at about 3 GB). Load fewer rows or columns, or drop other tables first.`,
+  'over-limit': (p) => {
+    const n = (x: number) => (p.what === 'rows' ? x.toLocaleString('en-US') : byteText(x));
+    const what = {
+      rows: `declares ${n(p.amount)} rows`,
+      bytes: `declares ${n(p.amount)} uncompressed`,
+      decoded: `would decode to about ${n(p.amount)}`,
+      text: `holds ${n(p.amount)} of JSON text`,
+    }[p.what];
+    return `${p.file} ${what}; the limit is ${n(p.limit)}${p.what === 'rows' ? ' rows' : ''}. It was refused before being read: load a smaller extract${p.what === 'text' ? ', or convert it to CSV or Parquet' : ''}.`;
+  },
   'load-failed': (p) => `${p.file} could not be loaded: ${p.detail}`,
   unexpected: (p) => `${p.file}: ${p.detail}`,
   'header-no-rows': (p) => `${p.file} has a header but no rows.`,
   'title-rows-skipped': (p) =>
     `Skipped ${p.count} title row${p.count > 1 ? 's' : ''} above the header in sheet “${p.sheet}”.`,
 };
+
+/** Bytes as a person reads them: 4.4 GB, 600 MB, 8 KB. */
+export function byteText(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
+}
 
 export function importMessage<C extends ImportMessageCode>(
   code: C,

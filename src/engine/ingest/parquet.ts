@@ -11,6 +11,7 @@ import {
   tableToIPC,
 } from 'apache-arrow';
 import type { Engine } from '../engine';
+import { decodeParquet, ParquetLimitError } from '../parquet/limits';
 import { importError } from './types';
 
 /**
@@ -49,8 +50,9 @@ export async function stageParquet(engine: Engine, fileName: string, bytes: Uint
   const codec = await engine.loadParquet();
   let ipc: Uint8Array;
   try {
-    ipc = codec.toArrowIPC(bytes);
+    ipc = await decodeParquet(codec, bytes);
   } catch (err) {
+    if (err instanceof ParquetLimitError) throw importError('over-limit', { file: fileName, ...err.over });
     const msg = err instanceof Error ? err.message : String(err);
     throw importError('unreadable-parquet', { file: fileName, detail: msg });
   }

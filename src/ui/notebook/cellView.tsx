@@ -3,7 +3,7 @@ import type { NotebookMessage } from '../../core/notebook/messages';
 import type { NotebookCell } from '../../core/notebook/types';
 import { notebookMessagesText, notebookMessageText } from '../../i18n/notebookMessages';
 import { t } from '../../i18n/t';
-import type { CellRun } from '../../state/notebookStore';
+import { type CellRun, idleRun } from '../../state/cellRuns';
 import { useData } from '../appStore';
 import { CellOutput } from './cellOutput';
 import { CellSettings, hasSettings } from './cellSettings';
@@ -12,16 +12,7 @@ import { MarkdownView } from './markdownView';
 import { notebookKpis, useNotebook, useNotebookStore } from './notebookApp';
 import { SqlEditor } from './sqlEditor';
 
-const EMPTY_RUN: CellRun = {
-  status: 'idle',
-  runs: 0,
-  error: null,
-  problems: [],
-  errorAt: null,
-  result: null,
-  truncated: false,
-  ms: null,
-};
+const EMPTY_RUN: CellRun = idleRun();
 
 function NameField({ cell }: { cell: NotebookCell }) {
   const notebookStore = useNotebookStore();
@@ -116,6 +107,15 @@ export function CellView({ cell, index, count }: { cell: NotebookCell; index: nu
           {cell.kind === 'markdown' ? (
             <button type="button" className="btn ghost small" onClick={() => setEditing((x) => !x)}>
               {editing ? t('notebook.done') : t('notebook.edit')}
+            </button>
+          ) : run.status === 'running' || run.status === 'queued' ? (
+            <button
+              type="button"
+              className="btn small nb-cancel"
+              title={t('notebook.cancelHint')}
+              onClick={() => nb.cancelCell(cell.id)}
+            >
+              ■ {t('notebook.cancel')}
             </button>
           ) : (
             <button type="button" className="btn small" title={t('notebook.runHint')} onClick={runThis}>

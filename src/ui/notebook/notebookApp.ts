@@ -12,6 +12,7 @@ import { dataStore, workbookStore } from '../appStore';
 import { localeStore } from '../languageSwitch';
 import { scorecardStore } from '../scorecard/scorecardApp';
 import { sheetsStore } from '../sheets/sheetsApp';
+import { timeLimitMs } from '../timeLimitApp';
 
 const kpis = catalogNotebookKpis();
 
@@ -27,6 +28,7 @@ const notebooks = createSheetNotebooks({
   kpis: () => kpis,
   // The workbook has one calendar, chosen on the scorecard: notebook periods are cut in it too.
   calendar: () => scorecardStore.getState().settings.calendar,
+  timeLimitMs,
 });
 
 /** The notebook of a notebook sheet. */

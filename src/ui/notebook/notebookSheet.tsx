@@ -4,6 +4,7 @@ import { t } from '../../i18n/t';
 import { useData } from '../appStore';
 import { CellView } from './cellView';
 import { useNotebook, useNotebookStore } from './notebookApp';
+import { TimeLimitField } from './timeLimitField';
 import './notebook.css';
 
 /** The notebook sheet: a toolbar and the cells, top to bottom. */
@@ -15,12 +16,11 @@ export function NotebookSheet() {
   const tableCount = useData((s) => s.tables.length);
   const [kind, setKind] = useState<CellKind>('sql');
 
-  // A notebook nobody has run yet (the demo, a document just opened) runs when first shown.
+  // A notebook nobody has run yet (the demo, a document just opened) runs when first shown,
+  // all but the cells whose last run stopped: those show why and wait for Run.
   // biome-ignore lint/correctness/useExhaustiveDependencies: rerun the check when cells arrive
   useEffect(() => {
-    const s = notebookStore.getState();
-    if (s.cells.length > 0 && s.cells.every((c) => (s.runs[c.id]?.runs ?? 0) === 0) && !s.busy)
-      void s.runAll();
+    void notebookStore.getState().runShown();
   }, [cells.length]);
 
   useEffect(() => {
@@ -62,10 +62,21 @@ export function NotebookSheet() {
           </button>
         </span>
         {busy && (
-          <span className="nb-muted" role="status">
-            {t('notebook.running')}
-          </span>
+          <>
+            <span className="nb-muted" role="status">
+              {t('notebook.running')}
+            </span>
+            <button
+              type="button"
+              className="btn small nb-cancel-all"
+              title={t('notebook.cancelAllHint')}
+              onClick={() => notebookStore.getState().cancelAll()}
+            >
+              ■ {t('notebook.cancel')}
+            </button>
+          </>
         )}
+        <TimeLimitField />
       </div>
       {tableCount === 0 && <p className="nb-muted nb-empty">{t('notebook.noData')}</p>}
       {cells.length === 0 && tableCount > 0 && <p className="nb-muted nb-empty">{t('notebook.empty')}</p>}

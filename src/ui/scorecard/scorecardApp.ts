@@ -4,11 +4,13 @@ import { createScorecardStore, type ScorecardState } from '../../state/scorecard
 import { dataStore, workbookStore } from '../appStore';
 import { demoFiles } from '../demoFiles';
 import { mappingStore } from '../mapping/mappingApp';
+import { scorecardEngine } from '../timeLimitApp';
 import { DEMO_TARGETS } from './demoTargets';
 
 /** The app's scorecard, reading the tables and engine of the one data store. */
 export const scorecardStore = createScorecardStore({
-  engine: () => dataStore.getState().engine(),
+  // Every scorecard query stops at the workbook's time limit or the Cancel button.
+  engine: async () => scorecardEngine(await dataStore.getState().engine()),
   // Mapped tables are seen through their canonical views, so catalog KPIs find them.
   tables: () => mappingStore.getState().scorecardTables(),
   relationships: () => mappingStore.getState().relationships,

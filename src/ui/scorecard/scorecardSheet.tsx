@@ -1,11 +1,13 @@
 import './scorecard.css';
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { numberFormat } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { useData } from '../appStore';
 import { EmptyState } from '../emptyState';
 import { ScorecardExportMenu } from '../export/scorecardExportMenu';
 import { PlusIcon } from '../icons';
+import { cancelScorecard, scorecardStopStore } from '../timeLimitApp';
 import { AddKpiDialog, NewKpiDialog } from './addKpiDialog';
 import { FormulaBar } from './formulaBar';
 import { scorecardStore, useScorecard } from './scorecardApp';
@@ -20,6 +22,7 @@ export function ScorecardSheet() {
   const versions = useData((s) => s.versions);
   const status = useScorecard((s) => s.status);
   const error = useScorecard((s) => s.error);
+  const stop = useStore(scorecardStopStore, (s) => s.stop);
   const count = useScorecard((s) => s.kpis.length);
   const ms = useScorecard((s) => s.lastRunMs);
   const preview = useScorecard((s) => s.preview);
@@ -46,9 +49,22 @@ export function ScorecardSheet() {
             {t('scorecard.restoring')}
           </span>
         ) : status === 'running' || jobs > 0 ? (
-          <span className="muted">{t('scorecard.running')}</span>
+          <>
+            <span className="muted">{t('scorecard.running')}</span>
+            {status === 'running' && (
+              <button type="button" className="btn small sc-cancel" onClick={cancelScorecard}>
+                ■ {t('notebook.cancel')}
+              </button>
+            )}
+          </>
         ) : status === 'error' ? (
-          <span className="sc-error">{t('scorecard.failed', { message: error ?? '' })}</span>
+          <span className="sc-error">
+            {stop === null
+              ? t('scorecard.failed', { message: error ?? '' })
+              : t(stop.kind === 'timed-out' ? 'scorecard.timedOut' : 'scorecard.cancelled', {
+                  seconds: stop.seconds,
+                })}
+          </span>
         ) : (
           <span className="muted" data-kpi-count={count}>
             {reused

@@ -47,6 +47,12 @@ const IMPORT_SAMPLES: { [C in ImportMessageCode]: ImportMessageParams[C][] } = {
   'no-sheet-data': [{ file: 'b.xlsx' }],
   'unreadable-parquet': [{ file: 'truncated.parquet', detail: 'Invalid: Parquet magic bytes not found' }],
   'too-large': [{ file: 'huge.csv' }],
+  'over-limit': [
+    { file: 'deals.parquet', what: 'rows', amount: 30_000_000, limit: 20_000_000 },
+    { file: 'deals.parquet', what: 'bytes', amount: 4.4 * 1024 ** 3, limit: 1.5 * 1024 ** 3 },
+    { file: 'bomb.parquet', what: 'decoded', amount: 4.4 * 1024 ** 3, limit: 1.5 * 1024 ** 3 },
+    { file: 'big.json', what: 'text', amount: 600 * 1024 ** 2, limit: 256 * 1024 ** 2 },
+  ],
   'load-failed': [{ file: 'x.csv', detail: 'Conversion Error: x' }],
   unexpected: [{ file: 'x.csv', detail: 'The engine did not start' }],
   'header-no-rows': [{ file: 'header-only.csv' }],

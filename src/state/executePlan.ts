@@ -1,0 +1,56 @@
+import { SQL_PREVIEW_ROWS } from '../core/notebook/kinds/sql';
+import { type NotebookMessage, notebookMessage } from '../core/notebook/messages';
+import { parseSqlError, type SqlErrorPosition } from '../core/notebook/sqlError';
+import type { CellPlan, ResultTable } from '../core/notebook/types';
+import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../engine/engine';
+import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
+import { arrowToRows } from './arrowRows';
+
+export type PlanOutcome =
+  | { ok: true; result: ResultTable | null; truncated: boolean }
+  | { ok: false; problems: NotebookMessage[]; at: SqlErrorPosition | null }
+  /** The run went stale (the cell was edited or rerun) before it finished. */
+  | null;
+
+/**
+ * Carries out a cell's plan on the engine. A setup statement's error is located in the
+ * user's SQL; a cancel or time-out is thrown for the caller, which knows who stopped it.
+ */
+export async function executePlan(
+  engine: Engine,
+  plan: CellPlan,
+  options: QueryOptions,
+  current: () => boolean,
+): Promise<PlanOutcome> {
+  if (plan.type === 'sql') {
+    for (const stmt of plan.setup) {
+      try {
+        await engine.query(stmt, options);
+      } catch (e) {
+        if (e instanceof EngineCancelled || e instanceof EngineTimedOut) throw e;
+        const parsed = parseSqlError(e instanceof Error ? e.message : String(e), plan.userLineOffset ?? 0);
+        return {
+          ok: false,
+          problems: [notebookMessage('engine', { message: parsed.message })],
+          at: parsed.at,
+        };
+      }
+      if (!current()) return null;
+    }
+    const rows = arrowToRows(await engine.query(plan.result, options));
+    return {
+      ok: true,
+      result: { columns: rows.columns, rows: rows.rows.slice(0, SQL_PREVIEW_ROWS) },
+      truncated: rows.rows.length > SQL_PREVIEW_ROWS,
+    };
+  }
+  if (plan.type === 'scorecard') {
+    const rows = await runScorecard(engine, plan.compiled, options);
+    return {
+      ok: true,
+      result: plan.shape(rows, (await scorecardBounds(engine, plan.compiled, options)).hi),
+      truncated: false,
+    };
+  }
+  return { ok: true, result: null, truncated: false };
+}
