@@ -1,5 +1,5 @@
 import type { CompiledScorecard } from '../core/formula/compile';
-import type { Engine, QueryOptions } from './engine';
+import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from './engine';
 import { runScorecard, type ScorecardRow } from './scorecardRun';
 
 /** The rows of one query that ran, and what it was compiled from (its outputs name the KPIs). */
@@ -23,8 +23,17 @@ export function engineMessage(e: unknown): string {
   return text.split('\n', 1)[0].trim() || text.trim();
 }
 
+/**
+ * A run stopped on purpose, by a Cancel or by the time limit: splitting it would only run
+ * the same work again, each half up to the limit once more.
+ */
 function cancelled(e: unknown, options: QueryOptions | undefined): boolean {
-  return options?.signal?.aborted === true || (e instanceof Error && e.name === 'AbortError');
+  return (
+    options?.signal?.aborted === true ||
+    e instanceof EngineCancelled ||
+    e instanceof EngineTimedOut ||
+    (e instanceof Error && e.name === 'AbortError')
+  );
 }
 
 /**
