@@ -14,6 +14,8 @@ export interface Classification {
   readonly table: CanonicalTableName | null;
   /** How likely `table` is; when there is no good match, how likely it is that nothing fits. */
   readonly confidence: number;
+  /** How likely it is that no canonical table fits. */
+  readonly none: number;
   /** Every canonical table, most likely first. */
   readonly ranked: readonly TableLikelihood[];
   readonly candidates: ReadonlyMap<CanonicalTableName, Candidate>;
@@ -81,6 +83,7 @@ export function classifyTable(
   return {
     table: fits ? best.table : null,
     confidence: fits ? best.confidence : none,
+    none,
     ranked,
     candidates,
   };

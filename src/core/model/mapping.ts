@@ -31,6 +31,8 @@ export interface MappingSuggestion {
   readonly confidence: number;
   /** True when no canonical table fits well: `table` is then only the least unlikely. */
   readonly noGoodMatch: boolean;
+  /** 0..1: how likely it is that no canonical table fits. */
+  readonly noneLikelihood: number;
   /** The other canonical tables in order of likelihood, for the picker. */
   readonly alternatives: { readonly table: CanonicalTableName; readonly confidence: number }[];
 }
@@ -57,6 +59,7 @@ function toSuggestion(
     unmapped: headers.filter((h) => !used.has(h)),
     confidence: likelihood(c.table.name),
     noGoodMatch,
+    noneLikelihood: classification.none,
     alternatives: classification.ranked.filter((r) => r.table !== c.table.name),
   };
 }

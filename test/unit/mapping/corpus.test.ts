@@ -45,6 +45,7 @@ describe('classifier over the labelled corpus', () => {
     for (const f of FILES.filter((x) => x.label === 'none')) {
       const s = suggestMapping(f.headers, f.kinds, f.profiles);
       expect(s.noGoodMatch, f.file).toBe(true);
+      expect(s.noneLikelihood, f.file).toBeGreaterThan(0.5);
     }
   });
 
