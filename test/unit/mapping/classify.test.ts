@@ -40,6 +40,17 @@ describe('owner, agent and account', () => {
     const s = suggestMappingFor('deals', ['Deal Id', 'Account Name', 'Stage', 'Amount', 'Created']);
     expect(s.mapping.columns.owner).toBeUndefined();
     expect(s.mapping.columns.customer_id).toBe('Account Name');
+    // "Account" is close to "account manager", an owner synonym: still not an owner.
+    const twoAccounts = suggestMappingFor('deals', [
+      'Deal Id',
+      'Account ID',
+      'Account',
+      'Stage',
+      'Amount',
+      'Created',
+    ]);
+    expect(twoAccounts.mapping.columns.owner).toBeUndefined();
+    expect(twoAccounts.mapping.columns.customer_id).toBe('Account ID');
     const withRep = suggestMappingFor('deals', [
       'Deal Id',
       'Account',
