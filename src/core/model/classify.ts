@@ -29,6 +29,8 @@ export interface Classification {
  */
 export const CLASSIFY_WEIGHTS = {
   fit: 2.5,
+  /** Added when every required column is found under its canonical (or preset) name: a file already in the model's shape. */
+  exactFit: 1.5,
   missingRequired: 0.6,
   preset: 3,
   /** The score of "none of these": a table must beat it to be suggested. */
@@ -64,11 +66,14 @@ export function classifyTable(
   for (const t of CANONICAL_TABLES) {
     const c = mappingCandidate(t, headers, kinds, profiles);
     candidates.set(t.name, c);
-    const missing = t.columns.filter((x) => x.required).length - c.requiredFound;
+    const required = t.columns.filter((x) => x.required);
+    const missing = required.length - c.requiredFound;
+    const exact = required.filter((x) => ['exact', 'preset'].includes(c.matches[x.name]?.by ?? '')).length;
     scores.push(
       (byHeader[t.name] ?? 0) +
         weights.values * (byValue[t.name] ?? 0) +
-        weights.fit * c.fit -
+        weights.fit * c.fit +
+        (exact === required.length ? weights.exactFit : 0) -
         weights.missingRequired * missing +
         (c.preset === null ? 0 : weights.preset),
     );
