@@ -161,13 +161,13 @@ export function createMappingStore(data: DataStore): MappingStore {
         const gen = generation;
         const t = tableOf(raw);
         if (t === undefined || dismissed.has(raw) || get().applied[raw] !== undefined) return;
+        const headers = t.columns.map((c) => c.name);
+        // Only an export a preset recognises by name is mapped unasked; the values are measured
+        // (and the engine kept busy) only for those, then confirm the table.
+        if (suggestMapping(headers, kindsOf(t)).preset === null) return;
         const profiles = await profilesOf(t);
         if (gen !== generation) return;
-        const s = suggestMapping(
-          t.columns.map((c) => c.name),
-          kindsOf(t),
-          profiles,
-        );
+        const s = suggestMapping(headers, kindsOf(t), profiles);
         if (s.preset === null || s.noGoodMatch || s.missingRequired.length > 0) return;
         let mapping: TableMapping = s.mapping;
         if (outcomeColumn(mapping, t) !== undefined) {

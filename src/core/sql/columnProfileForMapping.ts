@@ -32,7 +32,8 @@ export function mappingProfileQueries(
     kind === 'date' || kind === 'timestamp'
       ? 'CAST(c AS DATE)'
       : kind === 'text'
-        ? 'TRY_CAST(c AS DATE)'
+        ? // Only ISO-looking text is tried: a failed cast is slow, and most text is not a date.
+          "CASE WHEN regexp_matches(c, '^\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(c AS DATE) END"
         : 'CAST(NULL AS DATE)';
   const filled = "s IS NOT NULL AND trim(s) <> ''";
   const whole = 'x = floor(x)';
