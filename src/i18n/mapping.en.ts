@@ -11,7 +11,9 @@ export const mappingEn = {
   'mapping.title': 'Map {table} to the CRM model',
   'mapping.canonicalTable': 'Canonical table',
   'mapping.recognised': 'Recognised: {label} export',
-  'mapping.suggested': 'Suggested from the column names ({percent} sure)',
+  'mapping.suggested': 'Suggested from the column names and values ({percent} sure)',
+  'mapping.noMatch':
+    'No good match: this file does not look like any table of the CRM model ({percent} sure). Choose one if it is.',
   'mapping.columnsHeading': 'Columns',
   'mapping.canonicalColumn': 'Canonical column',
   'mapping.yourColumn': 'Column in your file',

@@ -14,7 +14,9 @@ export const mappingFa: Partial<Record<keyof typeof mappingEn, Message>> = {
   'mapping.title': 'نگاشت {table} به مدل CRM',
   'mapping.canonicalTable': 'جدول استاندارد',
   'mapping.recognised': 'شناخته شد: خروجی {label}',
-  'mapping.suggested': 'پیشنهاد از روی نام ستون‌ها ({percent} اطمینان)',
+  'mapping.suggested': 'پیشنهاد از روی نام و مقدار ستون‌ها ({percent} اطمینان)',
+  'mapping.noMatch':
+    'تطبیق مناسبی نیست: این فایل به هیچ جدولی از مدل CRM شبیه نیست ({percent} اطمینان). اگر هست، جدولش را انتخاب کنید.',
   'mapping.columnsHeading': 'ستون‌ها',
   'mapping.canonicalColumn': 'ستون استاندارد',
   'mapping.yourColumn': 'ستون در فایل شما',

@@ -13,6 +13,7 @@ import { mappingViewSql } from '../core/model/mappingView';
 import { duckdb } from '../core/sql/dialect';
 import { plainColumn } from '../engine/rows';
 import type { DataStore, TableEntry } from './dataStore';
+import { createMappingProfiles } from './mappingProfiles';
 import { type AppliedMapping, hasErrors, mappingProblems, scorecardTables } from './mappingTables';
 import type { LoadedTable } from './scorecardSchema';
 
@@ -84,8 +85,9 @@ function outcomeColumn(mapping: TableMapping, t: TableEntry): string | undefined
 
 /**
  * Column mappings of loaded tables onto the canonical CRM model. A table whose
- * headers a CRM preset recognises completely is mapped as soon as it loads; any
- * other is mapped by the user from a suggestion. Each mapping is a view named for
+ * headers a CRM preset recognises, with every required column found, is mapped as
+ * soon as it loads; any other is mapped by the user from a suggestion that reads
+ * the names and a profile of the values (measured once per loaded table). Each mapping is a view named for
  * the canonical table over the raw table, which stays as loaded.
  */
 export function createMappingStore(data: DataStore): MappingStore {
@@ -102,6 +104,9 @@ export function createMappingStore(data: DataStore): MappingStore {
 
   let changeKind: 'edit' | 'derived' = 'edit';
   const tableOf = (raw: string) => data.getState().tables.find((t) => t.name === raw);
+  const measure = createMappingProfiles(() => data.getState().engine());
+  // Without a value profile (the engine refused) the suggestion falls back on names alone.
+  const profilesOf = (t: TableEntry) => measure(t).catch(() => []);
   const loadedNames = () => data.getState().tables.map((t) => t.name);
 
   // The store's own steps the data subscription and the slice call on.
@@ -156,11 +161,14 @@ export function createMappingStore(data: DataStore): MappingStore {
         const gen = generation;
         const t = tableOf(raw);
         if (t === undefined || dismissed.has(raw) || get().applied[raw] !== undefined) return;
-        const s = suggestMapping(
-          t.columns.map((c) => c.name),
-          kindsOf(t),
-        );
-        if (s.preset === null || s.confidence < 1 || s.missingRequired.length > 0) return;
+        const headers = t.columns.map((c) => c.name);
+        // Only an export a preset recognises by name is mapped unasked; the values are measured
+        // (and the engine kept busy) only for those, then confirm the table.
+        if (suggestMapping(headers, kindsOf(t)).preset === null) return;
+        const profiles = await profilesOf(t);
+        if (gen !== generation) return;
+        const s = suggestMapping(headers, kindsOf(t), profiles);
+        if (s.preset === null || s.noGoodMatch || s.missingRequired.length > 0) return;
         let mapping: TableMapping = s.mapping;
         if (outcomeColumn(mapping, t) !== undefined) {
           const { outcomes } = await withOutcomes(raw, mapping);
@@ -209,12 +217,13 @@ export function createMappingStore(data: DataStore): MappingStore {
         if (t === undefined) return null;
         const headers = t.columns.map((c) => c.name);
         const current = get().applied[raw]?.mapping;
+        const profiles = await profilesOf(t);
         const suggestion =
           table === undefined
             ? current === undefined
-              ? suggestMapping(headers, kindsOf(t))
-              : suggestMappingFor(current.canonicalTable, headers, kindsOf(t))
-            : suggestMappingFor(table, headers, kindsOf(t));
+              ? suggestMapping(headers, kindsOf(t), profiles)
+              : suggestMappingFor(current.canonicalTable, headers, kindsOf(t), profiles)
+            : suggestMappingFor(table, headers, kindsOf(t), profiles);
         const mapping =
           current !== undefined && (table === undefined || table === current.canonicalTable)
             ? current

@@ -1,8 +1,17 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, dropFile, eventually, importsSettled, ROOT, startBrowser } from './harness';
+import {
+  type Browser,
+  dropFile,
+  eventually,
+  importsSettled,
+  ROOT,
+  startBrowser,
+  tableEntry,
+} from './harness';
 
 const HUBSPOT = join(ROOT, 'test/fixtures/crm/hubspot-deals.csv');
+const CORPUS = join(ROOT, 'test/fixtures/crm/corpus');
 
 /**
  * A consultant drops a client's HubSpot deals export on a clean page: it is mapped
@@ -74,5 +83,36 @@ describe('column mapping', () => {
     await eventually(() => chart.getAttribute('aria-label')).toMatch(/60.*55/);
     await chart.scrollIntoViewIfNeeded();
     await b.screenshot('mapping-bullet');
+  });
+
+  it('suggests deals for a generic pipeline from its names and values, and no good match for a weather table', async () => {
+    const page = b.page;
+    await page.getByRole('tab', { name: 'Data' }).click();
+    await dropFile(page, join(CORPUS, 'pipeline-opportunities.csv'));
+    await importsSettled(page, ['pipeline_opportunities']);
+    await tableEntry(page, 'pipeline_opportunities').click();
+    await page.getByRole('button', { name: 'Map columns' }).click();
+    const dialog = page.getByRole('dialog');
+    const said = dialog.getByTestId('mapping-recognised');
+    await eventually(() => said.innerText()).toMatch(
+      /^Suggested from the column names and values \(\d+ % sure\)$/,
+    );
+    expect(await dialog.getByTestId('mapping-table').inputValue()).toBe('deals');
+    expect(await dialog.locator('select[data-column="deal_id"]').inputValue()).toBe('opportunity_id');
+    expect(await dialog.locator('select[data-column="created_at"]').inputValue()).toBe('engage_date');
+    expect(await dialog.locator('select[data-column="owner"]').inputValue()).toBe('sales_agent');
+    expect(await dialog.locator('select[data-column="customer_id"]').inputValue()).toBe('account');
+    await b.screenshot('mapping-generic-pipeline');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await dropFile(page, join(CORPUS, 'weather-daily.csv'));
+    await importsSettled(page, ['weather_daily']);
+    await tableEntry(page, 'weather_daily').click();
+    await page.getByRole('button', { name: 'Map columns' }).click();
+    await eventually(() => page.getByRole('dialog').getByTestId('mapping-recognised').innerText()).toMatch(
+      /^No good match: this file does not look like any table of the CRM model \(\d+ % sure\)/,
+    );
+    await b.screenshot('mapping-no-match');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
 });

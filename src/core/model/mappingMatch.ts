@@ -21,6 +21,13 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'created on',
     'date created',
     'created time',
+    'creation date',
+    'date opened',
+    'opened',
+    'add time',
+    'first contact date',
+    'engage date',
+    'signup date',
     'start date',
   ],
   churned_at: ['churn date', 'churned', 'cancelled at', 'canceled at', 'cancel date', 'end date'],
@@ -28,16 +35,27 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   converted_at: ['converted date', 'conversion date', 'converted on'],
   resolved_at: ['resolved', 'resolution date', 'closed at', 'close date', 'solved at'],
   first_response_at: ['first response', 'first reply', 'first response time', 'first reply at'],
-  answered_at: ['answered', 'response date', 'submitted at', 'date'],
+  answered_at: [
+    'answered',
+    'response date',
+    'submitted at',
+    'submitted',
+    'submission date',
+    'timestamp',
+    'date',
+  ],
   ordered_at: ['order date', 'ordered', 'invoice date', 'date'],
-  hired_at: ['hire date', 'hired', 'start date', 'joined'],
-  left_at: ['leave date', 'termination date', 'end date', 'left'],
-  amount: ['value', 'deal value', 'deal amount', 'total'],
+  hired_at: ['hire date', 'date of hire', 'hired', 'start date', 'joined', 'date of joining', 'joining date'],
+  left_at: ['leave date', 'termination date', 'date of termination', 'exit date', 'end date', 'left'],
+  amount: ['value', 'deal value', 'deal amount', 'close value', 'est revenue', 'total'],
   revenue: ['net revenue', 'sales', 'total', 'amount'],
-  owner: ['rep', 'sales rep', 'assigned to', 'account manager'],
-  agent: ['assignee', 'assigned to', 'owner'],
+  owner: ['rep', 'sales rep', 'sales agent', 'salesperson', 'assigned to', 'account manager'],
+  agent: ['assignee', 'assigned to', 'owner', 'assigned agent'],
   stage: ['deal stage', 'status', 'pipeline stage'],
-  spend: ['cost', 'spent', 'amount spent'],
+  spend: ['cost', 'spent', 'amount spent', 'ad spend'],
+  channel: ['platform', 'medium', 'channel used', 'network'],
+  impressions: ['impr', 'views'],
+  source: ['lead source', 'origin', 'utm source'],
   segment: ['tier', 'customer segment'],
 };
 
@@ -52,6 +70,21 @@ export function nameSimilarity(a: string, b: string): number {
   const shorter = x.length < y.length ? x : y;
   const contains = shorter.length >= 4 && (x.includes(y) || y.includes(x)) ? 0.8 : 0;
   return Math.max(byEdits, contains);
+}
+
+/** Words naming whom a column is about, which keeps one kind of person out of another's slot. */
+const PARTY = /(account|company|customer|client|organi[sz]ation|org)/;
+const PERSON_IN_CHARGE = /(owner|manager|rep|agent|user|assigned|assignee|salesperson)/;
+
+/**
+ * Whether a header names a different party than the canonical column: an account
+ * or company column is never the owner or the agent ("Account Name" is not an
+ * "account manager").
+ */
+export function roleConflict(header: string, canonicalColumn: string): boolean {
+  if (canonicalColumn !== 'owner' && canonicalColumn !== 'agent') return false;
+  const h = normalizeHeader(header);
+  return PARTY.test(h) && !PERSON_IN_CHARGE.test(h);
 }
 
 /** The best similarity of a header to a canonical column, through its synonyms too. */

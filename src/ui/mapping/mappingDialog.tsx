@@ -56,8 +56,11 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
   const [outcomes, setOutcomes] = useState<Outcomes>({});
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<MappingProblem[]>([]);
+  // Once the user picks a table, "no good match" is no longer the news.
+  const [picked, setPicked] = useState(false);
 
   const load = (target?: CanonicalTableName) => {
+    if (target !== undefined) setPicked(true);
     void mappingStore
       .getState()
       .draft(raw, target)
@@ -139,6 +142,9 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
   };
 
   const recognised = draft.suggestion.table === mapping.canonicalTable ? draft.suggestion.preset : null;
+  const sure = (c: number) => `${Math.round(c * 100)} %`;
+  const noMatch =
+    draft.suggestion.noGoodMatch && !picked && mappingStore.getState().applied[raw] === undefined;
   return (
     <Dialog
       title={title}
@@ -182,9 +188,13 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
         <span className="muted" data-testid="mapping-recognised">
           {recognised !== null
             ? t('mapping.recognised', { label: recognised.label })
-            : t('mapping.suggested', {
-                percent: `${Math.round((draft.suggestion.table === mapping.canonicalTable ? draft.suggestion.confidence : 0) * 100)} %`,
-              })}
+            : noMatch
+              ? t('mapping.noMatch', { percent: sure(draft.suggestion.noneLikelihood) })
+              : t('mapping.suggested', {
+                  percent: sure(
+                    draft.suggestion.table === mapping.canonicalTable ? draft.suggestion.confidence : 0,
+                  ),
+                })}
         </span>
       </div>
       {canonical && <p>{canonicalTableDescription(canonical.name)}</p>}

@@ -323,7 +323,8 @@ describe('CRM presets', () => {
       expect(s.missingRequired).toEqual([]);
       for (const c of requiredColumns(x.table)) expect(s.mapping.columns[c.name], c.name).toBeDefined();
       expect(s.mapping.columns).toMatchObject(x.expect);
-      expect(s.confidence).toBe(1);
+      // Headers alone, no values: the preset makes it likely, not certain.
+      expect(s.confidence).toBeGreaterThan(0.7);
     });
   }
 
@@ -378,7 +379,7 @@ describe('suggestMapping without a preset', () => {
     expect(s.matches.category.by).toBe('exact');
     expect(s.matches.amount.by).toBe('similar');
     expect(s.confidence).toBeLessThan(1);
-    expect(s.confidence).toBeGreaterThan(0.75);
+    expect(s.confidence).toBeGreaterThan(0.6);
 
     const textTotal = suggestMapping(headers, { 'Expense Date': 'date', Total: 'text', Category: 'text' });
     expect(textTotal.mapping.columns.amount).toBeUndefined();

@@ -143,3 +143,38 @@ describe('mapping store', () => {
     expect(tableToRows(await engine.query('SELECT COUNT(*) AS n FROM deals'))[0].n).toBe(9);
   }, 30_000);
 });
+
+describe('mapping store suggestions from names and values', () => {
+  const corpus = (name: string): SourceFile => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/crm/corpus', name)));
+    return { name, size: bytes.byteLength, read: async () => bytes };
+  };
+
+  it('suggests deals for a generic pipeline, with its key and start date, and leaves it to the user', async () => {
+    const { data, mapping } = await setup();
+    const [t] = await data.getState().loadFiles([corpus('pipeline-opportunities.csv')]);
+    await mapping.getState().settled();
+    expect(mapping.getState().applied[t.name]).toBeUndefined();
+    const d = await mapping.getState().draft(t.name);
+    expect(d?.suggestion.table).toBe('deals');
+    expect(d?.suggestion.preset).toBeNull();
+    expect(d?.suggestion.noGoodMatch).toBe(false);
+    expect(d?.suggestion.confidence).toBeGreaterThan(0.9);
+    expect(d?.mapping.columns).toMatchObject({
+      deal_id: 'opportunity_id',
+      created_at: 'engage_date',
+      stage: 'deal_stage',
+      owner: 'sales_agent',
+      customer_id: 'account',
+    });
+    expect(d?.outcomes.won).toEqual(['Won']);
+  }, 30_000);
+
+  it('offers no good match for a weather table', async () => {
+    const { data, mapping } = await setup();
+    const [t] = await data.getState().loadFiles([corpus('weather-daily.csv')]);
+    const d = await mapping.getState().draft(t.name);
+    expect(d?.suggestion.noGoodMatch).toBe(true);
+    expect(d?.suggestion.noneLikelihood).toBeGreaterThan(0.5);
+  }, 30_000);
+});

@@ -15,7 +15,8 @@ export const DYNAMICS_PRESETS: readonly MappingPreset[] = [
     columns: {
       deal_id: ['(Do Not Modify) Opportunity', 'opportunityid'],
       created_at: ['Created On', 'createdon'],
-      closed_at: ['Actual Close Date', 'actualclosedate'],
+      // Est. Close Date is what a plain export shows; Actual Close Date only once closed.
+      closed_at: ['Actual Close Date', 'actualclosedate', 'Est. Close Date', 'estimatedclosedate'],
       // Status (statecode) is Open / Won / Lost: the outcome lives there, not in a stage.
       stage: ['Status', 'statecode', 'Status Reason', 'statuscode'],
       // Est. Revenue is filled on every opportunity; Actual Revenue only once won.
