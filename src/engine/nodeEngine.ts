@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as DuckDBNode from '@duckdb/duckdb-wasm/blocking';
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { type Engine, OFFLINE_SETTINGS } from './engine';
+import type { Engine } from './engine';
+import { assertImportPath, LOCKDOWN_SETTINGS } from './lockdown';
 import { loadNodeParquet } from './parquet/nodeCodec';
 
 const require = createRequire(import.meta.url);
@@ -26,13 +27,27 @@ export async function createNodeEngine(): Promise<Engine> {
   await db.instantiate();
   db.open({});
   const conn = db.connect();
-  for (const s of OFFLINE_SETTINGS) conn.query(s);
+  for (const s of LOCKDOWN_SETTINGS) conn.query(s);
+  const single = (sql: string) => {
+    const statement = conn.prepare(sql);
+    try {
+      return statement.query();
+    } finally {
+      statement.close();
+    }
+  };
   return {
-    async query(sql: string): Promise<Table> {
-      return tableFromIPC(cjsArrow.tableToIPC(conn.query(sql), 'stream'));
+    async query(sql, options): Promise<Table> {
+      const result = options?.single ? single(sql) : conn.query(sql);
+      return tableFromIPC(cjsArrow.tableToIPC(result, 'stream'));
+    },
+    async tokenize(sql) {
+      const { offsets, types } = db.tokenize(sql);
+      return { offsets: [...offsets], types: [...types] };
     },
     async cancel() {},
     async registerFile(name, bytes) {
+      assertImportPath(name);
       db.registerFileBuffer(name, bytes);
     },
     async dropFile(name) {

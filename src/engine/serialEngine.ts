@@ -14,14 +14,14 @@ export function serialEngine(inner: Engine): Engine {
     return next;
   };
   /** A query that can be called off: skipped while queued, cancelled while it runs. */
-  const abortable = (sql: string, signal: AbortSignal) =>
+  const abortable = (sql: string, signal: AbortSignal, single: boolean | undefined) =>
     run(async () => {
       if (signal.aborted) throw new EngineCancelled();
       // Only this query is running now (the queue guarantees it), so cancel() reaches it and no other.
       const onAbort = () => void inner.cancel();
       signal.addEventListener('abort', onAbort);
       try {
-        const t = await inner.query(sql);
+        const t = await inner.query(sql, { single });
         if (signal.aborted) throw new EngineCancelled();
         return t;
       } finally {
@@ -30,7 +30,10 @@ export function serialEngine(inner: Engine): Engine {
     });
   return {
     query: (sql, options?: QueryOptions) =>
-      options?.signal === undefined ? run(() => inner.query(sql)) : abortable(sql, options.signal),
+      options?.signal === undefined
+        ? run(() => inner.query(sql, { single: options?.single }))
+        : abortable(sql, options.signal, options.single),
+    tokenize: (sql) => run(() => inner.tokenize(sql)),
     cancel: () => inner.cancel(),
     registerFile: (name, bytes) => run(() => inner.registerFile(name, bytes)),
     dropFile: (name) => run(() => inner.dropFile(name)),
