@@ -2,7 +2,7 @@ import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { buildGraph, type CellGraph, executionOrder, rerunAfter } from '../core/notebook/graph';
 import { inputValue } from '../core/notebook/kinds/input';
-import { SQL_PREVIEW_ROWS } from '../core/notebook/kinds/sql';
+import { SQL_PREVIEW_ROWS, sqlRefusal } from '../core/notebook/kinds/sql';
 import { messagesText, type NotebookMessage, notebookMessage } from '../core/notebook/messages';
 import { CELL_REGISTRY, cellNameProblem, createCell } from '../core/notebook/registry';
 import { RunLedger } from '../core/notebook/runs';
@@ -21,6 +21,7 @@ import type { CalendarKind } from '../core/sql/calendarSchema';
 import { duckdb } from '../core/sql/dialect';
 import { type Engine, EngineCancelled } from '../engine/engine';
 import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
+import { guardWorkbookSql } from '../engine/workbookSql';
 import { arrowToRows } from './arrowRows';
 import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
@@ -72,6 +73,11 @@ export interface NotebookDeps {
   reserved?(): readonly string[];
   /** The workbook's calendar, which KPI cells cut periods in; Gregorian when not given. */
   calendar?(): CalendarKind;
+  /**
+   * The guard's verdict on a SQL cell's SQL, on DuckDB's reading of it; guardWorkbookSql
+   * unless a test of the store alone, with no DuckDB behind its engine, gives another.
+   */
+  guard?: typeof guardWorkbookSql;
 }
 
 const idle = (): CellRun => ({
@@ -156,9 +162,14 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           let result: ResultTable | null = null;
           let truncated = false;
           if (plan.type === 'sql') {
+            if (plan.guard !== undefined) {
+              const verdict = await (deps.guard ?? guardWorkbookSql)(engine, plan.guard.sql, plan.guard.tables);
+              if (!verdict.ok) return fail([sqlRefusal(verdict, plan.guard.tables)]);
+              if (!current()) return null;
+            }
             for (const stmt of plan.setup) {
               try {
-                await engine.query(stmt);
+                await engine.query(stmt, { single: true });
               } catch (e) {
                 if (e instanceof EngineCancelled) throw e;
                 const parsed = parseSqlError(
