@@ -14,7 +14,7 @@ export function importPath(name: string): string {
 }
 
 /** Whether a file name may be registered: only under the import prefix, never climbing out of it. */
-export function isImportPath(name: string): boolean {
+function isImportPath(name: string): boolean {
   return name.startsWith(IMPORT_PREFIX) && !name.slice(IMPORT_PREFIX.length).split('/').includes('..');
 }
 
