@@ -18,10 +18,12 @@ export function boundedEngine(inner: Engine, bounds: Bounds): Engine {
     return {
       timeLimitMs: given?.timeLimitMs ?? bounds.timeLimitMs(),
       signal: signals.length <= 1 ? signals[0] : AbortSignal.any(signals),
+      single: given?.single,
     };
   };
   return {
     query: (sql, options) => inner.query(sql, optionsFor(options)),
+    tokenize: (sql) => inner.tokenize(sql),
     cancel: () => inner.cancel(),
     registerFile: (name, bytes) => inner.registerFile(name, bytes),
     dropFile: (name) => inner.dropFile(name),

@@ -4,7 +4,8 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { Table } from 'apache-arrow';
-import { type Engine, EngineCancelled, OFFLINE_SETTINGS } from './engine';
+import { type Engine, EngineCancelled } from './engine';
+import { assertImportPath, LOCKDOWN_SETTINGS } from './lockdown';
 import { loadBrowserParquet } from './parquet/browserCodec';
 import { serialEngine } from './serialEngine';
 
@@ -22,18 +23,21 @@ export async function createBrowserEngine(): Promise<Engine> {
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: { castBigIntToDouble: false } });
   const conn = await db.connect();
-  for (const s of OFFLINE_SETTINGS) await conn.query(s);
+  for (const s of LOCKDOWN_SETTINGS) await conn.query(s);
 
   let running = 0;
   let cancelled = false;
   // Two streamed queries in flight on the one connection hang, so calls are queued.
   return serialEngine({
-    async query(sql: string): Promise<Table> {
+    async query(sql, options): Promise<Table> {
       running++;
       cancelled = false;
+      let statement: duckdb.AsyncPreparedStatement | null = null;
       try {
+        // A prepared statement holds exactly one statement: DuckDB refuses text with more.
+        if (options?.single) statement = await conn.prepare(sql);
         // send() runs the query as a pending query that cancelSent() can interrupt.
-        const reader = await conn.send(sql);
+        const reader = statement === null ? await conn.send(sql) : await statement.send();
         const batches = [];
         for await (const batch of reader) batches.push(batch);
         return batches.length ? new Table(batches) : new Table(reader.schema);
@@ -42,8 +46,10 @@ export async function createBrowserEngine(): Promise<Engine> {
         throw err;
       } finally {
         running--;
+        await statement?.close();
       }
     },
+    tokenize: (sql) => db.tokenize(sql),
     async cancel() {
       if (running > 0) {
         cancelled = true;
@@ -51,6 +57,7 @@ export async function createBrowserEngine(): Promise<Engine> {
       }
     },
     async registerFile(name, bytes) {
+      assertImportPath(name);
       // The buffer is transferred to the worker; a copy leaves the caller's bytes usable (re-reads, errors).
       await db.registerFileBuffer(name, bytes.slice());
     },

@@ -17,14 +17,31 @@ export interface QueryOptions {
    * Past it the query is cancelled and the call rejects with EngineTimedOut.
    */
   timeLimitMs?: number;
+  /**
+   * DuckDB must find exactly one statement in the text or refuses it (it runs as a
+   * prepared statement), so a `;` inside workbook SQL can never start a second one.
+   */
+  single?: boolean;
+}
+
+/** DuckDB's own tokenizer's answer: where each token starts (UTF-8 byte offsets) and its kind. */
+export interface EngineTokens {
+  offsets: number[];
+  /** DuckDB's token types: 0 identifier, 1 number, 2 string, 3 operator, 4 keyword, 5 comment. */
+  types: number[];
 }
 
 export interface Engine {
   /** Run SQL and return the whole result. Rejects with EngineCancelled when cancelled. */
   query(sql: string, options?: QueryOptions): Promise<Table>;
+  /** Tokens as DuckDB's parser reads the text (nothing is run). */
+  tokenize(sql: string): Promise<EngineTokens>;
   /** Cancel the running query, if any. Resolves once the engine has been told. */
   cancel(): Promise<void>;
-  /** Make bytes readable by SQL under a virtual file name (for read_csv). */
+  /**
+   * Make bytes readable by SQL under a virtual file name (for read_csv). The name must be
+   * under the import prefix (lockdown.ts: importPath), the only place the locked engine reads.
+   */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Forget a registered file; its WASM memory is released for reuse. */
   dropFile(name: string): Promise<void>;
@@ -49,9 +66,3 @@ export class EngineTimedOut extends Error {
     this.name = 'EngineTimedOut';
   }
 }
-
-/** Settings applied right after connecting: no extension may be fetched or loaded (DESIGN.md). */
-export const OFFLINE_SETTINGS = [
-  'SET autoinstall_known_extensions=false',
-  'SET autoload_known_extensions=false',
-];

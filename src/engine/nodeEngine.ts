@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as DuckDBNode from '@duckdb/duckdb-wasm/blocking';
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { type Engine, OFFLINE_SETTINGS } from './engine';
+import type { Engine } from './engine';
+import { assertImportPath, LOCKDOWN_SETTINGS } from './lockdown';
 import { loadNodeParquet } from './parquet/nodeCodec';
 import { pendingQueries } from './pendingQuery';
 import { serialEngine } from './serialEngine';
@@ -25,18 +26,34 @@ export async function createNodeEngine(): Promise<Engine> {
   await db.instantiate();
   db.open({});
   const conn = db.connect();
-  for (const s of OFFLINE_SETTINGS) conn.query(s);
+  for (const s of LOCKDOWN_SETTINGS) conn.query(s);
   const pending = pendingQueries(duckdb, conn);
+  // A prepared statement holds exactly one statement, so DuckDB itself refuses a second.
+  const single = (sql: string) => {
+    const statement = conn.prepare(sql);
+    try {
+      return statement.query();
+    } finally {
+      statement.close();
+    }
+  };
+  const cjsArrow: { tableToIPC(t: unknown, format: 'stream'): Uint8Array } = require('apache-arrow');
   return serialEngine({
-    async query(sql: string): Promise<Table> {
+    async query(sql, options): Promise<Table> {
       // The Node build require()s its own copy of apache-arrow, whose tables fail the app's
       // instanceof checks; results cross as IPC bytes, which every copy reads.
+      if (options?.single) return tableFromIPC(cjsArrow.tableToIPC(single(sql), 'stream'));
       return tableFromIPC(await pending.query(sql));
+    },
+    async tokenize(sql) {
+      const { offsets, types } = db.tokenize(sql);
+      return { offsets: [...offsets], types: [...types] };
     },
     async cancel() {
       pending.cancel();
     },
     async registerFile(name, bytes) {
+      assertImportPath(name);
       db.registerFileBuffer(name, bytes);
     },
     async dropFile(name) {

@@ -22,7 +22,7 @@ export function serialEngine(inner: Engine): Engine {
    */
   const bounded = (
     sql: string,
-    { signal, timeLimitMs }: QueryOptions,
+    { signal, timeLimitMs, single }: QueryOptions,
   ): Promise<Awaited<ReturnType<Engine['query']>>> => {
     let giveUp: (reason: Error) => void = () => undefined;
     const gaveUp = new Promise<never>((_, reject) => {
@@ -49,7 +49,7 @@ export function serialEngine(inner: Engine): Engine {
           ? undefined
           : setTimeout(() => stop(new EngineTimedOut(timeLimitMs)), timeLimitMs);
       try {
-        const t = await inner.query(sql);
+        const t = await inner.query(sql, { single });
         if (stopped !== null) throw stopped;
         return t;
       } catch (err) {
@@ -67,8 +67,9 @@ export function serialEngine(inner: Engine): Engine {
   return {
     query: (sql, options?: QueryOptions) =>
       options?.signal === undefined && options?.timeLimitMs === undefined
-        ? run(() => inner.query(sql))
+        ? run(() => inner.query(sql, { single: options?.single }))
         : bounded(sql, options),
+    tokenize: (sql) => run(() => inner.tokenize(sql)),
     cancel: () => inner.cancel(),
     registerFile: (name, bytes) => run(() => inner.registerFile(name, bytes)),
     dropFile: (name) => run(() => inner.dropFile(name)),

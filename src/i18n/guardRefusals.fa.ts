@@ -14,12 +14,6 @@ const ONLY_OWN = 'فقط جدول‌های خود کارپوشه را می‌ت�
 export const guardRefusalsFa: GuardRefusalFormatters = {
   empty: () => 'SQL کارپوشه خالی است.',
   'nul-character': () => `SQL کارپوشه نمی‌تواند نویسهٔ ${code('NUL')} داشته باشد.`,
-  'unclosed-comment': () => `توضیحی با ${code('/*')} باز شده و هرگز بسته نشده است.`,
-  'nested-comment': () => `نمی‌توان توضیح ${code('/* */')} را درون توضیحی دیگر گذاشت.`,
-  'escape-string': () => `رشته‌های گریز (${code("E'...'")}) پذیرفته نیستند؛ متن را ساده بنویسید.`,
-  'unclosed-text': () => `متنی با ${code("'")} باز شده و هرگز بسته نشده است.`,
-  'unclosed-name': () => `نامی با ${code('"')} باز شده و هرگز بسته نشده است.`,
-  'unclosed-dollar-text': (p) => `متنی با ${code(p.tag)} باز شده و هرگز بسته نشده است.`,
   'multiple-statements': (p) => `SQL کارپوشه باید تنها یک دستور باشد؛ این یکی ${num(p.count)} دستور دارد.`,
   'not-a-query': (p) =>
     `SQL کارپوشه باید یک پرس‌وجو باشد که با ${code('SELECT')} یا ${code('WITH')} آغاز شود، نه با ${code(p.word)}.`,
@@ -33,4 +27,7 @@ export const guardRefusalsFa: GuardRefusalFormatters = {
     p.tables.length === 0
       ? `${name(p.table)} جدولی از این کارپوشه نیست؛ هنوز جدولی بارگذاری نشده است که SQL کارپوشه بخواند.`
       : `${name(p.table)} جدولی از این کارپوشه نیست؛ SQL کارپوشه فقط این‌ها را می‌تواند بخواند: ${p.tables.map(name).join('، ')}.`,
+  'file-access': (p) =>
+    `SQL کارپوشه نمی‌تواند ${code(p.path)} را باز کند: ${ONLY_OWN}، نه فایل‌ها یا نشانی‌های اینترنتی.`,
+  'settings-locked': () => 'SQL کارپوشه نمی‌تواند تنظیمات موتور را تغییر دهد.',
 };

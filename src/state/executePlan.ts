@@ -1,9 +1,10 @@
-import { SQL_PREVIEW_ROWS } from '../core/notebook/kinds/sql';
+import { SQL_PREVIEW_ROWS, sqlRefusal } from '../core/notebook/kinds/sql';
 import { type NotebookMessage, notebookMessage } from '../core/notebook/messages';
 import { parseSqlError, type SqlErrorPosition } from '../core/notebook/sqlError';
 import type { CellPlan, ResultTable } from '../core/notebook/types';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../engine/engine';
 import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
+import { guardWorkbookSql } from '../engine/workbookSql';
 import { arrowToRows } from './arrowRows';
 
 export type PlanOutcome =
@@ -21,11 +22,18 @@ export async function executePlan(
   plan: CellPlan,
   options: QueryOptions,
   current: () => boolean,
+  guard: typeof guardWorkbookSql = guardWorkbookSql,
 ): Promise<PlanOutcome> {
   if (plan.type === 'sql') {
+    if (plan.guard !== undefined) {
+      const verdict = await guard(engine, plan.guard.sql, plan.guard.tables);
+      if (!verdict.ok) return { ok: false, problems: [sqlRefusal(verdict, plan.guard.tables)], at: null };
+      if (!current()) return null;
+    }
     for (const stmt of plan.setup) {
       try {
-        await engine.query(stmt, options);
+        // One statement each, as DuckDB reads it: a `;` in workbook SQL never starts a second.
+        await engine.query(stmt, { ...options, single: true });
       } catch (e) {
         if (e instanceof EngineCancelled || e instanceof EngineTimedOut) throw e;
         const parsed = parseSqlError(e instanceof Error ? e.message : String(e), plan.userLineOffset ?? 0);

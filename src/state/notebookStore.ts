@@ -18,6 +18,7 @@ import type {
 import type { CalendarKind } from '../core/sql/calendarSchema';
 import { duckdb } from '../core/sql/dialect';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../engine/engine';
+import type { guardWorkbookSql } from '../engine/workbookSql';
 import { type CellRun, haltedRun, haltOf, idleRun } from './cellRuns';
 import { executePlan } from './executePlan';
 import { asDerived } from './notebookSlice';
@@ -67,6 +68,11 @@ export interface NotebookDeps {
   calendar?(): CalendarKind;
   /** Milliseconds a cell's query may run before it is stopped; no limit when not given. */
   timeLimitMs?(): number | undefined;
+  /**
+   * The guard's verdict on a SQL cell's SQL, on DuckDB's reading of it; guardWorkbookSql
+   * unless a test of the store alone, with no DuckDB behind its engine, gives another.
+   */
+  guard?: typeof guardWorkbookSql;
 }
 
 interface RunningCell {
@@ -165,7 +171,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
         try {
           const planned = CELL_REGISTRY[cell.kind].plan(cell, context(cell));
           if (!planned.ok) return fail(planned.problems);
-          const outcome = await executePlan(await deps.engine(), planned.plan, options, current);
+          const outcome = await executePlan(await deps.engine(), planned.plan, options, current, deps.guard);
           if (outcome === null) return null;
           if (!outcome.ok) return fail(outcome.problems, outcome.at);
           const { result, truncated } = outcome;

@@ -9,6 +9,7 @@ import { duckdb } from '../../src/core/sql/dialect';
 import { ensureCalendar } from '../../src/engine/calendar';
 import type { Engine } from '../../src/engine/engine';
 import { importFile } from '../../src/engine/ingest/importFile';
+import { importPath } from '../../src/engine/lockdown';
 import { createNodeEngine } from '../../src/engine/nodeEngine';
 import { plainColumn } from '../../src/engine/rows';
 import { presentColumns, scorecardSchema } from '../../src/state/scorecardSchema';
@@ -51,14 +52,14 @@ export async function loadFigures(section: string, csvPath: string, runs: number
   let rows = 0;
   const add = (work: string, runs_: number[], baseline?: string, target?: string) =>
     figures.push({ section, work, runs: runs_, rows, baseline, target });
-  await wasm.registerFile('raw.csv', csv);
+  await wasm.registerFile(importPath('raw.csv'), csv);
   // Interleaved, so load from other work on the machine falls on both alike and the ratio holds.
   const [importRuns, rawRuns] = await interleavedRuns(runs, [
     async () => {
       rows = (await importFile(wasm, { name: 'deals.csv', bytes: csv }, { table: 'deals' })).rows;
     },
     async () => {
-      await wasm.query("CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv('raw.csv')");
+      await wasm.query(`CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv('${importPath('raw.csv')}')`);
     },
   ]);
   await writeParquet(wasm, 'deals', parquetPath);

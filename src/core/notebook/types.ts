@@ -111,7 +111,13 @@ export type CellPlan =
   | { type: 'none' }
   | {
       type: 'sql';
-      /** Statements run first, in order (a view for the cell's name). */
+      /**
+       * When the SQL is the user's (a SQL cell): their SQL and the tables and views it may
+       * read. The guard judges DuckDB's reading of it (src/engine/workbookSql.ts) before
+       * anything runs.
+       */
+      guard?: { sql: string; tables: string[] };
+      /** Statements run first, in order, each alone (a view for the cell's name). */
       setup: string[];
       /** The query whose rows are the cell's result. */
       result: string;

@@ -2,6 +2,7 @@ import { looksBinary } from '../../core/ingest/binary';
 import { sniffDelimiter } from '../../core/ingest/delimiter';
 import { decodeText, detectEncoding } from '../../core/ingest/encoding';
 import { type Engine, EngineCancelled } from '../engine';
+import { importPath } from '../lockdown';
 import { findCsvStructureProblem } from './csvDiagnose';
 import { type LoadedCsv, loadCsv } from './csvLoad';
 import type { ImportMessage } from './messages';
@@ -61,7 +62,7 @@ export async function stageDelimited(
   const skipRows = options.skipRows ?? 0;
   const dialect = { delimiter, header, skipRows, decimalComma: options.decimalComma ?? false };
   const typing = { decimalComma: options.decimalComma, dateOrder: options.dateOrder };
-  const virtual = `__import_${++fileCounter}.csv`;
+  const virtual = importPath(`__import_${++fileCounter}.csv`);
   await engine.registerFile(virtual, utf8);
   let loaded: LoadedCsv;
   try {

@@ -5,6 +5,7 @@ import { generateCrm } from '../../../samples/generator/crm';
 import { toCsv } from '../../../samples/generator/csv';
 import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, type LogicalKind } from '../../../src/core/model/canonical';
 import type { Engine } from '../../../src/engine/engine';
+import { importPath } from '../../../src/engine/lockdown';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 
 /**
@@ -37,8 +38,8 @@ async function value(sql: string): Promise<number> {
 beforeAll(async () => {
   engine = await createNodeEngine();
   for (const name of CANONICAL_TABLE_NAMES) {
-    await engine.registerFile(`${name}.csv`, readFileSync(join(DEMO, `${name}.csv`)));
-    await engine.query(`CREATE TABLE ${name} AS SELECT * FROM read_csv('${name}.csv')`);
+    await engine.registerFile(importPath(`${name}.csv`), readFileSync(join(DEMO, `${name}.csv`)));
+    await engine.query(`CREATE TABLE ${name} AS SELECT * FROM read_csv('${importPath(`${name}.csv`)}')`);
   }
 });
 

@@ -20,6 +20,9 @@ function gatedEngine(log: string[]) {
     async cancel() {
       log.push('cancel');
     },
+    async tokenize() {
+      return { offsets: [], types: [] };
+    },
     async registerFile() {},
     async dropFile() {},
     async insertArrowIPC() {},

@@ -1,223 +1,159 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbookSql } from '../../../src/core/sql/guard';
+import type { SqlParse, SqlToken, SqlTokenKind } from '../../../src/core/sql/sqlParse';
+import { sqlTokens } from '../../../src/core/sql/sqlParse';
 
+/**
+ * The guard's judgement on DuckDB's reading of SQL, given as plain data (the engine-backed
+ * cases are in test/integration/security). Tokens here are written as DuckDB gives them.
+ */
+function tokens(sql: string, spec: [text: string, kind: SqlTokenKind][]): SqlToken[] {
+  let at = 0;
+  return spec.map(([text, kind]) => {
+    const start = sql.indexOf(text, at);
+    if (start === -1) throw new Error(`${text} is not in ${sql}`);
+    at = start + text.length;
+    return { kind, start, end: at, text };
+  });
+}
+
+const K = (text: string): [string, SqlTokenKind] => [text, 'keyword'];
+const I = (text: string): [string, SqlTokenKind] => [text, 'identifier'];
+const S = (text: string): [string, SqlTokenKind] => [text, 'string'];
+const O = (text: string): [string, SqlTokenKind] => [text, 'operator'];
+
+const SELECT_DEALS: [string, SqlTokenKind][] = [K('SELECT'), O('*'), K('FROM'), I('deals')];
+const parse = (
+  sql: string,
+  spec: [string, SqlTokenKind][],
+  more: Partial<Omit<SqlParse, 'tokens'>> = {},
+): SqlParse => ({
+  tokens: tokens(sql, spec),
+  error: null,
+  reads: { tables: ['deals'], functions: [] },
+  ...more,
+});
 const TABLES = ['deals', 'customers'];
-const check = (sql: string) => checkWorkbookSql(sql, TABLES);
-const refusal = (sql: string) => {
-  const r = check(sql);
-  if (r.ok) throw new Error(`expected a refusal for: ${sql}`);
-  return r;
-};
 
-describe('allowed queries', () => {
-  it.each([
-    ['a plain select', 'SELECT * FROM deals'],
-    ['a trailing semicolon', 'SELECT count(*) FROM deals;'],
-    [
-      'a join of allowed tables',
-      'SELECT c.segment, sum(d.amount) FROM deals d JOIN customers c ON d.customer_id = c.customer_id GROUP BY 1',
-    ],
-    ['a comma join', 'SELECT * FROM deals, customers WHERE deals.customer_id = customers.customer_id'],
-    ['a CTE', 'WITH won AS (SELECT * FROM deals WHERE stage = $$Closed Won$$) SELECT count(*) FROM won'],
-    [
-      'two CTEs, one with columns',
-      'WITH a(x) AS (SELECT amount FROM deals), b AS MATERIALIZED (SELECT x FROM a) SELECT * FROM b',
-    ],
-    ['a subquery in FROM', 'SELECT * FROM (SELECT amount FROM deals) AS t'],
-    [
-      'IN and EXISTS subqueries',
-      'SELECT * FROM deals WHERE customer_id IN (SELECT customer_id FROM customers) AND EXISTS (FROM customers)',
-    ],
-    ['a string that contains DROP', "SELECT * FROM deals WHERE note = 'DROP TABLE deals; ATTACH x'"],
-    ['a quoted column named like a keyword', 'SELECT "load", "set" FROM deals'],
-    ['DROP inside a comment', 'SELECT 1 -- DROP TABLE deals\nFROM deals /* ATTACH */'],
-    ['EXTRACT ... FROM a column', 'SELECT EXTRACT(year FROM created_at) FROM deals'],
-    ['a table named in a different case, qualified by main', 'SELECT * FROM main.DEALS'],
-    ['range() as a table', 'SELECT * FROM range(10)'],
-    ['read_csv as text', "SELECT 'read_csv(''x'')' AS s FROM deals"],
-  ])('%s', (_, sql) => {
-    expect(check(sql)).toEqual({ ok: true });
+describe('the guard on DuckDB’s tokens', () => {
+  it('accepts one query over the workbook’s tables', () => {
+    const sql = 'SELECT * FROM deals';
+    expect(checkWorkbookSql(sql, parse(sql, SELECT_DEALS), TABLES)).toEqual({ ok: true });
+  });
+
+  it('counts statements where DuckDB cuts them, not inside a dollar-quoted string', () => {
+    const one = 'SELECT $×$;$×$ AS s';
+    expect(checkWorkbookSql(one, parse(one, [K('SELECT'), S('$×$;$×$'), K('AS'), I('s')]), TABLES)).toEqual({
+      ok: true,
+    });
+    const two = 'SELECT 1 --x\r; DROP TABLE deals';
+    const r = checkWorkbookSql(
+      two,
+      parse(two, [K('SELECT'), ['1', 'number'], O(';'), K('DROP'), K('TABLE'), I('deals')]),
+      TABLES,
+    );
+    expect(r).toMatchObject({ code: 'multiple-statements', params: { count: 2 } });
+  });
+
+  it('refuses a keyword only where DuckDB reads a keyword, with the hint to quote it', () => {
+    const quoted = 'SELECT "load" FROM deals';
+    expect(
+      checkWorkbookSql(quoted, parse(quoted, [K('SELECT'), I('"load"'), K('FROM'), I('deals')]), TABLES),
+    ).toEqual({
+      ok: true,
+    });
+    const bare = 'SELECT load FROM deals';
+    expect(
+      checkWorkbookSql(bare, parse(bare, [K('SELECT'), K('load'), K('FROM'), I('deals')]), TABLES),
+    ).toMatchObject({
+      code: 'forbidden-keyword',
+      params: { keyword: 'LOAD', text: 'load' },
+      message:
+        'Workbook SQL may only read data: LOAD is not allowed. (If "load" is a column name, write it in double quotes.)',
+    });
+  });
+
+  it('refuses a file-reading function called by any spelling of its name', () => {
+    for (const name of ['read_text', '"READ_TEXT"', 'glob', 'getenv']) {
+      const sql = `SELECT * FROM ${name}('/etc/passwd')`;
+      const spec = [K('SELECT'), O('*'), K('FROM'), I(name), O('('), S("'/etc/passwd'"), O(')')];
+      expect(checkWorkbookSql(sql, parse(sql, spec), TABLES), name).toMatchObject({
+        code: 'forbidden-function',
+        params: { name },
+      });
+    }
+  });
+
+  it('refuses empty SQL, a NUL, and what does not start as a query', () => {
+    expect(checkWorkbookSql('-- nothing', parse('-- nothing', []), TABLES)).toMatchObject({ code: 'empty' });
+    expect(checkWorkbookSql('SELECT 1\u0000', parse('SELECT 1\u0000', [K('SELECT')]), TABLES)).toMatchObject({
+      code: 'nul-character',
+    });
+    expect(checkWorkbookSql('VALUES (1)', parse('VALUES (1)', [K('VALUES')]), TABLES)).toMatchObject({
+      code: 'not-a-query',
+      params: { word: 'VALUES' },
+    });
   });
 });
 
-describe('refusals', () => {
-  it.each([
-    'INSTALL',
-    'LOAD',
-    'ATTACH',
-    'DETACH',
-    'COPY',
-    'EXPORT',
-    'IMPORT',
-    'SET',
-    'RESET',
-    'PRAGMA',
-    'CALL',
-    'CREATE',
-    'DROP',
-    'INSERT',
-    'UPDATE',
-    'DELETE',
-    'ALTER',
-  ])('refuses %s anywhere', (kw) => {
-    const r = refusal(`SELECT * FROM deals WHERE x IN (SELECT 1) ${kw.toLowerCase()} foo`);
-    expect(r.reason).toBe('forbidden-keyword');
-    expect(r.params).toEqual({ keyword: kw, text: kw.toLowerCase() });
-    expect(r.message).toBe(
-      `Workbook SQL may only read data: ${kw} is not allowed. (If "${kw.toLowerCase()}" is a column name, write it in double quotes.)`,
-    );
-  });
+describe('the guard on DuckDB’s error and plan', () => {
+  const sql = "SELECT * FROM '/etc/passwd'";
+  const spec = [K('SELECT'), O('*'), K('FROM'), S("'/etc/passwd'")];
+  const failing = (error: string) => checkWorkbookSql(sql, parse(sql, spec, { error, reads: null }), TABLES);
 
-  it('refuses ATTACH at the start, before anything else', () => {
-    expect(refusal("ATTACH 'https://evil.example/db.duckdb' AS evil").message).toMatch(
-      /^Workbook SQL may only read data: ATTACH is not allowed/,
-    );
-  });
-  it('refuses COPY ... TO', () => {
-    expect(refusal("COPY deals TO '/tmp/x.csv'").reason).toBe('forbidden-keyword');
-  });
-
-  it.each([
-    ['read_csv', "SELECT * FROM read_csv('https://evil.example/x.csv')"],
-    ['read_csv_auto', "SELECT * FROM read_csv_auto('x.csv')"],
-    ['read_parquet', "SELECT * FROM read_parquet('s3://b/x.parquet')"],
-    ['read_json_auto', "SELECT * FROM read_json_auto('x.json')"],
-    ['read_ndjson', "SELECT * FROM read_ndjson('x.json')"],
-    ['read_text', "SELECT * FROM read_text('/etc/passwd')"],
-    ['read_blob', "SELECT * FROM read_blob('/etc/passwd')"],
-    ['glob', "SELECT * FROM glob('/home/*')"],
-    ['parquet_scan', "SELECT * FROM parquet_scan('x.parquet')"],
-    ['sniff_csv', "SELECT * FROM sniff_csv('x.csv')"],
-    ['query_table', "SELECT * FROM query_table('secrets')"],
-    ['query', "SELECT * FROM query('ATT' || 'ACH ''x''')"],
-    ['duckdb_settings', 'SELECT * FROM duckdb_settings()'],
-    ['getenv', "SELECT getenv('HOME') FROM deals"],
-    ['current_setting', "SELECT current_setting('threads')"],
-    ['sqlite_scan', "SELECT * FROM sqlite_scan('x.db', 't')"],
-  ])('refuses %s()', (fn, sql) => {
-    const r = refusal(sql);
-    expect(r.reason).toBe('forbidden-function');
-    expect(r.params).toEqual({ name: fn });
-    expect(r.message).toBe(
-      `Workbook SQL cannot call ${fn}(): it reads files, URLs or engine settings outside the workbook.`,
-    );
-  });
-
-  it('refuses a file reader hidden in a subquery, quoted, qualified or behind a comment', () => {
-    for (const sql of [
-      "SELECT * FROM deals WHERE id IN (SELECT id FROM read_csv('x.csv'))",
-      `SELECT * FROM "READ_CSV"('x.csv')`,
-      "SELECT * FROM main.read_csv('x.csv')",
-      "SELECT * FROM read_csv/* hi */('x.csv')",
-      "SELECT * FROM READ_CSV\n('x.csv')",
-    ])
-      expect(refusal(sql).reason).toBe('forbidden-function');
-  });
-
-  it.each([
-    ['FROM', "SELECT * FROM 'secrets.csv'"],
-    ['JOIN', "SELECT * FROM deals JOIN 'https://evil.example/x.parquet' ON true"],
-    ['a comma', "SELECT * FROM deals, 'x.csv'"],
-    ['FROM-first in a subquery', "SELECT * FROM deals WHERE EXISTS (FROM 'x.csv')"],
-    ['a dollar-quoted name', 'SELECT * FROM $$x.csv$$'],
-  ])('refuses a quoted file name after %s', (_, sql) => {
-    const r = refusal(sql);
-    expect(r.reason).toBe('file-as-table');
-    expect(r.message).toMatch(
-      /^Workbook SQL cannot read .+ as a table: only the workbook's own tables can be queried\.$/,
-    );
-  });
-
-  it('refuses tables that are not the workbook’s, and names the ones it may read', () => {
-    const r = refusal('SELECT * FROM "x.csv"');
-    expect(r).toEqual({
-      ok: false,
-      reason: 'unknown-table',
-      code: 'unknown-table',
-      params: { table: '"x.csv"', tables: ['deals', 'customers'] },
-      message: '"x.csv" is not a table of this workbook; workbook SQL can only read deals, customers.',
-    });
-    expect(refusal('SELECT * FROM information_schema.tables').reason).toBe('unknown-table');
-    expect(refusal('SELECT * FROM (deals JOIN secrets ON true)').reason).toBe('unknown-table');
-    expect(refusal('SELECT * FROM other_db.main.deals').reason).toBe('unknown-table');
-  });
-
-  it('refuses several statements, even when the second hides behind a string-looking comment', () => {
-    expect(refusal('SELECT 1 FROM deals; SELECT 2 FROM deals')).toEqual({
-      ok: false,
-      reason: 'multiple-statements',
-      code: 'multiple-statements',
-      params: { count: 2 },
-      message: 'Workbook SQL must be a single statement; this has 2.',
-    });
-    expect(refusal("SELECT '--' FROM deals; DROP TABLE deals").reason).toBe('multiple-statements');
-  });
-
-  it('refuses anything but SELECT or WITH', () => {
-    expect(refusal('DESCRIBE deals')).toEqual({
-      ok: false,
-      reason: 'not-a-query',
-      code: 'not-a-query',
-      params: { word: 'DESCRIBE' },
-      message: 'Workbook SQL must be one query starting with SELECT or WITH, not "DESCRIBE".',
-    });
-    expect(refusal('SUMMARIZE deals').reason).toBe('not-a-query');
-  });
-
-  it('refuses empty SQL and text that cannot be tokenised safely', () => {
-    expect(refusal('  -- nothing\n')).toEqual({
-      ok: false,
-      reason: 'empty',
-      code: 'empty',
-      params: {},
-      message: 'Workbook SQL is empty.',
-    });
-    expect(refusal("SELECT 'unclosed FROM deals").message).toBe(
-      'Workbook SQL has a quoted text that is never closed.',
-    );
-    expect(refusal('SELECT "unclosed FROM deals').message).toBe(
-      'Workbook SQL has a quoted name that is never closed.',
-    );
-    expect(refusal('SELECT 1 /* open').message).toBe('Workbook SQL has a /* comment that is never closed.');
-    expect(refusal('SELECT 1 /* a /* b */ DROP */ FROM deals').message).toBe(
-      'Workbook SQL cannot nest one /* comment */ inside another.',
-    );
-    expect(refusal("SELECT E'\\'' FROM deals").message).toBe(
-      "Workbook SQL cannot use escape strings (E'...'); write the text plainly.",
-    );
-    expect(refusal('SELECT $x$ never closed').reason).toBe('syntax');
-    expect(refusal('SELECT $x$ never closed')).toMatchObject({
-      code: 'unclosed-dollar-text',
-      params: { tag: '$x$' },
-    });
-  });
-
-  it('names what it refused in the parameters, from which the English is written', () => {
-    expect(refusal("SELECT * FROM deals, 'x.csv'")).toMatchObject({
-      reason: 'file-as-table',
+  it('names a file DuckDB was kept from, quoted as the user wrote it when they did', () => {
+    expect(failing('Catalog Error: Table with name /etc/passwd does not exist!')).toMatchObject({
       code: 'file-as-table',
-      params: { text: "'x.csv'" },
+      params: { text: "'/etc/passwd'" },
     });
-    expect(refusal("SELECT * FROM main.unnest2('x')")).toEqual({
-      ok: false,
-      reason: 'forbidden-function',
-      code: 'table-function',
-      params: { name: 'main.unnest2' },
-      message: "Workbook SQL cannot read from main.unnest2(): only the workbook's own tables can be queried.",
+    expect(
+      failing(
+        'Permission Error: Cannot access file "/etc/hosts" - file system operations are disabled by configuration',
+      ),
+    ).toMatchObject({ code: 'file-access', params: { path: '/etc/hosts' } });
+    expect(
+      failing(
+        'Invalid Input Error: Cannot change configuration option "threads" - the configuration has been locked',
+      ),
+    ).toMatchObject({ code: 'settings-locked' });
+  });
+
+  it('leaves a plain SQL mistake to DuckDB’s own located message', () => {
+    expect(failing('Binder Error: Referenced column "x" not found in FROM clause!')).toEqual({ ok: true });
+  });
+
+  it('refuses what the plan reads outside the workbook, and allows the tables under its views', () => {
+    const internal = parse('SELECT * FROM deals', SELECT_DEALS, {
+      reads: { tables: ['_calendar'], functions: [] },
     });
-    expect(checkWorkbookSql('SELECT * FROM x', [])).toMatchObject({
+    expect(checkWorkbookSql('SELECT * FROM deals', internal, TABLES)).toMatchObject({
       code: 'unknown-table',
-      params: { table: 'x', tables: [] },
-      message: 'x is not a table of this workbook; workbook SQL can only read no tables (none are loaded).',
+      params: { table: '_calendar', tables: TABLES },
     });
-    for (const [sql, code] of [
-      ['SELECT 1\u0000', 'nul-character'],
-      ["SELECT 'x", 'unclosed-text'],
-      ['SELECT "x', 'unclosed-name'],
-      ['SELECT 1 /* x', 'unclosed-comment'],
-      ['SELECT 1 /* a /* b */ */', 'nested-comment'],
-      ["SELECT E'x'", 'escape-string'],
-    ])
-      expect(refusal(sql).code, sql).toBe(code);
+    expect(checkWorkbookSql('SELECT * FROM deals', internal, ['won'], ['_calendar'])).toEqual({ ok: true });
+    const settings = parse('SELECT * FROM deals', SELECT_DEALS, {
+      reads: { tables: [], functions: ['RANGE', 'DUCKDB_SETTINGS'] },
+    });
+    expect(checkWorkbookSql('SELECT * FROM deals', settings, TABLES)).toMatchObject({
+      code: 'table-function',
+      params: { name: 'duckdb_settings' },
+    });
+  });
+});
+
+describe('sqlTokens', () => {
+  it('finds each token’s end from its kind, never past the next token', () => {
+    const sql = "SELECT 'it''s', \"a b\", $t$x;y$t$ /* c */ ;";
+    const starts = [0, 7, 14, 16, 21, 23, 41];
+    const types = [4, 2, 3, 0, 3, 2, 3];
+    expect(sqlTokens(sql, starts, types).map((t) => t.text)).toEqual([
+      'SELECT',
+      "'it''s'",
+      ',',
+      '"a b"',
+      ',',
+      '$t$x;y$t$',
+      ';',
+    ]);
   });
 });

@@ -26,6 +26,8 @@ function setup() {
     engine: async () => fake.engine,
     tables: () => [{ name: 'orders', columns: [{ name: 'revenue', kind: 'number' }] }],
     kpis: () => new Map(),
+    // No DuckDB behind the fake engine to read the SQL; the guard has its own tests (test/integration/security).
+    guard: async () => ({ ok: true }),
   });
   const s = store.getState();
   const a = s.addCell('sql');

@@ -13,6 +13,9 @@ function fakeEngine(): Engine & { queries: string[] } {
       return tableFromArrays({ n: [0] });
     },
     async cancel() {},
+    async tokenize() {
+      return { offsets: [], types: [] };
+    },
     async registerFile() {},
     async dropFile() {},
     async insertArrowIPC() {},

@@ -18,6 +18,7 @@ const counting: Engine = {
     return engine.query(sql);
   },
   cancel: () => engine.cancel(),
+  tokenize: (s) => engine.tokenize(s),
   registerFile: (n, b) => engine.registerFile(n, b),
   dropFile: (n) => engine.dropFile(n),
   insertArrowIPC: (t, i) => engine.insertArrowIPC(t, i),

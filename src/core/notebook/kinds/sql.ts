@@ -1,10 +1,20 @@
 import { duckdb } from '../../sql/dialect';
-import { checkWorkbookSql, type GuardRefusalRef } from '../../sql/guard';
-import { notebookMessage } from '../messages';
+import type { GuardRefusal, GuardRefusalRef } from '../../sql/guard';
+import { workbookView } from '../../sql/workbookView';
+import { type NotebookMessage, notebookMessage } from '../messages';
 import { substituteParams } from '../params';
 import { mentionedNames, paramNames } from '../sqlNames';
 import type { CellKindDef } from '../types';
-import { refuse } from './shared';
+
+/** The notebook's message for SQL the guard refused. */
+export function sqlRefusal(verdict: GuardRefusal, tables: string[]): NotebookMessage {
+  return notebookMessage('sql-refused', {
+    reason: verdict.reason,
+    message: verdict.message,
+    tables,
+    refusal: { code: verdict.code, params: verdict.params } as GuardRefusalRef,
+  });
+}
 
 /** Rows a SQL cell shows; the view itself is unlimited for the cells that read it. */
 export const SQL_PREVIEW_ROWS = 1000;
@@ -29,23 +39,14 @@ export const sqlKind: CellKindDef = {
     // The view wraps the query, so a trailing semicolon would end it early.
     const sql = sub.sql.replace(/[\s;]+$/, '');
     const tables = [...ctx.tables, ...ctx.views];
-    const verdict = checkWorkbookSql(sql, tables);
-    if (!verdict.ok)
-      return refuse(
-        notebookMessage('sql-refused', {
-          reason: verdict.reason,
-          message: verdict.message,
-          tables,
-          refusal: { code: verdict.code, params: verdict.params } as GuardRefusalRef,
-        }),
-      );
     const view = duckdb.quoteIdent(cell.name);
-    // Only after the guard accepted the query: the CREATE is ours, the SELECT is theirs.
+    // The CREATE is ours, the query theirs; it runs alone, and only once the guard has accepted it.
     return {
       ok: true,
       plan: {
         type: 'sql',
-        setup: [`CREATE OR REPLACE VIEW ${view} AS\n${sql}\n`],
+        guard: { sql, tables },
+        setup: [workbookView(view, sql)],
         result: `SELECT * FROM ${view} LIMIT ${SQL_PREVIEW_ROWS + 1}`,
         userLineOffset: 1,
       },
