@@ -29,7 +29,7 @@ export const ColumnKindSchema = z.enum(['number', 'text', 'boolean', 'date', 'ti
 export const FileFormatSchema = z.enum(['csv', 'tsv', 'parquet', 'json', 'xlsx', 'pasted', 'manual']);
 
 export const ParseOptionsSchema = z.object({
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'auto']).optional(),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'windows-1252', 'auto']).optional(),
   delimiter: z.string().min(1).max(8).optional(),
   header: z.boolean().optional(),
   skipRows: z.number().int().min(0).max(1_000_000).optional(),
