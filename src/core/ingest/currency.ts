@@ -34,8 +34,11 @@ const CODES = [
 ];
 const WORDS = ['ریال', 'ريال', 'تومان'];
 
-/** One currency mark; a group-free alternation, so callers may wrap it in their own group. */
-export const CURRENCY_MARK = `(?:US\\$|\\p{Sc}|${[...CODES, ...WORDS].join('|')})`;
+/**
+ * One currency mark; a non-capturing group, so callers may wrap it in their own. A code
+ * must end at a word boundary, so `USDT` is no dollar (RE2 has no lookahead to say more).
+ */
+export const CURRENCY_MARK = `(?:US\\$|\\p{Sc}|(?:${CODES.join('|')})\\b|${WORDS.join('|')})`;
 
 /** A mark before the amount (after an opening parenthesis or a sign), keeping what came before it. */
 export const LEADING_MARK = `^([(]?[-+]?)\\s*${CURRENCY_MARK}\\s*`;

@@ -44,6 +44,8 @@ export const ColumnSchema = z.object({
   kind: ColumnKindSchema,
   /** The DuckDB type the column was stored with, e.g. DOUBLE or DATE. */
   sqlType: z.string().min(1).max(64),
+  /** The currency mark its amounts were written with ($, €, USD, ریال), when they had one. */
+  currency: z.string().min(1).max(16).optional(),
 });
 
 export const MappingSchema = z.object({
