@@ -90,12 +90,9 @@ async function statsFor(engine: Engine, sample: string, cols: string[], decimalC
     `count(TRY_CAST(${asciiText(ref(c))} AS TIMESTAMP)) FILTER (WHERE length(trim(${ref(c)})) > 10) AS "ts${i}"`,
     `count(*) FILTER (WHERE lower(trim(${ref(c)})) IN ('true', 'false')) AS "bool${i}"`,
     `count(*) FILTER (WHERE regexp_matches(${asciiText(ref(c))}, '^1[34]\\d\\d[/.-]\\d{1,2}[/.-]\\d{1,2}')) AS "jal${i}"`,
-    `count(${moneyExpr(ref(c), decimalComma)}) AS "mon${i}"`,
-    `count(${moneyExpr(ref(c), true)}) AS "mondc${i}"`,
-    `string_agg(DISTINCT ${currencyMarkExpr(ref(c))}, chr(31)) AS "cur${i}"`,
   ]);
   const row = (await engine.query(`SELECT ${parts.join(', ')} FROM ${sample} AS ${STAGE}`)).toArray()[0];
-  return cols.map(
+  const stats = cols.map(
     (_, i): ColumnStats => ({
       nonBlank: Number(row[`nb${i}`]),
       num: Number(row[`num${i}`]),
@@ -104,11 +101,44 @@ async function statsFor(engine: Engine, sample: string, cols: string[], decimalC
       ts: Number(row[`ts${i}`]),
       bool: Number(row[`bool${i}`]),
       jalali: Number(row[`jal${i}`]),
-      money: Number(row[`mon${i}`]),
-      moneyDecimalComma: Number(row[`mondc${i}`]),
-      marks: row[`cur${i}`] == null ? [] : String(row[`cur${i}`]).split(MARK_SEPARATOR).sort(),
+      money: 0,
+      moneyDecimalComma: 0,
+      marks: [],
     }),
   );
+  await addMoneyStats(engine, sample, cols, stats, decimalComma);
+  return stats;
+}
+
+/**
+ * Amount statistics, in a second query over the sample and only for the columns that
+ * plain numbers do not settle, so a file of clean numbers pays nothing for them.
+ */
+async function addMoneyStats(
+  engine: Engine,
+  sample: string,
+  cols: string[],
+  stats: ColumnStats[],
+  decimalComma: boolean,
+) {
+  const open = cols.flatMap((c, i) => {
+    const s = stats[i];
+    const settled = Math.max(s.num, s.numDecimalComma) >= s.nonBlank * CONVERT_SHARE;
+    return s.nonBlank > 0 && !settled ? [{ c, i }] : [];
+  });
+  if (open.length === 0) return;
+  const parts = open.flatMap(({ c, i }) => [
+    `count(${moneyExpr(ref(c), decimalComma)}) AS "mon${i}"`,
+    `count(${moneyExpr(ref(c), true)}) AS "mondc${i}"`,
+    `string_agg(DISTINCT ${currencyMarkExpr(ref(c))}, chr(31)) AS "cur${i}"`,
+  ]);
+  const row = (await engine.query(`SELECT ${parts.join(', ')} FROM ${sample} AS ${STAGE}`)).toArray()[0];
+  for (const { i } of open) {
+    const marks = row[`cur${i}`];
+    stats[i].money = Number(row[`mon${i}`]);
+    stats[i].moneyDecimalComma = Number(row[`mondc${i}`]);
+    stats[i].marks = marks == null ? [] : String(marks).split(MARK_SEPARATOR).sort();
+  }
 }
 
 function decide(col: string, s: ColumnStats, decimalComma: boolean): Conversion | undefined {

@@ -40,7 +40,7 @@ export const booleanExpr = (r: string) => `TRY_CAST(lower(trim(${r})) AS BOOLEAN
 export const nonBlank = (r: string) => `nullif(trim(${r}), '') IS NOT NULL`;
 
 /** A missing-value word (NA, NULL, -; see core/ingest/missingValues): a blank in a typed column. */
-export const missingWord = (r: string) => `trim(${r}) IN (${MISSING_VALUE_WORDS.map(s).join(', ')})`;
+export const missingWord = (r: string) => `(trim(${r}) IN (${MISSING_VALUE_WORDS.map(s).join(', ')}))`;
 
 /** Neither blank nor a missing-value word: the values a column's type is decided on. */
 export const present = (r: string) => `(${nonBlank(r)} AND NOT ${missingWord(r)})`;
