@@ -11,7 +11,7 @@ const HIGH_CONTROLS =
 const C1 = /[\u0080-\u009f]/g;
 
 /** Text decoded as Windows-1252 by a decoder that may have read 0x80–0x9F as ISO-8859-1. */
-export function fixWindows1252(text: string): string {
+function fixWindows1252(text: string): string {
   return text.replace(C1, (ch) => HIGH_CONTROLS[ch.charCodeAt(0) - 0x80]);
 }
 

@@ -112,7 +112,7 @@ export const IMPORT_MESSAGE_FORMATTERS: ImportMessageFormatters = {
 };
 
 /** How the English page names each encoding. */
-export const ENCODING_LABELS: Readonly<Record<string, string>> = {
+const ENCODING_LABELS: Readonly<Record<string, string>> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
