@@ -1,4 +1,8 @@
-import { byteText, type ImportMessageFormatters } from '../engine/ingest/messages';
+import {
+  byteText,
+  type DetectedEncodingReason,
+  type ImportMessageFormatters,
+} from '../engine/ingest/messages';
 import { isolated, ltr, quotedName as name } from './isolate';
 import { localizeDigits } from './locale';
 
@@ -62,4 +66,32 @@ export const importMessagesFa: ImportMessageFormatters = {
   'header-no-rows': (p) => `${name(p.file)} سطر سرستون دارد اما هیچ سطر داده‌ای ندارد.`,
   'title-rows-skipped': (p) =>
     `${num(p.count)} سطر عنوان بالای سرستون در برگهٔ ${name(p.sheet)} کنار گذاشته شد.`,
+  'encoding-detected': (p) =>
+    `${name(p.file)} با رمزگذاری ${encodingName(p.encoding)} خوانده شد: ${ENCODING_REASONS[p.reason](p.examples)}. اگر متن درست خوانده نمی‌شود، آن را در «گزینه‌های خواندن» عوض کنید.`,
+  'encoding-chosen': (p) =>
+    `${name(p.file)} به انتخاب شما با رمزگذاری ${encodingName(p.encoding)} خوانده شد؛ به نظر می‌رسد ${encodingName(p.detected)} باشد.`,
+  'currency-numbers': (p) =>
+    `ستون ${name(p.column)} مبلغ‌هایی به ${name(p.currency)} دارد: به‌صورت عدد خوانده شد و واحد پول روی ستون یادداشت شد.`,
+  'mixed-currencies': (p) =>
+    `ستون ${name(p.column)} چند واحد پول را با هم دارد (${p.currencies.map(name).join('، ')})، پس متنی ماند: جمع آن‌ها معنایی ندارد.`,
+  'read-as-blank': (p) =>
+    `${num(p.count)} مقدار (${p.tokens.map(name).join('، ')}) در ${p.columns.map(name).join('، ')} خالی خوانده شد.`,
+  'row-number-column': (p) =>
+    `ستون نخست سرستون نداشت (ستون شمارهٔ سطر، آن‌گونه که ${latin('R')} و ${latin('pandas')} می‌نویسند)؛ نام آن ${name(p.column)} شد.`,
+};
+
+/** Encodings by name as written, with what each is for in Persian. */
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  'windows-1256': `${latin('Windows-1256')} (فارسی و عربی)`,
+  'windows-1252': `${latin('Windows-1252')} (لاتین اروپای غربی)`,
+};
+const encodingName = (e: string) => ENCODING_NAMES[e] ?? latin(e.toUpperCase());
+
+const examples = (words: string[]) => (words.length > 0 ? `، مانند ${words.map(name).join('، ')}` : '');
+const ENCODING_REASONS: Record<DetectedEncodingReason, (words: string[]) => string> = {
+  'arabic-words': (w) =>
+    `فایل ${latin('UTF-8')} نیست و بایت‌های غیر ${latin('ASCII')} آن واژه‌های فارسی یا عربی می‌سازند${examples(w)}`,
+  'latin-words': (w) =>
+    `فایل ${latin('UTF-8')} نیست و بایت‌های غیر ${latin('ASCII')} آن حرف‌های تکیه‌دار و نشانه‌هایی درون واژه‌های لاتین‌اند${examples(w)}`,
+  'not-utf8': () => `فایل ${latin('UTF-8')} نیست و ${latin('Windows-1252')} برای هر بایت نویسه‌ای دارد`,
 };

@@ -21,7 +21,9 @@ export function datasetsOf(tables: readonly TableEntry[]): Dataset[] {
     sourceName: t.sourceName,
     format: t.format,
     options: t.encoding === undefined ? t.options : { ...t.options, encoding: t.encoding },
-    columns: t.columns.map((c) => ({ name: c.name, kind: c.kind, sqlType: c.sqlType })),
+    columns: t.columns.map(({ name, kind, sqlType, currency }) =>
+      currency === undefined ? { name, kind, sqlType } : { name, kind, sqlType, currency },
+    ),
     rows: t.rows,
     embedded: false,
   }));

@@ -48,6 +48,7 @@ export function ColumnProfile() {
         <h3>{column.name}</h3>
         <span className="faint">
           {kindLabel(column.kind)} · {column.sqlType}
+          {column.currency ? ` · ${column.currency}` : ''}
         </span>
       </div>
       {!current && <p className="muted">{t('profile.loading')}</p>}
@@ -61,6 +62,9 @@ export function ColumnProfile() {
             <Stat label={t('profile.distinct')} value={formatCount(p.distinct)} testId="distinct" />
             <Stat label={t('profile.min')} value={formatValue(p.min, p.kind, code)} />
             <Stat label={t('profile.max')} value={formatValue(p.max, p.kind, code)} />
+            {column.currency && (
+              <Stat label={t('profile.currency')} value={column.currency} testId="currency" />
+            )}
           </dl>
           {p.histogram && p.histogram.length > 0 && (
             <>

@@ -1,6 +1,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import type { DateOrder, EncodingName, ParseOptions } from '../engine/ingest/types';
 import type { MessageKey } from '../i18n/en';
+import { importMessageText } from '../i18n/importMessages';
 import { t } from '../i18n/t';
 import type { TableEntry } from '../state/dataStore';
 import { dataStore } from './appStore';
@@ -13,7 +14,22 @@ const DELIMITERS: { value: string; label: MessageKey }[] = [
   { value: '|', label: 'options.delimiter.pipe' },
 ];
 const DATE_ORDERS: (DateOrder | 'auto')[] = ['auto', 'ymd', 'dmy', 'mdy', 'jalali'];
-const ENCODINGS: (EncodingName | 'auto')[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1256'];
+const ENCODINGS: (EncodingName | 'auto')[] = [
+  'auto',
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'windows-1256',
+];
+/** Code pages named with what they are for; the Unicode encodings by name alone. */
+const ENCODING_LABELS: Partial<Record<EncodingName | 'auto', MessageKey>> = {
+  auto: 'options.encoding.auto',
+  'windows-1252': 'options.encoding.windows-1252',
+  'windows-1256': 'options.encoding.windows-1256',
+};
+/** The notes that say which encoding the file was read in and why. */
+const ENCODING_NOTES = new Set(['encoding-detected', 'encoding-chosen']);
 
 const DELIMITED = new Set(['csv', 'tsv', 'pasted', 'manual']);
 
@@ -25,6 +41,7 @@ export function ParseOptionsForm({ table }: { table: TableEntry }) {
   const [draft, setDraft] = useState<ParseOptions>(table.options);
   const [busy, setBusy] = useState(false);
   const delimited = DELIMITED.has(table.format);
+  const encodingNote = table.noteMessages?.find((n) => ENCODING_NOTES.has(n.code));
   const sheets = table.format === 'xlsx' ? (table.sheets ?? []) : [];
   if (!delimited && sheets.length === 0) return null;
 
@@ -89,14 +106,22 @@ export function ParseOptionsForm({ table }: { table: TableEntry }) {
                   value={draft.encoding ?? 'auto'}
                   onChange={(e) => set({ encoding: e.currentTarget.value as EncodingName | 'auto' })}
                 >
-                  {ENCODINGS.map((x) => (
-                    <option key={x} value={x}>
-                      {x === 'auto' ? t('options.encoding.auto') : x.toUpperCase()}
-                    </option>
-                  ))}
+                  {ENCODINGS.map((x) => {
+                    const label = ENCODING_LABELS[x];
+                    return (
+                      <option key={x} value={x}>
+                        {label ? t(label) : x.toUpperCase()}
+                      </option>
+                    );
+                  })}
                 </select>
               )}
             </Field>
+            {encodingNote && (
+              <p className="muted" data-encoding-reason="">
+                {importMessageText(encodingNote)}
+              </p>
+            )}
             <Field label={t('options.dateOrder')}>
               {(id) => (
                 <select

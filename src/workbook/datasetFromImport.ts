@@ -13,7 +13,9 @@ export function datasetFromImport(id: string, result: ImportResult): Dataset {
     format: result.format,
     options:
       result.encoding === undefined ? result.options : { encoding: result.encoding, ...result.options },
-    columns: result.columns.map((c) => ({ name: c.name, kind: c.kind, sqlType: c.sqlType })),
+    columns: result.columns.map(({ name, kind, sqlType, currency }) =>
+      currency === undefined ? { name, kind, sqlType } : { name, kind, sqlType, currency },
+    ),
     rows: result.rows,
     embedded: false,
   };

@@ -1,4 +1,6 @@
+import { codePageEvidence } from './encodingEvidence.ts';
 import type { EncodingName } from './types.ts';
+import { decodeWindows1252 } from './windows1252.ts';
 
 /** Enough bytes to judge a file without decoding all of it. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -13,6 +15,22 @@ const BOMS: readonly ByteOrderMark[] = [
   { encoding: 'utf-16le', bytes: [0xff, 0xfe] },
   { encoding: 'utf-16be', bytes: [0xfe, 0xff] },
 ];
+
+/**
+ * Why an encoding was chosen: a byte-order mark; every byte valid UTF-8; Persian or
+ * Arabic words in Windows-1256; Latin words with accents or typographic marks in
+ * Windows-1252; or, for bytes that are not UTF-8 and say nothing more, Windows-1252
+ * because it gives every byte a character.
+ */
+export type EncodingReason = 'bom' | 'valid-utf8' | 'arabic-words' | 'latin-words' | 'not-utf8';
+
+export interface EncodingVerdict {
+  encoding: EncodingName;
+  bomLength: number;
+  reason: EncodingReason;
+  /** Words from the file that decided it, decoded (empty for a BOM or UTF-8). */
+  examples: string[];
+}
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   if (bytes.length < prefix.length) return false;
@@ -34,52 +52,38 @@ function isValidUtf8(sample: Uint8Array, isWholeFile: boolean): boolean {
   }
 }
 
-/** Arabic-script letters, ZWNJ and Arabic punctuation: what a Windows-1256 Persian export is made of. */
-function isArabicScript(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x0600 && codePoint <= 0x06ff) ||
-    (codePoint >= 0xfb50 && codePoint <= 0xfeff) ||
-    codePoint === 0x200c ||
-    codePoint === 0x200d
-  );
-}
-
 /**
- * Share of non-ASCII bytes that Windows-1256 maps to Arabic script. Latin-1 or random
- * bytes land mostly on the code page's accented Latin letters and symbols instead.
+ * Judges the encoding of a text file from its BOM, else from its first 64 KB: valid
+ * UTF-8 is UTF-8. Otherwise the high bytes are weighed (see encodingEvidence): more of
+ * them in Persian/Arabic words than in Latin words means Windows-1256, anything else
+ * Windows-1252 (ISO-8859-1 as browsers read it, plus the typographic marks Windows adds),
+ * which decodes every byte, so a stray byte from another code page never stops a load.
  */
-function arabicShareAs1256(sample: Uint8Array): number {
-  const text = new TextDecoder('windows-1256').decode(sample);
-  let high = 0;
-  let arabic = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) continue;
-    high++;
-    if (isArabicScript(cp)) arabic++;
-  }
-  return high === 0 ? 0 : arabic / high;
-}
-
-const MIN_ARABIC_SHARE = 0.6;
-
-/**
- * Guesses the encoding of a text file from its BOM, else from its first 64 KB:
- * valid UTF-8 is UTF-8; bytes that read as Arabic script in Windows-1256 are that;
- * anything else falls back to UTF-8 (the decoder then shows replacement characters).
- */
-export function detectEncoding(bytes: Uint8Array): { encoding: EncodingName; bomLength: number } {
+export function judgeEncoding(bytes: Uint8Array): EncodingVerdict {
   for (const bom of BOMS) {
-    if (startsWith(bytes, bom.bytes)) return { encoding: bom.encoding, bomLength: bom.bytes.length };
+    if (startsWith(bytes, bom.bytes))
+      return { encoding: bom.encoding, bomLength: bom.bytes.length, reason: 'bom', examples: [] };
   }
   const sample = bytes.subarray(0, SAMPLE_BYTES);
-  if (isValidUtf8(sample, sample.length === bytes.length)) return { encoding: 'utf-8', bomLength: 0 };
-  if (arabicShareAs1256(sample) >= MIN_ARABIC_SHARE) return { encoding: 'windows-1256', bomLength: 0 };
-  return { encoding: 'utf-8', bomLength: 0 };
+  if (isValidUtf8(sample, sample.length === bytes.length))
+    return { encoding: 'utf-8', bomLength: 0, reason: 'valid-utf8', examples: [] };
+  const e = codePageEvidence(sample);
+  if (e.arabic + e.persian > e.latin)
+    return { encoding: 'windows-1256', bomLength: 0, reason: 'arabic-words', examples: e.arabicWords };
+  if (e.latin > 0)
+    return { encoding: 'windows-1252', bomLength: 0, reason: 'latin-words', examples: e.latinWords };
+  return { encoding: 'windows-1252', bomLength: 0, reason: 'not-utf8', examples: [] };
+}
+
+/** The encoding `judgeEncoding` chooses, and the length of its BOM. */
+export function detectEncoding(bytes: Uint8Array): { encoding: EncodingName; bomLength: number } {
+  const { encoding, bomLength } = judgeEncoding(bytes);
+  return { encoding, bomLength };
 }
 
 /** Decodes the whole buffer, dropping the encoding's BOM; invalid bytes become U+FFFD. */
 export function decodeText(bytes: Uint8Array, encoding: EncodingName): string {
   const body = bytes.subarray(bomLengthFor(bytes, encoding));
+  if (encoding === 'windows-1252') return decodeWindows1252(body);
   return new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
 }

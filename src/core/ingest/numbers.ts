@@ -1,3 +1,4 @@
+import { withoutCurrencyMark } from './currency.ts';
 import { toAsciiDigits } from './digits.ts';
 
 export interface NumberTextOptions {
@@ -16,7 +17,7 @@ const DOT_GROUPED = /^(\d{1,3}(\.\d{3})+|\d*)$/;
 
 /**
  * Reads a number as a person typed or a spreadsheet exported it: Persian digits,
- * thousands separators, a currency sign, accounting parentheses for negatives, and a
+ * thousands separators, a currency sign or code (`$`, `USD`, `ریال`; see currency.ts), accounting parentheses for negatives, and a
  * trailing percent sign (15% → 0.15, as spreadsheets and the formula language read it).
  * Grouping must be regular (1,234,567), so "1,5" under the default options is not
  * fifteen but not a number: the caller counts it and the user can switch to decimal comma.
@@ -39,7 +40,7 @@ export function parseNumberText(s: string, opts: NumberTextOptions = {}): number
     scale = 0.01;
     t = t.slice(0, -1).trim();
   }
-  t = t.replace(CURRENCY, '').trim();
+  t = withoutCurrencyMark(t).replace(CURRENCY, '').trim();
   if (/^[+-]/.test(t)) {
     negative = negative !== t.startsWith('-');
     t = t.slice(1).trim();

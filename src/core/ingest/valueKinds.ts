@@ -1,3 +1,4 @@
+import { currencyMarkOf } from './currency.ts';
 import {
   type DateTextOrder,
   detectDateOrder,
@@ -6,6 +7,7 @@ import {
   parseTimestampText,
 } from './dates.ts';
 import { excelSerialToIso, excelSerialToTimestamp, isExcelSerialDay } from './excelDates.ts';
+import { isMissingValueWord } from './missingValues.ts';
 import { parseNumberText } from './numbers.ts';
 import type { ColumnKind } from './types.ts';
 
@@ -37,6 +39,12 @@ export interface TypedColumn {
   dateOrder?: DateTextOrder;
   values: CellValue[];
   problems: ValueProblem[];
+  /** Missing-value words (NA, NULL, -) stored as blanks in a typed column; absent when none. */
+  readAsBlank?: number;
+  /** A number column's currency mark ($, €, USD, ریال), when its amounts carry one. */
+  currency?: string;
+  /** A text column of amounts in several currencies: the marks, sorted. */
+  mixedCurrencies?: string[];
 }
 
 /** A column takes a type when this share of its non-blank values fit it; the rest are problems. */
@@ -114,9 +122,17 @@ const COERCERS: Record<ColumnKind, Coercer> = {
   },
 };
 
-/** One JSON / XLSX / pasted value as `kind`; a blank is `{ ok: true, value: null }`. */
+/** A missing-value word where a number, date or boolean was expected. */
+function isMissingIn(value: unknown, kind: ColumnKind): boolean {
+  return kind !== 'text' && typeof value === 'string' && isMissingValueWord(value);
+}
+
+/**
+ * One JSON / XLSX / pasted value as `kind`; a blank is `{ ok: true, value: null }`, and
+ * so is a missing-value word (NA, NULL, -) unless the kind is text.
+ */
 export function coerceValue(value: unknown, kind: ColumnKind, opts: KindOptions = {}): Coerced {
-  if (isBlank(value)) return { ok: true, value: null };
+  if (isBlank(value) || isMissingIn(value, kind)) return { ok: true, value: null };
   const coerced = COERCERS[kind](value, opts);
   return coerced === undefined ? { ok: false } : { ok: true, value: coerced };
 }
@@ -154,13 +170,22 @@ function dateOrderOf(values: readonly unknown[], opts: KindOptions): DateTextOrd
  * time of day other than midnight is a timestamp column.
  */
 export function typeColumn(values: readonly unknown[], opts: KindOptions = {}): TypedColumn {
-  const nonBlank = values.filter((v) => !isBlank(v));
+  const nonBlank = values.filter((v) => !isBlank(v) && !isMissingIn(v, 'number'));
+  const missing = values.filter((v) => isMissingIn(v, 'number')).length;
+  const withMissing = (typed: TypedColumn): TypedColumn =>
+    missing > 0 ? { ...typed, readAsBlank: missing } : typed;
   const fits = (kind: ColumnKind, o: KindOptions) =>
     nonBlank.length > 0 &&
     nonBlank.filter((v) => coerceValue(v, kind, o).ok).length >= KIND_SHARE * nonBlank.length;
 
-  for (const kind of ['boolean', 'number'] as const) {
-    if (fits(kind, opts)) return { kind, ...coerceColumn(values, kind, opts) };
+  if (fits('boolean', opts))
+    return withMissing({ kind: 'boolean', ...coerceColumn(values, 'boolean', opts) });
+  if (fits('number', opts)) {
+    const marks = currencyMarks(nonBlank);
+    if (marks.length > 1)
+      return { kind: 'text', ...coerceColumn(values, 'text', opts), mixedCurrencies: marks };
+    const typed = withMissing({ kind: 'number', ...coerceColumn(values, 'number', opts) });
+    return marks.length === 1 ? { ...typed, currency: marks[0] } : typed;
   }
   const dateOpts: KindOptions = { ...opts, dateOrder: dateOrderOf(nonBlank, opts) };
   if (fits('date', { ...dateOpts, excelSerials: false })) {
@@ -169,9 +194,21 @@ export function typeColumn(values: readonly unknown[], opts: KindOptions = {}): 
     );
     const kind = timed ? 'timestamp' : 'date';
     const typed = coerceColumn(values, kind, dateOpts);
-    return dateOpts.dateOrder ? { kind, dateOrder: dateOpts.dateOrder, ...typed } : { kind, ...typed };
+    return withMissing(
+      dateOpts.dateOrder ? { kind, dateOrder: dateOpts.dateOrder, ...typed } : { kind, ...typed },
+    );
   }
   return { kind: 'text', ...coerceColumn(values, 'text', opts) };
+}
+
+/** The distinct currency marks of a column's text values, sorted. */
+function currencyMarks(values: readonly unknown[]): string[] {
+  const marks = new Set<string>();
+  for (const v of values) {
+    const mark = typeof v === 'string' ? currencyMarkOf(v) : null;
+    if (mark !== null) marks.add(mark);
+  }
+  return [...marks].sort();
 }
 
 /** The column type `typeColumn` would choose. */

@@ -32,7 +32,7 @@ export const ColumnKindSchema = z.enum(['number', 'text', 'boolean', 'date', 'ti
 export const FileFormatSchema = z.enum(['csv', 'tsv', 'parquet', 'json', 'xlsx', 'pasted', 'manual']);
 
 export const ParseOptionsSchema = z.object({
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'auto']).optional(),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'windows-1252', 'auto']).optional(),
   delimiter: z.string().min(1).max(8).optional(),
   header: z.boolean().optional(),
   skipRows: z.number().int().min(0).max(1_000_000).optional(),
@@ -47,6 +47,8 @@ export const ColumnSchema = z.object({
   kind: ColumnKindSchema,
   /** The DuckDB type the column was stored with, e.g. DOUBLE or DATE. */
   sqlType: z.string().min(1).max(64),
+  /** The currency mark its amounts were written with ($, €, USD, ریال), when they had one. */
+  currency: z.string().min(1).max(16).optional(),
 });
 
 export const MappingSchema = z.object({

@@ -1,18 +1,26 @@
 import { duckdb } from '../../core/sql/dialect';
 import type { Engine } from '../engine';
-import { type CsvDialect, readCsvCall, sniffCsv } from './csvRead';
+import { type CsvColumn, type CsvDialect, readCsvCall, sniffCsv } from './csvRead';
+import { ROW_NUMBER_COLUMN } from './csvText';
 import { applyDateMappings } from './dateMapping';
 import { countRows } from './describe';
+import { importMessage } from './messages';
 import { kindOfSqlType } from './sqlTypes';
 import { mergeProblems, type ProblemReport, takeProblems, typedSelect } from './typedSelect';
+import { type TypingNotes, typingNotes } from './typingNotes';
 import { type Conversion, planTyping, STATS_SAMPLE, type TypingOptions } from './typingPlan';
 import { numberExpr, ref, STAGE } from './typingSql';
 
 const q = duckdb.quoteIdent;
 
-export interface LoadedCsv {
+export interface LoadedCsv extends TypingNotes {
   rows: number;
   problems: ProblemReport;
+}
+
+export interface CsvTypingOptions extends TypingOptions {
+  /** The header's first cell is empty: name that column `row` (see csvText). */
+  rowNumberColumn?: boolean;
 }
 
 /** DuckDB names the column a value could not be read into; the rest of its message is for people. */
@@ -54,9 +62,10 @@ export async function loadCsv(
   file: string,
   dialect: CsvDialect,
   target: string,
-  options: TypingOptions,
+  options: CsvTypingOptions,
 ): Promise<LoadedCsv> {
   const sniffed = await sniffCsv(engine, file, dialect);
+  const rowColumn = options.rowNumberColumn ? nameRowNumberColumn(sniffed.columns) : undefined;
   const names = sniffed.columns.map((c) => c.name);
   const sniffedTypes = new Map(sniffed.columns.map((c) => [c.name, c.type]));
   const sampleRead = readCsvCall(
@@ -93,6 +102,26 @@ export async function loadCsv(
     const problems = await takeProblems(engine, target, names, inSql);
     problems.push(...(await applyDateMappings(engine, target, names, plan.mappings)));
     const rows = typeof created === 'bigint' || typeof created === 'number' ? Number(created) : undefined;
-    return { rows: rows ?? (await countRows(engine, target)), problems: mergeProblems(problems, names) };
+    const { notes, currencies } = typingNotes({ ...plan, conversions }, problems, names);
+    if (rowColumn) notes.unshift(importMessage('row-number-column', { column: rowColumn }));
+    return {
+      rows: rows ?? (await countRows(engine, target)),
+      problems: mergeProblems(problems, names),
+      notes,
+      currencies,
+    };
   }
+}
+
+/**
+ * DuckDB names a column with an empty header `column0`; the first one, written so by R
+ * and pandas for row numbers, is named `row` instead (`row_2` if the file has a `row`).
+ */
+function nameRowNumberColumn(columns: CsvColumn[]): string | undefined {
+  if (columns.length === 0) return undefined;
+  const taken = new Set(columns.slice(1).map((c) => c.name.toLowerCase()));
+  let name = ROW_NUMBER_COLUMN;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${ROW_NUMBER_COLUMN}_${n}`;
+  columns[0] = { ...columns[0], name };
+  return name;
 }

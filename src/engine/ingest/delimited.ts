@@ -1,14 +1,12 @@
 import { looksBinary } from '../../core/ingest/binary';
 import { sniffDelimiter } from '../../core/ingest/delimiter';
-import { decodeText, detectEncoding } from '../../core/ingest/encoding';
 import { type Engine, EngineCancelled } from '../engine';
 import { importPath } from '../lockdown';
 import { findCsvStructureProblem } from './csvDiagnose';
 import { type LoadedCsv, loadCsv } from './csvLoad';
+import { csvText, firstHeaderIsEmpty } from './csvText';
 import type { ImportMessage } from './messages';
 import { type EncodingName, type FileFormat, importError, type ParseOptions } from './types';
-
-const SAMPLE = 64 * 1024;
 
 let fileCounter = 0;
 
@@ -40,20 +38,7 @@ export async function stageDelimited(
   staging: string,
 ): Promise<StagedDelimited> {
   if (bytes.length === 0) throw importError('empty-file', { file: fileName });
-  const detected = detectEncoding(bytes);
-  const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : detected.encoding;
-  let utf8: Uint8Array;
-  let sample: string;
-  let fullText: string | undefined;
-  if (encoding === 'utf-8') {
-    // Already UTF-8: hand DuckDB the bytes as they are, minus a BOM, without a copy.
-    utf8 = bytes.subarray(detected.encoding === 'utf-8' ? detected.bomLength : 0);
-    sample = new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE));
-  } else {
-    fullText = decodeText(bytes, encoding);
-    utf8 = new TextEncoder().encode(fullText);
-    sample = fullText.slice(0, SAMPLE);
-  }
+  const { encoding, utf8, sample, fullText, notes } = csvText(fileName, bytes, options.encoding);
   if (looksBinary(bytes)) throw importError('not-text', { file: fileName, format: format.toUpperCase() });
   if (sample.trim() === '') throw importError('empty-file', { file: fileName });
 
@@ -61,7 +46,11 @@ export async function stageDelimited(
   const header = options.header ?? true;
   const skipRows = options.skipRows ?? 0;
   const dialect = { delimiter, header, skipRows, decimalComma: options.decimalComma ?? false };
-  const typing = { decimalComma: options.decimalComma, dateOrder: options.dateOrder };
+  const typing = {
+    decimalComma: options.decimalComma,
+    dateOrder: options.dateOrder,
+    rowNumberColumn: header && firstHeaderIsEmpty(sample, delimiter, skipRows),
+  };
   const virtual = importPath(`__import_${++fileCounter}.csv`);
   await engine.registerFile(virtual, utf8);
   let loaded: LoadedCsv;
@@ -93,7 +82,13 @@ export async function stageDelimited(
   } finally {
     await engine.dropFile(virtual);
   }
-  return { encoding, options: { ...options, encoding, delimiter, header, skipRows }, notes: [], loaded };
+  const allNotes = [...notes, ...loaded.notes];
+  return {
+    encoding,
+    options: { ...options, encoding, delimiter, header, skipRows },
+    notes: allNotes,
+    loaded,
+  };
 }
 
 function firstLine(err: unknown): string {

@@ -10,6 +10,7 @@ import { type ImportMessage, importMessage } from './messages';
 import { stageParquet } from './parquet';
 import type { ProblemReport } from './typedSelect';
 import {
+  type ColumnInfo,
   type EncodingName,
   type FileFormat,
   ImportError,
@@ -19,6 +20,7 @@ import {
   type ParseOptions,
 } from './types';
 import { typeColumns } from './typing';
+import type { TypingNotes } from './typingNotes';
 import { stageXlsx } from './xlsx';
 
 export interface ImportOptions {
@@ -37,7 +39,7 @@ interface Staged {
   notes: ImportMessage[];
   sheets?: string[];
   /** Set by a stager that typed its table as it read it (CSV, TSV). */
-  loaded?: { rows: number; problems: ProblemReport };
+  loaded?: { rows: number; problems: ProblemReport } & TypingNotes;
 }
 
 type Stager = (
@@ -75,7 +77,7 @@ const q = duckdb.quoteIdent;
 async function typeStaging(engine: Engine, staging: string, typed: string, o: ParseOptions) {
   const columns = await describeTable(engine, staging);
   const typing = { decimalComma: o.decimalComma, dateOrder: o.dateOrder };
-  return (await typeColumns(engine, staging, typed, columns, typing)).problems;
+  return typeColumns(engine, staging, typed, columns, typing);
 }
 
 function checkCancelled(signal: AbortSignal | undefined) {
@@ -105,7 +107,8 @@ export async function importFile(
     checkCancelled(signal);
     const rows = staged.loaded?.rows ?? (await countRows(engine, staging));
     onProgress?.({ phase: 'typing', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
-    const problems = staged.loaded?.problems ?? (await typeStaging(engine, staging, typed, staged.options));
+    const typing = staged.loaded ?? (await typeStaging(engine, staging, typed, staged.options));
+    const { problems, currencies } = typing;
     const result = staged.loaded ? staging : typed;
     checkCancelled(signal);
     if (opts.options?.normalizeLetters) {
@@ -115,7 +118,8 @@ export async function importFile(
     }
     await engine.query(`DROP TABLE IF EXISTS ${q(table)}`);
     await engine.query(`ALTER TABLE ${q(result)} RENAME TO ${q(table)}`);
-    const noteMessages = [...staged.notes];
+    // Typing notes are already in a CSV stager's own; other formats add them here.
+    const noteMessages = staged.loaded ? [...staged.notes] : [...staged.notes, ...typing.notes];
     if (rows === 0) noteMessages.push(importMessage('header-no-rows', { file: source.name }));
     onProgress?.({ phase: 'done', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
     return {
@@ -123,7 +127,7 @@ export async function importFile(
       sourceName: source.name,
       format,
       rows,
-      columns: await describeTable(engine, table),
+      columns: withCurrencies(await describeTable(engine, table), currencies),
       encoding: staged.encoding,
       // The letters option is applied here, not by a stager: keep it with the others.
       options:
@@ -147,4 +151,9 @@ export async function importFile(
     await engine.query(`DROP TABLE IF EXISTS ${q(staging)}`).catch(() => undefined);
     await engine.query(`DROP TABLE IF EXISTS ${q(typed)}`).catch(() => undefined);
   }
+}
+
+/** Columns of amounts carry the currency their values were written in. */
+function withCurrencies(columns: ColumnInfo[], currencies: Readonly<Record<string, string>>): ColumnInfo[] {
+  return columns.map((c) => (currencies[c.name] === undefined ? c : { ...c, currency: currencies[c.name] }));
 }

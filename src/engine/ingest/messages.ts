@@ -38,7 +38,22 @@ export interface ImportMessageParams {
   /** Notes: the load went through, but the user should know. */
   'header-no-rows': { file: string };
   'title-rows-skipped': { count: number; sheet: string };
+  /** Not UTF-8: the code page chosen and why; `examples` are words of the file as decoded. */
+  'encoding-detected': { file: string; encoding: string; reason: DetectedEncodingReason; examples: string[] };
+  /** The user chose an encoding other than the one detection would have taken. */
+  'encoding-chosen': { file: string; encoding: string; detected: string };
+  /** A column of amounts with a currency mark, read as numbers; the mark is kept on the column. */
+  'currency-numbers': { column: string; currency: string };
+  /** A column of amounts in more than one currency: adding them up would mean nothing, so it stays text. */
+  'mixed-currencies': { column: string; currencies: string[] };
+  /** Missing-value words (NA, null, -) in typed columns, stored as blanks. */
+  'read-as-blank': { count: number; tokens: string[]; columns: string[] };
+  /** The first header cell was empty, as R and pandas write a row-number column. */
+  'row-number-column': { column: string };
 }
+
+/** Why a code page was chosen for a file that is not UTF-8 (see core/ingest/encoding.ts). */
+export type DetectedEncodingReason = 'arabic-words' | 'latin-words' | 'not-utf8';
 
 export type ImportMessageCode = keyof ImportMessageParams;
 
@@ -98,6 +113,36 @@ export const IMPORT_MESSAGE_FORMATTERS: ImportMessageFormatters = {
   'header-no-rows': (p) => `${p.file} has a header but no rows.`,
   'title-rows-skipped': (p) =>
     `Skipped ${p.count} title row${p.count > 1 ? 's' : ''} above the header in sheet “${p.sheet}”.`,
+  'encoding-detected': (p) =>
+    `${p.file} was read as ${ENCODING_LABELS[p.encoding] ?? p.encoding}: ${ENCODING_REASONS[p.reason](p.examples)}. Change it under “Read options” if the text looks wrong.`,
+  'encoding-chosen': (p) =>
+    `${p.file} was read as ${ENCODING_LABELS[p.encoding] ?? p.encoding}, as chosen; it looks like ${ENCODING_LABELS[p.detected] ?? p.detected}.`,
+  'currency-numbers': (p) =>
+    `“${p.column}” holds amounts in ${p.currency}: read as numbers, the currency noted on the column.`,
+  'mixed-currencies': (p) =>
+    `“${p.column}” mixes currencies (${p.currencies.join(', ')}), so it stays text: adding them up would mean nothing.`,
+  'read-as-blank': (p) =>
+    `${p.count} value${p.count === 1 ? '' : 's'} read as blank (${p.tokens.join(', ')}) in ${p.columns.map((c) => `“${c}”`).join(', ')}.`,
+  'row-number-column': (p) =>
+    `The first column had no header (a row-number column, as R and pandas write it); it is named “${p.column}”.`,
+};
+
+/** How the English page names each encoding. */
+const ENCODING_LABELS: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1256': 'Windows-1256 (Persian/Arabic)',
+  'windows-1252': 'Windows-1252 (Western European, Latin-1)',
+};
+
+const examples = (words: string[]) => (words.length > 0 ? ` such as ${words.join(', ')}` : '');
+const ENCODING_REASONS: Record<DetectedEncodingReason, (words: string[]) => string> = {
+  'arabic-words': (w) =>
+    `it is not UTF-8, and its non-ASCII bytes form Persian or Arabic words${examples(w)}`,
+  'latin-words': (w) =>
+    `it is not UTF-8, and its non-ASCII bytes are accents and marks inside Latin words${examples(w)}`,
+  'not-utf8': () => 'it is not UTF-8, and Windows-1252 gives every byte a character',
 };
 
 /** Bytes as a person reads them: 4.4 GB, 600 MB, 8 KB. */

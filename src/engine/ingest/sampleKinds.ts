@@ -1,3 +1,5 @@
+import { isMissingValueWord } from '../../core/ingest/missingValues';
+
 /**
  * Text columns that hold numbers, dates or booleans become typed columns, for every
  * format alike. A column is converted when at least this share of its non-blank
@@ -24,6 +26,8 @@ const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const CASTABLE_WORD = /^(inf|nan|epoch)/i;
 const LETTER = /^\p{L}/u;
 const SPACES = /^ *$/;
+/** A digit in a value that starts with a letter: an amount after its currency (`USD 1,200`), for SQL to read. */
+const ANY_DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLetter(firstCode: number, v: string): boolean {
@@ -58,7 +62,8 @@ function isIsoTimestamp(v: string): boolean {
  * Decides a column from its sample in JS when every value is of a shape whose SQL
  * reading is certain: plain words, true/false, ISO dates and timestamps. The verdict is
  * exactly what the SQL statistics would decide for the same sample; any other value
- * (a digit, a space at either end, a Jalali year) returns undefined and leaves the
+ * (a digit, a space at either end, a Jalali year) returns undefined; missing-value
+ * words (NA, NULL, -) count as blanks, as they do there and leaves the
  * column to them. Scanning strings here costs a few milliseconds where the SQL
  * statistics cost tens per column in DuckDB-WASM.
  */
@@ -75,6 +80,10 @@ export function sampleVerdict(values: Iterable<string | null>): SampleVerdict | 
       continue;
     }
     if (v !== v.trim()) return undefined;
+    if (isMissingValueWord(v)) {
+      missingOnly = false;
+      continue;
+    }
     nonBlank++;
     // By the first character, so a column of words costs one test a value.
     const c = v.charCodeAt(0);
@@ -83,7 +92,7 @@ export function sampleVerdict(values: Iterable<string | null>): SampleVerdict | 
       else if (isIsoTimestamp(v)) timestamp++;
       else return undefined;
     } else if (BOOLEAN.test(v)) bool++;
-    else if (!isLetter(c, v) || CASTABLE_WORD.test(v)) return undefined;
+    else if (!isLetter(c, v) || CASTABLE_WORD.test(v) || ANY_DIGIT.test(v)) return undefined;
   }
   if (nonBlank === 0) return { kind: 'text' };
   const enough = (n: number) => n >= nonBlank * CONVERT_SHARE;

@@ -1,7 +1,8 @@
 import { duckdb } from '../../core/sql/dialect';
 import type { Engine } from '../engine';
+import { type ImportMessage, importMessage } from './messages';
 import type { ColumnKind, ImportProblem } from './types';
-import { nonBlank, ref, STAGE } from './typingSql';
+import { missingWord, nonBlank, ref, STAGE } from './typingSql';
 
 export const MAX_PROBLEM_SAMPLES = 20;
 
@@ -16,12 +17,20 @@ export interface TypedExpr {
   expr: string;
 }
 
-/** The values of one column that did not fit its type: how many, and the first few. */
+/**
+ * The values of one column that did not fit its type: how many, and the first few;
+ * and apart from them the missing-value words (NA, NULL, -) stored as blanks.
+ */
 export interface ColumnProblems {
   column: string;
   count: number;
   samples: ImportProblem[];
+  readAsBlank: number;
+  /** The missing-value words found, sorted. */
+  blankWords: string[];
 }
+
+const WORD_SEPARATOR = '\u001f';
 
 /**
  * A SELECT that gives `columns` in order, converted where `conversions` says, from
@@ -73,15 +82,28 @@ export async function takeProblems(
   if (flagged.length === 0) return [];
   const counts = (
     await engine.query(
-      `SELECT ${flagged.map((f, i) => `count(${q(f.flag)}) AS "n${i}"`).join(', ')} FROM ${q(table)}`,
+      `SELECT ${flagged
+        .map(
+          (f, i) =>
+            `count(${q(f.flag)}) FILTER (WHERE NOT ${missingWord(q(f.flag))}) AS "n${i}", ` +
+            `count(${q(f.flag)}) FILTER (WHERE ${missingWord(q(f.flag))}) AS "m${i}", ` +
+            `string_agg(DISTINCT trim(${q(f.flag)}), chr(31)) FILTER (WHERE ${missingWord(q(f.flag))}) AS "w${i}"`,
+        )
+        .join(', ')} FROM ${q(table)}`,
     )
   ).toArray()[0];
   const out: ColumnProblems[] = [];
   for (const [i, f] of flagged.entries()) {
     const count = Number(counts[`n${i}`]);
-    if (count === 0) continue;
+    const readAsBlank = Number(counts[`m${i}`]);
+    const words = counts[`w${i}`];
+    const blankWords = words == null ? [] : String(words).split(WORD_SEPARATOR).sort();
+    if (count === 0) {
+      if (readAsBlank > 0) out.push({ column: f.column, count, samples: [], readAsBlank, blankWords });
+      continue;
+    }
     const rows = await engine.query(
-      `SELECT rowid + 1 AS r, ${q(f.flag)} AS v FROM ${q(table)} WHERE ${q(f.flag)} IS NOT NULL ORDER BY rowid LIMIT ${MAX_PROBLEM_SAMPLES}`,
+      `SELECT rowid + 1 AS r, ${q(f.flag)} AS v FROM ${q(table)} WHERE ${q(f.flag)} IS NOT NULL AND NOT ${missingWord(q(f.flag))} ORDER BY rowid LIMIT ${MAX_PROBLEM_SAMPLES}`,
     );
     out.push({
       column: f.column,
@@ -89,6 +111,8 @@ export async function takeProblems(
       samples: rows
         .toArray()
         .map((r) => ({ column: f.column, row: Number(r.r), value: String(r.v), expected: f.kind })),
+      readAsBlank,
+      blankWords,
     });
   }
   for (const f of flagged) await engine.query(`ALTER TABLE ${q(table)} DROP COLUMN ${q(f.flag)}`);
@@ -108,4 +132,20 @@ export function mergeProblems(
   const byColumn = [...perColumn].sort((a, b) => columns.indexOf(a.column) - columns.indexOf(b.column));
   const samples = byColumn.flatMap((p) => p.samples).slice(0, MAX_PROBLEM_SAMPLES);
   return { count: byColumn.reduce((n, p) => n + p.count, 0), samples };
+}
+
+/** "12 values read as blank (NA, -) in amount, closed": the missing-value words of every column. */
+export function readAsBlankNote(
+  perColumn: readonly ColumnProblems[],
+  columns: readonly string[],
+): ImportMessage | undefined {
+  const withBlanks = perColumn
+    .filter((p) => p.readAsBlank > 0)
+    .sort((a, b) => columns.indexOf(a.column) - columns.indexOf(b.column));
+  if (withBlanks.length === 0) return undefined;
+  return importMessage('read-as-blank', {
+    count: withBlanks.reduce((n, p) => n + p.readAsBlank, 0),
+    tokens: [...new Set(withBlanks.flatMap((p) => p.blankWords))].sort(),
+    columns: withBlanks.map((p) => p.column),
+  });
 }

@@ -33,6 +33,8 @@ export interface ColumnInfo {
   kind: ColumnKind;
   /** DuckDB type name as stored, e.g. DOUBLE, BIGINT, VARCHAR, DATE. */
   sqlType: string;
+  /** For amounts written with a currency mark ($40,000, 1,200 USD): the mark, as written. */
+  currency?: string;
 }
 
 /** One value that did not fit its column's type; it is stored as blank and reported. */

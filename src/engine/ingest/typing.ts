@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import { applyDateMappings } from './dateMapping';
 import { mergeProblems, takeProblems, typedSelect } from './typedSelect';
 import type { ColumnInfo, ImportProblem } from './types';
+import { type TypingNotes, typingNotes } from './typingNotes';
 import { planTyping, STATS_SAMPLE, type TypingOptions } from './typingPlan';
 import { STAGE } from './typingSql';
 
@@ -10,7 +11,7 @@ export type { TypingOptions };
 
 const q = duckdb.quoteIdent;
 
-export interface TypingResult {
+export interface TypingResult extends TypingNotes {
   problems: { count: number; samples: ImportProblem[] };
 }
 
@@ -34,5 +35,5 @@ export async function typeColumns(
   );
   const problems = await takeProblems(engine, target, names, plan.conversions);
   problems.push(...(await applyDateMappings(engine, target, names, plan.mappings)));
-  return { problems: mergeProblems(problems, names) };
+  return { problems: mergeProblems(problems, names), ...typingNotes(plan, problems, names) };
 }

@@ -8,9 +8,11 @@ import type { ColumnKind, DateOrder } from './types';
 import {
   asciiText,
   booleanExpr,
+  currencyMarkExpr,
   dateExpr,
-  nonBlank,
+  moneyExpr,
   numberExpr,
+  present,
   ref,
   STAGE,
   timestampExpr,
@@ -37,6 +39,14 @@ export interface Conversion {
   expr: string;
   /** Set when the sample was clean: the CSV reader may type the column directly. */
   readAs?: ReadType;
+  /** The currency mark its amounts were written with ($, €, USD, ریال), when they had one. */
+  currency?: string;
+}
+
+/** A column of amounts in several currencies, left as text. */
+export interface MixedCurrencies {
+  column: string;
+  currencies: string[];
 }
 
 /** Dates in an order DuckDB cannot cast (d/m/y, m/d/y, Jalali): mapped in JS once all values are in. */
@@ -48,6 +58,7 @@ export interface DateMappingPlan {
 export interface TypingPlan {
   conversions: Map<string, Conversion>;
   mappings: DateMappingPlan[];
+  mixedCurrencies: MixedCurrencies[];
 }
 
 interface ColumnStats {
@@ -59,11 +70,19 @@ interface ColumnStats {
   bool: number;
   /** Dates with a year 1300–1499 first: Solar Hijri, which DuckDB would misread as Gregorian. */
   jalali: number;
+  /** Amounts read with a currency mark or accounting parentheses allowed, without and with a decimal comma. */
+  money: number;
+  moneyDecimalComma: number;
+  /** The distinct currency marks written, sorted. */
+  marks: string[];
 }
+
+/** Separates the marks `string_agg` joins; no currency mark holds it. */
+const MARK_SEPARATOR = '\u001f';
 
 async function statsFor(engine: Engine, sample: string, cols: string[], decimalComma: boolean) {
   const parts = cols.flatMap((c, i) => [
-    `count(*) FILTER (WHERE ${nonBlank(ref(c))}) AS "nb${i}"`,
+    `count(*) FILTER (WHERE ${present(ref(c))}) AS "nb${i}"`,
     `count(${numberExpr(ref(c), decimalComma)}) AS "num${i}"`,
     // The same text read with a decimal comma, so "850,25" is found without asking.
     `count(${numberExpr(ref(c), true)}) AS "numdc${i}"`,
@@ -73,7 +92,7 @@ async function statsFor(engine: Engine, sample: string, cols: string[], decimalC
     `count(*) FILTER (WHERE regexp_matches(${asciiText(ref(c))}, '^1[34]\\d\\d[/.-]\\d{1,2}[/.-]\\d{1,2}')) AS "jal${i}"`,
   ]);
   const row = (await engine.query(`SELECT ${parts.join(', ')} FROM ${sample} AS ${STAGE}`)).toArray()[0];
-  return cols.map(
+  const stats = cols.map(
     (_, i): ColumnStats => ({
       nonBlank: Number(row[`nb${i}`]),
       num: Number(row[`num${i}`]),
@@ -82,8 +101,44 @@ async function statsFor(engine: Engine, sample: string, cols: string[], decimalC
       ts: Number(row[`ts${i}`]),
       bool: Number(row[`bool${i}`]),
       jalali: Number(row[`jal${i}`]),
+      money: 0,
+      moneyDecimalComma: 0,
+      marks: [],
     }),
   );
+  await addMoneyStats(engine, sample, cols, stats, decimalComma);
+  return stats;
+}
+
+/**
+ * Amount statistics, in a second query over the sample and only for the columns that
+ * plain numbers do not settle, so a file of clean numbers pays nothing for them.
+ */
+async function addMoneyStats(
+  engine: Engine,
+  sample: string,
+  cols: string[],
+  stats: ColumnStats[],
+  decimalComma: boolean,
+) {
+  const open = cols.flatMap((c, i) => {
+    const s = stats[i];
+    const settled = Math.max(s.num, s.numDecimalComma) >= s.nonBlank * CONVERT_SHARE;
+    return s.nonBlank > 0 && !settled ? [{ c, i }] : [];
+  });
+  if (open.length === 0) return;
+  const parts = open.flatMap(({ c, i }) => [
+    `count(${moneyExpr(ref(c), decimalComma)}) AS "mon${i}"`,
+    `count(${moneyExpr(ref(c), true)}) AS "mondc${i}"`,
+    `string_agg(DISTINCT ${currencyMarkExpr(ref(c))}, chr(31)) AS "cur${i}"`,
+  ]);
+  const row = (await engine.query(`SELECT ${parts.join(', ')} FROM ${sample} AS ${STAGE}`)).toArray()[0];
+  for (const { i } of open) {
+    const marks = row[`cur${i}`];
+    stats[i].money = Number(row[`mon${i}`]);
+    stats[i].moneyDecimalComma = Number(row[`mondc${i}`]);
+    stats[i].marks = marks == null ? [] : String(marks).split(MARK_SEPARATOR).sort();
+  }
 }
 
 function decide(col: string, s: ColumnStats, decimalComma: boolean): Conversion | undefined {
@@ -93,6 +148,12 @@ function decide(col: string, s: ColumnStats, decimalComma: boolean): Conversion 
   const r = ref(col);
   if (enough(s.num)) return { column: col, kind: 'number', expr: numberExpr(r, decimalComma) };
   if (enough(s.numDecimalComma)) return { column: col, kind: 'number', expr: numberExpr(r, true) };
+  // Amounts in one currency are numbers in it; in several they cannot be added up, and stay text.
+  const currency = s.marks.length === 1 ? { currency: s.marks[0] } : {};
+  if (s.marks.length <= 1 && enough(s.money))
+    return { column: col, kind: 'number', expr: moneyExpr(r, decimalComma), ...currency };
+  if (s.marks.length <= 1 && enough(s.moneyDecimalComma))
+    return { column: col, kind: 'number', expr: moneyExpr(r, true), ...currency };
   if (enough(s.date)) return { column: col, kind: 'date', expr: dateExpr(r) };
   if (enough(s.date + s.ts)) return { column: col, kind: 'timestamp', expr: timestampExpr(r) };
   if (s.bool === s.nonBlank) return { column: col, kind: 'boolean', expr: booleanExpr(r) };
@@ -114,7 +175,7 @@ async function sampleValues(engine: Engine, sample: string, cols: string[]) {
 
 async function distinctSample(engine: Engine, sample: string, col: string) {
   const r = await engine.query(
-    `SELECT DISTINCT trim(${ref(col)}) AS v FROM ${sample} AS ${STAGE} WHERE ${nonBlank(ref(col))} LIMIT ${DATE_SAMPLE}`,
+    `SELECT DISTINCT trim(${ref(col)}) AS v FROM ${sample} AS ${STAGE} WHERE ${present(ref(col))} LIMIT ${DATE_SAMPLE}`,
   );
   return r.toArray().map((x) => String(x.v));
 }
@@ -133,11 +194,14 @@ export async function planBySql(
   const forcedOrder = options.dateOrder && options.dateOrder !== 'auto' ? options.dateOrder : undefined;
   const conversions = new Map<string, Conversion>();
   const mappings: DateMappingPlan[] = [];
-  if (textCols.length === 0) return { conversions, mappings };
+  const mixedCurrencies: MixedCurrencies[] = [];
+  if (textCols.length === 0) return { conversions, mappings, mixedCurrencies };
   const stats = await statsFor(engine, sample, textCols, decimalComma);
   for (const [i, col] of textCols.entries()) {
     const s = stats[i];
     const direct = forcedOrder ? undefined : decide(col, s, decimalComma);
+    if (s.marks.length > 1 && Math.max(s.money, s.moneyDecimalComma) >= s.nonBlank * CONVERT_SHARE)
+      mixedCurrencies.push({ column: col, currencies: s.marks });
     if (direct) conversions.set(col, direct);
     else if (s.nonBlank > 0 && s.num < s.nonBlank * CONVERT_SHARE) {
       const order = forcedOrder ?? detectDateOrder(await distinctSample(engine, sample, col));
@@ -147,7 +211,7 @@ export async function planBySql(
       if (conv) conversions.set(col, conv);
     }
   }
-  return { conversions, mappings };
+  return { conversions, mappings, mixedCurrencies };
 }
 
 /**
@@ -176,7 +240,7 @@ export async function planTyping(
       else if (verdict.kind !== 'text') settled.set(col, fromVerdict(col, verdict));
     }
   }
-  if (rest.length === 0) return { conversions: settled, mappings: [] };
+  if (rest.length === 0) return { conversions: settled, mappings: [], mixedCurrencies: [] };
   if (!scratch) return merge(await planBySql(engine, sample, rest, options), settled);
   try {
     await engine.query(`CREATE OR REPLACE TABLE ${q(scratch)} AS SELECT * FROM ${sample} AS ${STAGE}`);

@@ -60,6 +60,22 @@ const IMPORT_SAMPLES: { [C in ImportMessageCode]: ImportMessageParams[C][] } = {
     { count: 1, sheet: 'Deals' },
     { count: 12, sheet: 'فروش' },
   ],
+  'encoding-detected': [
+    { file: 'survey.csv', encoding: 'windows-1252', reason: 'latin-words', examples: ['José', 'don’t'] },
+    { file: 'فروش.csv', encoding: 'windows-1256', reason: 'arabic-words', examples: ['نام'] },
+    { file: 'x.csv', encoding: 'windows-1252', reason: 'not-utf8', examples: [] },
+  ],
+  'encoding-chosen': [{ file: 'x.csv', encoding: 'utf-8', detected: 'windows-1252' }],
+  'currency-numbers': [
+    { column: 'Amount', currency: '$' },
+    { column: 'مبلغ', currency: 'ریال' },
+  ],
+  'mixed-currencies': [{ column: 'Price', currencies: ['$', '€'] }],
+  'read-as-blank': [
+    { count: 12, tokens: ['-', 'NA'], columns: ['amount', 'closed'] },
+    { count: 1, tokens: ['NULL'], columns: ['score'] },
+  ],
+  'row-number-column': [{ column: 'row' }],
 };
 
 const allImport = () =>

@@ -8,7 +8,7 @@ import { looksBinary } from '../../../src/core/ingest/binary.ts';
 import { detectDateOrder } from '../../../src/core/ingest/dates.ts';
 import { parseDelimitedText } from '../../../src/core/ingest/delimited.ts';
 import { sniffDelimiter } from '../../../src/core/ingest/delimiter.ts';
-import { decodeText, detectEncoding } from '../../../src/core/ingest/encoding.ts';
+import { decodeText, detectEncoding, judgeEncoding } from '../../../src/core/ingest/encoding.ts';
 import { headerRowIndex } from '../../../src/core/ingest/headerRow.ts';
 import { normalizePersianLetters } from '../../../src/core/ingest/letters.ts';
 import { lineAndColumnAt } from '../../../src/core/ingest/textPosition.ts';
@@ -64,6 +64,41 @@ describe('fixtures', () => {
     expect(detectEncoding(bytes('utf16le-bom.csv')).encoding).toBe('utf-16le');
     expect(sniffDelimiter(text('utf16le-bom.csv'))).toBe('\t');
     expect(parseDelimitedText(text('utf16le-bom.csv')).rows[0]).toEqual(['1', 'کیان', '1200']);
+  });
+
+  it('latin1-survey.csv is Windows-1252 with Windows marks and one DOS byte', () => {
+    expect(judgeEncoding(bytes('latin1-survey.csv'))).toMatchObject({
+      encoding: 'windows-1252',
+      reason: 'latin-words',
+    });
+    expect([...bytes('latin1-survey.csv')].filter((b) => [0x92, 0x96, 0xe9, 0x81].includes(b)).length).toBe(
+      5,
+    );
+    const rows = parseDelimitedText(text('latin1-survey.csv'), ',').rows;
+    expect(rows.map((r) => r[3])).toEqual(['Très bien', 'don’t know', 'fast – friendly', '', 'ok']);
+    expect(typeColumn(rows.map((r) => r[4])).values).toEqual([9, 7, 10, 6, 8]);
+  });
+
+  it('currency.csv holds amounts in one currency per column but the last', () => {
+    const typed = (i: number, decimalComma = false) =>
+      typeColumn(column('currency.csv', i), { decimalComma });
+    expect([typed(1).currency, typed(1).values]).toEqual(['$', [40000, 1200.5, 500, 0.99]]);
+    expect([typed(2, true).currency, typed(2, true).values]).toEqual(['€', [1234.5, 99, 2000, 0.5]]);
+    expect([typed(3).currency, typed(3).values]).toEqual(['USD', [1200, 300, 1000, 50]]);
+    expect([typed(4).currency, typed(4).values]).toEqual(['ریال', [12000, 300000, 5000, 100]]);
+    expect(typed(5).values).toEqual([-1234.5, 250, -50.25, 1000]);
+    expect(typed(6).mixedCurrencies).toEqual(['$', '£', '€']);
+  });
+
+  it('na-blanks.csv has 9 missing-value words in its number and date columns', () => {
+    const [score, closed, revenue] = [1, 2, 3].map((i) => typeColumn(column('na-blanks.csv', i)));
+    expect([score.kind, closed.kind, revenue.kind]).toEqual(['number', 'date', 'number']);
+    expect([score.readAsBlank, closed.readAsBlank, revenue.readAsBlank]).toEqual([4, 2, 3]);
+    expect((score.values as number[]).reduce((a, b) => a + (b ?? 0), 0)).toBe(160);
+  });
+
+  it('rownames.csv has an empty first header', () => {
+    expect(parseDelimitedText(text('rownames.csv'), ',').header).toEqual(['', 'name', 'amount']);
   });
 
   it('persian-1256.csv is Windows-1256 and reads as Persian', () => {
