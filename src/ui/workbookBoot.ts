@@ -32,16 +32,6 @@ async function start(): Promise<void> {
         // The last scorecard is on screen while DuckDB starts and the tables come back.
         preview: (doc, results) => previewScorecard(scorecardStore, doc, results),
       }).catch(() => null);
-  if (restored) autosaveStatus.setState({ missing: restored.missing });
-  else if (!fresh && hasDemo()) {
-    await dataStore.getState().loadDemo();
-    // The demo is where the app starts, not an edit: opening a file over it does not ask.
-    workbookStore.setState({ dirty: false });
-  } else
-    await dataStore
-      .getState()
-      .engine()
-      .catch(() => undefined);
   const saver = startAutosave({
     workbook: workbookStore,
     data: dataStore,
@@ -68,6 +58,14 @@ async function start(): Promise<void> {
     if (document.visibilityState === 'hidden') flush();
   });
   autosaveStarted(saver, blank);
+  // Kept from here on, before the demo or the engine is waited for: edits made while
+  // they load are edits too.
+  if (restored) autosaveStatus.setState({ missing: restored.missing });
+  else if (!fresh && hasDemo()) {
+    await dataStore.getState().loadDemo();
+    // The demo is where the app starts, not an edit: opening a file over it does not ask.
+    workbookStore.setState({ dirty: false });
+  } else void dataStore.getState().engine().catch(() => undefined);
 }
 
 /**

@@ -75,14 +75,22 @@ function namedBy(kept: KeptDocument | undefined, into: Set<string>): void {
  * contents change. Writes are durable ("strict") so a killed browser keeps them.
  */
 export function indexedDbStorage(name = 'shakhes'): AutosaveStorage {
-  let opening: Promise<IDBDatabase> | undefined;
+  // Opened at once, so the first edit after the page loads finds it ready.
+  let opening = openDb(name);
+  opening.catch(() => undefined);
   let db: IDBDatabase | undefined;
   // Transactions start in the order they are asked for once the database is open, so
   // a later document write never lands before an earlier one.
   const tx = async (stores: string[], mode: IDBTransactionMode) => {
     if (!db) {
-      opening ??= openDb(name);
-      db = await opening;
+      try {
+        db = await opening;
+      } catch (e) {
+        // Tried again on the next write: storage may come back (space freed).
+        opening = openDb(name);
+        opening.catch(() => undefined);
+        throw e;
+      }
     }
     return db.transaction(stores, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
   };
