@@ -260,7 +260,12 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
     scheduleDoc();
     kickTables();
   });
-  const offExtra = extra?.subscribe(scheduleResults);
+  // A finished run may follow changes the app derived (KPIs joining as tables load),
+  // which make no undo step: the document is written again with them.
+  const offExtra = extra?.subscribe(() => {
+    scheduleResults();
+    scheduleDoc();
+  });
   // What is open now is kept too (a demo just loaded), not only what changes later.
   scheduleDoc();
   kickTables();

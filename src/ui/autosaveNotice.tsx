@@ -14,7 +14,7 @@ export function AutosaveNotice() {
   return (
     <>
       {problem && (
-        <div className="banner warn workbook-error autosave-problem" role="alert" data-problem={problem}>
+        <div className="banner warn autosave-banner autosave-problem" role="alert" data-problem={problem}>
           <ErrorIcon />
           <span>{t(`autosave.${problem}`, { detail })}</span>
           <button
@@ -27,7 +27,7 @@ export function AutosaveNotice() {
         </div>
       )}
       {!problem && missing.length > 0 && (
-        <div className="banner warn workbook-error autosave-missing" role="alert">
+        <div className="banner warn autosave-banner autosave-missing" role="alert">
           <ErrorIcon />
           <span>{t('autosave.missing', { tables: missing.join(', ') })}</span>
           <button

@@ -65,7 +65,11 @@ async function start(): Promise<void> {
     await dataStore.getState().loadDemo();
     // The demo is where the app starts, not an edit: opening a file over it does not ask.
     workbookStore.setState({ dirty: false });
-  } else void dataStore.getState().engine().catch(() => undefined);
+  } else
+    void dataStore
+      .getState()
+      .engine()
+      .catch(() => undefined);
 }
 
 /**
