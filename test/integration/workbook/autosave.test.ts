@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyDocument } from '../../../src/core/model/document';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
@@ -6,6 +7,7 @@ import { startAutosave } from '../../../src/state/autosave';
 import { restoreAutosave } from '../../../src/state/autosaveRestore';
 import { createDataStore, type DataStore, type SourceFile } from '../../../src/state/dataStore';
 import { createWorkbookStore } from '../../../src/state/workbookStore';
+import { replaceWorkbook, restoreClosed } from '../../../src/state/workbookSwitch';
 import { memoryAutosave } from '../../helpers/memoryAutosave';
 
 const DEALS = 'id,stage,amount\n1,Won,100\n2,Lost,50\n3,Won,70\n';
@@ -188,5 +190,38 @@ describe('autosave', () => {
     expect(saver.status.getState().problem).toBe(null);
     expect(current()?.doc.title).toBe('Room again');
     saver.stop();
+  });
+});
+
+describe('replacing the open workbook', () => {
+  it('keeps the replaced one under Recently closed, not when the open fails, and brings it back', async () => {
+    const { storage } = memoryAutosave();
+    const { data, workbook } = stores();
+    const autosave = startAutosave({ workbook, data, storage });
+    const deps = { workbook, data, storage, autosave };
+    await data.getState().loadFiles([file('deals.csv', DEALS)]);
+    workbook.getState().setTitle('First');
+
+    expect(await replaceWorkbook(deps, async () => false)).toBe(false);
+    expect(await storage.listClosed()).toEqual([]);
+
+    const blank = emptyDocument('Second');
+    expect(
+      await replaceWorkbook(
+        deps,
+        async () => (await workbook.getState().restore(blank, new Map(), null), true),
+      ),
+    ).toBe(true);
+    expect(workbook.getState().title).toBe('Second');
+    const [closed] = await storage.listClosed();
+    expect(closed.title).toBe('First');
+
+    const restored = await restoreClosed(deps, closed);
+    expect(restored?.missing).toEqual([]);
+    expect(workbook.getState().title).toBe('First');
+    expect(await rowsOf(data, 'SELECT sum(amount) AS s FROM deals')).toEqual([{ s: 220 }]);
+    // The restored one is off the list; the blank one it replaced held nothing worth keeping.
+    expect((await storage.listClosed()).map((c) => c.title)).toEqual([]);
+    autosave.stop();
   });
 });
