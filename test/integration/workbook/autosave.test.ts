@@ -207,10 +207,10 @@ describe('replacing the open workbook', () => {
 
     const blank = emptyDocument('Second');
     expect(
-      await replaceWorkbook(
-        deps,
-        async () => (await workbook.getState().restore(blank, new Map(), null), true),
-      ),
+      await replaceWorkbook(deps, async () => {
+        await workbook.getState().restore(blank, new Map(), null);
+        return true;
+      }),
     ).toBe(true);
     expect(workbook.getState().title).toBe('Second');
     const [closed] = await storage.listClosed();
