@@ -21,4 +21,28 @@ export const workbookEn = {
   'workbook.cancel': 'Cancel',
   'workbook.dismiss': 'Dismiss',
   'workbook.unsaved': 'This workbook has changes that are not saved to its file.',
+  'workbook.menu': 'Workbook menu',
+  'workbook.new': 'New workbook',
+  'workbook.recent': 'Recently closed…',
+  'workbook.askTitle': 'Save the changes to “{title}”?',
+  'workbook.askText':
+    'It has changes that are not in a .shakhes file. Save them to a file, or discard them: a discarded workbook stays under “Recently closed” in this browser until you empty that list.',
+  'workbook.askSave': 'Save',
+  'workbook.askDiscard': 'Discard',
+  'workbook.recentTitle': 'Recently closed workbooks',
+  'workbook.recentNone': 'None yet. A workbook you replace by opening or starting another is kept here.',
+  'workbook.recentTables': { one: '{count} table', other: '{count} tables' },
+  'workbook.recentRestore': 'Restore',
+  'workbook.recentRestoreLabel': 'Restore {title}, closed {time}',
+  'workbook.recentEmpty': 'Empty the list',
+  'workbook.recentFailed': 'This workbook could not be restored; it stays in the list.',
+  'autosave.quota':
+    'This browser has no room left to keep your latest changes. Save the workbook as a .shakhes file now, then free some space (other sites’ stored data, or items under “Recently closed”).',
+  'autosave.unavailable':
+    'This browser does not let the page keep your changes (a private window, or site storage turned off). Save the workbook as a .shakhes file before you close or reload this tab.',
+  'autosave.failed':
+    'Your latest changes could not be kept in this browser ({detail}). Save the workbook as a .shakhes file to keep them.',
+  'autosave.saveFile': 'Save a .shakhes file',
+  'autosave.missing':
+    'The last session came back without these tables, which had not been kept yet: {tables}. Load their files again.',
 } as const;

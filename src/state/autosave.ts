@@ -1,8 +1,11 @@
-import { parseDocument } from '../core/model/document';
-import type { WorkbookDocument } from '../core/model/documentSchema';
-import type { AutosaveRecord, AutosaveStorage } from '../workbook/autosaveStorage';
-import { embedTables } from '../workbook/embed';
+import type { Dataset } from '../core/model/documentSchema';
+import { duckdb } from '../core/sql/dialect';
+import type { EncodeParquet } from '../engine/parquet/workerEncoder';
+import type { AutosaveStorage, KeptDocument, KeptTable, TableWrite } from '../workbook/autosaveStorage';
+import { streamOf } from '../workbook/embed';
+import { type AutosaveStatus, createAutosaveStatus, problemOf } from './autosaveStatus';
 import type { DataStore } from './dataStore';
+import { datasetsOf } from './datasets';
 import type { WorkbookStore } from './workbookStore';
 
 /** Something besides the workbook worth keeping: derived, so it never marks the workbook changed. */
@@ -11,111 +14,279 @@ export interface AutosaveExtra {
   subscribe(onChange: () => void): () => void;
 }
 
+export interface AutosaveDeps {
+  workbook: WorkbookStore;
+  data: DataStore;
+  storage: AutosaveStorage;
+  /** Where a failed write is shown; a fresh one when not given. */
+  status?: AutosaveStatus;
+  /** Parquet encoding off the page's thread (browser); the engine's codec otherwise. */
+  encode?: EncodeParquet;
+  extra?: AutosaveExtra;
+  /** What a restore put back: its tables are kept already and are not written again. */
+  restored?: KeptDocument | null;
+  /** Source bytes up to this size are kept at once, while their Parquet is still being made. */
+  sourceLimit?: number;
+}
+
 export interface Autosaver {
-  /** Writes now (tests, and before the page goes away). */
+  /** Writes the document now and waits until every table is kept (before a workbook is replaced). */
   flush(): Promise<void>;
+  /** Starts the document write now, without waiting (the page is going away). */
+  writeNow(): void;
+  /** The last document the storage confirmed. */
+  kept(): KeptDocument | null;
+  status: AutosaveStatus;
   stop(): void;
 }
 
-/**
- * Keeps the workbook and its tables in browser storage as the user works, so a
- * reload or a reopened tab loses nothing. Tables are re-encoded only when their
- * contents changed since the last write.
- */
-export function startAutosave(
-  workbook: WorkbookStore,
-  data: DataStore,
-  storage: AutosaveStorage,
-  delayMs = 800,
-  extra?: AutosaveExtra,
-): Autosaver {
-  const encoded = new Map<string, { version: number; dataId: string | undefined; bytes: Uint8Array }>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let writing: Promise<void> = Promise.resolve();
+interface Held {
+  dataId: string;
+  /** The dataset as it was when these contents were kept (columns match the bytes). */
+  dataset: Dataset;
+  kind: KeptTable['kind'];
+}
 
-  const write = async () => {
-    const doc = workbook.getState().snapshot();
-    const engine = await data.getState().engine();
-    // Read together, before the tables are encoded: the bytes are of these versions.
-    const { versions, dataIds } = data.getState();
-    const results = extra?.results();
-    const tables = new Map<string, Uint8Array>();
-    const ids: Record<string, string> = {};
-    const stale = doc.datasets.filter((d) => encoded.get(d.table)?.version !== versions[d.table]);
-    const fresh = await embedTables(engine, stale);
-    for (const d of doc.datasets) {
-      const kept = encoded.get(d.table);
-      const bytes = fresh.get(d.id) ?? kept?.bytes;
-      if (bytes === undefined) continue;
-      const dataId = fresh.has(d.id) ? dataIds[d.table] : kept?.dataId;
-      encoded.set(d.table, { version: versions[d.table] ?? 0, dataId, bytes });
-      tables.set(d.id, bytes);
-      if (dataId !== undefined) ids[d.table] = dataId;
+type Write = TableWrite & { dataset: Dataset };
+
+const q = duckdb.quoteIdent;
+const SOURCE_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * Keeps the workbook in browser storage as the user works, so no reload, closed tab
+ * or killed browser loses an edit. The document is small and is written on every
+ * change, with no delay. Each table is written once per contents change: at once from
+ * the bytes it was read from when those are at hand, then as Parquet encoded off the
+ * page's thread. A document only ever names table records written before it or with
+ * it, so whatever moment the page dies at, what is kept restores.
+ */
+export function startAutosave(deps: AutosaveDeps): Autosaver {
+  const { workbook, data, storage, extra } = deps;
+  const status = deps.status ?? createAutosaveStatus();
+  const sourceLimit = deps.sourceLimit ?? SOURCE_LIMIT;
+  const encode: EncodeParquet =
+    deps.encode ?? (async (ipc) => (await (await data.getState().engine()).loadParquet()).fromArrowIPC(ipc));
+
+  const written = new Map<string, Held>();
+  // Tables in a write not yet confirmed: later documents may name them, because the
+  // storage applies writes in order (and a failed one makes the next document drop them).
+  const inflight = new Map<string, Held>();
+  const failed = new Set<string>();
+  let committed: KeptDocument | null = deps.restored ?? null;
+  for (const [table, dataId] of Object.entries(committed?.tables ?? {})) {
+    const dataset = committed?.doc.datasets.find((d) => d.table === table);
+    if (dataset) written.set(table, { dataId, dataset, kind: 'parquet' });
+  }
+  let lastJson = '';
+  let lastRefs = JSON.stringify(committed?.tables ?? {});
+  let queued = false;
+  let docWrite: Promise<boolean> = Promise.resolve(true);
+  let stopped = false;
+
+  const report = (e: unknown) =>
+    status.setState({ problem: problemOf(e), detail: e instanceof Error ? e.message : String(e) });
+  const held = (table: string) => inflight.get(table) ?? written.get(table);
+
+  /** A dataset's bytes as the user gave them, when small and matching its contents now. */
+  const sourceWrite = (d: Dataset, dataId: string): Write | null => {
+    const source = data.getState().sourceOf(d.table);
+    if (!source || source.bytes.byteLength > sourceLimit || failed.has(dataId)) return null;
+    return {
+      table: d.table,
+      dataId,
+      dataset: d,
+      record: { kind: 'source', name: source.name, bytes: source.bytes },
+    };
+  };
+
+  /** Starts a document write now, with `tables` in the same transaction. */
+  const writeDoc = (tables: Write[] = []): Promise<boolean> => {
+    queued = false;
+    if (stopped) return docWrite;
+    const snap = workbook.getState().snapshot();
+    const live = data.getState().dataIds;
+    const withTables = [...tables];
+    for (const d of snap.datasets) {
+      const h = held(d.table);
+      if (withTables.some((w) => w.table === d.table) || h?.dataId === live[d.table]) continue;
+      const w = live[d.table] === undefined ? null : sourceWrite(d, live[d.table]);
+      if (w) withTables.push(w);
     }
-    const marked = { ...doc, datasets: doc.datasets.map((d) => ({ ...d, embedded: tables.has(d.id) })) };
-    await storage.write({
-      doc: marked,
-      tables,
-      fileName: workbook.getState().fileName,
-      savedAt: new Date().toISOString(),
-      dataIds: ids,
-      ...(results === null || results === undefined ? {} : { results }),
+    const kept: KeptDocument = {
+      doc: { ...snap, datasets: [] },
+      fileName: null,
+      savedAt: '',
+      dirty: false,
+      tables: {},
+      unsaved: [],
+    };
+    for (const d of snap.datasets) {
+      const w = withTables.find((x) => x.table === d.table);
+      const h: Held | undefined = w ? { dataId: w.dataId, dataset: d, kind: w.record.kind } : held(d.table);
+      if (!h) {
+        kept.unsaved.push(d.table);
+        continue;
+      }
+      // Contents not kept yet go back to the last kept version, with the columns it had.
+      const dataset = h.dataId === live[d.table] ? d : h.dataset;
+      kept.doc.datasets.push({ ...dataset, embedded: true });
+      kept.tables[d.table] = h.dataId;
+    }
+    const { fileName, dirty } = workbook.getState();
+    kept.fileName = fileName;
+    kept.dirty = dirty;
+    const json = JSON.stringify(kept);
+    if (withTables.length === 0 && json === lastJson) return docWrite;
+    lastJson = json;
+    kept.savedAt = new Date().toISOString();
+    for (const w of withTables)
+      inflight.set(w.table, { dataId: w.dataId, dataset: w.dataset, kind: w.record.kind });
+    const refs = JSON.stringify(kept.tables);
+    const records = withTables.map(({ table, dataId, record }) => ({ table, dataId, record }));
+    docWrite = storage.writeDocument(kept, records).then(
+      () => {
+        for (const w of withTables) {
+          if (inflight.get(w.table)?.dataId === w.dataId) inflight.delete(w.table);
+          const before = written.get(w.table);
+          // A Parquet record replaces a source one, never the other way round.
+          if (!(before?.dataId === w.dataId && before.kind === 'parquet'))
+            written.set(w.table, { dataId: w.dataId, dataset: w.dataset, kind: w.record.kind });
+        }
+        committed = kept;
+        if (status.getState().problem !== null) status.setState({ problem: null, detail: '' });
+        if (refs !== lastRefs) {
+          lastRefs = refs;
+          void storage.prune().catch(report);
+        }
+        return true;
+      },
+      (e: unknown) => {
+        for (const w of withTables) {
+          if (inflight.get(w.table)?.dataId === w.dataId) inflight.delete(w.table);
+          // Not offered again until its contents change, so the small document still gets through.
+          failed.add(w.dataId);
+        }
+        lastJson = '';
+        report(e);
+        if (withTables.length > 0) scheduleDoc();
+        return false;
+      },
+    );
+    return docWrite;
+  };
+
+  const scheduleDoc = () => {
+    if (queued || stopped) return;
+    queued = true;
+    // Changes made in one task are written together, at its end: no timer, no waiting.
+    queueMicrotask(() => {
+      if (queued) void writeDoc();
     });
   };
 
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      writing = writing.then(write).catch(() => undefined);
-    }, delayMs);
+  const nextStale = (): { dataset: Dataset; dataId: string } | null => {
+    const live = data.getState().dataIds;
+    for (const dataset of datasetsOf(data.getState().tables)) {
+      const dataId = live[dataset.table];
+      if (dataId === undefined || failed.has(dataId)) continue;
+      const h = held(dataset.table);
+      if (h?.dataId !== dataId || h.kind === 'source') return { dataset, dataId };
+    }
+    return null;
   };
-  const offWorkbook = workbook.subscribe(schedule);
+
+  /** Writes each table whose contents are not kept as Parquet, one at a time. */
+  const encodeTables = async () => {
+    for (let next = nextStale(); next !== null && !stopped; next = nextStale()) {
+      const { dataset, dataId } = next;
+      const current = () => data.getState().dataIds[dataset.table] === dataId;
+      try {
+        if (held(dataset.table)?.dataId !== dataId && (await storage.hasTable(dataset.table, dataId))) {
+          // Kept already (a recently closed workbook brought back): named, not written again.
+          written.set(dataset.table, { dataId, dataset, kind: 'parquet' });
+          scheduleDoc();
+          continue;
+        }
+        const engine = await data.getState().engine();
+        const ipc = streamOf(await engine.query(`SELECT * FROM ${q(dataset.table)}`));
+        if (!current()) continue;
+        const bytes = await encode(ipc);
+        if (!current()) continue;
+        // Documents started while this one was in flight did not name it yet.
+        if (await writeDoc([{ table: dataset.table, dataId, dataset, record: { kind: 'parquet', bytes } }]))
+          scheduleDoc();
+      } catch (e) {
+        // A table that cannot be read or encoded is not tried again until its contents change.
+        if (current()) failed.add(dataId);
+        report(e);
+      }
+    }
+  };
+
+  let encoding: Promise<void> | null = null;
+  let again = false;
+  const kickTables = () => {
+    if (stopped) return;
+    if (encoding) {
+      again = true;
+      return;
+    }
+    encoding = encodeTables().finally(() => {
+      encoding = null;
+      if (again) {
+        again = false;
+        kickTables();
+      }
+    });
+  };
+
+  const writeResults = async () => {
+    const results = extra?.results();
+    if (results !== null && results !== undefined) await storage.writeResults(results).catch(report);
+  };
+  let resultsQueued = false;
+  const scheduleResults = () => {
+    if (resultsQueued || !extra) return;
+    resultsQueued = true;
+    queueMicrotask(() => {
+      resultsQueued = false;
+      void writeResults();
+    });
+  };
+
+  const offWorkbook = workbook.subscribe(scheduleDoc);
   const offData = data.subscribe((s, prev) => {
-    if (s.versions !== prev.versions || s.tables !== prev.tables) schedule();
+    if (s.dataIds === prev.dataIds && s.tables === prev.tables) return;
+    scheduleDoc();
+    kickTables();
   });
-  const offExtra = extra?.subscribe(schedule);
+  // A finished run may follow changes the app derived (KPIs joining as tables load),
+  // which make no undo step: the document is written again with them.
+  const offExtra = extra?.subscribe(() => {
+    scheduleResults();
+    scheduleDoc();
+  });
   // What is open now is kept too (a demo just loaded), not only what changes later.
-  schedule();
+  scheduleDoc();
+  kickTables();
+  scheduleResults();
+
   return {
+    status,
     async flush() {
-      clearTimeout(timer);
-      writing = writing.then(write);
-      await writing;
+      await writeDoc();
+      while (encoding || again) await (encoding ?? Promise.resolve());
+      await Promise.all([writeDoc(), writeResults()]);
     },
+    writeNow() {
+      void writeDoc();
+    },
+    kept: () => committed,
     stop() {
-      clearTimeout(timer);
+      stopped = true;
       offWorkbook();
       offData();
       offExtra?.();
     },
   };
-}
-
-/**
- * Puts back what autosave kept. Returns false when there was nothing, or when it
- * could not be read (then it is discarded rather than blocking every later start).
- */
-export async function restoreAutosave(
-  workbook: WorkbookStore,
-  storage: AutosaveStorage,
-  hooks?: {
-    /** Called with the kept document before its tables are loaded: what can be shown without them. */
-    preview?(doc: WorkbookDocument, record: AutosaveRecord): void;
-  },
-): Promise<boolean> {
-  const record = await storage.read().catch(() => null);
-  if (!record) return false;
-  const parsed = parseDocument(record.doc);
-  if (!parsed.ok) {
-    await storage.clear().catch(() => undefined);
-    return false;
-  }
-  try {
-    hooks?.preview?.(parsed.doc, record);
-    await workbook.getState().restore(parsed.doc, record.tables, record.fileName, record.dataIds);
-    return true;
-  } catch {
-    await storage.clear().catch(() => undefined);
-    return false;
-  }
 }

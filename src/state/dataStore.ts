@@ -111,6 +111,8 @@ export interface DataState {
    * contents were kept under, when known.
    */
   adoptTables(entries: TableEntry[], dataIds?: Readonly<Record<string, string>>): void;
+  /** The bytes a table was read from, when kept (formats that can be read again): autosave keeps them at once. */
+  sourceOf(table: string): { name: string; bytes: Uint8Array } | undefined;
   cancelJob(id: number): void;
   cancelAll(): void;
   selectTable(table: string | null): void;
@@ -364,6 +366,10 @@ export function createDataStore(deps: DataDeps): DataStore {
             s.selectedTable = entries[0]?.name ?? null;
             s.selectedColumn = null;
           });
+        },
+
+        sourceOf(table) {
+          return sources.get(table);
         },
 
         async removeTable(table) {

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
-import { restoreAutosave, startAutosave } from '../state/autosave';
+import { workerEncoder } from '../engine/parquet/workerEncoder';
+import { startAutosave } from '../state/autosave';
+import { restoreAutosave } from '../state/autosaveRestore';
 import { previewScorecard } from '../state/scorecardSlice';
-import { indexedDbStorage } from '../workbook/autosaveStorage';
 import { dataStore, workbookStore } from './appStore';
+import { autosaveStarted, autosaveStatus, autosaveStorage } from './autosaveApp';
 import { hasDemo } from './demoFiles';
 import { scorecardStore } from './scorecard/scorecardApp';
 
@@ -21,6 +23,55 @@ const SHORTCUTS: ReadonlyArray<{ match: (e: KeyboardEvent) => boolean; run: () =
 
 let booted = false;
 
+async function start(): Promise<void> {
+  const blank = workbookStore.getState().snapshot();
+  const fresh = new URLSearchParams(window.location.search).get('demo') === '0';
+  const restored = fresh
+    ? null
+    : await restoreAutosave(workbookStore, dataStore, autosaveStorage, {
+        // The last scorecard is on screen while DuckDB starts and the tables come back.
+        preview: (doc, results) => previewScorecard(scorecardStore, doc, results),
+      }).catch(() => null);
+  const saver = startAutosave({
+    workbook: workbookStore,
+    data: dataStore,
+    storage: autosaveStorage,
+    status: autosaveStatus,
+    restored: restored?.kept,
+    encode: workerEncoder(async (ipc) =>
+      (await (await dataStore.getState().engine()).loadParquet()).fromArrowIPC(ipc),
+    ),
+    extra: {
+      results: () => scorecardStore.getState().results(),
+      // Each finished run is worth keeping: the next start shows it before any query.
+      subscribe: (onChange) =>
+        scorecardStore.subscribe((s, prev) => {
+          if (s.status === 'ready' && (prev.status !== 'ready' || s.series !== prev.series)) onChange();
+        }),
+    },
+  });
+  // The document is written on every change already; these start any write still
+  // waiting for the end of its task before the page goes away or is frozen.
+  const flush = () => saver.writeNow();
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  autosaveStarted(saver, blank);
+  // Kept from here on, before the demo or the engine is waited for: edits made while
+  // they load are edits too.
+  if (restored) autosaveStatus.setState({ missing: restored.missing });
+  else if (!fresh && hasDemo()) {
+    await dataStore.getState().loadDemo();
+    // The demo is where the app starts, not an edit: opening a file over it does not ask.
+    workbookStore.setState({ dirty: false });
+  } else
+    void dataStore
+      .getState()
+      .engine()
+      .catch(() => undefined);
+}
+
 /**
  * Starts the workbook: what autosave kept comes back first; otherwise the demo
  * (unless `?demo=0`, a clean start). Then every change is kept as the user works.
@@ -29,30 +80,7 @@ export function useWorkbookBoot(): void {
   useEffect(() => {
     if (booted) return;
     booted = true;
-    const fresh = new URLSearchParams(window.location.search).get('demo') === '0';
-    const storage = indexedDbStorage();
-    void (async () => {
-      const restored =
-        !fresh &&
-        (await restoreAutosave(workbookStore, storage, {
-          // The last scorecard is on screen while DuckDB starts and the tables come back.
-          preview: (doc, record) => previewScorecard(scorecardStore, doc, record.results),
-        }).catch(() => false));
-      if (!restored && !fresh && hasDemo()) await dataStore.getState().loadDemo();
-      else if (!restored)
-        await dataStore
-          .getState()
-          .engine()
-          .catch(() => undefined);
-      startAutosave(workbookStore, dataStore, storage, undefined, {
-        results: () => scorecardStore.getState().results(),
-        // Each finished run is worth keeping: the next start shows it before any query.
-        subscribe: (onChange) =>
-          scorecardStore.subscribe((s, prev) => {
-            if (s.status === 'ready' && (prev.status !== 'ready' || s.series !== prev.series)) onChange();
-          }),
-      });
-    })();
+    void start();
   }, []);
 
   useEffect(() => {

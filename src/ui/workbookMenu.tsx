@@ -1,16 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isDefaultText, t } from '../i18n/t';
 import { useWorkbook, workbookStore } from './appStore';
-import { download, routeFiles, workbookFileName } from './workbookFiles';
+import { useMenuDismiss } from './menuDismiss';
+import { WorkbookActions } from './workbookActions';
+import { routeFiles, saveWorkbookFile as save } from './workbookFiles';
 import { RedoIcon, SaveIcon, UndoIcon, WorkbookIcon } from './workbookIcons';
 
-async function save(embedData: boolean) {
-  const name = workbookFileName(workbookStore.getState().title);
-  const bytes = await workbookStore.getState().save({ embedData, fileName: name });
-  download(bytes, name, 'application/zip');
-}
-
-/** Title, open, save (with or without data), undo and redo, in the top bar. */
+/** Title, open, save (with or without data), new and recently closed, undo and redo, in the top bar. */
 export function WorkbookMenu() {
   // The untitled default shows in the language of the page, whichever language wrote it.
   const stored = useWorkbook((s) => s.title);
@@ -22,20 +18,9 @@ export function WorkbookMenu() {
   const [menu, setMenu] = useState(false);
   const inputId = useId();
   const menuRef = useRef<HTMLDivElement>(null);
+  const closeMenu = useCallback(() => setMenu(false), []);
   useEffect(() => setDraft(title), [title]);
-  useEffect(() => {
-    if (!menu) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !menuRef.current?.contains(e.target as Node))
-        setMenu(false);
-    };
-    window.addEventListener('keydown', close);
-    window.addEventListener('pointerdown', close);
-    return () => {
-      window.removeEventListener('keydown', close);
-      window.removeEventListener('pointerdown', close);
-    };
-  }, [menu]);
+  useMenuDismiss(menu, menuRef, closeMenu);
 
   const commitTitle = () => {
     const next = draft.trim() || t('workbook.untitled');
@@ -111,6 +96,7 @@ export function WorkbookMenu() {
           </div>
         )}
       </div>
+      <WorkbookActions />
       <button
         type="button"
         className="btn ghost"

@@ -2,11 +2,16 @@ import { useId } from 'react';
 import { nameClashText } from '../i18n/nameClashes';
 import { t } from '../i18n/t';
 import { useWorkbook, workbookStore } from './appStore';
+import { AutosaveNotice } from './autosaveNotice';
 import { Dialog } from './dialog';
 import { ErrorIcon } from './icons';
+import { UnsavedPrompt } from './unsavedPrompt';
 import { routeFiles } from './workbookFiles';
 
-/** A refused open or save, and the request for the files of a workbook saved without data. */
+/**
+ * A refused open or save, the request for the files of a workbook saved without data,
+ * the question before unsaved edits are replaced, and autosave's problems.
+ */
 export function WorkbookMessages() {
   const english = useWorkbook((s) => s.error);
   const clash = useWorkbook((s) => s.errorClash);
@@ -16,6 +21,8 @@ export function WorkbookMessages() {
   const inputId = useId();
   return (
     <>
+      <AutosaveNotice />
+      <UnsavedPrompt />
       {error && !pending && (
         <div className="banner warn workbook-error" role="alert">
           <ErrorIcon />

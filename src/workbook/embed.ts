@@ -19,7 +19,7 @@ type RestoreTarget = Pick<Dataset, 'id' | 'table' | 'sourceName' | 'columns'>;
 
 const q = duckdb.quoteIdent;
 
-function streamOf(table: Table): Uint8Array {
+export function streamOf(table: Table): Uint8Array {
   // A table built by another loaded copy of apache-arrow (duckdb-wasm's Node build
   // require()s its own) fails the writer's instanceof checks and would silently
   // serialise to an empty stream, losing the data.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,12 +19,19 @@ export const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
 export interface Browser {
   origin: string;
   url: string;
+  /** The profile folder: what survives a killed browser. */
+  profile: string;
   context: BrowserContext;
   page: Page;
   requests: string[];
   offOrigin: string[];
   errors: string[];
   open(query?: string): Promise<Page>;
+  /**
+   * Kills Chromium the way a crash does (SIGKILL to the browser process: no unload, no
+   * shutdown), then starts it again on the same profile; `context` and `page` are the new ones.
+   */
+  killAndRestart(): Promise<Page>;
   screenshot(name: string): Promise<void>;
   /** For afterEach: saves a screenshot when the test failed, then asserts the guards. */
   check(ctx: { task: { name: string; result?: { state?: string } } }): Promise<void>;
@@ -41,6 +48,25 @@ function allowed(url: string, origin: string): boolean {
   }
 }
 
+/** The Chromium browser process (not its renderers, which have a --type) running on `profile`. */
+function browserPids(profile: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    const args = cmdline.split('\0');
+    if (args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith('--type=')))
+      pids.push(Number(entry));
+  }
+  if (pids.length === 0) throw new Error(`No Chromium process runs on ${profile}.`);
+  return pids;
+}
+
 /** The build under test: `dist/`, or another folder (SHAKHES_DIST) so parallel work can build apart. */
 const DIST = process.env.SHAKHES_DIST ?? join(ROOT, 'dist');
 
@@ -51,7 +77,7 @@ export async function startBrowser(): Promise<Browser> {
   const server = await startServer({ root: DIST, port: 0 });
   const origin = new URL(server.url).origin;
   const profile = await mkdtemp(join(tmpdir(), 'shakhes-e2e-'));
-  const context = await launchChromium(profile);
+  let context = await launchChromium(profile);
   const requests: string[] = [];
   const offOrigin: string[] = [];
   const errors: string[] = [];
@@ -59,7 +85,6 @@ export async function startBrowser(): Promise<Browser> {
     requests.push(url);
     if (!allowed(url, origin)) offOrigin.push(url);
   };
-  context.on('request', (r) => record(r.url()));
   const watch = (page: Page) => {
     page.on('request', (r) => record(r.url()));
     page.on('websocket', (ws) => record(ws.url()));
@@ -71,14 +96,20 @@ export async function startBrowser(): Promise<Browser> {
       w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`)),
     );
   };
-  context.on('page', watch);
-  const page = context.pages()[0] ?? (await context.newPage());
-  if (context.pages()[0] === page) watch(page);
+  const firstPage = async (c: BrowserContext) => {
+    c.on('request', (r) => record(r.url()));
+    c.on('page', watch);
+    const p = c.pages()[0] ?? (await c.newPage());
+    if (c.pages()[0] === p) watch(p);
+    return p;
+  };
+  let page = await firstPage(context);
   await mkdir(SCREENSHOTS, { recursive: true });
 
   const browser: Browser = {
     origin,
     url: server.url,
+    profile,
     context,
     page,
     requests,
@@ -87,6 +118,16 @@ export async function startBrowser(): Promise<Browser> {
     async open(query = '') {
       await page.goto(`${server.url}${query}`);
       await page.getByRole('heading', { name: 'Shakhes' }).waitFor();
+      return page;
+    },
+    async killAndRestart() {
+      const closed = new Promise<void>((ok) => context.once('close', () => ok()));
+      for (const pid of browserPids(profile)) process.kill(pid, 'SIGKILL');
+      await closed;
+      context = await launchChromium(profile);
+      page = await firstPage(context);
+      browser.context = context;
+      browser.page = page;
       return page;
     },
     async screenshot(name) {

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
-import { restoreAutosave, startAutosave } from '../../../src/state/autosave';
+import { startAutosave } from '../../../src/state/autosave';
+import { restoreAutosave } from '../../../src/state/autosaveRestore';
 import { createDataStore, type DataStore, type SourceFile } from '../../../src/state/dataStore';
 import { previewScorecard, scorecardSlice } from '../../../src/state/scorecardSlice';
 import { createScorecardStore, type ScorecardStore } from '../../../src/state/scorecardStore';
 import { createWorkbookStore } from '../../../src/state/workbookStore';
-import type { AutosaveRecord, AutosaveStorage } from '../../../src/workbook/autosaveStorage';
+import { memoryAutosave } from '../../helpers/memoryAutosave';
 
 const DEMO = ['deals', 'customers', 'surveys', 'orders'];
 
@@ -93,20 +94,13 @@ describe('the scorecard in a workbook file', () => {
   });
 
   it('a reload shows the last scorecard before its data is back, then reuses it without a query', async () => {
-    let kept: AutosaveRecord | null = null;
-    const storage: AutosaveStorage = {
-      read: async () => kept,
-      write: async (r) => {
-        kept = structuredClone(r);
-      },
-      clear: async () => {
-        kept = null;
-      },
-    };
+    const { storage } = memoryAutosave();
     const a = stores([]);
-    const saver = startAutosave(a.workbook, a.data, storage, 10_000, {
-      results: () => a.scorecard.getState().results(),
-      subscribe: () => () => undefined,
+    const saver = startAutosave({
+      workbook: a.workbook,
+      data: a.data,
+      storage,
+      extra: { results: () => a.scorecard.getState().results(), subscribe: () => () => undefined },
     });
     await a.data.getState().loadFiles(DEMO.map(demoFile));
     await a.scorecard.getState().refresh();
@@ -119,16 +113,16 @@ describe('the scorecard in a workbook file', () => {
     const log: string[] = [];
     const b = stores(log);
     let previewed = '';
-    const restored = await restoreAutosave(b.workbook, storage, {
-      preview(doc, record) {
-        expect(previewScorecard(b.scorecard, doc, record.results)).toBe(true);
+    const restored = await restoreAutosave(b.workbook, b.data, storage, {
+      preview(doc, results) {
+        expect(previewScorecard(b.scorecard, doc, results)).toBe(true);
         previewed = values(b.scorecard);
         // Shown from what was kept: the engine has not even started.
         expect(log).toEqual([]);
         expect(b.scorecard.getState().preview).toBe(true);
       },
     });
-    expect(restored).toBe(true);
+    expect(restored?.missing).toEqual([]);
     expect(previewed).toBe(before);
     await b.scorecard.getState().refresh();
     expect(values(b.scorecard)).toBe(before);

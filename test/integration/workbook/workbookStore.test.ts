@@ -5,11 +5,9 @@ import type { WorkbookDocument } from '../../../src/core/model/documentSchema';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
-import { restoreAutosave, startAutosave } from '../../../src/state/autosave';
 import { createDataStore, type DataStore, type SourceFile } from '../../../src/state/dataStore';
 import type { DocumentSlice } from '../../../src/state/documentSlice';
 import { createWorkbookStore } from '../../../src/state/workbookStore';
-import type { AutosaveRecord, AutosaveStorage } from '../../../src/workbook/autosaveStorage';
 
 const file = (name: string, text: string): SourceFile => {
   const bytes = new TextEncoder().encode(text);
@@ -139,52 +137,5 @@ describe('save and open', () => {
     expect(await wb.getState().provideFiles([file('DEALS.csv', 'id;amount\n1;2,5\n2;3,5\n')])).toBe(true);
     expect(await rowsOf(b, 'SELECT sum(amount) AS s FROM deals')).toEqual([{ s: 6 }]);
     expect(wb.getState().pending).toBe(null);
-  });
-});
-
-describe('autosave', () => {
-  it('keeps the workbook and its tables, and a fresh start restores both', async () => {
-    let kept: AutosaveRecord | null = null;
-    const storage: AutosaveStorage = {
-      read: async () => kept,
-      write: async (r) => {
-        kept = r;
-      },
-      clear: async () => {
-        kept = null;
-      },
-    };
-    const a = dataStore();
-    const wa = createWorkbookStore(a);
-    const sa = targetSlice();
-    wa.getState().registerSlice(sa.slice);
-    const saver = startAutosave(wa, a, storage, 10_000);
-    await a.getState().loadFiles([file('deals.csv', DEALS)]);
-    sa.store.setState({ target: 7 });
-    await saver.flush();
-    saver.stop();
-    expect(kept).not.toBe(null);
-
-    const b = dataStore();
-    const wb = createWorkbookStore(b);
-    const sb = targetSlice();
-    wb.getState().registerSlice(sb.slice);
-    expect(await restoreAutosave(wb, storage)).toBe(true);
-    expect(sb.store.getState().target).toBe(7);
-    expect(await rowsOf(b, 'SELECT count(*) AS n, sum(amount) AS s FROM deals')).toEqual([{ n: 3, s: 220 }]);
-  });
-
-  it('discards an unreadable record instead of failing every start', async () => {
-    let kept: unknown = { doc: { formatVersion: 99 }, tables: new Map(), fileName: null, savedAt: '' };
-    const storage = {
-      read: async () => kept as AutosaveRecord,
-      write: async () => undefined,
-      clear: async () => {
-        kept = null;
-      },
-    };
-    const wb = createWorkbookStore(dataStore());
-    expect(await restoreAutosave(wb, storage)).toBe(false);
-    expect(kept).toBe(null);
   });
 });

@@ -1,0 +1,101 @@
+import { parseDocument } from '../core/model/document';
+import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
+import { duckdb } from '../core/sql/dialect';
+import type { Engine } from '../engine/engine';
+import type { AutosaveStorage, KeptDocument, KeptTable } from '../workbook/autosaveStorage';
+import { streamOf } from '../workbook/embed';
+import type { DataStore } from './dataStore';
+import type { WorkbookStore } from './workbookStore';
+
+export interface RestoreHooks {
+  /** Called with the kept document before any table is loaded: what can be shown without them. */
+  preview?(doc: WorkbookDocument, results: unknown): void;
+}
+
+export interface Restored {
+  kept: KeptDocument;
+  /** Tables the document had that could not be brought back: the page names them. */
+  missing: string[];
+}
+
+const q = duckdb.quoteIdent;
+let staging = 0;
+
+/** A table kept as the bytes the user gave, read again the way its dataset says, as Parquet. */
+async function parquetOfSource(engine: Engine, d: Dataset, source: { name: string; bytes: Uint8Array }) {
+  const { importFile } = await import('../engine/ingest/importFile');
+  const table = `__autosave_${++staging}`;
+  try {
+    await importFile(
+      engine,
+      { name: source.name, bytes: source.bytes, format: d.format },
+      { table, options: d.options },
+    );
+    const codec = await engine.loadParquet();
+    return codec.fromArrowIPC(streamOf(await engine.query(`SELECT * FROM ${q(table)}`)));
+  } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${q(table)}`).catch(() => undefined);
+  }
+}
+
+/**
+ * Puts back a kept workbook (the last session's, or a recently closed one): its
+ * document and whichever of its tables are still kept. A table whose record is gone
+ * does not stop the rest; it is named in `missing`. Throws when the document itself
+ * cannot be read or restored; then the open workbook is left as it was.
+ */
+export async function restoreKept(
+  workbook: WorkbookStore,
+  data: DataStore,
+  storage: AutosaveStorage,
+  kept: KeptDocument,
+  hooks: RestoreHooks & { results?: unknown } = {},
+): Promise<Restored> {
+  const parsed = parseDocument(kept.doc);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const records = new Map<string, KeptTable>();
+  const missing = [...kept.unsaved];
+  for (const d of parsed.doc.datasets) {
+    const id = kept.tables[d.table];
+    const record = id === undefined ? null : await storage.readTable(d.table, id);
+    if (record) records.set(d.id, record);
+    else missing.push(d.table);
+  }
+  const doc = { ...parsed.doc, datasets: parsed.doc.datasets.filter((d) => records.has(d.id)) };
+  hooks.preview?.(doc, hooks.results);
+  const bytes = new Map<string, Uint8Array>();
+  for (const d of doc.datasets) {
+    const record = records.get(d.id)!;
+    bytes.set(
+      d.id,
+      record.kind === 'parquet'
+        ? record.bytes
+        : await parquetOfSource(await data.getState().engine(), d, record),
+    );
+  }
+  const dataIds = Object.fromEntries(doc.datasets.map((d) => [d.table, kept.tables[d.table]]));
+  await workbook.getState().restore(doc, bytes, kept.fileName, dataIds);
+  // A restore is not a save: edits not in a .shakhes file are still unsaved.
+  workbook.setState({ dirty: kept.dirty || missing.length > 0 });
+  return { kept: { ...kept, doc }, missing };
+}
+
+/**
+ * Puts back what autosave kept from the last session. Null when there was nothing,
+ * or when it could not be read (the next write then replaces it).
+ */
+export async function restoreAutosave(
+  workbook: WorkbookStore,
+  data: DataStore,
+  storage: AutosaveStorage,
+  hooks: RestoreHooks = {},
+): Promise<Restored | null> {
+  const kept = await storage.readDocument().catch(() => null);
+  if (!kept) return null;
+  const results = await storage.readResults().catch(() => undefined);
+  try {
+    return await restoreKept(workbook, data, storage, kept, { ...hooks, results });
+  } catch {
+    return null;
+  }
+}
