@@ -1,4 +1,5 @@
 import type { Engine, QueryOptions } from './engine';
+import { wrapping } from './engineRoot';
 
 export interface Bounds {
   /** Milliseconds each query may run once started; none when undefined. */
@@ -21,14 +22,17 @@ export function boundedEngine(inner: Engine, bounds: Bounds): Engine {
       single: given?.single,
     };
   };
-  return {
-    query: (sql, options) => inner.query(sql, optionsFor(options)),
-    tokenize: (sql) => inner.tokenize(sql),
-    cancel: () => inner.cancel(),
-    registerFile: (name, bytes) => inner.registerFile(name, bytes),
-    dropFile: (name) => inner.dropFile(name),
-    insertArrowIPC: (table, ipc) => inner.insertArrowIPC(table, ipc),
-    loadParquet: () => inner.loadParquet(),
-    close: () => inner.close(),
-  };
+  return wrapping(
+    {
+      query: (sql, options) => inner.query(sql, optionsFor(options)),
+      tokenize: (sql) => inner.tokenize(sql),
+      cancel: () => inner.cancel(),
+      registerFile: (name, bytes) => inner.registerFile(name, bytes),
+      dropFile: (name) => inner.dropFile(name),
+      insertArrowIPC: (table, ipc) => inner.insertArrowIPC(table, ipc),
+      loadParquet: () => inner.loadParquet(),
+      close: () => inner.close(),
+    },
+    inner,
+  );
 }

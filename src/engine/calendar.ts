@@ -3,6 +3,7 @@ import { d2j, j2d } from 'jalaali-js';
 import { CALENDAR_DAY, CALENDAR_TABLE } from '../core/sql/calendarSchema';
 import { duckdb } from '../core/sql/dialect';
 import type { Engine } from './engine';
+import { engineRoot } from './engineRoot';
 
 /** Julian day number of 1970-01-01, to move between epoch days and jalaali-js. */
 const JDN_EPOCH = 2440588;
@@ -122,13 +123,15 @@ export async function buildCalendar(engine: Engine, from: string, to: string): P
   const b = epochDay(to);
   if (!Number.isFinite(a) || !Number.isFinite(b) || b < a)
     throw new Error(`Bad calendar range ${from}..${to}`);
-  const staging = `${CALENDAR_TABLE}_jalali`;
+  // A name of its own per build: a build on another wrapper of the same database must not
+  // find (or drop) this one's staging table.
+  const staging = `${CALENDAR_TABLE}_jalali_${crypto.randomUUID().replaceAll('-', '')}`;
   const ipc = tableToIPC(tableFromArrays(jalaliColumns(a, b)), 'stream');
   await engine.query(`DROP TABLE IF EXISTS ${q(staging)}`);
   await engine.insertArrowIPC(staging, ipc);
   await engine.query(`CREATE OR REPLACE TABLE ${q(CALENDAR_TABLE)} AS ${calendarSelect(staging)}`);
   await engine.query(`DROP TABLE ${q(staging)}`);
-  covered.set(engine, { from: a, to: b });
+  covered.set(engineRoot(engine), { from: a, to: b });
 }
 
 /** Sensible default span: wide enough for most CRM histories, small enough to build in milliseconds. */
@@ -136,12 +139,12 @@ const DEFAULT_FROM = '2000-01-01';
 const DEFAULT_TO = '2040-12-31';
 const MARGIN_DAYS = 2 * 366;
 
-/** Calendar work per engine, one after another. */
+/** Calendar work per database (engineRoot), one after another. */
 const chains = new WeakMap<Engine, Promise<void>>();
 
 /**
  * Makes sure `_calendar` covers [from, to] (with a margin), building or widening it when
- * needed. Calls are queued per engine: a scorecard and a notebook asking at the same
+ * needed. Calls are queued per database: a scorecard and a notebook asking at the same
  * time would otherwise both build, and one would find the other's staging table.
  */
 export function ensureCalendar(engine: Engine, from?: string | null, to?: string | null): Promise<void> {
@@ -150,15 +153,16 @@ export function ensureCalendar(engine: Engine, from?: string | null, to?: string
       from: Math.min(epochDay(DEFAULT_FROM), from ? epochDay(from) - MARGIN_DAYS : Number.POSITIVE_INFINITY),
       to: Math.max(epochDay(DEFAULT_TO), to ? epochDay(to) + MARGIN_DAYS : Number.NEGATIVE_INFINITY),
     };
-    const have = covered.get(engine);
+    const have = covered.get(engineRoot(engine));
     if (have !== undefined && have.from <= want.from && have.to >= want.to) return;
     const span =
       have === undefined ? want : { from: Math.min(have.from, want.from), to: Math.max(have.to, want.to) };
     await buildCalendar(engine, isoOf(span.from), isoOf(span.to));
   };
-  const next = (chains.get(engine) ?? Promise.resolve()).then(run, run);
+  const root = engineRoot(engine);
+  const next = (chains.get(root) ?? Promise.resolve()).then(run, run);
   chains.set(
-    engine,
+    root,
     next.catch(() => undefined),
   );
   return next;

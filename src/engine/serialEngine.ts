@@ -1,4 +1,5 @@
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from './engine';
+import { wrapping } from './engineRoot';
 
 /**
  * One engine call at a time, in call order. The browser engine has a single connection,
@@ -64,17 +65,20 @@ export function serialEngine(inner: Engine): Engine {
     return Promise.race([work, gaveUp]);
   };
 
-  return {
-    query: (sql, options?: QueryOptions) =>
-      options?.signal === undefined && options?.timeLimitMs === undefined
-        ? run(() => inner.query(sql, { single: options?.single }))
-        : bounded(sql, options),
-    tokenize: (sql) => run(() => inner.tokenize(sql)),
-    cancel: () => inner.cancel(),
-    registerFile: (name, bytes) => run(() => inner.registerFile(name, bytes)),
-    dropFile: (name) => run(() => inner.dropFile(name)),
-    insertArrowIPC: (table, ipc) => run(() => inner.insertArrowIPC(table, ipc)),
-    loadParquet: () => inner.loadParquet(),
-    close: () => run(() => inner.close()),
-  };
+  return wrapping(
+    {
+      query: (sql, options?: QueryOptions) =>
+        options?.signal === undefined && options?.timeLimitMs === undefined
+          ? run(() => inner.query(sql, { single: options?.single }))
+          : bounded(sql, options),
+      tokenize: (sql) => run(() => inner.tokenize(sql)),
+      cancel: () => inner.cancel(),
+      registerFile: (name, bytes) => run(() => inner.registerFile(name, bytes)),
+      dropFile: (name) => run(() => inner.dropFile(name)),
+      insertArrowIPC: (table, ipc) => run(() => inner.insertArrowIPC(table, ipc)),
+      loadParquet: () => inner.loadParquet(),
+      close: () => run(() => inner.close()),
+    },
+    inner,
+  );
 }

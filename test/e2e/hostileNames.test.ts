@@ -79,7 +79,7 @@ describe('hostile names in charts', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.getByLabel('Open a Shakhes workbook (.shakhes)').setInputFiles(file);
-    await importsSettled(page, ['customers', 'orders', 'surveys', 'leads']);
+    await importsSettled(page, ['customers_export', 'orders_export', 'surveys_export', 'leads_export']);
     await eventually(() => page.getByLabel('Workbook title').inputValue()).toBe('Hostile names');
   });
 

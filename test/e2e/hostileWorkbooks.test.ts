@@ -27,10 +27,14 @@ describe('hostile workbooks in the browser', () => {
     await chooseFiles(page, [join(ROOT, 'test/fixtures/bom-utf8.csv')]);
     await importsSettled(page, ['bom_utf8']);
     const alert = page.locator('.workbook-error');
-    const open = (file: string) =>
-      page.getByLabel('Open a Shakhes workbook (.shakhes)').setInputFiles(join(HOSTILE, file));
+    // The loaded CSV is an unsaved edit: each open asks first, and Discard lets it go ahead.
+    // A refused file must still change nothing.
+    const open = async (file: string, discard: string) => {
+      await page.getByLabel('Open a Shakhes workbook (.shakhes)').setInputFiles(join(HOSTILE, file));
+      await page.getByRole('dialog').getByRole('button', { name: discard }).click();
+    };
 
-    await open('restore-staging-name.shakhes');
+    await open('restore-staging-name.shakhes', 'Discard');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(HOSTILE_WORKBOOKS['restore-staging-name.shakhes'].message);
     await page.getByLabel('Language').selectOption('fa');
@@ -40,7 +44,7 @@ describe('hostile workbooks in the browser', () => {
     await page.getByLabel('زبان').selectOption('en');
 
     // The first two datasets are staged before the third fails to decode; none may land.
-    await open('view-name-then-broken.shakhes');
+    await open('view-name-then-broken.shakhes', 'Discard');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(HOSTILE_WORKBOOKS['view-name-then-broken.shakhes'].message);
     expect(await rowCountOf(page, 'bom_utf8')).toBe(2);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
 import type { KpiDef, Schema } from '../../../src/core/formula/schema';
+import { boundedEngine } from '../../../src/engine/boundedEngine';
 import { ensureCalendar } from '../../../src/engine/calendar';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
@@ -258,6 +259,27 @@ describe('calendar', () => {
     ]);
     const t = await fresh.query('SELECT min(d) AS lo FROM _calendar');
     expect(Number(t.toArray()[0].lo)).toBeLessThanOrEqual(Date.UTC(1988, 0, 1));
+    await fresh.close();
+  });
+
+  it('builds once for the database when callers hold different wrappers of it', async () => {
+    const fresh = await createNodeEngine();
+    // The scorecard and each notebook cell query through wrappers of their own.
+    let builds = 0;
+    const counting: Engine = {
+      ...fresh,
+      query: (sql, options) => {
+        if (/CREATE OR REPLACE TABLE "_calendar"/.test(sql)) builds++;
+        return fresh.query(sql, options);
+      },
+    };
+    const wrappers = [0, 1, 2].map(() =>
+      boundedEngine(counting, { timeLimitMs: () => undefined, signal: () => undefined }),
+    );
+    await Promise.all(wrappers.map((w) => ensureCalendar(w, '2020-01-01', '2021-01-01')));
+    expect(builds).toBe(1);
+    const t = await fresh.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '%jalali%'");
+    expect(Number(t.toArray()[0].n)).toBe(0);
     await fresh.close();
   });
 });
