@@ -10,6 +10,7 @@ import type { NotebookState, NotebookStore } from '../../state/notebookStore';
 import { createSheetNotebooks } from '../../state/sheetsNotebooks';
 import { dataStore, workbookStore } from '../appStore';
 import { localeStore } from '../languageSwitch';
+import { mappingStore } from '../mapping/mappingApp';
 import { scorecardStore } from '../scorecard/scorecardApp';
 import { sheetsStore } from '../sheets/sheetsApp';
 import { timeLimitMs } from '../timeLimitApp';
@@ -24,7 +25,14 @@ export function notebookKpis() {
 /** Every notebook sheet's notebook, reading the data store's engine and tables. */
 const notebooks = createSheetNotebooks({
   engine: () => dataStore.getState().engine(),
-  tables: () => dataStore.getState().tables,
+  // Every loaded table under its own name, and each mapping's view under its canonical
+  // name, so analyses and KPI cells read a mapped file the way the scorecard does.
+  tables: () => {
+    const loaded = dataStore.getState().tables;
+    const names = new Set(loaded.map((t) => t.name.toLowerCase()));
+    const views = mappingStore.getState().scorecardTables();
+    return [...loaded, ...views.filter((t) => !names.has(t.name.toLowerCase()))];
+  },
   kpis: () => kpis,
   // The workbook has one calendar, chosen on the scorecard: notebook periods are cut in it too.
   calendar: () => scorecardStore.getState().settings.calendar,
