@@ -7,6 +7,7 @@ import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { docsCommand } from './docs';
 import { evalCommand } from './eval';
 import { type CliIO, processIO } from './io';
+import { mapCommand } from './map';
 import { runCommand } from './run';
 
 type Command = (args: ParsedArgs, engine: Engine, io: CliIO) => Promise<number>;
@@ -22,8 +23,13 @@ const COMMANDS: Record<
     booleans: ['sql'],
     usage:
       'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year] [--calendar gregorian|jalali]\n' +
-      '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql]\n' +
+      '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql] [--map auto]\n' +
       '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
+  },
+  map: {
+    run: mapCommand,
+    booleans: [],
+    usage: 'map --data NAME=FILE [--data …] [--format json|table]',
   },
   run: {
     run: runCommand,
