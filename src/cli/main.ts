@@ -34,7 +34,9 @@ const COMMANDS: Record<
   run: {
     run: runCommand,
     booleans: [],
-    usage: 'run FILE.shakhes [--data NAME=FILE …] [--format json|csv|md]',
+    usage:
+      'run FILE.shakhes [--data NAME=FILE …] [--map auto] [--format json|csv|md]\n' +
+      '  run --data NAME=FILE [--data …] [--map auto] [--format json|csv|md]',
   },
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };
