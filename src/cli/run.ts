@@ -137,6 +137,8 @@ export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
     io.err(`error: the scorecard could not be computed: ${state.error ?? ''}`);
     return 2;
   }
+  if (path === undefined && !auto && state.kpis.length === 0)
+    io.err('note: no catalog KPI can be computed on these tables as loaded; add --map auto to map them.');
   const input = reportInput(workbook.getState().title, state);
   const outputs: Record<RunFormat, () => string> = {
     json: () => JSON.stringify(reportJson(input), null, 2),

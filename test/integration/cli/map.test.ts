@@ -221,6 +221,11 @@ describe('run on a workbook', () => {
     // Without --map auto the raw table gives the catalog no deals, so no win rate.
     const raw = await cli('run', unmapped, '--data', OPP, '--format', 'json');
     expect(octoberWinRate(raw.out)).toBeUndefined();
+    const alone = await cli('run', '--data', OPP, '--format', 'json');
+    expect(alone.code).toBe(0);
+    expect(alone.err).toBe(
+      'note: no catalog KPI can be computed on these tables as loaded; add --map auto to map them.',
+    );
   }, 240_000);
 });
 
