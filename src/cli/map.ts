@@ -8,7 +8,7 @@ import { autoMap, type FoundRelationship, mappingSession, type TableSuggestion }
 const FORMATS = ['json', 'table'] as const;
 type MapFormat = (typeof FORMATS)[number];
 
-export const MAP_OPTIONS = ['data', 'format'];
+const MAP_OPTIONS = ['data', 'format'];
 
 /** Confidence as the report gives it: two decimals, enough to compare and stable to read. */
 const round = (x: number) => Math.round(x * 100) / 100;

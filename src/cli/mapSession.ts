@@ -33,12 +33,12 @@ export interface FoundRelationship extends Relationship {
 }
 
 /** The app's own data and mapping stores over the CLI's engine. */
-export interface MappingSession {
+interface MappingSession {
   readonly data: DataStore;
   readonly mapping: MappingStore;
 }
 
-export const MAP_MODES = ['auto'] as const;
+const MAP_MODES = ['auto'] as const;
 
 /** `--map auto` → true; absent → false; anything else is refused. */
 export function mapAuto(value: string | undefined): boolean {
@@ -72,7 +72,7 @@ export function mappingSession(engine: Engine, imports: readonly ImportResult[] 
  * when `apply` is set, it is a good match, and the store's check finds nothing that stops
  * it. Tables a CRM preset already mapped on load keep that mapping.
  */
-export async function suggestAll(session: MappingSession, apply: boolean): Promise<TableSuggestion[]> {
+async function suggestAll(session: MappingSession, apply: boolean): Promise<TableSuggestion[]> {
   const { data, mapping } = session;
   await mapping.getState().settled();
   const out: TableSuggestion[] = [];
@@ -115,7 +115,7 @@ const keyOf = (r: Relationship) => `${r.fromTable}.${r.fromColumn}→${r.toTable
  * canonical model's, then those found by column name (the one place the CLI asks for
  * detection, so a better detector reaches it here).
  */
-export function relationshipsFound(tables: readonly LoadedTable[]): FoundRelationship[] {
+function relationshipsFound(tables: readonly LoadedTable[]): FoundRelationship[] {
   const model = scorecardSchema(tables).relationships.map((r) => ({ ...r, via: 'model' as const }));
   const seen = new Set(model.map(keyOf));
   const byName = detectRelationships(
