@@ -69,7 +69,11 @@ function isoDate(name: string, value: string | undefined): string | undefined {
 }
 
 /** `eval`: one formula over the loaded files, as one value or one row per period (and breakdown value). */
-export async function evalCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
+export async function evalCommand(
+  args: ParsedArgs,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+): Promise<number> {
   checkKnown(args, EVAL_OPTIONS);
   const grain = oneOf('grain', flag(args, 'grain'), GRAINS);
   const calendar = oneOf('calendar', flag(args, 'calendar'), CALENDARS) ?? 'gregorian';
@@ -84,7 +88,8 @@ export async function evalCommand(args: ParsedArgs, engine: Engine, io: CliIO): 
   const kpis = kpisFrom(args, time);
   const auto = mapAuto(flag(args, 'map'));
 
-  const imports = await loadDataArgs(engine, flags(args, 'data'));
+  const imports = await loadDataArgs(startEngine, flags(args, 'data'));
+  const engine = await startEngine();
   let schema = schemaFromImports(imports, relationships);
   if (auto) {
     // The app's suggestions applied as views; a formula names canonical or loaded tables.

@@ -10,7 +10,8 @@ import { type CliIO, processIO } from './io';
 import { mapCommand } from './map';
 import { runCommand } from './run';
 
-type Command = (args: ParsedArgs, engine: Engine, io: CliIO) => Promise<number>;
+/** A command starts the engine only once its arguments hold, so a typo is answered at once. */
+type Command = (args: ParsedArgs, engine: () => Promise<Engine>, io: CliIO) => Promise<number>;
 type EnginelessCommand = (args: ParsedArgs, io: CliIO) => Promise<number>;
 
 /** The CLI's commands; each returns its exit status. */
@@ -55,11 +56,14 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     io.err(name === undefined || name === '--help' ? usage() : `Unknown command “${name}”.\n\n${usage()}`);
     return name === '--help' ? 0 : 2;
   }
-  let engine: Engine | undefined;
+  let started: Promise<Engine> | undefined;
+  const engine = () => {
+    started ??= createNodeEngine();
+    return started;
+  };
   try {
     const args = parseArgs(rest, new Set(command.booleans));
     if (command.plain) return await command.plain(args, io);
-    engine = await createNodeEngine();
     return await command.run!(args, engine, io);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -74,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   } finally {
-    await engine?.close();
+    await (await started?.catch(() => undefined))?.close();
   }
 }
 

@@ -80,7 +80,11 @@ function tableText(tables: readonly TableSuggestion[], relationships: readonly F
  * columns, stage outcomes, warnings) and the relationships between the tables once
  * the suggestions that hold are applied: exactly what `--map auto` does.
  */
-export async function mapCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
+export async function mapCommand(
+  args: ParsedArgs,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+): Promise<number> {
   checkKnown(args, MAP_OPTIONS);
   const format = flag(args, 'format') ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format))
@@ -89,7 +93,8 @@ export async function mapCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
     throw new UsageError(`map takes only options; got “${args.positional.join(' ')}”.`);
   const specs = flags(args, 'data');
   if (specs.length === 0) throw new UsageError('map needs at least one --data NAME=FILE.');
-  const imports = await loadDataArgs(engine, specs);
+  const imports = await loadDataArgs(startEngine, specs);
+  const engine = await startEngine();
   const { tables, relationships } = await autoMap(mappingSession(engine, imports));
   if ((format as MapFormat) === 'json') {
     io.out(

@@ -83,7 +83,11 @@ async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promis
  * with its message while the others print (status 0). A file that is refused, data
  * that is missing, or a scorecard where nothing computed exits with status 2.
  */
-export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
+export async function runCommand(
+  args: ParsedArgs,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+): Promise<number> {
   checkKnown(args, RUN_OPTIONS);
   const format = flag(args, 'format') ?? 'json';
   if (!(FORMATS as readonly string[]).includes(format))
@@ -96,12 +100,9 @@ export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
     );
   const given = dataArgs(args);
   const bytes = path === undefined ? null : await readInput(path);
-
   // Without a workbook the files are the workbook: loaded under their names, like files dropped on a new one.
-  const session = mappingSession(
-    engine,
-    bytes === null ? await loadDataArgs(engine, flags(args, 'data')) : [],
-  );
+  const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
+  const session = mappingSession(await startEngine(), imports);
   const { data, mapping } = session;
   const scorecard = createScorecardStore({
     engine: () => data.getState().engine(),
