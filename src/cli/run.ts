@@ -96,7 +96,7 @@ export async function runCommand(
   const auto = mapAuto(flag(args, 'map'));
   if (extra.length > 0 || (path === undefined && flags(args, 'data').length === 0))
     throw new UsageError(
-      'run takes one workbook file (run sales.shakhes), or data files alone (run --data deals=deals.csv --map auto).',
+      'run takes one workbook file (run sales.shakhes), or data files alone (run --data pipeline=export.csv --map auto).',
     );
   const given = dataArgs(args);
   const bytes = path === undefined ? null : await readInput(path);
