@@ -4,9 +4,11 @@ import type { KpiDef } from '../core/formula/schema';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
+import { scorecardSchema } from '../state/scorecardSchema';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
+import { autoMap, mapAuto, mappingSession, reachableTables, skippedNotes } from './mapSession';
 import { formatRows, type OutputFormat } from './output';
 import { parseColumnRef, parseRelationship, schemaFromImports } from './schemaFromImports';
 
@@ -27,6 +29,7 @@ export const EVAL_OPTIONS = [
   'format',
   'sql',
   'kpi',
+  'map',
 ];
 
 /** The formula argument, or several named ones (`--kpi win_rate=FORMULA`) evaluated in one query. */
@@ -66,7 +69,11 @@ function isoDate(name: string, value: string | undefined): string | undefined {
 }
 
 /** `eval`: one formula over the loaded files, as one value or one row per period (and breakdown value). */
-export async function evalCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
+export async function evalCommand(
+  args: ParsedArgs,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+): Promise<number> {
   checkKnown(args, EVAL_OPTIONS);
   const grain = oneOf('grain', flag(args, 'grain'), GRAINS);
   const calendar = oneOf('calendar', flag(args, 'calendar'), CALENDARS) ?? 'gregorian';
@@ -79,11 +86,24 @@ export async function evalCommand(args: ParsedArgs, engine: Engine, io: CliIO): 
   const to = isoDate('to', flag(args, 'to'));
   const relationships = flags(args, 'rel').map(parseRelationship);
   const kpis = kpisFrom(args, time);
+  const auto = mapAuto(flag(args, 'map'));
 
-  const imports = await loadDataArgs(engine, flags(args, 'data'));
+  const imports = await loadDataArgs(startEngine, flags(args, 'data'));
+  const engine = await startEngine();
+  let schema = schemaFromImports(imports, relationships);
+  if (auto) {
+    // The app's suggestions applied as views; a formula names canonical or loaded tables.
+    const session = mappingSession(engine, imports);
+    const { tables } = await autoMap(session);
+    for (const note of skippedNotes(tables)) io.err(note);
+    schema = scorecardSchema(reachableTables(session), [
+      ...session.mapping.getState().relationships,
+      ...relationships,
+    ]);
+  }
   const compiled = compileScorecard({
     kpis,
-    schema: schemaFromImports(imports, relationships),
+    schema,
     grain: grain ?? null,
     calendar,
     from,

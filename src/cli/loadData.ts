@@ -7,25 +7,28 @@ import { UsageError } from './args';
 
 /**
  * `NAME=FILE` pairs loaded with the browser's import code, so the CLI sees the same
- * types and blanks as the app.
+ * types and blanks as the app. Every pair is checked and every file read before the
+ * engine starts, so a typo or a missing file is answered at once.
  */
-export async function loadDataArgs(engine: Engine, specs: readonly string[]): Promise<ImportResult[]> {
-  const results: ImportResult[] = [];
+export async function loadDataArgs(
+  engine: () => Promise<Engine>,
+  specs: readonly string[],
+): Promise<ImportResult[]> {
+  const files: { table: string; name: string; bytes: Uint8Array }[] = [];
   for (const spec of specs) {
     const eq = spec.indexOf('=');
     if (eq <= 0) throw new UsageError(`--data takes NAME=FILE (e.g. deals=deals.csv); got “${spec}”.`);
-    const table = spec.slice(0, eq);
     const path = spec.slice(eq + 1);
-    let bytes: Uint8Array;
     try {
-      bytes = await readFile(path);
+      files.push({ table: spec.slice(0, eq), name: basename(path), bytes: await readFile(path) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new UsageError(
         code === 'ENOENT' ? `${path}: no such file.` : `${path}: cannot be read (${code}).`,
       );
     }
-    results.push(await importFile(engine, { name: basename(path), bytes }, { table }));
   }
+  const results: ImportResult[] = [];
+  for (const f of files) results.push(await importFile(await engine(), f, { table: f.table }));
   return results;
 }

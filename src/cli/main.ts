@@ -7,9 +7,11 @@ import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { docsCommand } from './docs';
 import { evalCommand } from './eval';
 import { type CliIO, processIO } from './io';
+import { mapCommand } from './map';
 import { runCommand } from './run';
 
-type Command = (args: ParsedArgs, engine: Engine, io: CliIO) => Promise<number>;
+/** A command starts the engine only once its arguments hold, so a typo is answered at once. */
+type Command = (args: ParsedArgs, engine: () => Promise<Engine>, io: CliIO) => Promise<number>;
 type EnginelessCommand = (args: ParsedArgs, io: CliIO) => Promise<number>;
 
 /** The CLI's commands; each returns its exit status. */
@@ -22,13 +24,20 @@ const COMMANDS: Record<
     booleans: ['sql'],
     usage:
       'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year] [--calendar gregorian|jalali]\n' +
-      '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql]\n' +
+      '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql] [--map auto]\n' +
       '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
+  },
+  map: {
+    run: mapCommand,
+    booleans: [],
+    usage: 'map --data NAME=FILE [--data …] [--format json|table]',
   },
   run: {
     run: runCommand,
     booleans: [],
-    usage: 'run FILE.shakhes [--data NAME=FILE …] [--format json|csv|md]',
+    usage:
+      'run FILE.shakhes [--data NAME=FILE …] [--map auto] [--format json|csv|md]\n' +
+      '  run --data NAME=FILE [--data …] [--map auto] [--format json|csv|md]',
   },
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };
@@ -47,11 +56,14 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     io.err(name === undefined || name === '--help' ? usage() : `Unknown command “${name}”.\n\n${usage()}`);
     return name === '--help' ? 0 : 2;
   }
-  let engine: Engine | undefined;
+  let started: Promise<Engine> | undefined;
+  const engine = () => {
+    started ??= createNodeEngine();
+    return started;
+  };
   try {
     const args = parseArgs(rest, new Set(command.booleans));
     if (command.plain) return await command.plain(args, io);
-    engine = await createNodeEngine();
     return await command.run!(args, engine, io);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -66,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   } finally {
-    await engine?.close();
+    await (await started?.catch(() => undefined))?.close();
   }
 }
 

@@ -8,18 +8,20 @@ import {
   reportMarkdown,
 } from '../core/export/scorecardReport';
 import type { Engine } from '../engine/engine';
-import { importFile } from '../engine/ingest/importFile';
-import { createDataStore, type SourceFile } from '../state/dataStore';
+import type { SourceFile } from '../state/dataStore';
+import { mappingSlice } from '../state/mappingSlice';
 import { scorecardSlice } from '../state/scorecardSlice';
 import { createScorecardStore } from '../state/scorecardStore';
 import { createWorkbookStore, type PendingOpen } from '../state/workbookStore';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
+import { loadDataArgs } from './loadData';
+import { autoMap, mapAuto, mappingSession, skippedNotes } from './mapSession';
 
 const FORMATS = ['json', 'csv', 'md'] as const;
 type RunFormat = (typeof FORMATS)[number];
 
-export const RUN_OPTIONS = ['data', 'format'];
+export const RUN_OPTIONS = ['data', 'format', 'map'];
 
 async function readInput(path: string): Promise<Uint8Array> {
   try {
@@ -73,33 +75,46 @@ async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promis
 }
 
 /**
- * `run`: opens a workbook with the browser's own stores (workbook, data, scorecard),
- * gives it its data when it was saved without, recomputes the scorecard and prints
+ * `run`: opens a workbook with the browser's own stores (workbook, data, mapping,
+ * scorecard), gives it its data when it was saved without, or, given only data files,
+ * starts from a new workbook over them; with `--map auto` the app's mapping suggestions
+ * are applied to tables the workbook has not mapped. It recomputes the scorecard and prints
  * every KPI for every period with comparisons and status. A KPI that fails is listed
  * with its message while the others print (status 0). A file that is refused, data
  * that is missing, or a scorecard where nothing computed exits with status 2.
  */
-export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): Promise<number> {
+export async function runCommand(
+  args: ParsedArgs,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+): Promise<number> {
   checkKnown(args, RUN_OPTIONS);
   const format = flag(args, 'format') ?? 'json';
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got “${format}”.`);
   const [path, ...extra] = args.positional;
-  if (path === undefined || extra.length > 0)
-    throw new UsageError('run takes one workbook file, e.g. run sales.shakhes.');
+  const auto = mapAuto(flag(args, 'map'));
+  if (extra.length > 0 || (path === undefined && flags(args, 'data').length === 0))
+    throw new UsageError(
+      'run takes one workbook file (run sales.shakhes), or data files alone (run --data pipeline=export.csv --map auto).',
+    );
   const given = dataArgs(args);
-  const bytes = await readInput(path);
-
-  const data = createDataStore({ createEngine: async () => engine, importFile, demoFiles: () => [] });
+  const bytes = path === undefined ? null : await readInput(path);
+  // Without a workbook the files are the workbook: loaded under their names, like files dropped on a new one.
+  const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
+  const session = mappingSession(await startEngine(), imports);
+  const { data, mapping } = session;
   const scorecard = createScorecardStore({
     engine: () => data.getState().engine(),
-    tables: () => data.getState().tables,
+    tables: () => mapping.getState().scorecardTables(),
+    relationships: () => mapping.getState().relationships,
   });
   const workbook = createWorkbookStore(data);
+  // Mappings first, as in the app, so an opened workbook's views exist before its KPIs run.
+  workbook.getState().registerSlice(mappingSlice(mapping));
   workbook.getState().registerSlice(scorecardSlice(scorecard));
 
-  const opened = await workbook.getState().open(bytes, basename(path));
-  if (!opened) {
+  if (path !== undefined && bytes !== null && !(await workbook.getState().open(bytes, basename(path)))) {
     const { pending, error } = workbook.getState();
     if (pending === null) {
       io.err(`error: ${error ?? `${path} could not be opened.`}`);
@@ -115,12 +130,16 @@ export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
       return 2;
     }
   }
+  if (auto) for (const note of skippedNotes((await autoMap(session)).tables)) io.err(note);
+  await mapping.getState().settled();
   await scorecard.getState().refresh();
   const state = scorecard.getState();
   if (state.status === 'error') {
     io.err(`error: the scorecard could not be computed: ${state.error ?? ''}`);
     return 2;
   }
+  if (path === undefined && !auto && state.kpis.length === 0)
+    io.err('note: no catalog KPI can be computed on these tables as loaded; add --map auto to map them.');
   const input = reportInput(workbook.getState().title, state);
   const outputs: Record<RunFormat, () => string> = {
     json: () => JSON.stringify(reportJson(input), null, 2),

@@ -1,0 +1,171 @@
+import type { Relationship } from '../core/formula/schema';
+import type { MappingSuggestion } from '../core/model/mapping';
+import { detectRelationships } from '../core/model/mappingRelations';
+import type { StageOutcomes } from '../core/model/mappingStage';
+import type { MappingProblem } from '../core/model/mappingValidate';
+import type { Engine } from '../engine/engine';
+import { importFile } from '../engine/ingest/importFile';
+import type { ImportResult } from '../engine/ingest/types';
+import { createDataStore, type DataStore, type TableEntry } from '../state/dataStore';
+import { createMappingStore, type MappingStore } from '../state/mappingStore';
+import { hasErrors } from '../state/mappingTables';
+import { type LoadedTable, scorecardSchema } from '../state/scorecardSchema';
+import { UsageError } from './args';
+
+/** What the app suggests for one loaded table, and whether it holds (mapping.check). */
+export interface TableSuggestion {
+  readonly raw: string;
+  readonly sourceName: string;
+  readonly rows: number;
+  readonly suggestion: MappingSuggestion;
+  /** The mapping the mapping dialog would open with: the suggestion plus won/lost stage values. */
+  readonly mapping: MappingSuggestion['mapping'];
+  /** The column deals.won is read from, with its values sorted; null when the table has none. */
+  readonly stages: (StageOutcomes & { readonly column: string }) | null;
+  readonly problems: MappingProblem[];
+  /** Whether `--map auto` applies it: a good match with nothing stopping it. */
+  readonly applied: boolean;
+}
+
+/** How a relationship was found: the canonical model's keys, or matching column names. */
+export interface FoundRelationship extends Relationship {
+  readonly via: 'model' | 'name';
+}
+
+/** The app's own data and mapping stores over the CLI's engine. */
+interface MappingSession {
+  readonly data: DataStore;
+  readonly mapping: MappingStore;
+}
+
+const MAP_MODES = ['auto'] as const;
+
+/** `--map auto` → true; absent → false; anything else is refused. */
+export function mapAuto(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (!(MAP_MODES as readonly string[]).includes(value))
+    throw new UsageError(`--map takes ${MAP_MODES.join(', ')}; got “${value}”.`);
+  return true;
+}
+
+/** A table the CLI imported, as the data store lists one (the same fields, named as it names them). */
+function entryOf(r: ImportResult): TableEntry {
+  const { table, ...rest } = r;
+  return { ...rest, name: table, notes: r.notes ?? [] };
+}
+
+/** The stores the browser builds, over `engine`; `imports` are listed as loaded when given. */
+export function mappingSession(engine: Engine, imports: readonly ImportResult[] = []): MappingSession {
+  const data = createDataStore({
+    createEngine: async () => engine,
+    importFile,
+    demoFiles: () => [],
+  });
+  const mapping = createMappingStore(data);
+  if (imports.length > 0) data.getState().adoptTables(imports.map(entryOf));
+  return { data, mapping };
+}
+
+/**
+ * The suggestion the mapping dialog opens with for each loaded table (the store's own
+ * draft, so names, values and stage outcomes are read exactly as in the app), applied
+ * when `apply` is set, it is a good match, and the store's check finds nothing that stops
+ * it. Tables a CRM preset already mapped on load keep that mapping.
+ */
+async function suggestAll(session: MappingSession, apply: boolean): Promise<TableSuggestion[]> {
+  const { data, mapping } = session;
+  await mapping.getState().settled();
+  const out: TableSuggestion[] = [];
+  for (const t of data.getState().tables) {
+    const draft = await mapping.getState().draft(t.name);
+    if (draft === null) continue;
+    const { suggestion } = draft;
+    const already = mapping.getState().applied[t.name] !== undefined;
+    let problems = mapping.getState().check(t.name, draft.mapping);
+    let applied = already;
+    if (!already && apply && !suggestion.noGoodMatch && !hasErrors(problems)) {
+      problems = await mapping.getState().apply(t.name, draft.mapping);
+      applied = mapping.getState().applied[t.name] !== undefined;
+    }
+    const column = stageColumn(draft.mapping, draft.outcomeValues);
+    out.push({
+      raw: t.name,
+      sourceName: t.sourceName,
+      rows: t.rows,
+      suggestion,
+      mapping: draft.mapping,
+      stages: column === undefined ? null : { column, ...draft.outcomes },
+      problems,
+      applied,
+    });
+  }
+  return out;
+}
+
+/** The column stage outcomes were read from: a won column given as text, else the stage. */
+function stageColumn(m: MappingSuggestion['mapping'], values: readonly string[]): string | undefined {
+  if (values.length === 0) return undefined;
+  return m.columns.won ?? m.columns.stage;
+}
+
+const keyOf = (r: Relationship) => `${r.fromTable}.${r.fromColumn}→${r.toTable}.${r.toColumn}`;
+
+/**
+ * The links the mapping dialog lists between the tables the scorecard sees: the
+ * canonical model's, then those found by column name (the one place the CLI asks for
+ * detection, so a better detector reaches it here).
+ */
+function relationshipsFound(tables: readonly LoadedTable[]): FoundRelationship[] {
+  const model = scorecardSchema(tables).relationships.map((r) => ({ ...r, via: 'model' as const }));
+  const seen = new Set(model.map(keyOf));
+  const byName = detectRelationships(
+    tables.map((x) => ({ name: x.name, columns: x.columns.map((c) => c.name) })),
+  )
+    .filter((r) => !seen.has(keyOf(r)))
+    .map((r) => ({ ...r, via: 'name' as const }));
+  return [...model, ...byName];
+}
+
+/**
+ * Applies every suggestion that holds and keeps the relationships found by name, as
+ * a user confirming each one in the dialog would; returns what was suggested and the
+ * relationships in force.
+ */
+export async function autoMap(
+  session: MappingSession,
+): Promise<{ tables: TableSuggestion[]; relationships: FoundRelationship[] }> {
+  const tables = await suggestAll(session, true);
+  const { mapping } = session;
+  const relationships = relationshipsFound(mapping.getState().scorecardTables());
+  const own = mapping.getState().relationships;
+  const extra = relationships.filter((r) => r.via === 'name' && !own.some((u) => keyOf(u) === keyOf(r)));
+  if (extra.length > 0)
+    mapping.getState().setRelationships([...own, ...extra.map(({ via: _via, ...r }) => r)]);
+  return { tables, relationships };
+}
+
+/**
+ * The tables a formula can name once mapped: what the scorecard sees (canonical views
+ * and unmapped tables) plus each mapped table under its own name, so `--data` names
+ * keep working next to the canonical ones.
+ */
+export function reachableTables(session: MappingSession): LoadedTable[] {
+  const { data, mapping } = session;
+  const applied = mapping.getState().applied;
+  return [
+    ...mapping.getState().scorecardTables(),
+    ...data.getState().tables.filter((t) => applied[t.name] !== undefined),
+  ];
+}
+
+/** One line on stderr per table `--map auto` left as loaded, saying why. */
+export function skippedNotes(tables: readonly TableSuggestion[]): string[] {
+  return tables
+    .filter((t) => !t.applied)
+    .map((t) => {
+      const why = t.suggestion.noGoodMatch
+        ? 'no canonical table fits it well'
+        : (t.problems.find((p) => p.severity === 'error')?.message ?? 'it was not applied');
+      return `note: ${t.raw} (${t.sourceName}) was left unmapped: ${why}.`;
+    });
+}
