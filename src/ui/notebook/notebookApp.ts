@@ -10,6 +10,7 @@ import type { NotebookState, NotebookStore } from '../../state/notebookStore';
 import { createSheetNotebooks } from '../../state/sheetsNotebooks';
 import { dataStore, workbookStore } from '../appStore';
 import { localeStore } from '../languageSwitch';
+import { mappingStore } from '../mapping/mappingApp';
 import { scorecardStore } from '../scorecard/scorecardApp';
 import { sheetsStore } from '../sheets/sheetsApp';
 import { timeLimitMs } from '../timeLimitApp';
@@ -24,7 +25,13 @@ export function notebookKpis() {
 /** Every notebook sheet's notebook, reading the data store's engine and tables. */
 const notebooks = createSheetNotebooks({
   engine: () => dataStore.getState().engine(),
-  tables: () => dataStore.getState().tables,
+  // The loaded tables as loaded, and each mapped one's view too (all its columns kept).
+  tables: () => {
+    const raw = dataStore.getState().tables;
+    const views = mappingStore.getState().scorecardTables();
+    return [...raw, ...views.filter((v) => !raw.some((r) => r.name === v.name))];
+  },
+  relationships: () => mappingStore.getState().links(),
   kpis: () => kpis,
   // The workbook has one calendar, chosen on the scorecard: notebook periods are cut in it too.
   calendar: () => scorecardStore.getState().settings.calendar,
