@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDocument } from '../../../src/core/model/document';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
+import type { ColumnKind } from '../../../src/engine/ingest/types';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
 import { createDataStore, type SourceFile } from '../../../src/state/dataStore';
@@ -73,6 +74,12 @@ function scorecardOver(mapping: MappingStore) {
   });
   return scorecard;
 }
+
+/** A table as the scorecard sees it, from column name → kind. */
+const table = (name: string, columns: Record<string, ColumnKind>) => ({
+  name,
+  columns: Object.entries(columns).map(([column, kind]) => ({ name: column, kind })),
+});
 
 const text = (ends: { fromTable: string; fromColumn: string; toTable: string; toColumn: string }) =>
   `${ends.fromTable}.${ends.fromColumn} -> ${ends.toTable}.${ends.toColumn}`;
@@ -173,22 +180,8 @@ describe('a link between keys of different kinds', () => {
       "CREATE TABLE customers AS SELECT * FROM (VALUES (7, 'SMB'), (8, 'Enterprise')) v(customer_id, segment)",
     );
     const tables = [
-      {
-        name: 'deals',
-        columns: [
-          { name: 'deal_id', kind: 'text' as const },
-          { name: 'customer_id', kind: 'text' as const },
-          { name: 'created_at', kind: 'date' as const },
-          { name: 'amount', kind: 'number' as const },
-        ],
-      },
-      {
-        name: 'customers',
-        columns: [
-          { name: 'customer_id', kind: 'number' as const },
-          { name: 'segment', kind: 'text' as const },
-        ],
-      },
+      table('deals', { deal_id: 'text', customer_id: 'text', created_at: 'date', amount: 'number' }),
+      table('customers', { customer_id: 'number', segment: 'text' }),
     ];
     const scorecard = createScorecardStore({
       engine: async () => engine,
@@ -210,10 +203,7 @@ describe('a link between keys of different kinds', () => {
 });
 
 describe('the value check on the engine', () => {
-  const tables = [
-    { name: 'sales', columns: [{ name: 'region', kind: 'text' as const }] },
-    { name: 'regions', columns: [{ name: 'region', kind: 'text' as const }] },
-  ];
+  const tables = [table('sales', { region: 'text' }), table('regions', { region: 'text' })];
   /** 20 distinct regions in sales (each 5 times); regions holds the first `held`, each `copies` times. */
   async function regions(held: number, copies = 1) {
     await dropAll();
@@ -240,14 +230,8 @@ describe('the value check on the engine', () => {
     );
     await engine.query('CREATE TABLE customers AS SELECT i AS customer_id FROM range(5000) t(i)');
     const big = [
-      {
-        name: 'deals',
-        columns: [
-          { name: 'deal_id', kind: 'number' as const },
-          { name: 'customer_id', kind: 'number' as const },
-        ],
-      },
-      { name: 'customers', columns: [{ name: 'customer_id', kind: 'number' as const }] },
+      table('deals', { deal_id: 'number', customer_id: 'number' }),
+      table('customers', { customer_id: 'number' }),
     ];
     const started = performance.now();
     const found = await detectLinks(engine, big);

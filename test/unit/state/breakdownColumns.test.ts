@@ -3,26 +3,20 @@ import { breakdownColumns } from '../../../src/state/scorecardSchema';
 
 describe('breakdown columns', () => {
   it("lists every table's text columns as table.column, keys left out", () => {
+    const table = (name: string, columns: Record<string, 'text' | 'number'>) => ({
+      name,
+      columns: Object.entries(columns).map(([column, kind]) => ({ name: column, kind })),
+    });
     const tables = [
-      {
-        name: 'deals',
-        columns: [
-          { name: 'deal_id', kind: 'text' as const },
-          { name: 'stage', kind: 'text' as const },
-          { name: 'amount', kind: 'number' as const },
-          { name: 'Record ID', kind: 'text' as const },
-          { name: 'AccountId', kind: 'text' as const },
-          { name: 'Paid', kind: 'text' as const },
-        ],
-      },
-      {
-        name: 'accounts',
-        columns: [
-          { name: 'Account ID', kind: 'number' as const },
-          { name: 'Industry', kind: 'text' as const },
-          { name: 'name', kind: 'text' as const },
-        ],
-      },
+      table('deals', {
+        deal_id: 'text',
+        stage: 'text',
+        amount: 'number',
+        'Record ID': 'text',
+        AccountId: 'text',
+        Paid: 'text',
+      }),
+      table('accounts', { 'Account ID': 'number', Industry: 'text', name: 'text' }),
     ];
     expect(breakdownColumns(tables)).toEqual(['deals.stage', 'deals.Paid', 'accounts.Industry']);
   });
