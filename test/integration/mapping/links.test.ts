@@ -126,6 +126,25 @@ describe('links found by name and values', () => {
     expect(segments).toEqual({ Retail: 0.75, Software: 1, Health: 0.5, '': 1 });
   }, 30_000);
 
+  it("shows the segments of the grid's latest period, not of a month the data has not finished", async () => {
+    const { mapping } = await setup('pipeline.csv', 'accounts.csv');
+    await mapAs(mapping, 'pipeline', 'deals');
+    const scorecard = scorecardOver(mapping);
+    // The range is left to the data, which ends on 10 April: the grid's latest month is March.
+    scorecard.setState({
+      settings: { ...scorecard.getState().settings, grain: 'month', from: null, to: null },
+    });
+    await scorecard.getState().addCatalogKpi('win_rate');
+    await scorecard.getState().setBreakdown('accounts.Industry');
+    expect(scorecard.getState().periods.at(-1)?.start).toBe('2024-03-01');
+    const segments = Object.fromEntries(
+      scorecard.getState().segments.win_rate.map((s) => [s.segment, s.value]),
+    );
+    // March: D04 (Retail), D05 (Health) and D06 (Software) won, none without an account;
+    // April's losses are not in it.
+    expect(segments).toEqual({ Retail: 1, Health: 1, Software: 1, '': null });
+  }, 30_000);
+
   it('a link declared once holds in raw or canonical names, through mapping, unmapping and a reopen', async () => {
     const { data, mapping } = await setup('pipeline.csv', 'accounts.csv');
     // Declared on the raw table before it is mapped…
