@@ -1,3 +1,4 @@
+import type { Relationship } from '../core/formula/schema';
 import {
   chooseLinks,
   type FoundLink,
@@ -43,11 +44,19 @@ export function linkOverlapSql(c: LinkCandidate, bothNumbers: boolean): string {
 
 /**
  * The links between the tables the scorecard sees, found by name and confirmed
- * by values on the engine (one query per candidate). A candidate the engine
+ * by values on the engine (one query per candidate), between tables `known` does
+ * not link already. A candidate the engine
  * refuses is skipped: detection only saves the user typing.
  */
-export async function detectLinks(engine: Engine, tables: readonly LoadedTable[]): Promise<FoundLink[]> {
-  const candidates = linkCandidates(tables);
+export async function detectLinks(
+  engine: Engine,
+  tables: readonly LoadedTable[],
+  known: readonly Relationship[] = [],
+): Promise<FoundLink[]> {
+  // Tables already linked (by the CRM model or the user) cost no query.
+  const pairOf = (a: string, b: string) => [a, b].sort().join('\u0000');
+  const linked = new Set(known.map((r) => pairOf(r.fromTable, r.toTable)));
+  const candidates = linkCandidates(tables).filter((c) => !linked.has(pairOf(c.fromTable, c.toTable)));
   const kindOf = (table: string, column: string) =>
     tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.kind;
   const measured: { candidate: LinkCandidate; overlap: LinkOverlap }[] = [];

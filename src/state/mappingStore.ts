@@ -18,13 +18,14 @@ import { detectLinks } from './mappingLinks';
 import { createMappingProfiles } from './mappingProfiles';
 import {
   type AppliedMapping,
+  currentRelationship,
   declaredRelationship,
   hasErrors,
   mappingProblems,
   scorecardLinks,
   scorecardTables,
 } from './mappingTables';
-import type { LoadedTable } from './scorecardSchema';
+import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
 /** A mapping being edited: the suggestion it started from and the stage values to sort. */
 export interface MappingDraft {
@@ -357,7 +358,12 @@ export function createMappingStore(data: DataStore): MappingStore {
       linksQueued = false;
       const engine = await data.getState().engine();
       const tables = scorecardTables(data.getState().tables, store.getState().applied);
-      const detected = await detectLinks(engine, tables);
+      const { relationships, applied } = store.getState();
+      const known = [
+        ...scorecardSchema(tables).relationships,
+        ...relationships.map((r) => currentRelationship(r, { loaded: data.getState().tables, applied })),
+      ];
+      const detected = await detectLinks(engine, tables, known);
       if (JSON.stringify(detected) !== JSON.stringify(store.getState().detected))
         store.setState({ detected });
     });
