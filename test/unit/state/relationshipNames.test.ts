@@ -7,19 +7,21 @@ import {
   scorecardLinks,
 } from '../../../src/state/mappingTables';
 
+const columns = (kinds: Record<string, 'text' | 'number' | 'date'>) =>
+  Object.entries(kinds).map(([name, kind]) => ({ name, kind }));
 const loaded = [
   {
     name: 'pipeline',
-    columns: [
-      { name: 'Deal ID', kind: 'text' as const },
-      { name: 'Account', kind: 'number' as const },
-      { name: 'customer_id', kind: 'text' as const },
-      { name: 'Stage', kind: 'text' as const },
-      { name: 'Value', kind: 'number' as const },
-      { name: 'Created', kind: 'date' as const },
-    ],
+    columns: columns({
+      'Deal ID': 'text',
+      Account: 'number',
+      customer_id: 'text',
+      Stage: 'text',
+      Value: 'number',
+      Created: 'date',
+    }),
   },
-  { name: 'accounts', columns: [{ name: 'id', kind: 'number' as const }] },
+  { name: 'accounts', columns: columns({ id: 'number' }) },
 ];
 const mapping: TableMapping = {
   canonicalTable: 'deals',
