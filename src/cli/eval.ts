@@ -97,7 +97,7 @@ export async function evalCommand(
     const { tables } = await autoMap(session);
     for (const note of skippedNotes(tables)) io.err(note);
     schema = scorecardSchema(reachableTables(session), [
-      ...session.mapping.getState().relationships,
+      ...session.mapping.getState().links(),
       ...relationships,
     ]);
   }

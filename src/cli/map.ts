@@ -71,7 +71,10 @@ function tableText(tables: readonly TableSuggestion[], relationships: readonly F
     for (const p of t.problems) lines.push(`  ${p.severity}: ${p.message}`);
   }
   lines.push(relationships.length === 0 ? 'relationships: none found' : 'relationships:');
-  for (const r of relationships) lines.push(`  ${arrow(r)} (${r.via === 'model' ? 'CRM model' : 'by name'})`);
+  for (const r of relationships)
+    lines.push(
+      `  ${arrow(r)} (${r.via === 'model' ? 'CRM model' : `${Math.round((r.found ?? 0) * 100)} % of values found`})`,
+    );
   return lines.join('\n');
 }
 
@@ -105,6 +108,7 @@ export async function mapCommand(
             from: `${r.fromTable}.${r.fromColumn}`,
             to: `${r.toTable}.${r.toColumn}`,
             via: r.via,
+            ...(r.found === undefined ? {} : { found: r.found }),
           })),
         },
         null,

@@ -1,6 +1,5 @@
 import type { Relationship } from '../core/formula/schema';
 import type { MappingSuggestion } from '../core/model/mapping';
-import { detectRelationships } from '../core/model/mappingRelations';
 import type { StageOutcomes } from '../core/model/mappingStage';
 import type { MappingProblem } from '../core/model/mappingValidate';
 import type { Engine } from '../engine/engine';
@@ -27,9 +26,13 @@ export interface TableSuggestion {
   readonly applied: boolean;
 }
 
-/** How a relationship was found: the canonical model's keys, or matching column names. */
+/**
+ * How a relationship was found: the canonical model's keys, or a column whose values
+ * are found in another table's key (`found`: the share of its distinct values found).
+ */
 export interface FoundRelationship extends Relationship {
-  readonly via: 'model' | 'name';
+  readonly via: 'model' | 'values';
+  readonly found?: number;
 }
 
 /** The app's own data and mapping stores over the CLI's engine. */
@@ -111,37 +114,42 @@ function stageColumn(m: MappingSuggestion['mapping'], values: readonly string[])
 const keyOf = (r: Relationship) => `${r.fromTable}.${r.fromColumn}→${r.toTable}.${r.toColumn}`;
 
 /**
- * The links the mapping dialog lists between the tables the scorecard sees: the
- * canonical model's, then those found by column name (the one place the CLI asks for
- * detection, so a better detector reaches it here).
+ * The links in force between the tables the scorecard sees, as the app uses them: the
+ * canonical model's, then those the mapping store found by values (it measures them
+ * after every change of views, so they are known once the store has settled).
  */
-function relationshipsFound(tables: readonly LoadedTable[]): FoundRelationship[] {
-  const model = scorecardSchema(tables).relationships.map((r) => ({ ...r, via: 'model' as const }));
+function relationshipsFound(session: MappingSession): FoundRelationship[] {
+  const { mapping } = session;
+  const model = scorecardSchema(mapping.getState().scorecardTables()).relationships.map((r) => ({
+    ...r,
+    via: 'model' as const,
+  }));
   const seen = new Set(model.map(keyOf));
-  const byName = detectRelationships(
-    tables.map((x) => ({ name: x.name, columns: x.columns.map((c) => c.name) })),
-  )
-    .filter((r) => !seen.has(keyOf(r)))
-    .map((r) => ({ ...r, via: 'name' as const }));
-  return [...model, ...byName];
+  const byValues = mapping
+    .getState()
+    .detected.filter((r) => !seen.has(keyOf(r)))
+    .map((r) => ({
+      fromTable: r.fromTable,
+      fromColumn: r.fromColumn,
+      toTable: r.toTable,
+      toColumn: r.toColumn,
+      via: 'values' as const,
+      found: r.foundShare,
+    }));
+  return [...model, ...byValues];
 }
 
 /**
- * Applies every suggestion that holds and keeps the relationships found by name, as
- * a user confirming each one in the dialog would; returns what was suggested and the
- * relationships in force.
+ * Applies every suggestion that holds, as a user confirming each one in the dialog
+ * would; returns what was suggested and the relationships in force (found links are
+ * used at once, in the app as here).
  */
 export async function autoMap(
   session: MappingSession,
 ): Promise<{ tables: TableSuggestion[]; relationships: FoundRelationship[] }> {
   const tables = await suggestAll(session, true);
-  const { mapping } = session;
-  const relationships = relationshipsFound(mapping.getState().scorecardTables());
-  const own = mapping.getState().relationships;
-  const extra = relationships.filter((r) => r.via === 'name' && !own.some((u) => keyOf(u) === keyOf(r)));
-  if (extra.length > 0)
-    mapping.getState().setRelationships([...own, ...extra.map(({ via: _via, ...r }) => r)]);
-  return { tables, relationships };
+  await session.mapping.getState().settled();
+  return { tables, relationships: relationshipsFound(session) };
 }
 
 /**

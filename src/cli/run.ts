@@ -107,7 +107,7 @@ export async function runCommand(
   const scorecard = createScorecardStore({
     engine: () => data.getState().engine(),
     tables: () => mapping.getState().scorecardTables(),
-    relationships: () => mapping.getState().relationships,
+    relationships: () => mapping.getState().links(),
   });
   const workbook = createWorkbookStore(data);
   // Mappings first, as in the app, so an opened workbook's views exist before its KPIs run.

@@ -28,9 +28,10 @@ export const mappingEn = {
   'mapping.outcome': 'Means',
   'mapping.relationsHeading': 'Relationships',
   'mapping.relationsHint':
-    'Breakdowns follow these links, e.g. a deals KPI by customers.segment. Found by column name; add or remove any.',
-  'mapping.relationsNone': 'No relationships: map a second table (customers, say) to link it.',
-  'mapping.relationFound': 'found by name',
+    'Breakdowns follow these links, e.g. a deals KPI by customers.segment. Links found by column names and confirmed by values are used at once; keep one to save it with the workbook, or add your own.',
+  'mapping.relationsNone': 'No relationships: load or map a second table (customers, say) to link it.',
+  'mapping.relationFound': 'found: {share} of values match',
+  'mapping.relationKeep': 'Keep',
   'mapping.relationCanonical': 'from the CRM model',
   'mapping.relationRemove': 'Remove relationship {name}',
   'mapping.relationAdd': 'Add',

@@ -31,9 +31,11 @@ export const mappingFa: Partial<Record<keyof typeof mappingEn, Message>> = {
   'mapping.outcome': 'یعنی',
   'mapping.relationsHeading': 'پیوندها',
   'mapping.relationsHint':
-    'تفکیک‌ها از این پیوندها پیروی می‌کنند، مثلاً شاخص معامله‌ها به تفکیک customers.segment. از روی نام ستون پیدا شده‌اند؛ هر کدام را بیفزایید یا بردارید.',
-  'mapping.relationsNone': 'پیوندی نیست: جدول دومی (مثلاً مشتریان) را نگاشت کنید تا به آن پیوند بخورد.',
-  'mapping.relationFound': 'از روی نام پیدا شد',
+    'تفکیک‌ها از این پیوندها پیروی می‌کنند، مثلاً شاخص معامله‌ها به تفکیک customers.segment. پیوندهایی که از روی نام ستون پیدا و با مقدارها تأیید شده‌اند بی‌درنگ به کار می‌روند؛ برای ذخیره در کارپوشه نگهشان دارید، یا پیوند خودتان را بیفزایید.',
+  'mapping.relationsNone':
+    'پیوندی نیست: جدول دومی (مثلاً مشتریان) را بارگذاری یا نگاشت کنید تا به آن پیوند بخورد.',
+  'mapping.relationFound': 'پیدا شد: {share} از مقدارها مطابق‌اند',
+  'mapping.relationKeep': 'نگه‌داشتن',
   'mapping.relationCanonical': 'از مدل CRM',
   'mapping.relationRemove': 'حذف پیوند {name}',
   'mapping.relationAdd': 'افزودن',

@@ -7,15 +7,25 @@ import {
   suggestMappingFor,
   type TableMapping,
 } from '../core/model/mapping';
+import type { FoundLink } from '../core/model/mappingRelations';
 import { type StageOutcomes, suggestStageOutcome } from '../core/model/mappingStage';
 import { type MappingProblem, mappingProblem } from '../core/model/mappingValidate';
 import { mappingViewSql } from '../core/model/mappingView';
 import { duckdb } from '../core/sql/dialect';
 import { plainColumn } from '../engine/rows';
 import type { DataStore, TableEntry } from './dataStore';
+import { detectLinks } from './mappingLinks';
 import { createMappingProfiles } from './mappingProfiles';
-import { type AppliedMapping, hasErrors, mappingProblems, scorecardTables } from './mappingTables';
-import type { LoadedTable } from './scorecardSchema';
+import {
+  type AppliedMapping,
+  currentRelationship,
+  declaredRelationship,
+  hasErrors,
+  mappingProblems,
+  scorecardLinks,
+  scorecardTables,
+} from './mappingTables';
+import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
 /** A mapping being edited: the suggestion it started from and the stage values to sort. */
 export interface MappingDraft {
@@ -32,6 +42,8 @@ export interface MappingState {
   applied: Record<string, AppliedMapping>;
   /** Relationships the user keeps beyond the canonical ones (doc.relationships). */
   relationships: Relationship[];
+  /** Links found between the scorecard's tables by name and values: recomputed, never saved. */
+  detected: FoundLink[];
   /** Bumped each time views were (re)created in the engine, so the scorecard recomputes. */
   viewsVersion: number;
   /** Why the last apply of a table failed in the engine, by raw table. */
@@ -48,6 +60,13 @@ export interface MappingState {
   /** Drops the view; the raw table stays. A table unmapped by the user is not auto-mapped again. */
   unmap(raw: string): Promise<void>;
   setRelationships(relationships: Relationship[]): void;
+  /** Keeps a relationship written in the scorecard's names; it is saved in the raw tables' names. */
+  declare(relationship: Relationship): void;
+  /**
+   * The links the scorecard follows beyond the CRM model's: the declared ones in
+   * today's names (raw or canonical, as written), then the found ones.
+   */
+  links(): Relationship[];
   /** The tables the scorecard computes on: unmapped loaded tables and the canonical views. */
   scorecardTables(): LoadedTable[];
   /** Settles once every mapping started so far (auto-maps included) is in the engine. */
@@ -130,7 +149,13 @@ export function createMappingStore(data: DataStore): MappingStore {
     const createView = async (raw: string, mapping: TableMapping): Promise<boolean> => {
       try {
         const engine = await data.getState().engine();
-        await engine.query(mappingViewSql(raw, mapping));
+        await engine.query(
+          mappingViewSql(
+            raw,
+            mapping,
+            (tableOf(raw)?.columns ?? []).map((c) => c.name),
+          ),
+        );
         set((s) => {
           const { [raw]: _gone, ...errors } = s.errors;
           return { errors };
@@ -209,6 +234,7 @@ export function createMappingStore(data: DataStore): MappingStore {
     return {
       applied: {},
       relationships: [],
+      detected: [],
       viewsVersion: 0,
       errors: {},
 
@@ -295,6 +321,19 @@ export function createMappingStore(data: DataStore): MappingStore {
         set({ relationships });
       },
 
+      declare(relationship) {
+        const r = declaredRelationship(relationship, {
+          loaded: data.getState().tables,
+          applied: get().applied,
+        });
+        if (get().relationships.some((x) => JSON.stringify(x) === JSON.stringify(r))) return;
+        set((s) => ({ relationships: [...s.relationships, r] }));
+      },
+
+      links() {
+        return scorecardLinks(get().relationships, get().detected, data.getState().tables, get().applied);
+      },
+
       scorecardTables() {
         return scorecardTables(data.getState().tables, get().applied);
       },
@@ -308,6 +347,29 @@ export function createMappingStore(data: DataStore): MappingStore {
         }
       },
     };
+  });
+
+  // Links are measured again after every change of tables or views, once per burst of changes.
+  let linksQueued = false;
+  const findLinks = () => {
+    if (linksQueued) return;
+    linksQueued = true;
+    void enqueue(async () => {
+      linksQueued = false;
+      const engine = await data.getState().engine();
+      const tables = scorecardTables(data.getState().tables, store.getState().applied);
+      const { relationships, applied } = store.getState();
+      const known = [
+        ...scorecardSchema(tables).relationships,
+        ...relationships.map((r) => currentRelationship(r, { loaded: data.getState().tables, applied })),
+      ];
+      const detected = await detectLinks(engine, tables, known);
+      if (JSON.stringify(detected) !== JSON.stringify(store.getState().detected))
+        store.setState({ detected });
+    });
+  };
+  store.subscribe((s, prev) => {
+    if (s.viewsVersion !== prev.viewsVersion) findLinks();
   });
 
   data.subscribe((s, prev) => {
@@ -335,6 +397,7 @@ export function createMappingStore(data: DataStore): MappingStore {
       if (store.getState().applied[t.name] !== undefined) void internal.reapply(t.name);
       else if (old === undefined) void internal.autoMap(t.name);
     }
+    findLinks();
   });
 
   const control: MappingControl = {

@@ -1,5 +1,6 @@
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Relationship } from '../core/formula/schema';
 import { buildGraph, type CellGraph, executionOrder, rerunAfter } from '../core/notebook/graph';
 import { inputValue } from '../core/notebook/kinds/input';
 import { messagesText, type NotebookMessage, notebookMessage } from '../core/notebook/messages';
@@ -61,6 +62,8 @@ export type NotebookStore = StoreApi<NotebookState>;
 export interface NotebookDeps {
   engine(): Promise<Engine>;
   tables(): readonly LoadedTable[];
+  /** Links beyond the CRM model's (declared or found) that KPI cells' breakdowns follow. */
+  relationships?(): readonly Relationship[];
   kpis(): ReadonlyMap<string, NotebookKpi>;
   /** Cell names other notebooks of the workbook use: SQL cells share the engine's view names. */
   reserved?(): readonly string[];
@@ -113,7 +116,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
         for (const c of get().cells) if (c.kind === 'input') inputs.set(c.name, inputValue(c));
         return {
           tables: tables.map((t) => t.name),
-          schema: scorecardSchema(tables),
+          schema: scorecardSchema(tables, deps.relationships?.() ?? []),
           kpis: deps.kpis(),
           inputs,
           views: get()

@@ -58,12 +58,22 @@ export function scorecardSchema(tables: readonly LoadedTable[], extra: readonly 
   return { tables: schemaTables, relationships };
 }
 
-/** Text columns of canonical dimension tables a KPI can be broken down by, as `table.column`. */
+/** Keys are not groups: deal_id, Record ID, AccountId. */
+const ID_SUFFIX = /(^|[\s_\-.])id$/i;
+const CAMEL_ID = /[a-z](Id|ID)$/;
+const isIdLike = (name: string) => ID_SUFFIX.test(name) || CAMEL_ID.test(name);
+
+/**
+ * What a KPI can be broken down by, as `table.column`: the text columns of every
+ * table the scorecard sees (a mapped table's view with all the file's own
+ * columns), keys left out. A KPI reaches another table's column through the links
+ * (canonical, declared or found); one it cannot reach says so in its diagnostics.
+ */
 export function breakdownColumns(tables: readonly LoadedTable[]): string[] {
   const out: string[] = [];
   for (const t of tables) {
     for (const c of t.columns) {
-      if (c.kind !== 'text' || c.name.endsWith('_id') || c.name === 'name') continue;
+      if (c.kind !== 'text' || isIdLike(c.name) || c.name === 'name') continue;
       out.push(`${t.name}.${c.name}`);
     }
   }

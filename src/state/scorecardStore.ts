@@ -356,14 +356,14 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         return { periods, series };
       };
 
-      const segmentsOf = (result: ScorecardRow[], ids: readonly string[]) => {
+      /**
+       * Per KPI, the segments of the period starting at `start`: the grid's latest
+       * period, which the breakdown run starts at. The run may go on into a period
+       * the data has not finished, which the grid leaves out and so must the segments.
+       */
+      const segmentsOf = (result: ScorecardRow[], ids: readonly string[], start: string) => {
         const out: Record<string, SegmentValue[]> = {};
-        // The latest period of the breakdown run is the grid's latest period.
-        const last = result.reduce<string>(
-          (m, r) => ((r.periodStart ?? '') > m ? (r.periodStart ?? '') : m),
-          '',
-        );
-        const latest = result.filter((r) => (r.periodStart ?? '') === last);
+        const latest = result.filter((r) => (r.periodStart ?? '') === start);
         for (const id of ids) {
           const k = get().kpis.find((x) => x.id === id);
           const sign = k?.direction === 'down' ? 1 : -1;
@@ -692,6 +692,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             const segments = segmentsOf(
               byResult.rows,
               ids.filter((k) => !unreachable.has(k) && !byResult.failed.has(k)),
+              by.from ?? '',
             );
             set((s) => {
               s.segments = segments;

@@ -474,6 +474,22 @@ class Compiler {
     ].join('\n');
   }
 
+  /**
+   * The join condition of one link. Keys of different kinds (a canonical text id
+   * against a file's numeric one) are compared as text: the engine refuses to
+   * compare them as they are.
+   */
+  private joinKeys(r: Relationship, toAlias: string, fromAlias: string): string {
+    const kind = (table: string, column: string) => {
+      const t = findTable(this.req.schema, table);
+      return t === undefined ? undefined : findColumn(t, column)?.kind;
+    };
+    const to = `${toAlias}.${this.q(r.toColumn)}`;
+    const from = `${fromAlias}.${this.q(r.fromColumn)}`;
+    if (kind(r.toTable, r.toColumn) === kind(r.fromTable, r.fromColumn)) return `${to} = ${from}`;
+    return `CAST(${to} AS VARCHAR) = CAST(${from} AS VARCHAR)`;
+  }
+
   /** FROM clause with the source table and the related tables joined many-to-one. */
   private fromClause(b: Block): BlockSql {
     const aliases = new Map<string, string>([[b.source, 't0']]);
@@ -484,9 +500,7 @@ class Compiler {
         if (aliases.has(r.toTable)) continue;
         const alias = `t${aliases.size}`;
         const fromAlias = aliases.get(r.fromTable) as string;
-        joins.push(
-          `LEFT JOIN ${this.q(r.toTable)} AS ${alias} ON ${alias}.${this.q(r.toColumn)} = ${fromAlias}.${this.q(r.fromColumn)}`,
-        );
+        joins.push(`LEFT JOIN ${this.q(r.toTable)} AS ${alias} ON ${this.joinKeys(r, alias, fromAlias)}`);
         aliases.set(r.toTable, alias);
       }
     }

@@ -42,6 +42,65 @@ function outcomeSql(d: Dialect, header: string, outcomes: { won: string[]; lost:
   return parts.join(' ');
 }
 
+/**
+ * One column of a mapping's view. `canonical` columns carry the canonical name and
+ * type; the others are the file's own columns under their own names, so formulas,
+ * breakdowns and the notebook can reach every column of the file.
+ */
+export interface ViewColumn {
+  /** Name in the view. */
+  readonly name: string;
+  /** The raw header read as is, or cast; null for won derived from stage values. */
+  readonly header: string | null;
+  readonly canonical: boolean;
+}
+
+/**
+ * The columns of a mapping's view, canonical first (in mapping order), then every
+ * raw header. Names never repeat, compared without case as DuckDB does:
+ * - a raw header that already has the canonical name of the column it is mapped to
+ *   appears once, as that canonical column (cast to its canonical type);
+ * - a raw header whose name a canonical column took from another header is kept as
+ *   `<header>_raw` (`_raw2`, `_raw3`, … should that be taken too).
+ */
+export function viewLayout(mapping: TableMapping, headers: readonly string[]): ViewColumn[] {
+  const t = mapping.canonicalTable;
+  const out: ViewColumn[] = [];
+  for (const [column, header] of Object.entries(mapping.columns)) {
+    if (canonicalColumn(t, column) === undefined || column === 'won') continue;
+    out.push({ name: column, header, canonical: true });
+  }
+  const won = t === 'deals' ? outcomeSource(mapping) : null;
+  if (won !== null) {
+    const derived = won.viaValues && mapping.stageOutcomes !== undefined;
+    out.push({ name: 'won', header: derived ? null : won.header, canonical: true });
+  }
+  const canonicalNames = new Set(out.map((c) => c.name.toLowerCase()));
+  // Raw names no canonical column took are reserved first, so a rename never takes one.
+  const taken = new Set([...canonicalNames, ...headers.map((h) => h.toLowerCase())]);
+  for (const header of headers) {
+    const lower = header.toLowerCase();
+    if (!canonicalNames.has(lower)) {
+      out.push({ name: header, header, canonical: false });
+      continue;
+    }
+    if (out.some((c) => c.canonical && c.header === header && c.name.toLowerCase() === lower)) continue;
+    let name = `${header}_raw`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${header}_raw${n}`;
+    taken.add(name.toLowerCase());
+    out.push({ name, header, canonical: false });
+  }
+  return out;
+}
+
+/** The view column that carries raw `header`, if any: its own name, a rename, or the canonical column it became. */
+export function viewColumnOf(layout: readonly ViewColumn[], header: string): ViewColumn | undefined {
+  return (
+    layout.find((c) => !c.canonical && c.header === header) ??
+    layout.find((c) => c.canonical && c.header === header && c.name.toLowerCase() === header.toLowerCase())
+  );
+}
+
 export interface MappingViewOptions {
   readonly dialect?: Dialect;
   /** Defaults to the canonical table name. */
@@ -49,8 +108,9 @@ export interface MappingViewOptions {
 }
 
 /**
- * `CREATE OR REPLACE VIEW <canonical> AS SELECT <raw> AS <canonical>, …` over the
- * raw table, which stays as loaded. Each column is cast to its canonical type
+ * `CREATE OR REPLACE VIEW <canonical> AS SELECT <raw> AS <canonical>, …, <raw>, …`
+ * over the raw table, which stays as loaded; `headers` are the raw table's columns,
+ * all kept (viewLayout). Each canonical column is cast to its canonical type
  * (TRY_CAST: a value that does not fit becomes blank rather than failing every
  * KPI; validateMapping reports the mismatch up front). For deals, won is derived
  * from the stage values when the file has no won flag.
@@ -58,6 +118,7 @@ export interface MappingViewOptions {
 export function mappingViewSql(
   rawTable: string,
   mapping: TableMapping,
+  headers: readonly string[],
   options: MappingViewOptions = {},
 ): string {
   const d = options.dialect ?? duckdb;
@@ -68,20 +129,20 @@ export function mappingViewSql(
       `The view ${view} would replace the loaded table of the same name; load it under another name.`,
     );
   }
-  const select: string[] = [];
-  for (const [column, header] of Object.entries(mapping.columns)) {
-    const c = canonicalColumn(t, column);
-    if (c === undefined || column === 'won') continue;
-    select.push(`TRY_CAST(${d.quoteIdent(header)} AS ${SQL_TYPES[c.kind]}) AS ${d.quoteIdent(column)}`);
-  }
-  const won = t === 'deals' ? outcomeSource(mapping) : null;
-  if (won !== null) {
-    const expr =
-      won.viaValues && mapping.stageOutcomes !== undefined
-        ? outcomeSql(d, won.header, mapping.stageOutcomes)
-        : `TRY_CAST(${d.quoteIdent(won.header)} AS BOOLEAN)`;
-    select.push(`${expr} AS ${d.quoteIdent('won')}`);
-  }
-  if (select.length === 0) throw new Error(`The mapping for ${t} has no columns.`);
+  const layout = viewLayout(mapping, headers);
+  if (!layout.some((c) => c.canonical)) throw new Error(`The mapping for ${t} has no columns.`);
+  const select = layout.map((c) => `${columnSql(d, mapping, c)} AS ${d.quoteIdent(c.name)}`);
   return `CREATE OR REPLACE VIEW ${d.quoteIdent(view)} AS SELECT\n  ${select.join(',\n  ')}\nFROM ${d.quoteIdent(rawTable)}`;
+}
+
+function columnSql(d: Dialect, mapping: TableMapping, c: ViewColumn): string {
+  if (!c.canonical) return d.quoteIdent(c.header as string);
+  if (c.name === 'won') {
+    const won = outcomeSource(mapping) as { header: string; viaValues: boolean };
+    return won.viaValues && mapping.stageOutcomes !== undefined
+      ? outcomeSql(d, won.header, mapping.stageOutcomes)
+      : `TRY_CAST(${d.quoteIdent(won.header)} AS BOOLEAN)`;
+  }
+  const kind = canonicalColumn(mapping.canonicalTable, c.name)?.kind ?? 'text';
+  return `TRY_CAST(${d.quoteIdent(c.header as string)} AS ${SQL_TYPES[kind]})`;
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { Relationship } from '../../core/formula/schema';
-import { detectRelationships } from '../../core/model/mappingRelations';
+import { formatPercent } from '../../i18n/format';
 import { t } from '../../i18n/t';
+import { currentRelationship } from '../../state/mappingTables';
 import { scorecardSchema } from '../../state/scorecardSchema';
+import { dataStore } from '../appStore';
 import { CloseIcon, PlusIcon } from '../icons';
 import { mappingStore, useMapping } from './mappingApp';
 
@@ -10,27 +12,27 @@ const keyOf = (r: Relationship) => `${r.fromTable}.${r.fromColumn}→${r.toTable
 
 /**
  * The links breakdowns travel along: those the CRM model gives mapped tables,
- * those found by column name, and the user's own, which can be added and removed.
+ * the user's own (kept in raw names, shown in today's), and those found by name
+ * and values, used at once and kept with the workbook on request.
  */
 export function RelationshipsEditor() {
-  const user = useMapping((s) => s.relationships);
+  const declared = useMapping((s) => s.relationships);
+  const detected = useMapping((s) => s.detected);
   useMapping((s) => s.viewsVersion);
-  const tables = mappingStore.getState().scorecardTables();
+  const store = mappingStore.getState();
+  const tables = store.scorecardTables();
   const canonical = scorecardSchema(tables).relationships;
-  const seen = new Set(canonical.map(keyOf));
-  const found = detectRelationships(
-    tables.map((x) => ({ name: x.name, columns: x.columns.map((c) => c.name) })),
-  )
-    .filter((r) => !seen.has(keyOf(r)))
-    .filter((r) => !user.some((u) => keyOf(u) === keyOf(r)));
+  const data = dataStore.getState().tables;
+  const user = declared.map((r) => ({
+    declared: r,
+    now: currentRelationship(r, { loaded: data, applied: store.applied }),
+  }));
+  const seen = new Set([...canonical, ...user.map((u) => u.now)].map(keyOf));
+  const found = detected.filter((r) => !seen.has(keyOf(r)));
   const columns = tables.flatMap((x) => x.columns.map((c) => `${x.name}.${c.name}`));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
 
-  const add = (r: Relationship) => {
-    if (user.some((u) => keyOf(u) === keyOf(r))) return;
-    mappingStore.getState().setRelationships([...user, r]);
-  };
   const split = (s: string) => {
     const dot = s.indexOf('.');
     return [s.slice(0, dot), s.slice(dot + 1)] as const;
@@ -61,20 +63,20 @@ export function RelationshipsEditor() {
       {none && <p className="muted">{t('mapping.relationsNone')}</p>}
       <ul className="map-relations">
         {canonical.map((r) => line(r, t('mapping.relationCanonical')))}
-        {user.map((r) =>
-          line(r, '', () =>
-            mappingStore.getState().setRelationships(user.filter((u) => keyOf(u) !== keyOf(r))),
-          ),
+        {user.map((u) =>
+          line(u.now, '', () => store.setRelationships(declared.filter((r) => r !== u.declared))),
         )}
         {found.map((r) => (
           <li key={keyOf(r)} className="map-relation">
             <code>
               {r.fromTable}.{r.fromColumn} → {r.toTable}.{r.toColumn}
             </code>
-            <span className="faint">{t('mapping.relationFound')}</span>
-            <button type="button" className="btn ghost small" onClick={() => add(r)}>
+            <span className="faint">
+              {t('mapping.relationFound', { share: formatPercent(r.foundShare, 0) })}
+            </span>
+            <button type="button" className="btn ghost small" onClick={() => store.declare(r)}>
               <PlusIcon />
-              {t('mapping.relationAdd')}
+              {t('mapping.relationKeep')}
             </button>
           </li>
         ))}
@@ -105,7 +107,7 @@ export function RelationshipsEditor() {
             onClick={() => {
               const [fromTable, fromColumn] = split(from);
               const [toTable, toColumn] = split(to);
-              add({ fromTable, fromColumn, toTable, toColumn });
+              store.declare({ fromTable, fromColumn, toTable, toColumn });
               setFrom('');
               setTo('');
             }}

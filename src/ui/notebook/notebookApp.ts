@@ -33,6 +33,7 @@ const notebooks = createSheetNotebooks({
     const views = mappingStore.getState().scorecardTables();
     return [...loaded, ...views.filter((t) => !names.has(t.name.toLowerCase()))];
   },
+  relationships: () => mappingStore.getState().links(),
   kpis: () => kpis,
   // The workbook has one calendar, chosen on the scorecard: notebook periods are cut in it too.
   calendar: () => scorecardStore.getState().settings.calendar,

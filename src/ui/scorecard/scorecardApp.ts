@@ -13,7 +13,8 @@ export const scorecardStore = createScorecardStore({
   engine: async () => scorecardEngine(await dataStore.getState().engine()),
   // Mapped tables are seen through their canonical views, so catalog KPIs find them.
   tables: () => mappingStore.getState().scorecardTables(),
-  relationships: () => mappingStore.getState().relationships,
+  // Declared links in today's names (raw or canonical, as written) and those found by values.
+  relationships: () => mappingStore.getState().links(),
   // The tables' contents and the mappings that shape their views decide every number.
   dataKey: () => JSON.stringify([dataStore.getState().dataIds, mappingStore.getState().applied]),
   prefetch: true,
@@ -30,7 +31,11 @@ workbookStore.getState().registerSlice(scorecardSlice(scorecardStore));
 
 // A mapping applied, undone or restored changes what the scorecard can compute.
 mappingStore.subscribe((s, prev) => {
-  if (s.viewsVersion !== prev.viewsVersion || s.relationships !== prev.relationships)
+  if (
+    s.viewsVersion !== prev.viewsVersion ||
+    s.relationships !== prev.relationships ||
+    s.detected !== prev.detected
+  )
     void scorecardStore.getState().refresh();
 });
 

@@ -9,6 +9,7 @@ import { breakdownColumns } from '../../state/scorecardSchema';
 import { DEFAULT_MONTHS, monthsBack } from '../../state/scorecardStore';
 import { useData } from '../appStore';
 import { DateField, shownDate } from '../dateField';
+import { mappingStore, useMapping } from '../mapping/mappingApp';
 import { scorecardStore, useScorecard } from './scorecardApp';
 
 const GRAIN_KEYS = {
@@ -31,8 +32,14 @@ const rangeProblem = (from: string, to: string) =>
 export function ScorecardControls() {
   const settings = useScorecard((s) => s.settings);
   const dataRange = useScorecard((s) => s.dataRange);
-  const tables = useData((s) => s.tables);
-  const breakdowns = useMemo(() => breakdownColumns(tables), [tables]);
+  // The tables the KPIs run on: mapped files as their views, every raw column kept.
+  const loaded = useData((s) => s.tables);
+  const views = useMapping((s) => s.viewsVersion);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the loaded tables and views version name what the mapping store's tables are made of
+  const breakdowns = useMemo(
+    () => breakdownColumns(mappingStore.getState().scorecardTables()),
+    [loaded, views],
+  );
   const s = scorecardStore.getState();
   const to = settings.to ?? dataRange?.to ?? '';
   const from = settings.from ?? (to ? monthsBack(to, DEFAULT_MONTHS) : '');

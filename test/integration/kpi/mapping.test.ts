@@ -69,7 +69,13 @@ describe('a HubSpot deals export, mapped with no manual step', () => {
     const mapping = { ...suggestion.mapping, stageOutcomes: { won: outcomes.won, lost: outcomes.lost } };
     expect(validateMapping(mapping, loaded.columns)).toEqual([]);
 
-    await engine.query(mappingViewSql('hubspot_deals', mapping));
+    await engine.query(
+      mappingViewSql(
+        'hubspot_deals',
+        mapping,
+        loaded.columns.map((c) => c.name),
+      ),
+    );
     const view = tableToRows(
       await engine.query('SELECT deal_id, amount, closed_at, won FROM deals ORDER BY deal_id'),
     );

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableMapping } from '../../../src/core/model/mapping';
-import { detectRelationships } from '../../../src/core/model/mappingRelations';
 import { validateMapping } from '../../../src/core/model/mappingValidate';
-import { mappedColumns, mappingViewSql } from '../../../src/core/model/mappingView';
+import { mappedColumns, mappingViewSql, viewColumnOf, viewLayout } from '../../../src/core/model/mappingView';
 
 const raw = [
   { name: 'Record ID', kind: 'number' as const },
@@ -72,14 +71,26 @@ describe('validateMapping', () => {
 
 describe('mappingViewSql', () => {
   it('makes a view of cast, renamed columns with won derived from the stage', () => {
-    expect(mappingViewSql('hubspot_deals', good)).toBe(
+    expect(
+      mappingViewSql(
+        'hubspot_deals',
+        good,
+        raw.map((c) => c.name),
+      ),
+    ).toBe(
       [
         'CREATE OR REPLACE VIEW "deals" AS SELECT',
         '  TRY_CAST("Record ID" AS VARCHAR) AS "deal_id",',
         '  TRY_CAST("Deal Stage" AS VARCHAR) AS "stage",',
         '  TRY_CAST("Amount" AS DOUBLE) AS "amount",',
         '  TRY_CAST("Create Date" AS DATE) AS "created_at",',
-        `  CASE WHEN CAST("Deal Stage" AS VARCHAR) IN ('Closed Won') THEN TRUE WHEN CAST("Deal Stage" AS VARCHAR) IN ('Closed Lost') THEN FALSE ELSE NULL END AS "won"`,
+        `  CASE WHEN CAST("Deal Stage" AS VARCHAR) IN ('Closed Won') THEN TRUE WHEN CAST("Deal Stage" AS VARCHAR) IN ('Closed Lost') THEN FALSE ELSE NULL END AS "won",`,
+        // Every raw column stays reachable under its own name; Amount is amount (DuckDB
+        // names ignore case), so it appears once, as the canonical column.
+        '  "Record ID" AS "Record ID",',
+        '  "Deal Name" AS "Deal Name",',
+        '  "Deal Stage" AS "Deal Stage",',
+        '  "Create Date" AS "Create Date"',
         'FROM "hubspot_deals"',
       ].join('\n'),
     );
@@ -98,27 +109,48 @@ describe('mappingViewSql', () => {
       columns: { deal_id: 'id"x', stage: 'st', amount: 'a', created_at: 'c' },
       stageOutcomes: { won: ["Won't lose"], lost: [] },
     };
-    const sql = mappingViewSql('raw', m);
+    const sql = mappingViewSql('raw', m, ['id"x', 'st', 'a', 'c']);
     expect(sql).toContain('TRY_CAST("id""x" AS VARCHAR)');
     expect(sql).toContain("IN ('Won''t lose') THEN TRUE ELSE NULL END");
-    expect(() => mappingViewSql('deals', m)).toThrow(/replace the loaded table/);
+    expect(sql).toContain('"id""x" AS "id""x"');
+    expect(() => mappingViewSql('deals', m, [])).toThrow(/replace the loaded table/);
   });
 });
 
-describe('detectRelationships', () => {
-  it('links <thing>_id columns to the table named for the thing', () => {
-    const tables = [
-      { name: 'customers', columns: ['customer_id', 'created_at'] },
-      { name: 'deals', columns: ['deal_id', 'customer_id', 'owner'] },
-      { name: 'attendance', columns: ['employee_id', 'date'] },
-      { name: 'employees', columns: ['employee_id', 'hired_at'] },
-      { name: 'companies', columns: ['id', 'name'] },
-      { name: 'contacts', columns: ['contact_id', 'Company ID'] },
-    ];
-    expect(detectRelationships(tables)).toEqual([
-      { fromTable: 'deals', fromColumn: 'customer_id', toTable: 'customers', toColumn: 'customer_id' },
-      { fromTable: 'attendance', fromColumn: 'employee_id', toTable: 'employees', toColumn: 'employee_id' },
-      { fromTable: 'contacts', fromColumn: 'Company ID', toTable: 'companies', toColumn: 'id' },
+describe('viewLayout', () => {
+  const m: TableMapping = {
+    canonicalTable: 'deals',
+    columns: { deal_id: 'deal_id', stage: 'Stage', amount: 'Amount USD', created_at: 'Created' },
+  };
+  const headers = ['deal_id', 'Stage', 'Amount USD', 'amount', 'AMOUNT_raw', 'Created', 'Satisfaction'];
+
+  it('keeps every raw column once, canonical names first, a clash renamed with _raw', () => {
+    const layout = viewLayout(m, headers);
+    expect(layout.map((c) => c.name)).toEqual([
+      'deal_id',
+      'stage',
+      'amount',
+      'created_at',
+      // deal_id and Stage already have (ignoring case, as DuckDB does) the canonical
+      // name of the column they are mapped to: once each.
+      'Amount USD',
+      // amount was taken by the canonical amount (read from Amount USD): renamed, and
+      // AMOUNT_raw, there first, keeps its name, so the rename moves on to _raw2.
+      'amount_raw2',
+      'AMOUNT_raw',
+      'Created',
+      'Satisfaction',
     ]);
+    const names = layout.map((c) => c.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('finds the view column of a raw header', () => {
+    const layout = viewLayout(m, headers);
+    expect(viewColumnOf(layout, 'deal_id')?.name).toBe('deal_id');
+    expect(viewColumnOf(layout, 'Stage')?.name).toBe('stage');
+    expect(viewColumnOf(layout, 'Amount USD')?.name).toBe('Amount USD');
+    expect(viewColumnOf(layout, 'amount')?.name).toBe('amount_raw2');
+    expect(viewColumnOf(layout, 'missing')).toBeUndefined();
   });
 });

@@ -1,0 +1,84 @@
+import type { Relationship } from '../core/formula/schema';
+import {
+  chooseLinks,
+  type FoundLink,
+  type LinkCandidate,
+  type LinkOverlap,
+  linkCandidates,
+} from '../core/model/mappingRelations';
+import { duckdb } from '../core/sql/dialect';
+import type { Engine } from '../engine/engine';
+import { tableToRows } from '../engine/rows';
+import type { LoadedTable } from './scorecardSchema';
+
+const q = duckdb.quoteIdent;
+/**
+ * Rows read from each side of a candidate, and distinct pointing values kept: the
+ * measure stays about as fast on a 1M-row table as on a 100k one. The first rows
+ * are read (not a random sample) so the same data always gives the same links.
+ */
+const ROW_CAP = 200_000;
+const DISTINCT_CAP = 5_000;
+
+/** Numbers compare as numbers (1 and 1.0 are one key); anything else as text. */
+function keySql(column: string, bothNumbers: boolean): string {
+  return `CAST(${q(column)} AS ${bothNumbers ? 'DOUBLE' : 'VARCHAR'})`;
+}
+
+/** One query: how many of the pointing column's values the other column holds, and how unique it is. */
+export function linkOverlapSql(c: LinkCandidate, bothNumbers: boolean): string {
+  const from = keySql(c.fromColumn, bothNumbers);
+  const to = keySql(c.toColumn, bothNumbers);
+  return [
+    `WITH f AS (SELECT DISTINCT ${from} AS v FROM (SELECT * FROM ${q(c.fromTable)} LIMIT ${ROW_CAP}) WHERE ${q(c.fromColumn)} IS NOT NULL LIMIT ${DISTINCT_CAP}),`,
+    `t AS (SELECT ${to} AS v FROM ${q(c.toTable)} WHERE ${q(c.toColumn)} IS NOT NULL),`,
+    `ts AS (SELECT v FROM t LIMIT ${ROW_CAP})`,
+    'SELECT',
+    `  (SELECT COUNT(*) FROM ${q(c.fromTable)}) AS from_rows,`,
+    '  (SELECT COUNT(*) FROM f) AS from_distinct,',
+    '  (SELECT COUNT(*) FROM f WHERE v IN (SELECT v FROM t)) AS found,',
+    '  (SELECT COUNT(*) FROM ts) AS to_rows,',
+    '  (SELECT COUNT(DISTINCT v) FROM ts) AS to_distinct',
+  ].join('\n');
+}
+
+/**
+ * The links between the tables the scorecard sees, found by name and confirmed
+ * by values on the engine (one query per candidate), between tables `known` does
+ * not link already. A candidate the engine
+ * refuses is skipped: detection only saves the user typing.
+ */
+export async function detectLinks(
+  engine: Engine,
+  tables: readonly LoadedTable[],
+  known: readonly Relationship[] = [],
+): Promise<FoundLink[]> {
+  // Tables already linked (by the CRM model or the user) cost no query.
+  const pairOf = (a: string, b: string) => [a, b].sort().join('\u0000');
+  const linked = new Set(known.map((r) => pairOf(r.fromTable, r.toTable)));
+  const candidates = linkCandidates(tables).filter((c) => !linked.has(pairOf(c.fromTable, c.toTable)));
+  const kindOf = (table: string, column: string) =>
+    tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.kind;
+  const measured: { candidate: LinkCandidate; overlap: LinkOverlap }[] = [];
+  for (const candidate of candidates) {
+    const bothNumbers =
+      kindOf(candidate.fromTable, candidate.fromColumn) === 'number' &&
+      kindOf(candidate.toTable, candidate.toColumn) === 'number';
+    try {
+      const [r] = tableToRows(await engine.query(linkOverlapSql(candidate, bothNumbers)));
+      measured.push({
+        candidate,
+        overlap: {
+          fromRows: Number(r.from_rows),
+          fromDistinct: Number(r.from_distinct),
+          found: Number(r.found),
+          toRows: Number(r.to_rows),
+          toDistinct: Number(r.to_distinct),
+        },
+      });
+    } catch {
+      // A table dropped or replaced while measuring: that candidate is simply not a link.
+    }
+  }
+  return chooseLinks(measured);
+}
