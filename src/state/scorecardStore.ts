@@ -9,7 +9,9 @@ import { availability } from '../core/kpi/availability';
 import { type BenchmarkRow, comparableValue, lookupBenchmark } from '../core/kpi/benchmarks';
 import { CATALOG, catalogKpi, withDependencies } from '../core/kpi/catalog';
 import { type Evaluation, evaluate, type PeriodValue } from '../core/kpi/evaluate';
+import { formatForUnit, percentFromPlain } from '../core/kpi/kpiFigure';
 import { type KriState, kriState } from '../core/kpi/kri';
+import { newKpiShape } from '../core/kpi/ratioFormula';
 import { STATUS_SIGNS, statusOf } from '../core/kpi/status';
 import type { CatalogKpi, KpiThresholds } from '../core/kpi/types';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
@@ -28,6 +30,17 @@ export interface WorkbookKpi extends Omit<CatalogKpi, 'needs' | 'uses' | 'table'
   readonly timeColumn?: string;
   readonly origin: 'catalog' | 'user';
   readonly target: number | null;
+}
+
+/**
+ * A KPI the user writes. Unit and format default from the formula (a rate of two counts
+ * is a percentage, newKpiShape); the creation dialog asks the direction.
+ */
+export interface NewKpi {
+  readonly label: string;
+  readonly formula: string;
+  readonly unit?: WorkbookKpi['unit'];
+  readonly direction?: WorkbookKpi['direction'];
 }
 
 /** A catalog KPI the loaded data cannot compute, listed greyed with the reason. */
@@ -132,7 +145,7 @@ export interface ScorecardState {
   discardDraft(id: string): void;
   addCatalogKpi(id: string): Promise<void>;
   /** Adds a user KPI; returns its id, or the diagnostics when it does not compile. */
-  addKpi(def: { label: string; formula: string }): Promise<{ id: string | null; diagnostics: Diagnostic[] }>;
+  addKpi(def: NewKpi): Promise<{ id: string | null; diagnostics: Diagnostic[] }>;
   removeKpi(id: string): Promise<void>;
   select(id: string | null): void;
   /** The computed results, to keep with the workbook so a reload shows them at once. */
@@ -807,7 +820,24 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           update(id, (k) => ({ ...k, label }));
         },
         setUnit(id, unit) {
-          update(id, (k) => ({ ...k, unit }));
+          // The unit carries its format: a KPI switched to % reads 37 %, and its figures are typed as 35.
+          update(id, (k) => {
+            const format = formatForUnit(unit, k.format);
+            if (format !== 'percent' || k.format === 'percent') return { ...k, unit, format };
+            // Figures typed before the switch were read as plain numbers: 35 then meant 35 %.
+            const th = k.thresholds;
+            const scale = (v: number | undefined) => (v === undefined ? undefined : percentFromPlain(v));
+            return {
+              ...k,
+              unit,
+              format,
+              target: k.target === null ? null : percentFromPlain(k.target),
+              ...(th === undefined
+                ? {}
+                : { thresholds: { warning: scale(th.warning), critical: scale(th.critical) } }),
+            };
+          });
+          reevaluate();
         },
         setDirection(id, direction) {
           update(id, (k) => ({ ...k, direction }));
@@ -863,14 +893,16 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         async addKpi(def) {
           const taken = new Set([...get().kpis.map((k) => k.id), ...CATALOG.map((k) => k.id)]);
           const id = idFromLabel(def.label, taken);
+          const shape = newKpiShape(def.formula);
+          const unit = def.unit ?? shape.unit;
           const kpi: WorkbookKpi = {
             id,
             label: def.label.trim() || id,
             formula: def.formula,
-            unit: 'count',
-            format: 'number',
-            direction: 'up',
-            family: 'operational',
+            unit,
+            format: formatForUnit(unit, shape.format),
+            direction: def.direction ?? 'up',
+            family: shape.family,
             kind: 'kpi',
             description: '',
             origin: 'user',
