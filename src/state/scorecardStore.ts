@@ -5,6 +5,7 @@ import { checkKpis } from '../core/formula/check';
 import { compileScorecard, type ScorecardRequest } from '../core/formula/compile';
 import type { Diagnostic } from '../core/formula/diagnostics';
 import type { KpiDef, Relationship } from '../core/formula/schema';
+import { comparedTextColumns } from '../core/formula/textMatch';
 import { availability } from '../core/kpi/availability';
 import { type BenchmarkRow, comparableValue, lookupBenchmark } from '../core/kpi/benchmarks';
 import { CATALOG, catalogKpi, withDependencies } from '../core/kpi/catalog';
@@ -22,6 +23,7 @@ import type { ScorecardRow } from '../engine/scorecardRun';
 import { type CacheSnapshot, parseCacheSnapshot, ScorecardCache } from './scorecardCache';
 import { type KpiPlan, planKpis, withRefs } from './scorecardKeys';
 import { type LoadedTable, presentColumns, scorecardSchema } from './scorecardSchema';
+import type { TextValues } from './textValues';
 
 /** A KPI of the workbook: a catalog entry (possibly edited) or one the user wrote. */
 export interface WorkbookKpi extends Omit<CatalogKpi, 'needs' | 'uses' | 'table' | 'timeColumn'> {
@@ -193,6 +195,8 @@ export interface ScorecardDeps {
   dataKey?: () => string;
   /** Compute the other grains in the background after each run, so switching is instant. */
   prefetch?: boolean;
+  /** Learns the values of text columns formulas compare with text, for the checker's warnings. */
+  textValues?: TextValues;
 }
 
 /** One query's worth of a scorecard: everything but the KPIs. */
@@ -296,7 +300,8 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
 
   return createStore<ScorecardState>()(
     immer((set, get) => {
-      const schema = () => scorecardSchema(deps.tables(), deps.relationships?.() ?? []);
+      const schema = () =>
+        scorecardSchema(deps.tables(), deps.relationships?.() ?? [], (t, c) => deps.textValues?.known(t, c));
       const withTarget = (k: WorkbookKpi): WorkbookKpi => ({
         ...k,
         target: deps.defaultTargets?.()[k.id] ?? null,
@@ -713,6 +718,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             });
           }
           shown = { data, view: viewKeyOf(st.kpis, st.settings) };
+          await learnTextValues(id, engine, data, main, defs);
           if (deps.prefetch === true) void prefetch(id, engine, data, defs, plan);
         } catch (e) {
           if (id !== runId) return;
@@ -722,6 +728,28 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.segmentsPending = false;
           });
         }
+      };
+
+      /**
+       * After a run: the values of the text columns the formulas compare with text, then the
+       * diagnostics again when any were new, so `stage = "lost"` warns where the data says "Lost".
+       */
+      const learnTextValues = async (
+        id: number,
+        engine: Engine,
+        data: string,
+        main: FrameRequest,
+        defs: KpiDef[],
+      ) => {
+        const values = deps.textValues;
+        if (values === undefined) return;
+        const checked = checkKpis(main.schema, defs).kpis.values();
+        const columns = comparedTextColumns([...checked].flatMap((c) => [c.expr, c.filter]));
+        if (!(await values.learn(engine, data, columns)) || id !== runId) return;
+        const diagnostics = byKpi(compileScorecard({ ...main, schema: schema(), kpis: defs }).diagnostics);
+        set((s) => {
+          s.diagnostics = diagnostics;
+        });
       };
 
       /** Diagnostics of `kpis` as they would be applied, without running anything. */

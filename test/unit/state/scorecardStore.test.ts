@@ -4,6 +4,7 @@ import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import type { LoadedTable } from '../../../src/state/scorecardSchema';
 import { createScorecardStore, idFromLabel, monthsBack } from '../../../src/state/scorecardStore';
+import { createTextValues } from '../../../src/state/textValues';
 
 /**
  * The store on the Node engine with two small canonical tables: what refresh
@@ -315,6 +316,32 @@ describe('one percent convention (issue 14)', () => {
     });
     s.getState().setUnit(id, 'ratio');
     expect(s.getState().kpis.find((x) => x.id === id)).toMatchObject({ format: 'number', target: 0.35 });
+  }, 30_000);
+});
+
+describe('text comparisons that match nothing (issue 14)', () => {
+  it('learns a compared column\'s values from DuckDB and warns at "closed lost", suggesting "Closed Lost"', async () => {
+    const s = createScorecardStore({
+      engine: async () => counting,
+      tables: () => TABLES,
+      today: () => '2024-04-01',
+      textValues: createTextValues(),
+    });
+    const formula = 'COUNTIF(deals.stage = "closed lost")';
+    const r = await s.getState().addKpi({ label: 'Lost deals', formula, direction: 'down' });
+    const id = r.id ?? '';
+    const [w, ...rest] = (s.getState().diagnostics[id] ?? []).filter((d) => d.code === 'text-no-match');
+    expect(rest).toEqual([]);
+    expect(w?.severity).toBe('warning');
+    expect(formula.slice(w?.span.start, w?.span.end)).toBe('"closed lost"');
+    expect(w?.message).toContain('did you mean “Closed Lost”?');
+    // A warning, not an error: the KPI computes (to 0, which is what the warning is about).
+    expect(s.getState().series[id]?.every((v) => v === 0 || v === null)).toBe(true);
+    // The values are known now: a draft is warned at once, with no run.
+    const now = await s.getState().setFormula(id, 'COUNTIF(deals.stage = "Closed Won")');
+    expect(now.filter((d) => d.code === 'text-no-match')).toEqual([]);
+    const typo = await s.getState().setFormula(id, 'COUNTIF(deals.stage IN ("Closed Wno"))');
+    expect(typo.map((d) => d.code)).toContain('text-no-match');
   }, 30_000);
 });
 
