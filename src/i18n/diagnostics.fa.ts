@@ -1,5 +1,5 @@
 import { NO_TABLE, PARAM_WORDS, TYPE_WORDS } from '../core/formula/check';
-import { type DiagnosticFormatters, visibleChar } from '../core/formula/diagnostics';
+import { type DiagnosticFormatters, quoted, visibleChar } from '../core/formula/diagnostics';
 import { END_OF_FORMULA } from '../core/formula/parser';
 import type { ParamType } from '../core/formula/registry';
 import type { ValueType } from '../core/formula/types';
@@ -136,4 +136,12 @@ export const diagnosticsFa: DiagnosticFormatters = {
     `شاخص ${name(p.kpi)} روی جدول ${name(p.from)} شمرده می‌شود که پیوندی به ${name(p.to)} ندارد، پس نمی‌توان آن را به این تفکیک دید`,
   'bad-range': (p) => `${code(p.text)} تاریخ نیست؛ بازه را به شکل ${code('YYYY-MM-DD')} بنویسید`,
   'duplicate-kpi': (p) => `دو شاخص شناسهٔ ${name(p.id)} را دارند`,
+  'text-no-match': (p) => {
+    const never = `${code(p.column)} هیچ‌جا ${name(p.text)} ندارد`;
+    if (p.suggestion === null)
+      return `${never}، پس این مقایسه با هیچ سطری جور نمی‌شود؛ متن دقیقاً مقایسه می‌شود`;
+    const meant = `${never}؛ منظورتان ${name(p.suggestion)} بود؟`;
+    if (!p.caseOnly) return meant;
+    return `${meant} متن دقیقاً و با بزرگی و کوچکی حروف مقایسه می‌شود (تابع ${code('EXACT()')} وجود ندارد: ${code('=')} خودش دقیق است)؛ برای نادیده گرفتن بزرگی و کوچکی حروف بنویسید ${code(`LOWER(${p.column}) = ${quoted(p.text.toLowerCase())}`)}`;
+  },
 };

@@ -1,5 +1,6 @@
 import { datesEn } from './dates.en';
 import { exportEn } from './export.en';
+import { kpiEntryEn } from './kpiEntry.en';
 import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
 import { sheetsEn } from './sheets.en';
@@ -17,6 +18,7 @@ export const en = {
   ...mappingEn,
   ...exportEn,
   ...datesEn,
+  ...kpiEntryEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',
@@ -256,6 +258,7 @@ export const en = {
   'family.employee': 'Employee',
   'family.financial': 'Financial',
   'family.operational': 'Operational (OPI)',
+  'family.custom': 'Custom',
 
   'kpiUnit.%': '%',
   'kpiUnit.currency': '$',

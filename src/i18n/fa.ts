@@ -1,6 +1,7 @@
 import { datesFa } from './dates.fa';
 import type { MessageKey } from './en';
 import { exportFa } from './export.fa';
+import { kpiEntryFa } from './kpiEntry.fa';
 import { mappingFa } from './mapping.fa';
 import { notebookFa } from './notebook.fa';
 import { sheetsFa } from './sheets.fa';
@@ -18,6 +19,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...mappingFa,
   ...exportFa,
   ...workbookFa,
+  ...kpiEntryFa,
   ...datesFa,
   'app.title': 'شاخص',
   'app.tagline': 'دفترچهٔ خصوصی شاخص‌ها',
@@ -259,6 +261,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'family.employee': 'کارکنان',
   'family.financial': 'مالی',
   'family.operational': 'عملیاتی (OPI)',
+  'family.custom': 'سفارشی',
 
   'kpiUnit.%': '٪',
   'kpiUnit.currency': 'مبلغ',

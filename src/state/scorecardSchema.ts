@@ -23,7 +23,11 @@ export function presentColumns(tables: readonly LoadedTable[]): Set<string> {
  * canonical model when a table carries a canonical name, so catalog KPIs and
  * breakdowns such as customers.segment on a deals KPI work without a mapping step.
  */
-export function scorecardSchema(tables: readonly LoadedTable[], extra: readonly Relationship[] = []): Schema {
+export function scorecardSchema(
+  tables: readonly LoadedTable[],
+  extra: readonly Relationship[] = [],
+  valuesOf: (table: string, column: string) => readonly string[] | undefined = () => undefined,
+): Schema {
   const present = presentColumns(tables);
   const schemaTables = tables.map((t) => {
     const canonical = canonicalByName.get(t.name);
@@ -32,7 +36,12 @@ export function scorecardSchema(tables: readonly LoadedTable[], extra: readonly 
       canonical !== undefined && present.has(`${t.name}.${canonical.timeColumn}`)
         ? canonical.timeColumn
         : firstDate;
-    return { name: t.name, timeColumn, columns: t.columns.map((c) => ({ name: c.name, kind: c.kind })) };
+    const columns = t.columns.map((c) => {
+      // Text values the data was seen to hold: the checker warns of comparisons with others.
+      const values = c.kind === 'text' ? valuesOf(t.name, c.name) : undefined;
+      return { name: c.name, kind: c.kind, ...(values === undefined ? {} : { values }) };
+    });
+    return { name: t.name, timeColumn, columns };
   });
   const relationships: Relationship[] = [];
   for (const t of CANONICAL_TABLES) {

@@ -5,11 +5,14 @@ import { checkKpis } from '../core/formula/check';
 import { compileScorecard, type ScorecardRequest } from '../core/formula/compile';
 import type { Diagnostic } from '../core/formula/diagnostics';
 import type { KpiDef, Relationship } from '../core/formula/schema';
+import { comparedTextColumns } from '../core/formula/textMatch';
 import { availability } from '../core/kpi/availability';
 import { type BenchmarkRow, comparableValue, lookupBenchmark } from '../core/kpi/benchmarks';
 import { CATALOG, catalogKpi, withDependencies } from '../core/kpi/catalog';
 import { type Evaluation, evaluate, type PeriodValue } from '../core/kpi/evaluate';
+import { formatForUnit, percentFromPlain } from '../core/kpi/kpiFigure';
 import { type KriState, kriState } from '../core/kpi/kri';
+import { newKpiShape } from '../core/kpi/ratioFormula';
 import { STATUS_SIGNS, statusOf } from '../core/kpi/status';
 import type { CatalogKpi, KpiThresholds } from '../core/kpi/types';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
@@ -20,6 +23,7 @@ import type { ScorecardRow } from '../engine/scorecardRun';
 import { type CacheSnapshot, parseCacheSnapshot, ScorecardCache } from './scorecardCache';
 import { type KpiPlan, planKpis, withRefs } from './scorecardKeys';
 import { type LoadedTable, presentColumns, scorecardSchema } from './scorecardSchema';
+import type { TextValues } from './textValues';
 
 /** A KPI of the workbook: a catalog entry (possibly edited) or one the user wrote. */
 export interface WorkbookKpi extends Omit<CatalogKpi, 'needs' | 'uses' | 'table' | 'timeColumn'> {
@@ -28,6 +32,17 @@ export interface WorkbookKpi extends Omit<CatalogKpi, 'needs' | 'uses' | 'table'
   readonly timeColumn?: string;
   readonly origin: 'catalog' | 'user';
   readonly target: number | null;
+}
+
+/**
+ * A KPI the user writes. Unit and format default from the formula (a rate of two counts
+ * is a percentage, newKpiShape); the creation dialog asks the direction.
+ */
+export interface NewKpi {
+  readonly label: string;
+  readonly formula: string;
+  readonly unit?: WorkbookKpi['unit'];
+  readonly direction?: WorkbookKpi['direction'];
 }
 
 /** A catalog KPI the loaded data cannot compute, listed greyed with the reason. */
@@ -132,7 +147,7 @@ export interface ScorecardState {
   discardDraft(id: string): void;
   addCatalogKpi(id: string): Promise<void>;
   /** Adds a user KPI; returns its id, or the diagnostics when it does not compile. */
-  addKpi(def: { label: string; formula: string }): Promise<{ id: string | null; diagnostics: Diagnostic[] }>;
+  addKpi(def: NewKpi): Promise<{ id: string | null; diagnostics: Diagnostic[] }>;
   removeKpi(id: string): Promise<void>;
   select(id: string | null): void;
   /** The computed results, to keep with the workbook so a reload shows them at once. */
@@ -180,6 +195,8 @@ export interface ScorecardDeps {
   dataKey?: () => string;
   /** Compute the other grains in the background after each run, so switching is instant. */
   prefetch?: boolean;
+  /** Learns the values of text columns formulas compare with text, for the checker's warnings. */
+  textValues?: TextValues;
 }
 
 /** One query's worth of a scorecard: everything but the KPIs. */
@@ -283,7 +300,8 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
 
   return createStore<ScorecardState>()(
     immer((set, get) => {
-      const schema = () => scorecardSchema(deps.tables(), deps.relationships?.() ?? []);
+      const schema = () =>
+        scorecardSchema(deps.tables(), deps.relationships?.() ?? [], (t, c) => deps.textValues?.known(t, c));
       const withTarget = (k: WorkbookKpi): WorkbookKpi => ({
         ...k,
         target: deps.defaultTargets?.()[k.id] ?? null,
@@ -701,6 +719,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             });
           }
           shown = { data, view: viewKeyOf(st.kpis, st.settings) };
+          await learnTextValues(id, engine, data, main, defs);
           if (deps.prefetch === true) void prefetch(id, engine, data, defs, plan);
         } catch (e) {
           if (id !== runId) return;
@@ -710,6 +729,28 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.segmentsPending = false;
           });
         }
+      };
+
+      /**
+       * After a run: the values of the text columns the formulas compare with text, then the
+       * diagnostics again when any were new, so `stage = "lost"` warns where the data says "Lost".
+       */
+      const learnTextValues = async (
+        id: number,
+        engine: Engine,
+        data: string,
+        main: FrameRequest,
+        defs: KpiDef[],
+      ) => {
+        const values = deps.textValues;
+        if (values === undefined) return;
+        const checked = checkKpis(main.schema, defs).kpis.values();
+        const columns = comparedTextColumns([...checked].flatMap((c) => [c.expr, c.filter]));
+        if (!(await values.learn(engine, data, columns)) || id !== runId) return;
+        const diagnostics = byKpi(compileScorecard({ ...main, schema: schema(), kpis: defs }).diagnostics);
+        set((s) => {
+          s.diagnostics = diagnostics;
+        });
       };
 
       /** Diagnostics of `kpis` as they would be applied, without running anything. */
@@ -808,7 +849,24 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           update(id, (k) => ({ ...k, label }));
         },
         setUnit(id, unit) {
-          update(id, (k) => ({ ...k, unit }));
+          // The unit carries its format: a KPI switched to % reads 37 %, and its figures are typed as 35.
+          update(id, (k) => {
+            const format = formatForUnit(unit, k.format);
+            if (format !== 'percent' || k.format === 'percent') return { ...k, unit, format };
+            // Figures typed before the switch were read as plain numbers: 35 then meant 35 %.
+            const th = k.thresholds;
+            const scale = (v: number | undefined) => (v === undefined ? undefined : percentFromPlain(v));
+            return {
+              ...k,
+              unit,
+              format,
+              target: k.target === null ? null : percentFromPlain(k.target),
+              ...(th === undefined
+                ? {}
+                : { thresholds: { warning: scale(th.warning), critical: scale(th.critical) } }),
+            };
+          });
+          reevaluate();
         },
         setDirection(id, direction) {
           update(id, (k) => ({ ...k, direction }));
@@ -864,14 +922,16 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         async addKpi(def) {
           const taken = new Set([...get().kpis.map((k) => k.id), ...CATALOG.map((k) => k.id)]);
           const id = idFromLabel(def.label, taken);
+          const shape = newKpiShape(def.formula);
+          const unit = def.unit ?? shape.unit;
           const kpi: WorkbookKpi = {
             id,
             label: def.label.trim() || id,
             formula: def.formula,
-            unit: 'count',
-            format: 'number',
-            direction: 'up',
-            family: 'operational',
+            unit,
+            format: formatForUnit(unit, shape.format),
+            direction: def.direction ?? 'up',
+            family: shape.family,
             kind: 'kpi',
             description: '',
             origin: 'user',

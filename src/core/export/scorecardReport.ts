@@ -280,6 +280,7 @@ const FAMILY_TITLES: Record<KpiFamily | 'kri', string> = {
   employee: 'Employee',
   financial: 'Financial',
   operational: 'Operational',
+  custom: 'Custom',
   kri: 'Risk indicators (KRI)',
 };
 

@@ -14,6 +14,7 @@ import {
 } from './registry';
 import { findColumn, findTable, type KpiDef, rootTable, type Schema } from './schema';
 import { closest } from './suggest';
+import { textMatchProblems } from './textMatch';
 import type { Level, ValueType } from './types';
 
 const LEVEL_ORDER: Record<Level, number> = { constant: 0, row: 1, aggregate: 2 };
@@ -200,6 +201,10 @@ class Checker {
         this.report(fctx, 'filter-not-condition', { found: TYPE_WORDS[filter.type] }, filter.span);
       }
     }
+
+    for (const w of textMatchProblems(this.schema, expr)) this.report(ctx, 'text-no-match', w.params, w.span);
+    for (const w of textMatchProblems(this.schema, filter))
+      this.report({ ...ctx, source: 'filter' }, 'text-no-match', w.params, w.span);
 
     const timeColumn = this.timeColumn(kpi, table, diags, whole);
     const checked: CheckedKpi = {

@@ -49,6 +49,8 @@ export interface DiagnosticParams {
   'breakdown-unreachable': { kpi: string; from: string; to: string };
   'bad-range': { text: string };
   'duplicate-kpi': { id: string };
+  /** `column` is `table.column`, or `LOWER(table.column)` when the formula wraps it. */
+  'text-no-match': { column: string; text: string; suggestion: string | null; caseOnly: boolean };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -76,6 +78,8 @@ export function visibleChar(ch: string): string {
 export function codePoint(ch: string): string {
   return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
+/** Text as a formula writes it: in double quotes, a quote inside doubled. */
+export const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const didYouMean = (s: string | null) => (s === null ? '' : `; did you mean ${code(s)}?`);
 
 /** One sentence per code; the UI's catalogues (src/i18n/diagnostics.*.ts) have the same shape. */
@@ -150,9 +154,16 @@ export const DIAGNOSTIC_FORMATTERS: DiagnosticFormatters = {
     `KPI ${code(p.kpi)} counts ${p.from}, which has no relationship leading to ${p.to}, so it cannot be broken down by it`,
   'bad-range': (p) => `${code(p.text)} is not a date; write the range as YYYY-MM-DD`,
   'duplicate-kpi': (p) => `two KPIs have the id ${code(p.id)}`,
+  'text-no-match': (p) => {
+    const never = `${p.column} never holds ${quoted(p.text)}`;
+    if (p.suggestion === null) return `${never}, so this comparison matches no row; text is compared exactly`;
+    const meant = `${never}; did you mean “${p.suggestion}”?`;
+    if (!p.caseOnly) return meant;
+    return `${meant} Text is compared exactly, upper and lower case included (there is no EXACT(): = already is exact); to ignore case write LOWER(${p.column}) = ${quoted(p.text.toLowerCase())}`;
+  },
 };
 
-const WARNINGS: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([]);
+const WARNINGS: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['text-no-match']);
 
 export function diagnostic<C extends DiagnosticCode>(
   codeName: C,

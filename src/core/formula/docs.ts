@@ -55,6 +55,8 @@ export function formulasMarkdown(): string {
     '',
     'Rules: a KPI gives one value per period, so a column must sit inside an aggregate (`SUM(amount) / COUNT(id)`, not `amount / COUNT(id)`); blanks are skipped by aggregates; dividing by zero gives a blank, never an error.',
     '',
+    'Text comparisons (`=`, `<>`, `IN`) are exact: upper and lower case count, so `deals.stage = "lost"` matches no row whose stage is `Lost`. There is no `EXACT()` function because `=` already is exact; to ignore case, compare lower-cased text: `LOWER(deals.stage) = "lost"`. When a text column holds at most 1,000 distinct values, the checker knows them and warns about a comparison with text the column never holds, at the text, with the value you probably meant ("did you mean “Lost”?").',
+    '',
   ];
   const cats = Object.keys(CATEGORY_TITLES) as Category[];
   for (const cat of cats) {

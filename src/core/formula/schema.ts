@@ -4,7 +4,15 @@ import type { ValueType } from './types';
 export interface SchemaColumn {
   name: string;
   kind: ValueType;
+  /**
+   * Every value a text column holds, when they are few (MAX_KNOWN_VALUES): comparisons
+   * with text it never holds are warned about. Absent when unknown or too many.
+   */
+  values?: readonly string[];
 }
+
+/** A text column with more distinct values than this is not listed: it is not a category. */
+export const MAX_KNOWN_VALUES = 1000;
 
 export interface SchemaTable {
   name: string;

@@ -28,7 +28,8 @@ export const CATALOG: readonly CatalogKpi[] = ENTRIES.map((e) => ({ ...e, ...der
 
 const byId: ReadonlyMap<string, CatalogKpi> = new Map(CATALOG.map((k) => [k.id, k]));
 
-export const KPI_FAMILIES: readonly KpiFamily[] = [
+/** The families the catalog covers (DESIGN.md), each with KPIs of its own. */
+export const CATALOG_FAMILIES: readonly KpiFamily[] = [
   'customer',
   'sales',
   'social',
@@ -36,6 +37,9 @@ export const KPI_FAMILIES: readonly KpiFamily[] = [
   'financial',
   'operational',
 ];
+
+/** Every family a workbook KPI can be in, in the order the scorecard lists them. */
+export const KPI_FAMILIES: readonly KpiFamily[] = [...CATALOG_FAMILIES, 'custom'];
 
 export function catalogKpi(id: string): CatalogKpi | undefined {
   return byId.get(id);

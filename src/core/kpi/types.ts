@@ -9,8 +9,11 @@ export type KpiUnit = '%' | 'currency' | 'days' | 'hours' | 'months' | 'points' 
 /** 'context' KPIs (volumes, tenure) get no good/bad status: more is neither. */
 export type KpiDirection = 'up' | 'down' | 'context';
 
-/** The families of DESIGN.md; KRIs belong to one too and are told apart by `kind`. */
-export type KpiFamily = 'customer' | 'sales' | 'social' | 'employee' | 'financial' | 'operational';
+/**
+ * The families of DESIGN.md; KRIs belong to one too and are told apart by `kind`.
+ * 'custom' holds the KPIs a user writes; no catalog KPI is in it.
+ */
+export type KpiFamily = 'customer' | 'sales' | 'social' | 'employee' | 'financial' | 'operational' | 'custom';
 
 export type KpiKind = 'kpi' | 'kri';
 

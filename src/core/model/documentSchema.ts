@@ -9,7 +9,7 @@ import { CANONICAL_TABLE_NAMES } from './canonical';
  * A workbook may come from a stranger, so every string has a length cap and every
  * list a size cap: validation must stay cheap however the file was made.
  */
-export const CURRENT_FORMAT_VERSION = 1;
+export const CURRENT_FORMAT_VERSION = 2;
 
 const MAX_NAME = 256;
 const MAX_TEXT = 20_000;
@@ -110,6 +110,7 @@ export const KpiFamilySchema = z.enum([
   'employee',
   'financial',
   'operational',
+  'custom',
 ]);
 
 export const KpiSchema = z.object({

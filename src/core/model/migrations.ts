@@ -1,3 +1,4 @@
+import { percentFromPlain } from '../kpi/kpiFigure';
 import { CURRENT_FORMAT_VERSION } from './documentSchema';
 
 /**
@@ -45,8 +46,50 @@ function v0ToV1(doc: JsonObject): JsonObject {
   return { ...doc, formatVersion: 1, kpis: list, benchmarks: [], sheets: [scorecard] };
 }
 
+const rescale = (v: unknown) => (typeof v === 'number' ? percentFromPlain(v) : v);
+
+/**
+ * v1 let a KPI with unit % keep a plain number format: its values showed as 0.37 and its
+ * target, thresholds and benchmarks were typed on the plain scale (35 meant 35 %). v2 holds
+ * one convention: unit % is written as a percent and every figure is the fraction.
+ */
+function v1ToV2(doc: JsonObject): JsonObject {
+  const kpis = Array.isArray(doc.kpis) ? doc.kpis : [];
+  const plain = new Set<string>();
+  const out = kpis.map((k: unknown) => {
+    if (!isObject(k) || k.unit !== '%' || k.format === 'percent') return k;
+    if (typeof k.id === 'string') plain.add(k.id);
+    if (typeof k.benchmarkKey === 'string') plain.add(k.benchmarkKey);
+    const th = k.thresholds;
+    return {
+      ...k,
+      format: 'percent',
+      ...(k.target === undefined ? {} : { target: rescale(k.target) }),
+      ...(isObject(th)
+        ? {
+            thresholds: {
+              ...th,
+              ...(th.warning === undefined ? {} : { warning: rescale(th.warning) }),
+              ...(th.critical === undefined ? {} : { critical: rescale(th.critical) }),
+            },
+          }
+        : {}),
+    };
+  });
+  // A user benchmark is filed under its KPI's id (or benchmark key) in `label`.
+  const benchmarks = Array.isArray(doc.benchmarks)
+    ? doc.benchmarks.map((b: unknown) =>
+        isObject(b) && typeof b.label === 'string' && plain.has(b.label)
+          ? { ...b, value: rescale(b.value) }
+          : b,
+      )
+    : doc.benchmarks;
+  return { ...doc, formatVersion: 2, kpis: out, benchmarks };
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { from: 0, summary: 'KPIs as a list; a scorecard sheet; user benchmarks', up: v0ToV1 },
+  { from: 1, summary: 'a KPI with unit % is written as a percent; its figures are fractions', up: v1ToV2 },
 ];
 
 /** Applies every step from `version` up to the current format. */

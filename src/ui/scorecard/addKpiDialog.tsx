@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Diagnostic } from '../../core/formula/diagnostics';
 import { CATALOG, KPI_FAMILIES } from '../../core/kpi/catalog';
+import { newKpiShape } from '../../core/kpi/ratioFormula';
+import type { KpiDirection, KpiUnit } from '../../core/kpi/types';
 import { diagnosticText } from '../../i18n/diagnostics';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { Dialog } from '../dialog';
 import { familyLabel } from './families';
+import { KPI_UNITS, unitLabel } from './formatKpi';
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { unavailableText } from './unavailableText';
 
@@ -62,19 +65,30 @@ export function AddKpiDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-/** A KPI of the user's own: a label and a formula, checked before it is added. */
+const DIRECTIONS: readonly KpiDirection[] = ['up', 'down', 'context'];
+
+/**
+ * A KPI of the user's own: a label and a formula, checked before it is added. The unit
+ * follows the formula until the user picks one (a count over a count is a %); which way
+ * is better is asked, never guessed.
+ */
 export function NewKpiDialog({ onClose }: { onClose(): void }) {
   const [label, setLabel] = useState('');
   const [formula, setFormula] = useState('');
+  const [pickedUnit, setUnit] = useState<KpiUnit | null>(null);
+  const [direction, setDirection] = useState<KpiDirection | null>(null);
   const [problems, setProblems] = useState<Diagnostic[]>([]);
   const [busy, setBusy] = useState(false);
+  const shape = useMemo(() => newKpiShape(formula), [formula]);
+  const unit = pickedUnit ?? shape.unit;
+  const ready = label.trim() !== '' && formula.trim() !== '' && direction !== null;
   const submit = async () => {
-    if (!label.trim() || !formula.trim()) {
+    if (!ready) {
       setProblems([]);
       return;
     }
     setBusy(true);
-    const r = await scorecardStore.getState().addKpi({ label, formula });
+    const r = await scorecardStore.getState().addKpi({ label, formula, unit, direction });
     setBusy(false);
     if (r.id === null) setProblems(r.diagnostics);
     else onClose();
@@ -91,7 +105,7 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
           <button
             type="button"
             className="btn primary"
-            disabled={busy || !label.trim() || !formula.trim()}
+            disabled={busy || !ready}
             onClick={() => void submit()}
           >
             {t('newKpi.add')}
@@ -122,9 +136,42 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
             onChange={(e) => setFormula(e.target.value)}
           />
         </label>
+        <label className="field">
+          <span>{t('newKpi.unit')}</span>
+          <select
+            data-testid="new-kpi-unit"
+            value={unit}
+            onChange={(e) => setUnit(e.target.value as KpiUnit)}
+          >
+            {KPI_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {unitLabel({ unit: u, format: 'number' })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {pickedUnit === null && shape.unit === '%' && <p className="muted">{t('newKpi.ratioHint')}</p>}
+        <fieldset className="field">
+          <legend>{t('newKpi.direction')}</legend>
+          {DIRECTIONS.map((d) => (
+            <label key={d}>
+              <input
+                type="radio"
+                name="new-kpi-direction"
+                value={d}
+                checked={direction === d}
+                onChange={() => setDirection(d)}
+              />
+              {t(`newKpi.${d}`)}
+            </label>
+          ))}
+        </fieldset>
+        {direction === null && label.trim() !== '' && formula.trim() !== '' && (
+          <p className="faint">{t('newKpi.needsDirection')}</p>
+        )}
         <ul className="sc-formula-problems">
           {problems.map((d) => (
-            <li key={`${d.code}:${d.span.start}`} className="sc-problem error">
+            <li key={`${d.code}:${d.span.start}`} className={`sc-problem ${d.severity}`}>
               <span className="sc-problem-at">{t('formula.at', { col: d.span.start + 1 })}</span>
               {diagnosticText(d)}
             </li>

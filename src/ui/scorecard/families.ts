@@ -8,6 +8,7 @@ const KEYS = {
   employee: 'family.employee',
   financial: 'family.financial',
   operational: 'family.operational',
+  custom: 'family.custom',
 } as const;
 
 export function familyLabel(f: KpiFamily): string {

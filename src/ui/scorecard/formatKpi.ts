@@ -1,5 +1,5 @@
-import { toAsciiDigits } from '../../core/ingest/digits';
 import type { Comparison } from '../../core/kpi/evaluate';
+import { figureEditText, isPercentUnit, type KpiFigure, parseKpiFigure } from '../../core/kpi/kpiFigure';
 import type { KpiFormat, KpiUnit } from '../../core/kpi/types';
 import {
   COMPACT_FROM,
@@ -82,25 +82,23 @@ export function changeClass(c: Comparison): string {
   return c.better === null ? 'delta' : c.better ? 'delta better' : 'delta worse';
 }
 
-/** What a user types into a target or threshold cell: "15 %" or "15" is 0.15 for a percentage KPI. */
-export function parseKpiInput(text: string, k: Shape): number | null {
-  // Persian digits and separators (۱۵٫۵٪, ۱٬۲۰۰) read as their Latin forms.
-  const s = toAsciiDigits(text)
-    .replace(/[٫]/g, '.')
-    .replace(/[,٬$\s\u200e\u200f]/g, '')
-    .replace(/٪/g, '%');
-  if (s === '') return null;
-  const pct = s.endsWith('%');
-  const n = Number(pct ? s.slice(0, -1) : s);
-  if (!Number.isFinite(n)) return null;
-  return k.format === 'percent' ? n / 100 : n;
+/**
+ * What a user types into a target, threshold or benchmark: read by the one core parser
+ * (kpiFigure.ts), so "35", "35 %" and "۳۵٪" are 0.35 on a % KPI wherever they are typed.
+ */
+export function readKpiFigure(text: string, k: Shape): KpiFigure {
+  return parseKpiFigure(text, k.unit);
+}
+
+/** Why a typed figure was refused, in the page's language. */
+export function figureProblemText(f: Extract<KpiFigure, { ok: false }>, k: Shape): string {
+  return t(isPercentUnit(k.unit) ? 'kpiFigure.notPercent' : 'kpiFigure.notNumber', { text: f.text });
 }
 
 /** A target or threshold as it is edited: percentages as 15, not 0.15. */
 export function editText(v: number | null | undefined, k: Shape): string {
-  if (v === null || v === undefined) return '';
-  const text = k.format === 'percent' ? String(Number((v * 100).toFixed(4))) : String(v);
-  // In the digits the page shows (۱۲٫۵ in Persian); parseKpiInput reads either set back.
+  const text = figureEditText(v, k.unit);
+  // In the digits the page shows (۱۲٫۵ in Persian); the parser reads either set back.
   const shown = localizeDigits(text);
   return shown === text ? text : shown.replace('.', '٫');
 }
@@ -116,6 +114,9 @@ const UNIT_KEYS = {
   ratio: 'kpiUnit.ratio',
   score: 'kpiUnit.score',
 } as const satisfies Record<KpiUnit, string>;
+
+/** Every unit a KPI can have, in the order the pickers list them. */
+export const KPI_UNITS = Object.keys(UNIT_KEYS) as KpiUnit[];
 
 export function unitLabel(k: Shape): string {
   return t(UNIT_KEYS[k.unit]);

@@ -1,23 +1,12 @@
 import '../mapping/mapping.css';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { KpiUnit } from '../../core/kpi/types';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
-import { editText, parseKpiInput, unitLabel } from './formatKpi';
+import { editText, figureProblemText, KPI_UNITS, readKpiFigure, unitLabel } from './formatKpi';
 import { scorecardStore } from './scorecardApp';
 
-const UNITS: readonly KpiUnit[] = [
-  '%',
-  'currency',
-  'days',
-  'hours',
-  'months',
-  'points',
-  'count',
-  'ratio',
-  'score',
-];
 const DIRECTIONS: readonly WorkbookKpi['direction'][] = ['up', 'down', 'context'];
 
 /** Label, unit, direction and target of the selected KPI, edited in place (each change an undo step). */
@@ -26,17 +15,27 @@ export function KpiSettings({ kpi }: { kpi: WorkbookKpi }) {
   // A catalog KPI shows its name in the page's language; keeping that name renames nothing.
   const shownLabel = kpiLabel(kpi);
   const [label, setLabel] = useState(shownLabel);
-  const [target, setTarget] = useState(editText(kpi.target, kpi));
+  const stored = editText(kpi.target, kpi);
+  const [target, setTarget] = useState(stored);
+  // A unit change rescales the target (35 typed as a count is 35 % once the unit is %).
+  useEffect(() => setTarget(stored), [stored]);
   const s = scorecardStore.getState();
   const commitLabel = () => {
     const v = label.trim();
     if (v !== '' && v !== shownLabel) s.setLabel(kpi.id, v);
     else setLabel(shownLabel);
   };
+  const [problem, setProblem] = useState<string | null>(null);
   const commitTarget = () => {
-    const v = parseKpiInput(target, kpi);
-    if (v !== kpi.target) s.setTarget(kpi.id, v);
-    setTarget(editText(v, kpi));
+    const r = readKpiFigure(target, kpi);
+    if (!r.ok) {
+      // The text stays for the user to fix; the stored target is unchanged.
+      setProblem(figureProblemText(r, kpi));
+      return;
+    }
+    setProblem(null);
+    if (r.value !== kpi.target) s.setTarget(kpi.id, r.value);
+    setTarget(editText(r.value, kpi));
   };
   const enter = (commit: () => void) => (e: React.KeyboardEvent) => {
     if (e.key === 'Enter') commit();
@@ -60,7 +59,7 @@ export function KpiSettings({ kpi }: { kpi: WorkbookKpi }) {
           value={kpi.unit}
           onChange={(e) => s.setUnit(kpi.id, e.target.value as KpiUnit)}
         >
-          {UNITS.map((u) => (
+          {KPI_UNITS.map((u) => (
             <option key={u} value={u}>
               {unitLabel({ ...kpi, unit: u })}
             </option>
@@ -88,8 +87,15 @@ export function KpiSettings({ kpi }: { kpi: WorkbookKpi }) {
           onChange={(e) => setTarget(e.target.value)}
           onBlur={commitTarget}
           onKeyDown={enter(commitTarget)}
+          aria-invalid={problem !== null}
+          aria-describedby={problem === null ? undefined : `${id}-target-problem`}
         />
       </div>
+      {problem !== null && (
+        <p id={`${id}-target-problem`} className="map-problem error" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { scorecardSlice } from '../../state/scorecardSlice';
 import { createScorecardStore, type ScorecardState } from '../../state/scorecardStore';
+import { createTextValues } from '../../state/textValues';
 import { dataStore, workbookStore } from '../appStore';
 import { demoFiles } from '../demoFiles';
 import { mappingStore } from '../mapping/mappingApp';
@@ -18,6 +19,7 @@ export const scorecardStore = createScorecardStore({
   // The tables' contents and the mappings that shape their views decide every number.
   dataKey: () => JSON.stringify([dataStore.getState().dataIds, mappingStore.getState().applied]),
   prefetch: true,
+  textValues: createTextValues(),
   // Only the untouched demo gets the demo company's targets; a user's own data starts with none.
   defaultTargets: () => {
     const demo = new Set(demoFiles().map((f) => f.name));

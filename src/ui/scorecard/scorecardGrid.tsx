@@ -32,7 +32,7 @@ import {
   formatChange,
   formatKpiExact,
   formatKpiValue,
-  parseKpiInput,
+  readKpiFigure,
   unitLabel,
 } from './formatKpi';
 import { scorecardStore, useScorecard } from './scorecardApp';
@@ -217,9 +217,14 @@ export function ScorecardGrid() {
       valueGetter: onlyKpi((r) => editText(rawOf(r, field), r.kpi)),
       valueFormatter: (p) =>
         isKpi(p.data) ? formatKpiValue(rawOf(p.data, field), p.data.kpi).replace('—', '') : '',
-      valueParser: (p) => (isKpi(p.data) ? parseKpiInput(String(p.newValue ?? ''), p.data.kpi) : null),
+      // Text that is not a figure keeps the old one (its edit text, a string) rather than clearing it.
+      valueParser: (p) => {
+        if (!isKpi(p.data)) return null;
+        const r = readKpiFigure(String(p.newValue ?? ''), p.data.kpi);
+        return r.ok ? r.value : p.oldValue;
+      },
       valueSetter: (p: ValueSetterParams<Row>) => {
-        if (!isKpi(p.data)) return false;
+        if (!isKpi(p.data) || typeof p.newValue === 'string') return false;
         const v = typeof p.newValue === 'number' ? p.newValue : null;
         const s = scorecardStore.getState();
         if (field === 'target') s.setTarget(p.data.id, v);

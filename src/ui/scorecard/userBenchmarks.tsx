@@ -1,11 +1,12 @@
 import '../mapping/mapping.css';
 import { useState } from 'react';
 import { INDUSTRIES } from '../../core/kpi/benchmarks';
+import { isPercentUnit } from '../../core/kpi/kpiFigure';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
 import { nextUserKey, scaleForFormat, userBenchmarkRow } from '../../state/userBenchmarks';
 import { CloseIcon, PlusIcon } from '../icons';
-import { formatKpiValue, parseKpiInput } from './formatKpi';
+import { figureProblemText, formatKpiValue, readKpiFigure } from './formatKpi';
 import { scorecardStore, useScorecard } from './scorecardApp';
 
 const industryLabel = (key: string) => INDUSTRIES.find((i) => i.key === key)?.label ?? key;
@@ -25,11 +26,12 @@ export function UserBenchmarks({ kpi }: { kpi: WorkbookKpi }) {
   const [error, setError] = useState<string | null>(null);
 
   const add = () => {
-    const v = parseKpiInput(value, kpi);
-    if (v === null) {
-      setError(t('benchmarks.needsValue'));
+    const r = readKpiFigure(value, kpi);
+    if (!r.ok || r.value === null) {
+      setError(r.ok ? t('benchmarks.needsValue') : figureProblemText(r, kpi));
       return;
     }
+    const v = r.value;
     const row = userBenchmarkRow(
       { kpiId: key, industry: where, value: v, note, scale: scaleForFormat(kpi.format) },
       nextUserKey(key, all),
@@ -84,7 +86,7 @@ export function UserBenchmarks({ kpi }: { kpi: WorkbookKpi }) {
           size={7}
           aria-label={t('benchmarks.value')}
           placeholder={t('benchmarks.value')}
-          title={kpi.format === 'percent' ? t('benchmarks.percentHint') : undefined}
+          title={isPercentUnit(kpi.unit) ? t('benchmarks.percentHint') : undefined}
           value={value}
           onChange={(e) => setValue(e.target.value)}
         />

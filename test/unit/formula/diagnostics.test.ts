@@ -24,7 +24,28 @@ const k = (formula: string, extra: Partial<KpiDef> = {}): KpiDef => ({
 });
 const deals = { table: 'deals' };
 
+/** The fixture schema, knowing the few values deals.stage holds. */
+const stages = {
+  ...schema,
+  tables: schema.tables.map((t) =>
+    t.name !== 'deals'
+      ? t
+      : {
+          ...t,
+          columns: t.columns.map((c) => (c.name === 'stage' ? { ...c, values: ['Won', 'Lost', 'Open'] } : c)),
+        },
+  ),
+};
+
 const CASES: Case[] = [
+  {
+    code: 'text-no-match',
+    kpis: [k('COUNTIF(deals.stage = "lost")')],
+    at: '"lost"',
+    message:
+      'deals.stage never holds "lost"; did you mean “Lost”? Text is compared exactly, upper and lower case included (there is no EXACT(): = already is exact); to ignore case write LOWER(deals.stage) = "lost"',
+    request: { schema: stages },
+  },
   {
     code: 'unexpected-character',
     kpis: [k('SUM(deals.amount) @ 2')],

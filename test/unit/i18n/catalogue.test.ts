@@ -245,6 +245,11 @@ const DIAGNOSTIC_SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C][] } = {
     { char: 'U+0000', within: 'name' },
   ],
   'lookback-too-long': [{ years: 100 }],
+  'text-no-match': [
+    { column: 'deals.stage', text: 'lost', suggestion: 'Lost', caseOnly: true },
+    { column: 'deals.stage', text: 'Lots', suggestion: 'Lost', caseOnly: false },
+    { column: 'LOWER(deals.stage)', text: 'gone', suggestion: null, caseOnly: false },
+  ],
 };
 
 describe('formula diagnostics', () => {

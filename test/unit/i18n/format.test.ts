@@ -10,7 +10,7 @@ import {
   formatPeriodLabel,
 } from '../../../src/i18n/format';
 import { type LocaleSettings, localeFromLanguages, setLocaleSettings } from '../../../src/i18n/locale';
-import { editText, formatChange, formatKpiValue, parseKpiInput } from '../../../src/ui/scorecard/formatKpi';
+import { editText, formatChange, formatKpiValue, readKpiFigure } from '../../../src/ui/scorecard/formatKpi';
 
 const EN: LocaleSettings = { locale: 'en', persianDigits: true, calendar: 'gregorian', currency: 'USD' };
 const FA: LocaleSettings = { locale: 'fa', persianDigits: true, calendar: 'gregorian', currency: 'USD' };
@@ -68,15 +68,19 @@ describe('numbers', () => {
 
   it('reads targets typed with Persian digits', () => {
     const pct = { format: 'percent', unit: '%' } as const;
-    expect(parseKpiInput('۱۵٪', pct)).toBeCloseTo(0.15);
-    expect(parseKpiInput('۱۲٫۵', pct)).toBeCloseTo(0.125);
+    const read = (text: string, k: Parameters<typeof readKpiFigure>[1]) => {
+      const r = readKpiFigure(text, k);
+      return r.ok ? r.value : Number.NaN;
+    };
+    expect(read('۱۵٪', pct)).toBeCloseTo(0.15);
+    expect(read('۱۲٫۵', pct)).toBeCloseTo(0.125);
     // A target is edited in the digits shown, and what is shown reads back as the same number.
     use(FA);
     expect(editText(0.125, pct)).toBe('۱۲٫۵');
-    expect(parseKpiInput(editText(0.125, pct), pct)).toBeCloseTo(0.125);
+    expect(read(editText(0.125, pct), pct)).toBeCloseTo(0.125);
     use({ ...FA, persianDigits: false });
     expect(editText(0.125, pct)).toBe('12.5');
-    expect(parseKpiInput('۱٬۲۰۰', { format: 'number', unit: 'count' })).toBe(1200);
+    expect(read('۱٬۲۰۰', { format: 'number', unit: 'count' })).toBe(1200);
   });
 });
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseKpiFigure } from '../../../src/core/kpi/kpiFigure';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import type { LoadedTable } from '../../../src/state/scorecardSchema';
 import { createScorecardStore, idFromLabel, monthsBack } from '../../../src/state/scorecardStore';
+import { createTextValues } from '../../../src/state/textValues';
 
 /**
  * The store on the Node engine with two small canonical tables: what refresh
@@ -245,6 +247,101 @@ describe('scorecard store', () => {
     const ok = await s.getState().addKpi({ label: 'Big deals', formula: 'COUNTIF(deals.amount > 90)' });
     expect(ok.id).toBe('big_deals');
     expect(s.getState().series.big_deals?.at(-1)).toBe(2);
+  }, 30_000);
+});
+
+describe('one percent convention (issue 14)', () => {
+  it('makes a rate of two counts a custom % KPI, with the direction asked', async () => {
+    const s = store();
+    await s.getState().refresh();
+    const r = await s.getState().addKpi({
+      label: 'My win rate',
+      formula: 'COUNTIF(deals.won) / COUNT(deals.deal_id)',
+      direction: 'down',
+    });
+    expect(r.id).toBe('my_win_rate');
+    const k = s.getState().kpis.find((x) => x.id === 'my_win_rate');
+    expect(k).toMatchObject({ unit: '%', format: 'percent', family: 'custom', direction: 'down' });
+    const plain = await s.getState().addKpi({ label: 'Deal sum', formula: 'SUM(deals.amount)' });
+    expect(s.getState().kpis.find((x) => x.id === plain.id)).toMatchObject({
+      unit: 'count',
+      format: 'number',
+      family: 'custom',
+      direction: 'up',
+    });
+  }, 30_000);
+
+  it('judges a target typed as 35 on a % KPI against 0.35, computed on DuckDB', async () => {
+    const s = store();
+    await s.getState().setGrain('quarter');
+    const r = await s.getState().addKpi({
+      label: 'Won share',
+      formula: 'COUNTIF(deals.won) / COUNT(deals.deal_id)',
+      direction: 'up',
+    });
+    const id = r.id ?? '';
+    const k = s.getState().kpis.find((x) => x.id === id);
+    if (k === undefined) throw new Error('not added');
+    // 2024-Q1: d1, d2, d3 created, two of them won.
+    const value = s.getState().evaluations[id]?.value;
+    expect(value).toBeCloseTo(2 / 3, 10);
+    const typed = parseKpiFigure('35', k.unit);
+    if (!typed.ok) throw new Error('refused');
+    s.getState().setTarget(id, typed.value);
+    let e = s.getState().evaluations[id];
+    expect(e?.target.base).toBe(0.35);
+    expect(e?.target.change).toBeCloseTo(2 / 3 - 0.35, 10);
+    expect(e?.status).toBe('good');
+    const high = parseKpiFigure('۹۰٪', k.unit);
+    if (!high.ok) throw new Error('refused');
+    s.getState().setTarget(id, high.value);
+    e = s.getState().evaluations[id];
+    expect(e?.target.base).toBe(0.9);
+    expect(e?.status).not.toBe('good');
+  }, 30_000);
+
+  it('rescales figures typed on the plain scale when a KPI switches to %', async () => {
+    const s = store();
+    await s.getState().refresh();
+    const r = await s.getState().addKpi({ label: 'Share', formula: 'SUM(deals.amount) / SUM(deals.amount)' });
+    const id = r.id ?? '';
+    s.getState().setTarget(id, 35);
+    s.getState().setThresholds(id, { warning: 0.2, critical: 10 });
+    s.getState().setUnit(id, '%');
+    expect(s.getState().kpis.find((x) => x.id === id)).toMatchObject({
+      unit: '%',
+      format: 'percent',
+      target: 0.35,
+      thresholds: { warning: 0.2, critical: 0.1 },
+    });
+    s.getState().setUnit(id, 'ratio');
+    expect(s.getState().kpis.find((x) => x.id === id)).toMatchObject({ format: 'number', target: 0.35 });
+  }, 30_000);
+});
+
+describe('text comparisons that match nothing (issue 14)', () => {
+  it('learns a compared column\'s values from DuckDB and warns at "closed lost", suggesting "Closed Lost"', async () => {
+    const s = createScorecardStore({
+      engine: async () => counting,
+      tables: () => TABLES,
+      today: () => '2024-04-01',
+      textValues: createTextValues(),
+    });
+    const formula = 'COUNTIF(deals.stage = "closed lost")';
+    const r = await s.getState().addKpi({ label: 'Lost deals', formula, direction: 'down' });
+    const id = r.id ?? '';
+    const [w, ...rest] = (s.getState().diagnostics[id] ?? []).filter((d) => d.code === 'text-no-match');
+    expect(rest).toEqual([]);
+    expect(w?.severity).toBe('warning');
+    expect(formula.slice(w?.span.start, w?.span.end)).toBe('"closed lost"');
+    expect(w?.message).toContain('did you mean “Closed Lost”?');
+    // A warning, not an error: the KPI computes (to 0, which is what the warning is about).
+    expect(s.getState().series[id]?.every((v) => v === 0 || v === null)).toBe(true);
+    // The values are known now: a draft is warned at once, with no run.
+    const now = await s.getState().setFormula(id, 'COUNTIF(deals.stage = "Closed Won")');
+    expect(now.filter((d) => d.code === 'text-no-match')).toEqual([]);
+    const typo = await s.getState().setFormula(id, 'COUNTIF(deals.stage IN ("Closed Wno"))');
+    expect(typo.map((d) => d.code)).toContain('text-no-match');
   }, 30_000);
 });
 

@@ -75,7 +75,7 @@ const REFUSED: Array<[file: string, code: WorkbookErrorCode, message: string]> =
   [
     'newer-version.shakhes',
     'newer-version',
-    'This workbook was made by a newer Shakhes (format 7); this version reads up to format 1. Update Shakhes to open it.',
+    'This workbook was made by a newer Shakhes (format 7); this version reads up to format 2. Update Shakhes to open it.',
   ],
   [
     'invalid-json.shakhes',
