@@ -1,4 +1,5 @@
 import { type CompiledScorecard, RESULT_COLUMNS } from '../core/formula/compile';
+import { isRangeKind, type RangeKind } from '../core/formula/compileRanges';
 import { ensureCalendar } from './calendar';
 import type { Engine, QueryOptions } from './engine';
 import { type Cell, plainColumn } from './rows';
@@ -11,6 +12,8 @@ export interface ScorecardRow {
   periodEnd: string | null;
   period: string | null;
   by: PlainValue;
+  /** Set on the whole-range rows a scorecard compiled with `totals` gives; null on period rows. */
+  range: RangeKind | null;
   values: Record<string, PlainValue>;
 }
 
@@ -50,14 +53,17 @@ export async function runScorecard(
   const ends = plainColumn(t, RESULT_COLUMNS.end);
   const labels = plainColumn(t, RESULT_COLUMNS.label);
   const by = plainColumn(t, RESULT_COLUMNS.by);
+  const range = plainColumn(t, RESULT_COLUMNS.range);
   const values = compiled.outputs.map((o) => ({ id: o.kpiId, values: plainColumn(t, o.column) }));
   const rows: ScorecardRow[] = [];
   for (let i = 0; i < t.numRows; i++) {
+    const kind = range[i];
     const row: ScorecardRow = {
       periodStart: starts[i] === null ? null : String(starts[i]),
       periodEnd: ends[i] === null ? null : String(ends[i]),
       period: labels[i] === null ? null : String(labels[i]),
       by: by[i],
+      range: isRangeKind(kind) ? kind : null,
       values: {},
     };
     for (const v of values) row.values[v.id] = v.values[i];

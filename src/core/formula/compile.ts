@@ -10,6 +10,7 @@ import { type Dialect, duckdb } from '../sql/dialect';
 import { checkKpis, constantNumber } from './check';
 import type { CheckedKpi, TExpr } from './checked';
 import { walk } from './checked';
+import { rangesSql } from './compileRanges';
 import { type Diagnostic, diagnostic } from './diagnostics';
 import {
   type AggregateFunction,
@@ -35,12 +36,20 @@ export interface ScorecardRequest {
   dialect?: Dialect;
   /** ISO date TODAY() stands for; defaults to the current UTC date. */
   today?: string;
+  /**
+   * Also compute each KPI over the whole range, the range of equal length before it and
+   * the same range a year earlier (rows whose range_kind is set), each table over the
+   * range rather than period by period. With no grain, only these rows come back.
+   */
+  totals?: boolean;
 }
 
 export interface ScorecardOutput {
   kpiId: string;
   column: string;
   type: ValueType | null;
+  /** False when none of the tables the KPI reads has a date: it has whole-range values and no periods. */
+  dated: boolean;
 }
 
 export interface CompiledScorecard {
@@ -61,6 +70,8 @@ export const RESULT_COLUMNS = {
   end: 'period_end',
   label: 'period',
   by: 'by_value',
+  /** 'total', 'previous' or 'last_year' on whole-range rows; null on period rows. */
+  range: 'range_kind',
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,6 +92,8 @@ interface Block {
   source: string;
   time: string | null;
   usesPeriod: boolean;
+  /** ACTIVE() by running sums of start and end events. */
+  event: boolean;
   slots: Slot[];
   /** Tables referenced by slots and filters, to be joined in. */
   tables: Set<string>;
@@ -117,9 +130,19 @@ class Compiler {
   private readonly today: string;
   private slotCount = 0;
 
-  constructor(private readonly req: ScorecardRequest) {
+  /** Whole-range rows (the three ranges) instead of one value over the range. */
+  private readonly ranges: boolean;
+  /** Prefix of this compiler's CTE names, so a second compile can share one WITH. */
+  private readonly prefix: string;
+
+  constructor(
+    private readonly req: ScorecardRequest,
+    part: { prefix: string } | null = null,
+  ) {
     this.d = req.dialect ?? duckdb;
-    this.grain = req.grain ?? null;
+    this.grain = part === null ? (req.grain ?? null) : null;
+    this.ranges = this.grain === null && req.totals === true;
+    this.prefix = part?.prefix ?? '';
     this.calendar = req.calendar ?? 'gregorian';
     const today = req.today ?? new Date().toISOString().slice(0, 10);
     this.today = this.d.dateLiteral(today);
@@ -129,7 +152,28 @@ class Compiler {
     return this.d.quoteIdent(name);
   }
 
+  /** A CTE of this compile; `bounds` is always the outer compile's, so both cover one range. */
+  private n(name: string): string {
+    return this.q(name === 'bounds' ? name : `${this.prefix}${name}`);
+  }
+
   compile(): CompiledScorecard {
+    this.prepare();
+    const kpis = [...this.checked.values()];
+    const undated = this.undated();
+    const outputs = kpis.map((k, i) => ({
+      kpiId: k.id,
+      column: `k${i}`,
+      type: k.type,
+      dated: !undated.has(k.id),
+    }));
+    const sql = this.buildSql(outputs, undated);
+    const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
+    const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
+    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays };
+  }
+
+  private prepare(): void {
     const checked = checkKpis(this.req.schema, this.req.kpis);
     this.checked = checked.kpis;
     this.diagnostics.push(...checked.diagnostics);
@@ -138,12 +182,38 @@ class Compiler {
     for (const k of this.okKpis()) this.collectSlots(k);
     this.markFailures();
     this.limitLookback();
-    const kpis = [...this.checked.values()];
-    const outputs = kpis.map((k, i) => ({ kpiId: k.id, column: `k${i}`, type: k.type }));
-    const sql = this.buildSql(outputs);
-    const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
-    const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
-    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays };
+  }
+
+  /**
+   * KPIs that read no date at all (a snapshot such as a customer list), through the KPIs
+   * they use: per period they would repeat one number, so they have whole-range values only.
+   */
+  private undated(): Set<string> {
+    const dated = new Map<string, boolean>();
+    const reads = new Map<string, boolean>();
+    for (const b of this.blocks)
+      for (const id of b.kpis) {
+        reads.set(id, true);
+        if (b.time !== null || b.usesPeriod || b.event) dated.set(id, true);
+      }
+    const out = new Set<string>();
+    if (this.grain === null) return out;
+    const visit = (id: string, seen: Set<string>): { reads: boolean; dated: boolean } => {
+      const k = this.checked.get(id);
+      let r = { reads: reads.get(id) === true, dated: dated.get(id) === true };
+      if (k === undefined || seen.has(id)) return r;
+      seen.add(id);
+      for (const ref of k.refs) {
+        const x = visit(ref, seen);
+        r = { reads: r.reads || x.reads, dated: r.dated || x.dated };
+      }
+      return r;
+    };
+    for (const k of this.okKpis()) {
+      const r = visit(k.id, new Set());
+      if (r.reads && !r.dated) out.add(k.id);
+    }
+    return out;
   }
 
   /**
@@ -301,15 +371,15 @@ class Compiler {
       blockKey === null
         ? undefined
         : this.blocks.find(
-            (b) =>
-              `${b.source}\u0000${b.time ?? ''}\u0000${b.usesPeriod}` === blockKey && !b.name.startsWith('e'),
+            (b) => `${b.source}\u0000${b.time ?? ''}\u0000${b.usesPeriod}` === blockKey && !b.event,
           );
     if (block === undefined) {
       block = {
-        name: `${active ? 'e' : 'b'}${this.blocks.length}`,
+        name: `${this.prefix}${active ? 'e' : 'b'}${this.blocks.length}`,
         source,
         time,
         usesPeriod,
+        event: active,
         slots: [],
         tables: new Set(),
         kpis: new Set(),
@@ -333,24 +403,50 @@ class Compiler {
 
   // ---- SQL ----
 
-  private buildSql(outputs: ScorecardOutput[]): string {
+  private buildSql(outputs: ScorecardOutput[], undated: ReadonlySet<string>): string {
+    const main = this.parts(outputs, undated);
+    const { start, by, range } = RESULT_COLUMNS;
+    const order = `ORDER BY ${this.q(range)} NULLS FIRST, ${this.q(start)}, ${this.q(by)} NULLS LAST`;
+    if (this.grain === null || this.req.totals !== true)
+      return [`WITH ${main.ctes.join(',\n')}`, main.select, order].join('\n');
+    // The whole-range rows come from a second compile over the same bounds, in the same query.
+    const totals = new Compiler(this.req, { prefix: 't_' });
+    totals.prepare();
+    const part = totals.parts(outputs, new Set());
+    return [
+      `WITH ${[...main.ctes, ...part.ctes.slice(1)].join(',\n')}`,
+      main.select,
+      'UNION ALL',
+      part.select,
+      order,
+    ].join('\n');
+  }
+
+  /** The CTEs (bounds first) and the final SELECT of this compile. */
+  private parts(
+    outputs: readonly ScorecardOutput[],
+    undated: ReadonlySet<string>,
+  ): { ctes: string[]; select: string } {
     const ctes: string[] = [];
-    const cte = (name: string, body: string) => ctes.push(`${this.q(name)} AS (\n${body}\n)`);
+    const cte = (name: string, body: string) => ctes.push(`${this.n(name)} AS (\n${body}\n)`);
     cte('bounds', this.boundsSql());
     if (this.grain !== null) {
       cte('periods', this.periodsSql());
       cte('spine_periods', this.spinePeriodsSql());
-      if (this.blocks.some((b) => b.name.startsWith('e'))) {
+      if (this.blocks.some((b) => b.event)) {
         cte('day_bucket', this.dayBucketSql());
       }
+    } else if (this.ranges) {
+      cte('spine_periods', rangesSql(this.d, this.n('bounds')));
     } else {
       cte(
         'spine_periods',
-        `SELECT bd.lo AS period_start, bd.hi AS period_end, 'all' AS period, 0 AS period_ord, 0 AS period_year, TRUE AS in_range FROM ${this.q('bounds')} AS bd`,
+        `SELECT bd.lo AS period_start, bd.hi AS period_end, 'all' AS period, 0 AS period_ord, 0 AS period_year, TRUE AS in_range, CAST(NULL AS VARCHAR) AS range_kind FROM ${this.n('bounds')} AS bd`,
       );
     }
+    // Block names carry the prefix already.
     for (const b of this.blocks)
-      cte(b.name, b.name.startsWith('e') ? this.eventBlockSql(b) : this.blockSql(b));
+      ctes.push(`${this.q(b.name)} AS (\n${b.event ? this.eventBlockSql(b) : this.blockSql(b)}\n)`);
     cte('by_values', this.byValuesSql());
     cte('r0', this.r0Sql());
     const stages = this.stages();
@@ -363,19 +459,21 @@ class Compiler {
           const k = this.checked.get(o.kpiId) as CheckedKpi;
           return `${this.kpiSql(k, columnOf)} AS ${this.q(o.column)}`;
         });
-      cte(`r${s}`, `SELECT *, ${cols.join(',\n  ')}\nFROM ${this.q(`r${s - 1}`)}`);
+      cte(`r${s}`, `SELECT *, ${cols.join(',\n  ')}\nFROM ${this.n(`r${s - 1}`)}`);
     }
     const finalCols = outputs.map((o) =>
-      this.failed.has(o.kpiId) ? `CAST(NULL AS DOUBLE) AS ${this.q(o.column)}` : this.q(o.column),
+      this.failed.has(o.kpiId) || undated.has(o.kpiId)
+        ? `CAST(NULL AS DOUBLE) AS ${this.q(o.column)}`
+        : this.q(o.column),
     );
-    const { start, end, label, by } = RESULT_COLUMNS;
-    return [
-      `WITH ${ctes.join(',\n')}`,
-      `SELECT ${[start, end, label, by].map((c) => this.q(c)).join(', ')}${finalCols.length > 0 ? `, ${finalCols.join(', ')}` : ''}`,
-      `FROM ${this.q(`r${maxStage}`)}`,
+    const { start, end, label, by, range } = RESULT_COLUMNS;
+    const rangeCol = this.grain === null ? this.q(range) : `CAST(NULL AS VARCHAR) AS ${this.q(range)}`;
+    const select = [
+      `SELECT ${[start, end, label, by].map((c) => this.q(c)).join(', ')}, ${rangeCol}${finalCols.length > 0 ? `, ${finalCols.join(', ')}` : ''}`,
+      `FROM ${this.n(`r${maxStage}`)}`,
       'WHERE "in_range"',
-      `ORDER BY ${this.q(start)}, ${this.q(by)} NULLS LAST`,
     ].join('\n');
+    return { ctes, select };
   }
 
   private boundsSql(): string {
@@ -383,7 +481,7 @@ class Compiler {
       this.req.from !== undefined && ISO_DATE.test(this.req.from) ? this.d.dateLiteral(this.req.from) : null;
     const to =
       this.req.to !== undefined && ISO_DATE.test(this.req.to) ? this.d.dateLiteral(this.req.to) : null;
-    if (this.grain === null) {
+    if (this.grain === null && !this.ranges) {
       return `SELECT CAST(${from ?? 'NULL'} AS DATE) AS lo, CAST(${to ?? 'NULL'} AS DATE) AS hi`;
     }
     const times = this.blocks
@@ -459,7 +557,7 @@ class Compiler {
   private spinePeriodsSql(): string {
     return [
       'SELECT p.*, p.period_end >= bd.lo AS in_range',
-      `FROM ${this.q('periods')} AS p, ${this.q('bounds')} AS bd`,
+      `FROM ${this.n('periods')} AS p, ${this.n('bounds')} AS bd`,
       `WHERE p.period_end >= bd.lo - ${this.lookbackDays()} AND p.period_start <= bd.hi`,
     ].join('\n');
   }
@@ -470,7 +568,7 @@ class Compiler {
     return [
       `SELECT c.${this.q(CALENDAR_DAY)} AS d,`,
       `  CASE WHEN p.period_start = c.${this.q(CALENDAR_DAY)} THEN p.period_start ELSE p.period_end + 1 END AS bucket`,
-      `FROM ${this.q(CALENDAR_TABLE)} AS c JOIN ${this.q('periods')} AS p ON p.period_start = c.${this.q(p.start)}`,
+      `FROM ${this.q(CALENDAR_TABLE)} AS c JOIN ${this.n('periods')} AS p ON p.period_start = c.${this.q(p.start)}`,
     ].join('\n');
   }
 
@@ -521,16 +619,25 @@ class Compiler {
       const p = periodColumns(this.calendar, this.grain);
       periodJoin = [
         `JOIN ${this.q(CALENDAR_TABLE)} AS c ON c.${this.q(CALENDAR_DAY)} = CAST(t0.${this.q(b.time)} AS DATE)`,
-        `JOIN ${this.q('spine_periods')} AS sp ON sp.period_start = c.${this.q(p.start)}`,
+        `JOIN ${this.n('spine_periods')} AS sp ON sp.period_start = c.${this.q(p.start)}`,
       ].join('\n');
       period = 'sp.period_start';
       periodEnd = 'sp.period_end';
       groupPeriod = true;
     } else if (this.grain !== null && b.usesPeriod) {
-      periodJoin = `CROSS JOIN ${this.q('spine_periods')} AS sp`;
+      periodJoin = `CROSS JOIN ${this.n('spine_periods')} AS sp`;
       period = 'sp.period_start';
       periodEnd = 'sp.period_end';
       groupPeriod = true;
+    } else if (this.ranges && (b.time !== null || b.usesPeriod)) {
+      // Each table over each whole range: a row counts in every range its date falls in.
+      const t = b.time === null ? null : `CAST(t0.${this.q(b.time)} AS DATE)`;
+      periodJoin =
+        t === null
+          ? `CROSS JOIN ${this.n('spine_periods')} AS sp`
+          : `JOIN ${this.n('spine_periods')} AS sp ON ${t} >= sp.period_start AND ${t} <= sp.period_end`;
+      period = 'sp.period_start';
+      periodEnd = 'sp.period_end';
     } else if (this.grain === null && b.time !== null) {
       const t = `CAST(t0.${this.q(b.time)} AS DATE)`;
       where.push(`(bd.lo IS NULL OR ${t} >= bd.lo)`, `(bd.hi IS NULL OR ${t} <= bd.hi)`);
@@ -538,20 +645,23 @@ class Compiler {
     const ctx: SqlCtx = {
       alias,
       row: {
-        periodStart: this.grain === null ? `COALESCE(bd.lo, ${this.today})` : period,
-        periodEnd: this.grain === null ? `COALESCE(bd.hi, ${this.today})` : periodEnd,
+        periodStart: this.grain === null && !this.ranges ? `COALESCE(bd.lo, ${this.today})` : period,
+        periodEnd: this.grain === null && !this.ranges ? `COALESCE(bd.hi, ${this.today})` : periodEnd,
         today: this.today,
       },
     };
+    const ranged = this.ranges && (b.time !== null || b.usesPeriod);
     const cols = [
       ...(groupPeriod ? ['sp.period_start AS period_start'] : []),
+      // An undated table is one snapshot: it is the whole range's and no earlier range's.
+      ...(this.ranges ? [ranged ? 'sp.range_kind' : `'total' AS range_kind`] : []),
       byCol,
       ...b.slots.map((s) => `${this.slotSql(s, b, ctx)} AS ${this.q(s.name)}`),
     ];
     return [
       `SELECT ${cols.join(',\n  ')}`,
       from,
-      `CROSS JOIN ${this.q('bounds')} AS bd`,
+      `CROSS JOIN ${this.n('bounds')} AS bd`,
       ...(periodJoin === '' ? [] : [periodJoin]),
       ...(where.length > 0 ? [`WHERE ${where.join(' AND ')}`] : []),
       'GROUP BY ALL',
@@ -573,8 +683,8 @@ class Compiler {
       [
         `SELECT CASE WHEN CAST(${date} AS DATE) < fs.first_start THEN fs.first_start ELSE db.bucket END AS bucket, ${byCol}, ${ds} AS ds, ${de} AS de`,
         from,
-        `CROSS JOIN (SELECT MIN(period_start) AS first_start FROM ${this.q('spine_periods')}) AS fs`,
-        `LEFT JOIN ${this.q('day_bucket')} AS db ON db.d = CAST(${date} AS DATE)`,
+        `CROSS JOIN (SELECT MIN(period_start) AS first_start FROM ${this.n('spine_periods')}) AS fs`,
+        `LEFT JOIN ${this.n('day_bucket')} AS db ON db.d = CAST(${date} AS DATE)`,
         `WHERE ${[...conds, ...(filter === null ? [] : [`(${filter})`])].join(' AND ')}`,
       ].join('\n');
     return [
@@ -601,25 +711,31 @@ class Compiler {
     for (const b of this.blocks) {
       const on = [
         `${b.name}.by_value IS NOT DISTINCT FROM s.by_value`,
-        ...(this.grain !== null && (b.time !== null || b.usesPeriod || b.name.startsWith('e'))
+        ...(this.grain !== null && (b.time !== null || b.usesPeriod || b.event)
           ? [`${b.name}.period_start = s.period_start`]
           : []),
+        ...(this.ranges ? [`${b.name}.range_kind = s.range_kind`] : []),
       ];
+      const dated = this.grain !== null || !this.ranges || b.time !== null || b.usesPeriod;
       joins.push(`LEFT JOIN ${this.q(b.name)} ON ${on.join(' AND ')}`);
       for (const slot of b.slots) {
-        if (b.name.startsWith('e')) {
+        if (b.event) {
           cols.push(
             `CAST(SUM(COALESCE(${b.name}.n_start, 0) - COALESCE(${b.name}.n_end, 0)) OVER (PARTITION BY s.by_value ORDER BY s.period_start ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) AS ${this.q(slot.name)}`,
           );
         } else {
           const v = `${b.name}.${this.q(slot.name)}`;
-          cols.push(`${slot.empty === 0 ? `COALESCE(${v}, 0)` : v} AS ${this.q(slot.name)}`);
+          // Nothing counted is 0, except an undated table's earlier ranges, which it never had.
+          const zero = dated
+            ? `COALESCE(${v}, 0)`
+            : `CASE WHEN s.range_kind = 'total' THEN COALESCE(${v}, 0) END`;
+          cols.push(`${slot.empty === 0 ? zero : v} AS ${this.q(slot.name)}`);
         }
       }
     }
     return [
       `SELECT ${cols.join(',\n  ')}`,
-      `FROM (SELECT * FROM ${this.q('spine_periods')} CROSS JOIN ${this.q('by_values')}) AS s`,
+      `FROM (SELECT * FROM ${this.n('spine_periods')} CROSS JOIN ${this.n('by_values')}) AS s`,
       ...joins,
     ].join('\n');
   }
