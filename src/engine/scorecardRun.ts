@@ -1,5 +1,6 @@
-import { type CompiledScorecard, RESULT_COLUMNS } from '../core/formula/compile';
+import { type CompiledScorecard, RESULT_COLUMNS, type TimeSource } from '../core/formula/compile';
 import { isRangeKind, type RangeKind } from '../core/formula/compileRanges';
+import type { DateSpan } from '../core/kpi/dateRange';
 import { ensureCalendar } from './calendar';
 import type { Engine, QueryOptions } from './engine';
 import { type Cell, plainColumn } from './rows';
@@ -70,4 +71,29 @@ export async function runScorecard(
     rows.push(row);
   }
   return rows;
+}
+
+/** Key of a date column in `scorecardSpans`' answer. */
+export const spanKey = (t: TimeSource) => `${t.table}\u0000${t.column}`;
+
+/** First and last date of each date column the compiled KPIs read (columns with no dates left out). */
+export async function scorecardSpans(
+  engine: Engine,
+  compiled: CompiledScorecard,
+  options?: QueryOptions,
+): Promise<Map<string, DateSpan>> {
+  const out = new Map<string, DateSpan>();
+  if (compiled.spansSql === '') return out;
+  const t = await engine.query(compiled.spansSql, options);
+  const tables = plainColumn(t, 'table_name');
+  const columns = plainColumn(t, 'column_name');
+  const lo = plainColumn(t, 'lo');
+  const hi = plainColumn(t, 'hi');
+  for (let i = 0; i < t.numRows; i++) {
+    const from = lo[i];
+    const to = hi[i];
+    if (typeof from === 'string' && typeof to === 'string')
+      out.set(spanKey({ table: String(tables[i]), column: String(columns[i]) }), { from, to });
+  }
+  return out;
 }

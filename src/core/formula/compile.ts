@@ -50,6 +50,13 @@ export interface ScorecardOutput {
   type: ValueType | null;
   /** False when none of the tables the KPI reads has a date: it has whole-range values and no periods. */
   dated: boolean;
+  /** The date columns it reads (through the KPIs it uses), for the dates its data spans. */
+  times: TimeSource[];
+}
+
+export interface TimeSource {
+  table: string;
+  column: string;
 }
 
 export interface CompiledScorecard {
@@ -62,6 +69,8 @@ export interface CompiledScorecard {
   boundsSql: string;
   /** Days before `lo` the query reads for PREV, YOY and friends. */
   lookbackDays: number;
+  /** First and last date of each date column read (see ScorecardOutput.times); empty when none is. */
+  spansSql: string;
 }
 
 /** Names of the fixed result columns. */
@@ -160,17 +169,24 @@ class Compiler {
   compile(): CompiledScorecard {
     this.prepare();
     const kpis = [...this.checked.values()];
-    const undated = this.undated();
-    const outputs = kpis.map((k, i) => ({
-      kpiId: k.id,
-      column: `k${i}`,
-      type: k.type,
-      dated: !undated.has(k.id),
-    }));
+    const reach = this.reach();
+    const outputs = kpis.map((k, i) => {
+      const r = reach.get(k.id);
+      return {
+        kpiId: k.id,
+        column: `k${i}`,
+        type: k.type,
+        dated: r === undefined || !r.reads || r.dated,
+        times: [...(r?.times.values() ?? [])],
+      };
+    });
+    // Per period an undated KPI would repeat one number: it has whole-range values only.
+    const undated = new Set(this.grain === null ? [] : outputs.filter((o) => !o.dated).map((o) => o.kpiId));
     const sql = this.buildSql(outputs, undated);
     const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
     const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
-    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays };
+    const spansSql = this.spansSql();
+    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays, spansSql };
   }
 
   private prepare(): void {
@@ -185,35 +201,50 @@ class Compiler {
   }
 
   /**
-   * KPIs that read no date at all (a snapshot such as a customer list), through the KPIs
-   * they use: per period they would repeat one number, so they have whole-range values only.
+   * What each KPI reads, through the KPIs it uses: whether any table at all, whether
+   * anything dated (a snapshot such as a customer list is not), and which date columns.
    */
-  private undated(): Set<string> {
-    const dated = new Map<string, boolean>();
-    const reads = new Map<string, boolean>();
+  private reach(): Map<string, { reads: boolean; dated: boolean; times: Map<string, TimeSource> }> {
+    const own = new Map<string, { reads: boolean; dated: boolean; times: Map<string, TimeSource> }>();
     for (const b of this.blocks)
       for (const id of b.kpis) {
-        reads.set(id, true);
-        if (b.time !== null || b.usesPeriod || b.event) dated.set(id, true);
+        const r = own.get(id) ?? { reads: true, dated: false, times: new Map() };
+        if (b.time !== null || b.usesPeriod || b.event) r.dated = true;
+        if (b.time !== null) r.times.set(`${b.source}\u0000${b.time}`, { table: b.source, column: b.time });
+        own.set(id, r);
       }
-    const out = new Set<string>();
-    if (this.grain === null) return out;
-    const visit = (id: string, seen: Set<string>): { reads: boolean; dated: boolean } => {
-      const k = this.checked.get(id);
-      let r = { reads: reads.get(id) === true, dated: dated.get(id) === true };
-      if (k === undefined || seen.has(id)) return r;
-      seen.add(id);
-      for (const ref of k.refs) {
-        const x = visit(ref, seen);
-        r = { reads: r.reads || x.reads, dated: r.dated || x.dated };
-      }
-      return r;
-    };
+    const out = new Map<string, { reads: boolean; dated: boolean; times: Map<string, TimeSource> }>();
     for (const k of this.okKpis()) {
-      const r = visit(k.id, new Set());
-      if (r.reads && !r.dated) out.add(k.id);
+      const r = { reads: false, dated: false, times: new Map<string, TimeSource>() };
+      const seen = new Set<string>();
+      const visit = (id: string) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const o = own.get(id);
+        if (o !== undefined) {
+          r.reads = true;
+          r.dated ||= o.dated;
+          for (const [key, t] of o.times) r.times.set(key, t);
+        }
+        for (const ref of this.checked.get(id)?.refs ?? []) visit(ref);
+      };
+      visit(k.id);
+      out.set(k.id, r);
     }
     return out;
+  }
+
+  /** First and last date of each date column the KPIs read: table_name, column_name, lo, hi. */
+  private spansSql(): string {
+    const times = new Map<string, TimeSource>();
+    for (const b of this.blocks)
+      if (b.time !== null) times.set(`${b.source}\u0000${b.time}`, { table: b.source, column: b.time });
+    return [...times.values()]
+      .map(
+        (t) =>
+          `SELECT ${this.d.stringLiteral(t.table)} AS table_name, ${this.d.stringLiteral(t.column)} AS column_name, MIN(CAST(${this.q(t.column)} AS DATE)) AS lo, MAX(CAST(${this.q(t.column)} AS DATE)) AS hi FROM ${this.q(t.table)}`,
+      )
+      .join('\nUNION ALL\n');
   }
 
   /**

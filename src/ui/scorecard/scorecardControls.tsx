@@ -6,7 +6,6 @@ import { CURRENCIES } from '../../i18n/format';
 import { activeLocale } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { breakdownColumns } from '../../state/scorecardSchema';
-import { DEFAULT_MONTHS, monthsBack } from '../../state/scorecardStore';
 import { useData } from '../appStore';
 import { DateField, shownDate } from '../dateField';
 import { scorecardStore, useScorecard } from './scorecardApp';
@@ -30,12 +29,12 @@ const rangeProblem = (from: string, to: string) =>
 /** Grain, range, calendar, breakdown and industry: every change recomputes the sheet. */
 export function ScorecardControls() {
   const settings = useScorecard((s) => s.settings);
-  const dataRange = useScorecard((s) => s.dataRange);
+  const range = useScorecard((s) => s.range);
   const tables = useData((s) => s.tables);
   const breakdowns = useMemo(() => breakdownColumns(tables), [tables]);
   const s = scorecardStore.getState();
-  const to = settings.to ?? dataRange?.to ?? '';
-  const from = settings.from ?? (to ? monthsBack(to, DEFAULT_MONTHS) : '');
+  const to = settings.to ?? range?.to ?? '';
+  const from = settings.from ?? range?.from ?? '';
   const id = useId();
 
   return (

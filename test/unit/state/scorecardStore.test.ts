@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthsBack } from '../../../src/core/kpi/dateRange';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import type { LoadedTable } from '../../../src/state/scorecardSchema';
-import { createScorecardStore, idFromLabel, monthsBack } from '../../../src/state/scorecardStore';
+import { createScorecardStore, idFromLabel } from '../../../src/state/scorecardStore';
 
 /**
  * The store on the Node engine with two small canonical tables: what refresh
