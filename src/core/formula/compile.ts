@@ -10,7 +10,7 @@ import { type Dialect, duckdb } from '../sql/dialect';
 import { checkKpis, constantNumber } from './check';
 import type { CheckedKpi, TExpr } from './checked';
 import { walk } from './checked';
-import { rangesSql } from './compileRanges';
+import { RANGE_KINDS, rangeBoundsSql, rangesSql } from './compileRanges';
 import { type Diagnostic, diagnostic } from './diagnostics';
 import {
   type AggregateFunction,
@@ -468,7 +468,8 @@ class Compiler {
         cte('day_bucket', this.dayBucketSql());
       }
     } else if (this.ranges) {
-      cte('spine_periods', rangesSql(this.d, this.n('bounds')));
+      cte('range_bounds', rangeBoundsSql(this.d, this.n('bounds')));
+      cte('spine_periods', rangesSql(this.d, this.n('range_bounds')));
     } else {
       cte(
         'spine_periods',
@@ -631,14 +632,48 @@ class Compiler {
     return this.rowSql(k.filter, ctx);
   }
 
-  private slotSql(slot: Slot, b: Block, ctx: SqlCtx): string {
+  /** `also`: a condition on top of the KPI's filter (the range a whole-range value counts). */
+  private slotSql(slot: Slot, b: Block, ctx: SqlCtx, also: string | null = null): string {
     const f = lookupFunction(slot.call.fn) as AggregateFunction;
     const args = slot.call.args.map((a, i) => this.argSql(f.name, i, a, ctx));
-    const sql = f.sql(args, this.filterSql(slot, b, ctx), ctx.row);
+    const own = this.filterSql(slot, b, ctx);
+    const filter = also === null ? own : own === null ? also : `${also} AND (${own})`;
+    const sql = f.sql(args, filter, ctx.row);
     return slot.call.type === 'number' ? `CAST(${sql} AS DOUBLE)` : sql;
   }
 
+  /**
+   * A block's aggregates over each whole range in one scan: each slot three times, each
+   * counting only the rows dated in its range (a join to the ranges would read every row
+   * three times). An undated table is one snapshot: the whole range's, no earlier range's.
+   */
+  private rangesBlockSql(b: Block): string {
+    const { alias, from, by } = this.fromClause(b);
+    const t = b.time === null ? null : `CAST(t0.${this.q(b.time)} AS DATE)`;
+    const kinds = b.time === null && !b.usesPeriod ? (['total'] as const) : RANGE_KINDS;
+    const cols = [`${by ?? 'CAST(NULL AS VARCHAR)'} AS by_value`];
+    for (const kind of kinds) {
+      const [lo, hi] = [`rr.${this.q(`${kind}_lo`)}`, `rr.${this.q(`${kind}_hi`)}`];
+      const ctx: SqlCtx = { alias, row: { periodStart: lo, periodEnd: hi, today: this.today } };
+      const inRange = t === null ? null : `${t} >= ${lo} AND ${t} <= ${hi}`;
+      for (const slot of b.slots)
+        cols.push(`${this.slotSql(slot, b, ctx, inRange)} AS ${this.q(`${slot.name}_${kind}`)}`);
+    }
+    const [first, last] = [
+      `LEAST(${RANGE_KINDS.map((k) => `rr.${this.q(`${k}_lo`)}`).join(', ')})`,
+      `GREATEST(${RANGE_KINDS.map((k) => `rr.${this.q(`${k}_hi`)}`).join(', ')})`,
+    ];
+    return [
+      `SELECT ${cols.join(',\n  ')}`,
+      from,
+      `CROSS JOIN ${this.n('range_bounds')} AS rr`,
+      ...(t === null ? [] : [`WHERE ${t} >= ${first} AND ${t} <= ${last}`]),
+      'GROUP BY ALL',
+    ].join('\n');
+  }
+
   private blockSql(b: Block): string {
+    if (this.ranges) return this.rangesBlockSql(b);
     const { alias, from, by } = this.fromClause(b);
     const byCol = `${by ?? 'CAST(NULL AS VARCHAR)'} AS by_value`;
     const where: string[] = [];
@@ -660,15 +695,6 @@ class Compiler {
       period = 'sp.period_start';
       periodEnd = 'sp.period_end';
       groupPeriod = true;
-    } else if (this.ranges && (b.time !== null || b.usesPeriod)) {
-      // Each table over each whole range: a row counts in every range its date falls in.
-      const t = b.time === null ? null : `CAST(t0.${this.q(b.time)} AS DATE)`;
-      periodJoin =
-        t === null
-          ? `CROSS JOIN ${this.n('spine_periods')} AS sp`
-          : `JOIN ${this.n('spine_periods')} AS sp ON ${t} >= sp.period_start AND ${t} <= sp.period_end`;
-      period = 'sp.period_start';
-      periodEnd = 'sp.period_end';
     } else if (this.grain === null && b.time !== null) {
       const t = `CAST(t0.${this.q(b.time)} AS DATE)`;
       where.push(`(bd.lo IS NULL OR ${t} >= bd.lo)`, `(bd.hi IS NULL OR ${t} <= bd.hi)`);
@@ -676,16 +702,13 @@ class Compiler {
     const ctx: SqlCtx = {
       alias,
       row: {
-        periodStart: this.grain === null && !this.ranges ? `COALESCE(bd.lo, ${this.today})` : period,
-        periodEnd: this.grain === null && !this.ranges ? `COALESCE(bd.hi, ${this.today})` : periodEnd,
+        periodStart: this.grain === null ? `COALESCE(bd.lo, ${this.today})` : period,
+        periodEnd: this.grain === null ? `COALESCE(bd.hi, ${this.today})` : periodEnd,
         today: this.today,
       },
     };
-    const ranged = this.ranges && (b.time !== null || b.usesPeriod);
     const cols = [
       ...(groupPeriod ? ['sp.period_start AS period_start'] : []),
-      // An undated table is one snapshot: it is the whole range's and no earlier range's.
-      ...(this.ranges ? [ranged ? 'sp.range_kind' : `'total' AS range_kind`] : []),
       byCol,
       ...b.slots.map((s) => `${this.slotSql(s, b, ctx)} AS ${this.q(s.name)}`),
     ];
@@ -745,22 +768,27 @@ class Compiler {
         ...(this.grain !== null && (b.time !== null || b.usesPeriod || b.event)
           ? [`${b.name}.period_start = s.period_start`]
           : []),
-        ...(this.ranges ? [`${b.name}.range_kind = s.range_kind`] : []),
       ];
-      const dated = this.grain !== null || !this.ranges || b.time !== null || b.usesPeriod;
+      const dated = b.time !== null || b.usesPeriod;
       joins.push(`LEFT JOIN ${this.q(b.name)} ON ${on.join(' AND ')}`);
       for (const slot of b.slots) {
         if (b.event) {
           cols.push(
             `CAST(SUM(COALESCE(${b.name}.n_start, 0) - COALESCE(${b.name}.n_end, 0)) OVER (PARTITION BY s.by_value ORDER BY s.period_start ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) AS ${this.q(slot.name)}`,
           );
+        } else if (this.ranges) {
+          // Each range's row reads its own column; an undated table has the whole range's only.
+          const v = (kind: string) => {
+            const c = `${b.name}.${this.q(`${slot.name}_${kind}`)}`;
+            return slot.empty === 0 ? `COALESCE(${c}, 0)` : c;
+          };
+          const whens = (dated ? RANGE_KINDS : (['total'] as const)).map(
+            (kind) => `WHEN ${this.d.stringLiteral(kind)} THEN ${v(kind)}`,
+          );
+          cols.push(`CASE s.range_kind ${whens.join(' ')} END AS ${this.q(slot.name)}`);
         } else {
           const v = `${b.name}.${this.q(slot.name)}`;
-          // Nothing counted is 0, except an undated table's earlier ranges, which it never had.
-          const zero = dated
-            ? `COALESCE(${v}, 0)`
-            : `CASE WHEN s.range_kind = 'total' THEN COALESCE(${v}, 0) END`;
-          cols.push(`${slot.empty === 0 ? zero : v} AS ${this.q(slot.name)}`);
+          cols.push(`${slot.empty === 0 ? `COALESCE(${v}, 0)` : v} AS ${this.q(slot.name)}`);
         }
       }
     }
