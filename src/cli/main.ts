@@ -21,14 +21,15 @@ const COMMANDS: Record<
     run: evalCommand,
     booleans: ['sql'],
     usage:
-      'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year] [--calendar gregorian|jalali]\n' +
+      'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year|total] [--calendar gregorian|jalali]\n' +
       '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql]\n' +
       '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
   },
   run: {
     run: runCommand,
     booleans: [],
-    usage: 'run FILE.shakhes [--data NAME=FILE …] [--format json|csv|md]',
+    usage:
+      'run FILE.shakhes [--data NAME=FILE …] [--grain day|week|month|quarter|year|total] [--format json|csv|md]',
   },
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };

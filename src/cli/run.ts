@@ -7,6 +7,7 @@ import {
   reportJson,
   reportMarkdown,
 } from '../core/export/scorecardReport';
+import type { Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { importFile } from '../engine/ingest/importFile';
 import { createDataStore, type SourceFile } from '../state/dataStore';
@@ -15,11 +16,13 @@ import { createScorecardStore } from '../state/scorecardStore';
 import { createWorkbookStore, type PendingOpen } from '../state/workbookStore';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
+import { totalsOutput } from './totalsOutput';
 
 const FORMATS = ['json', 'csv', 'md'] as const;
 type RunFormat = (typeof FORMATS)[number];
 
-export const RUN_OPTIONS = ['data', 'format'];
+export const RUN_OPTIONS = ['data', 'format', 'grain'];
+const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
 
 async function readInput(path: string): Promise<Uint8Array> {
   try {
@@ -84,6 +87,9 @@ export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
   const format = flag(args, 'format') ?? 'json';
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got “${format}”.`);
+  const grain = flag(args, 'grain');
+  if (grain !== undefined && !(GRAINS as readonly string[]).includes(grain))
+    throw new UsageError(`--grain must be one of ${GRAINS.join(', ')}; got “${grain}”.`);
   const [path, ...extra] = args.positional;
   if (path === undefined || extra.length > 0)
     throw new UsageError('run takes one workbook file, e.g. run sales.shakhes.');
@@ -115,11 +121,16 @@ export async function runCommand(args: ParsedArgs, engine: Engine, io: CliIO): P
       return 2;
     }
   }
-  await scorecard.getState().refresh();
+  if (grain === undefined || grain === 'total') await scorecard.getState().refresh();
+  else await scorecard.getState().setGrain(grain as Grain);
   const state = scorecard.getState();
   if (state.status === 'error') {
     io.err(`error: the scorecard could not be computed: ${state.error ?? ''}`);
     return 2;
+  }
+  if (grain === 'total') {
+    io.out(totalsOutput(format as RunFormat, state.kpis, state.totals));
+    return Object.keys(state.totals).length > 0 ? 0 : 2;
   }
   const input = reportInput(workbook.getState().title, state);
   const outputs: Record<RunFormat, () => string> = {
