@@ -370,8 +370,10 @@ class Compiler {
   private addSlot(k: CheckedKpi, call: Extract<TExpr, { t: 'call' }>, f: AggregateFunction): void {
     const source = call.source as string;
     const active = f.active === true && this.grain !== null;
-    const time = active ? null : this.timeColumnFor(k, source);
-    let usesPeriod = false;
+    // ACTIVE() asks who is active at a period's (or range's) start, whenever they arrived:
+    // never limited to rows dated in the range, but depending on where it starts.
+    const time = f.active === true ? null : this.timeColumnFor(k, source);
+    let usesPeriod = f.active === true;
     const tables = new Set<string>();
     const note = (n: TExpr) => {
       if (n.t === 'column' || n.t === 'table') tables.add(n.table);

@@ -156,3 +156,42 @@ describe('whole-range figures', () => {
     expect(rows.map((r) => r.values.won_amount)).toEqual([0, 0, 1000]);
   });
 });
+
+describe('whole-range ACTIVE()', () => {
+  it('counts who is active at the start of each range, whenever they arrived', async () => {
+    await engine.query(`CREATE TABLE members AS SELECT * FROM (VALUES
+      (1, DATE '2022-05-01', NULL), (2, DATE '2023-06-01', DATE '2024-02-01'),
+      (3, DATE '2024-01-01', NULL), (4, DATE '2023-12-15', DATE '2024-01-01')
+    ) t(id, joined, left_on)`);
+    const members: Schema = {
+      tables: [
+        {
+          name: 'members',
+          timeColumn: 'joined',
+          columns: [
+            { name: 'id', kind: 'number' },
+            { name: 'joined', kind: 'date' },
+            { name: 'left_on', kind: 'date' },
+          ],
+        },
+      ],
+      relationships: [],
+    };
+    const compiled = compileScorecard({
+      kpis: [{ id: 'active', label: 'Active', formula: 'ACTIVE(members.joined, members.left_on)' }],
+      schema: members,
+      grain: 'month',
+      from: '2024-01-01',
+      to: '2024-03-31',
+      totals: true,
+    });
+    expect(compiled.diagnostics).toEqual([]);
+    expect(compiled.outputs[0].dated).toBe(true);
+    const rows = await runScorecard(engine, compiled);
+    // On 2024-01-01: 1, 2 and 3 (4 left that day); on 2023-10-02: 1 and 2; on 2023-01-01: 1.
+    expect(ranged(rows, 'total').values.active).toBe(3);
+    expect(ranged(rows, 'previous').values.active).toBe(2);
+    expect(ranged(rows, 'last_year').values.active).toBe(1);
+    expect(rows.filter((r) => r.range === null).map((r) => r.values.active)).toEqual([3, 2, 2]);
+  });
+});

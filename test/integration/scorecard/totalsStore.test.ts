@@ -89,7 +89,13 @@ describe('whole-range figures in the scorecard store', () => {
     // Only sign-ups in use: the range is their first to last date, not 36 months.
     expect(s.getState().range).toEqual({ from: '2024-02-10', to: '2024-07-04' });
     // July is not over in the data, so it is no period yet; the Total still counts its sign-up.
-    expect(s.getState().periods.map((p) => p.label)).toEqual(['2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+    expect(s.getState().periods.map((p) => p.label)).toEqual([
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+    ]);
     expect(s.getState().totals[signups].value).toBe(3);
     const visits = await added(s, 'Visits', 'SUM(visits.n)');
     // Both in use: the last date is 2024-07-04, and 36 months back from it is after 2015.
