@@ -25,7 +25,11 @@ describe('the default range', () => {
   it('has helpers that agree on the edges', () => {
     expect(monthsBack('2025-12-17', 36)).toBe('2023-01-01');
     expect(spanOf([])).toBeNull();
-    expect(overlaps({ from: '2024-01-01', to: '2024-01-31' }, { from: '2024-01-31', to: '2024-02-05' })).toBe(true);
-    expect(overlaps({ from: '2024-01-01', to: '2024-01-30' }, { from: '2024-01-31', to: '2024-02-05' })).toBe(false);
+    expect(overlaps({ from: '2024-01-01', to: '2024-01-31' }, { from: '2024-01-31', to: '2024-02-05' })).toBe(
+      true,
+    );
+    expect(overlaps({ from: '2024-01-01', to: '2024-01-30' }, { from: '2024-01-31', to: '2024-02-05' })).toBe(
+      false,
+    );
   });
 });
