@@ -12,7 +12,8 @@ import { autoMap, mapAuto, mappingSession, reachableTables, skippedNotes } from 
 import { formatRows, type OutputFormat } from './output';
 import { parseColumnRef, parseRelationship, schemaFromImports } from './schemaFromImports';
 
-const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+/** `total`: the whole range, the range of equal length before it and the same range last year. */
+const GRAINS: readonly (Grain | 'total')[] = ['day', 'week', 'month', 'quarter', 'year', 'total'];
 const CALENDARS: readonly CalendarKind[] = ['gregorian', 'jalali'];
 const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'table'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -104,7 +105,8 @@ export async function evalCommand(
   const compiled = compileScorecard({
     kpis,
     schema,
-    grain: grain ?? null,
+    grain: grain === undefined || grain === 'total' ? null : grain,
+    totals: grain === 'total',
     calendar,
     from,
     to,
@@ -119,16 +121,30 @@ export async function evalCommand(
     io.out(compiled.sql);
     return 0;
   }
-  const rows = await runScorecard(engine, compiled);
+  const ran = await runScorecard(engine, compiled);
+  // The whole range first, then what it is compared with.
+  const order = ['total', 'previous', 'last_year'];
+  const rows =
+    grain === 'total'
+      ? [...ran].sort((a, b) => order.indexOf(a.range ?? '') - order.indexOf(b.range ?? ''))
+      : ran;
   const ids = kpis.map((k) => k.id);
   if (grain === undefined && breakdown === null && ids.length === 1) {
     const value = rows[0]?.values[ids[0]] ?? null;
     io.out(format === 'json' ? JSON.stringify({ value }) : value === null ? '' : String(value));
     return 0;
   }
-  // Columns present: period with a grain, by with a breakdown, and the value.
+  // Columns present: period with a grain (the range and its dates for `total`), by with a breakdown, and the value.
   const columns = [
-    ...(grain === undefined ? [] : [['period', (r: ScorecardRow) => r.period] as const]),
+    ...(grain === 'total'
+      ? ([
+          ['range', (r: ScorecardRow) => r.range],
+          ['from', (r: ScorecardRow) => r.periodStart],
+          ['to', (r: ScorecardRow) => r.periodEnd],
+        ] as const)
+      : grain === undefined
+        ? []
+        : [['period', (r: ScorecardRow) => r.period] as const]),
     ...(breakdown === null ? [] : [['by', (r: ScorecardRow) => r.by] as const]),
     ...ids.map((id) => [id, (r: ScorecardRow) => r.values[id] ?? null] as const),
   ];

@@ -23,7 +23,7 @@ const COMMANDS: Record<
     run: evalCommand,
     booleans: ['sql'],
     usage:
-      'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year] [--calendar gregorian|jalali]\n' +
+      'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year|total] [--calendar gregorian|jalali]\n' +
       '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql] [--map auto]\n' +
       '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
   },
@@ -36,8 +36,8 @@ const COMMANDS: Record<
     run: runCommand,
     booleans: [],
     usage:
-      'run FILE.shakhes [--data NAME=FILE …] [--map auto] [--format json|csv|md]\n' +
-      '  run --data NAME=FILE [--data …] [--map auto] [--format json|csv|md]',
+      'run FILE.shakhes [--data NAME=FILE …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]\n' +
+      '  run --data NAME=FILE [--data …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]',
   },
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };

@@ -7,6 +7,7 @@ import {
   reportJson,
   reportMarkdown,
 } from '../core/export/scorecardReport';
+import type { Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import type { SourceFile } from '../state/dataStore';
 import { mappingSlice } from '../state/mappingSlice';
@@ -17,11 +18,13 @@ import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
 import { autoMap, mapAuto, mappingSession, skippedNotes } from './mapSession';
+import { totalsOutput } from './totalsOutput';
 
 const FORMATS = ['json', 'csv', 'md'] as const;
 type RunFormat = (typeof FORMATS)[number];
 
-export const RUN_OPTIONS = ['data', 'format', 'map'];
+export const RUN_OPTIONS = ['data', 'format', 'map', 'grain'];
+const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
 
 async function readInput(path: string): Promise<Uint8Array> {
   try {
@@ -92,6 +95,9 @@ export async function runCommand(
   const format = flag(args, 'format') ?? 'json';
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got “${format}”.`);
+  const grain = flag(args, 'grain');
+  if (grain !== undefined && !(GRAINS as readonly string[]).includes(grain))
+    throw new UsageError(`--grain must be one of ${GRAINS.join(', ')}; got “${grain}”.`);
   const [path, ...extra] = args.positional;
   const auto = mapAuto(flag(args, 'map'));
   if (extra.length > 0 || (path === undefined && flags(args, 'data').length === 0))
@@ -132,7 +138,8 @@ export async function runCommand(
   }
   if (auto) for (const note of skippedNotes((await autoMap(session)).tables)) io.err(note);
   await mapping.getState().settled();
-  await scorecard.getState().refresh();
+  if (grain === undefined || grain === 'total') await scorecard.getState().refresh();
+  else await scorecard.getState().setGrain(grain as Grain);
   const state = scorecard.getState();
   if (state.status === 'error') {
     io.err(`error: the scorecard could not be computed: ${state.error ?? ''}`);
@@ -140,6 +147,10 @@ export async function runCommand(
   }
   if (path === undefined && !auto && state.kpis.length === 0)
     io.err('note: no catalog KPI can be computed on these tables as loaded; add --map auto to map them.');
+  if (grain === 'total') {
+    io.out(totalsOutput(format as RunFormat, state.kpis, state.totals));
+    return Object.keys(state.totals).length > 0 ? 0 : 2;
+  }
   const input = reportInput(workbook.getState().title, state);
   const outputs: Record<RunFormat, () => string> = {
     json: () => JSON.stringify(reportJson(input), null, 2),

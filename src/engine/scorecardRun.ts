@@ -1,4 +1,6 @@
-import { type CompiledScorecard, RESULT_COLUMNS } from '../core/formula/compile';
+import { type CompiledScorecard, RESULT_COLUMNS, type TimeSource } from '../core/formula/compile';
+import { isRangeKind, type RangeKind } from '../core/formula/compileRanges';
+import type { DateSpan } from '../core/kpi/dateRange';
 import { ensureCalendar } from './calendar';
 import type { Engine, QueryOptions } from './engine';
 import { type Cell, plainColumn } from './rows';
@@ -11,6 +13,8 @@ export interface ScorecardRow {
   periodEnd: string | null;
   period: string | null;
   by: PlainValue;
+  /** Set on the whole-range rows a scorecard compiled with `totals` gives; null on period rows. */
+  range: RangeKind | null;
   values: Record<string, PlainValue>;
 }
 
@@ -50,18 +54,46 @@ export async function runScorecard(
   const ends = plainColumn(t, RESULT_COLUMNS.end);
   const labels = plainColumn(t, RESULT_COLUMNS.label);
   const by = plainColumn(t, RESULT_COLUMNS.by);
+  const range = plainColumn(t, RESULT_COLUMNS.range);
   const values = compiled.outputs.map((o) => ({ id: o.kpiId, values: plainColumn(t, o.column) }));
   const rows: ScorecardRow[] = [];
   for (let i = 0; i < t.numRows; i++) {
+    const kind = range[i];
     const row: ScorecardRow = {
       periodStart: starts[i] === null ? null : String(starts[i]),
       periodEnd: ends[i] === null ? null : String(ends[i]),
       period: labels[i] === null ? null : String(labels[i]),
       by: by[i],
+      range: isRangeKind(kind) ? kind : null,
       values: {},
     };
     for (const v of values) row.values[v.id] = v.values[i];
     rows.push(row);
   }
   return rows;
+}
+
+/** Key of a date column in `scorecardSpans`' answer. */
+export const spanKey = (t: TimeSource) => `${t.table}\u0000${t.column}`;
+
+/** First and last date of each date column the compiled KPIs read (columns with no dates left out). */
+export async function scorecardSpans(
+  engine: Engine,
+  compiled: CompiledScorecard,
+  options?: QueryOptions,
+): Promise<Map<string, DateSpan>> {
+  const out = new Map<string, DateSpan>();
+  if (compiled.spansSql === '') return out;
+  const t = await engine.query(compiled.spansSql, options);
+  const tables = plainColumn(t, 'table_name');
+  const columns = plainColumn(t, 'column_name');
+  const lo = plainColumn(t, 'lo');
+  const hi = plainColumn(t, 'hi');
+  for (let i = 0; i < t.numRows; i++) {
+    const from = lo[i];
+    const to = hi[i];
+    if (typeof from === 'string' && typeof to === 'string')
+      out.set(spanKey({ table: String(tables[i]), column: String(columns[i]) }), { from, to });
+  }
+  return out;
 }

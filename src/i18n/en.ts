@@ -238,6 +238,10 @@ export const en = {
   'scorecard.col.trend': 'Last {n} periods',
   'scorecard.col.warning': 'Warning at',
   'scorecard.col.critical': 'Critical at',
+  'scorecard.col.total': 'Total',
+  'scorecard.totalHint':
+    'Each KPI over the whole range shown, {from} – {to}: each table counted over the range, not period by period.',
+  'scorecard.noDataInRange': 'No data in this range: its dates run {from} – {to}',
 
   'status.good': 'On track',
   'status.warning': 'Watch',
@@ -326,6 +330,10 @@ export const en = {
   'detail.previous': 'Previous period',
   'detail.lastYear': 'Same period last year',
   'detail.rolling': 'Average of previous {n}',
+  'detail.total': 'Total, {from} – {to}',
+  'detail.totalPrevious': 'Previous range, {from} – {to}',
+  'detail.totalLastYear': 'Same range last year, {from} – {to}',
+  'detail.noPeriods': 'Its tables have no date column: one figure for the whole data, no periods.',
   'detail.target': 'Target',
   'detail.benchmark': 'Benchmark',
   'detail.source': 'Benchmark: {source}, {year} ({statistic})',

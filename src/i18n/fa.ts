@@ -241,6 +241,10 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'scorecard.col.trend': '{n} دورهٔ اخیر',
   'scorecard.col.warning': 'هشدار در',
   'scorecard.col.critical': 'بحرانی در',
+  'scorecard.col.total': 'کل بازه',
+  'scorecard.totalHint':
+    'هر شاخص در کل بازهٔ نمایش‌داده‌شده، {from} تا {to}: هر جدول در کل بازه شمرده می‌شود، نه دوره به دوره.',
+  'scorecard.noDataInRange': 'در این بازه داده‌ای نیست: تاریخ‌های آن از {from} تا {to} است',
 
   'status.good': 'در مسیر',
   'status.warning': 'زیر نظر',
@@ -329,6 +333,10 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'detail.previous': 'دورهٔ قبل',
   'detail.lastYear': 'همین دوره در سال قبل',
   'detail.rolling': 'میانگین {n} دورهٔ قبل',
+  'detail.total': 'کل بازه، {from} تا {to}',
+  'detail.totalPrevious': 'بازهٔ قبل، {from} تا {to}',
+  'detail.totalLastYear': 'همین بازه در سال قبل، {from} تا {to}',
+  'detail.noPeriods': 'جدول‌های آن ستون تاریخ ندارند: یک رقم برای کل داده، بدون دوره.',
   'detail.target': 'هدف',
   'detail.benchmark': 'معیار صنعت',
   'detail.source': 'معیار: {source}، {year} ({statistic})',

@@ -18,7 +18,8 @@ export interface CacheSnapshot {
   frames: { key: string; heads: RowHead[]; values: [string, PlainValue[]][] }[];
 }
 
-const headKey = (h: RowHead) => `${h.periodStart}\u0000${h.periodEnd}\u0000${String(h.by)}`;
+const headKey = (h: RowHead) =>
+  `${h.periodStart}\u0000${h.periodEnd}\u0000${String(h.by)}\u0000${h.range ?? ''}`;
 
 function sameHeads(a: readonly RowHead[], b: readonly RowHead[]): boolean {
   return a.length === b.length && a.every((h, i) => headKey(h) === headKey(b[i] as RowHead));

@@ -2,24 +2,25 @@ import { castDraft, type Draft } from 'immer';
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkKpis } from '../core/formula/check';
-import { compileScorecard, type ScorecardRequest } from '../core/formula/compile';
+import { compileScorecard, type ScorecardOutput, type ScorecardRequest } from '../core/formula/compile';
 import type { Diagnostic } from '../core/formula/diagnostics';
 import type { KpiDef, Relationship } from '../core/formula/schema';
 import { comparedTextColumns } from '../core/formula/textMatch';
 import { availability } from '../core/kpi/availability';
 import { type BenchmarkRow, comparableValue, lookupBenchmark } from '../core/kpi/benchmarks';
 import { CATALOG, catalogKpi, withDependencies } from '../core/kpi/catalog';
+import { type DateSpan, defaultRange, monthsBack, spanOf } from '../core/kpi/dateRange';
 import { type Evaluation, evaluate, type PeriodValue } from '../core/kpi/evaluate';
 import { formatForUnit, percentFromPlain } from '../core/kpi/kpiFigure';
 import { type KriState, kriState } from '../core/kpi/kri';
 import { newKpiShape } from '../core/kpi/ratioFormula';
 import { STATUS_SIGNS, statusOf } from '../core/kpi/status';
 import type { CatalogKpi, KpiThresholds } from '../core/kpi/types';
+import { type TotalFigure, totalFigure } from '../core/kpi/wholeRange';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
-import { plainColumn } from '../engine/rows';
 import { runScorecardIsolated } from '../engine/scorecardIsolation';
-import type { ScorecardRow } from '../engine/scorecardRun';
+import { type ScorecardRow, scorecardSpans, spanKey } from '../engine/scorecardRun';
 import { type CacheSnapshot, parseCacheSnapshot, ScorecardCache } from './scorecardCache';
 import { type KpiPlan, planKpis, withRefs } from './scorecardKeys';
 import { type LoadedTable, presentColumns, scorecardSchema } from './scorecardSchema';
@@ -62,7 +63,7 @@ export interface Period {
 export interface ScorecardSettings {
   grain: Grain;
   calendar: CalendarKind;
-  /** ISO dates; null means the last `DEFAULT_MONTHS` months of data. */
+  /** ISO dates; null means the data's own (at most the last `DEFAULT_MONTHS` months of it). */
   from: string | null;
   to: string | null;
   /** `table.column`, or null for none. */
@@ -98,8 +99,12 @@ export interface ScorecardState {
   settings: ScorecardSettings;
   kpis: WorkbookKpi[];
   unavailable: UnavailableKpi[];
-  /** First and last date of the data, read once per change of tables. */
+  /** First and last date of the tables the KPIs read, read once per change of tables or of the KPIs' tables. */
   dataRange: { from: string; to: string } | null;
+  /** The range shown: the one chosen, or the default that fits the data (defaultRange). */
+  range: DateSpan | null;
+  /** Each KPI over the whole range, with the range before it and the same range last year. */
+  totals: Record<string, TotalFigure>;
   periods: Period[];
   /** Values per KPI aligned with `periods`; null where the data has nothing. */
   series: Record<string, (number | null)[]>;
@@ -206,21 +211,13 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export const DEFAULT_MONTHS = 36;
+const DEFAULT_MONTHS = 36;
 /** Periods the sparkline shows. */
 export const SPARK_PERIODS = 12;
 
 export function fromCatalog(k: CatalogKpi): WorkbookKpi {
   const { needs: _needs, uses: _uses, ...rest } = k;
   return { ...rest, origin: 'catalog', target: null };
-}
-
-/** First day of the month `months - 1` months before `iso`'s month: the start of a window of `months` months. */
-export function monthsBack(iso: string, months: number): string {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7)) - 1 - (months - 1);
-  const d = new Date(Date.UTC(y, m, 1));
-  return d.toISOString().slice(0, 10);
 }
 
 function toNumber(v: unknown): number | null {
@@ -283,9 +280,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
   // Each run takes a number; a run that finds a newer one started drops its results.
   let runId = 0;
   let tablesKey = '';
-  // The data the range below was read for.
+  // The data and date columns the spans below were read for.
   let rangeKey = '';
-  const ranges = new Map<string, { from: string; to: string } | null>();
+  const spans = new Map<string, Map<string, DateSpan>>();
+  // First and last date of each date column the KPIs read (scorecardSpans).
+  let kpiSpans = new Map<string, DateSpan>();
   const cache = new ScorecardCache();
   // What the numbers on screen were computed for (data key, view key), for results().
   let shown: { data: string; view: string } | null = null;
@@ -374,6 +373,25 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         return { periods, series };
       };
 
+      /** Each KPI's whole-range figure from the whole-range rows of a run. */
+      const totalsOf = (result: readonly ScorecardRow[], outputs: readonly ScorecardOutput[]) => {
+        const out: Record<string, TotalFigure> = {};
+        const ranged = result.filter((r) => r.range !== null);
+        for (const o of outputs) {
+          const k = get().kpis.find((x) => x.id === o.kpiId);
+          if (k === undefined) continue;
+          const rows = ranged.map((r) => ({
+            range: r.range ?? 'total',
+            from: r.periodStart,
+            to: r.periodEnd,
+            value: toNumber(r.values[o.kpiId]),
+          }));
+          const found = o.times.flatMap((t) => kpiSpans.get(spanKey(t)) ?? []);
+          out[o.kpiId] = totalFigure(rows, { direction: k.direction, dated: o.dated, spans: found });
+        }
+        return out;
+      };
+
       /**
        * Per KPI, the segments of the period starting at `start`: the grid's latest
        * period, which the breakdown run starts at. The run may go on into a period
@@ -412,6 +430,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           req.to,
           req.today ?? todayIso(),
           req.breakdown,
+          req.totals === true,
         ]);
 
       /**
@@ -517,19 +536,30 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         return read() ?? { rows: [], failed: failedIn() };
       };
 
-      /** With the range left to the data, a last period it has not finished would read as a collapse. */
+      /**
+       * The period rows (whole-range rows left out). With the range left to the data, a last
+       * period it has not finished would read as a collapse.
+       */
       const completePeriods = (result: ScorecardRow[], settings: ScorecardSettings, dataEnd: string) => {
+        const periods = result.filter((r) => r.range === null);
         const complete =
           settings.to === null
-            ? result.filter((r) => r.periodEnd === null || r.periodEnd <= dataEnd)
-            : result;
-        return complete.length > 0 ? complete : result;
+            ? periods.filter((r) => r.periodEnd === null || r.periodEnd <= dataEnd)
+            : periods;
+        return complete.length > 0 ? complete : periods;
+      };
+
+      /** The range shown for `settings`: the one chosen, else the one that fits the data. */
+      const rangeFor = (settings: ScorecardSettings, dataRange: DateSpan): DateSpan => {
+        const fits = defaultRange([dataRange], DEFAULT_MONTHS, deps.today?.() ?? todayIso());
+        const to = settings.to ?? fits.to;
+        const from = settings.from ?? (settings.to === null ? fits.from : monthsBack(to, DEFAULT_MONTHS));
+        return { from, to };
       };
 
       /** The frames of the scorecard and its breakdown for `settings`. */
       const framesFor = (settings: ScorecardSettings, dataRange: { from: string; to: string }) => {
-        const to = settings.to ?? dataRange.to;
-        const from = settings.from ?? monthsBack(to, DEFAULT_MONTHS);
+        const { from, to } = rangeFor(settings, dataRange);
         const main: FrameRequest = {
           schema: schema(),
           grain: settings.grain,
@@ -538,13 +568,16 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           to,
           today: deps.today?.(),
           breakdown: null,
+          totals: true,
         };
         const bd = settings.breakdown;
         const dot = bd === null ? -1 : bd.indexOf('.');
         const breakdown = bd === null ? null : { table: bd.slice(0, dot), column: bd.slice(dot + 1) };
         // Only the latest period is shown per segment; the spine still needs PREV's look-back.
         const byFrom = (periods: readonly Period[]): FrameRequest | null =>
-          breakdown === null ? null : { ...main, from: periods.at(-1)?.start ?? from, breakdown };
+          breakdown === null
+            ? null
+            : { ...main, from: periods.at(-1)?.start ?? from, breakdown, totals: false };
         return { main, byFrom };
       };
 
@@ -636,22 +669,24 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               s.unavailable = castDraft(unavailable);
             });
           }
-          if (key !== tablesKey || rangeKey !== data) {
-            let range = ranges.get(data);
-            if (range === undefined) {
-              const bounds = compileScorecard({ kpis: get().kpis.map(asDef), schema: sch, grain: 'month' });
-              const t = await engine.query(bounds.boundsSql);
+          // The date columns the KPIs read: the data's range is theirs, not every table's.
+          const shape = compileScorecard({ kpis: get().kpis.map(asDef), schema: sch, grain: 'month' });
+          const inUse = `${data}\u0001${shape.spansSql}`;
+          if (key !== tablesKey || rangeKey !== inUse) {
+            let found = spans.get(inUse);
+            if (found === undefined) {
+              found = await scorecardSpans(engine, shape);
               if (id !== runId) return;
-              const lo = plainColumn(t, 'lo')[0];
-              const hi = plainColumn(t, 'hi')[0];
-              range = typeof lo === 'string' && typeof hi === 'string' ? { from: lo, to: hi } : null;
-              if (ranges.size > 16) ranges.clear();
-              ranges.set(data, range);
+              if (spans.size > 16) spans.clear();
+              spans.set(inUse, found);
             }
             tablesKey = key;
-            rangeKey = data;
+            rangeKey = inUse;
+            kpiSpans = found;
+            const today = deps.today?.() ?? todayIso();
+            const range = spanOf([...found.values()]) ?? { from: today, to: today };
             set((s) => {
-              s.dataRange = range ?? null;
+              s.dataRange = range;
             });
           }
           const st = get();
@@ -675,12 +710,16 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           if (id !== runId) return;
           const failures = failuresOf(failed, plan);
           const { periods, series } = spread(completePeriods(result, st.settings, st.dataRange.to));
+          const totals = totalsOf(result, compiled.outputs);
+          const range = rangeFor(st.settings, st.dataRange);
           const diagnostics = byKpi(compiled.diagnostics);
           const by = byFrom(periods);
           const elapsed = performance.now() - started;
           // The grid is painted now; the breakdown (shown per KPI in the detail panel) follows.
           set((s) => {
             s.periods = periods;
+            s.totals = castDraft(totals);
+            s.range = range;
             // A KPI whose run failed keeps what it showed before (an invalid edit never blanks it).
             for (const k of s.kpis) {
               const failed = (diagnostics[k.id] ?? []).some(isError);
@@ -779,6 +818,8 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         kpis: [],
         unavailable: [],
         dataRange: null,
+        range: null,
+        totals: {},
         periods: [],
         series: {},
         evaluations: {},
@@ -997,9 +1038,6 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const st = get();
           if (results.viewKey !== viewKeyOf(st.kpis, st.settings)) return false;
           const { view } = results;
-          if (view.dataRange !== null) {
-            ranges.set(results.dataKey, view.dataRange);
-          }
           set((s) => {
             s.periods = view.periods;
             s.series = view.series;
@@ -1007,6 +1045,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             s.diagnostics = castDraft(view.diagnostics);
             s.failures = view.failures ?? {};
             s.dataRange = view.dataRange;
+            s.range = view.dataRange === null ? null : rangeFor(st.settings, view.dataRange);
             s.unavailable = castDraft(
               view.unavailable.flatMap((u) => {
                 const kpi = catalogKpi(u.id);

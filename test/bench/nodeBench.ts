@@ -148,6 +148,8 @@ export async function scorecardFigures(
     from,
     to,
     breakdown: { table: 'customers', column: 'segment' },
+    // The whole-range figures the grid's Total column shows ride in the same query.
+    totals: true,
   });
   if (compiled.sql === '') throw new Error('the scorecard did not compile');
   const lookFrom = new Date(Date.parse(`${from}T00:00:00Z`) - compiled.lookbackDays * 86_400_000)

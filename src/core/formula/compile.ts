@@ -10,6 +10,7 @@ import { type Dialect, duckdb } from '../sql/dialect';
 import { checkKpis, constantNumber } from './check';
 import type { CheckedKpi, TExpr } from './checked';
 import { walk } from './checked';
+import { RANGE_KINDS, rangeBoundsSql, rangesSql } from './compileRanges';
 import { type Diagnostic, diagnostic } from './diagnostics';
 import {
   type AggregateFunction,
@@ -35,12 +36,27 @@ export interface ScorecardRequest {
   dialect?: Dialect;
   /** ISO date TODAY() stands for; defaults to the current UTC date. */
   today?: string;
+  /**
+   * Also compute each KPI over the whole range, the range of equal length before it and
+   * the same range a year earlier (rows whose range_kind is set), each table over the
+   * range rather than period by period. With no grain, only these rows come back.
+   */
+  totals?: boolean;
 }
 
 export interface ScorecardOutput {
   kpiId: string;
   column: string;
   type: ValueType | null;
+  /** False when none of the tables the KPI reads has a date: it has whole-range values and no periods. */
+  dated: boolean;
+  /** The date columns it reads (through the KPIs it uses), for the dates its data spans. */
+  times: TimeSource[];
+}
+
+export interface TimeSource {
+  table: string;
+  column: string;
 }
 
 export interface CompiledScorecard {
@@ -53,6 +69,8 @@ export interface CompiledScorecard {
   boundsSql: string;
   /** Days before `lo` the query reads for PREV, YOY and friends. */
   lookbackDays: number;
+  /** First and last date of each date column read (see ScorecardOutput.times); empty when none is. */
+  spansSql: string;
 }
 
 /** Names of the fixed result columns. */
@@ -61,6 +79,8 @@ export const RESULT_COLUMNS = {
   end: 'period_end',
   label: 'period',
   by: 'by_value',
+  /** 'total', 'previous' or 'last_year' on whole-range rows; null on period rows. */
+  range: 'range_kind',
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,6 +101,8 @@ interface Block {
   source: string;
   time: string | null;
   usesPeriod: boolean;
+  /** ACTIVE() by running sums of start and end events. */
+  event: boolean;
   slots: Slot[];
   /** Tables referenced by slots and filters, to be joined in. */
   tables: Set<string>;
@@ -117,9 +139,19 @@ class Compiler {
   private readonly today: string;
   private slotCount = 0;
 
-  constructor(private readonly req: ScorecardRequest) {
+  /** Whole-range rows (the three ranges) instead of one value over the range. */
+  private readonly ranges: boolean;
+  /** Prefix of this compiler's CTE names, so a second compile can share one WITH. */
+  private readonly prefix: string;
+
+  constructor(
+    private readonly req: ScorecardRequest,
+    part: { prefix: string } | null = null,
+  ) {
     this.d = req.dialect ?? duckdb;
-    this.grain = req.grain ?? null;
+    this.grain = part === null ? (req.grain ?? null) : null;
+    this.ranges = this.grain === null && req.totals === true;
+    this.prefix = part?.prefix ?? '';
     this.calendar = req.calendar ?? 'gregorian';
     const today = req.today ?? new Date().toISOString().slice(0, 10);
     this.today = this.d.dateLiteral(today);
@@ -129,7 +161,35 @@ class Compiler {
     return this.d.quoteIdent(name);
   }
 
+  /** A CTE of this compile; `bounds` is always the outer compile's, so both cover one range. */
+  private n(name: string): string {
+    return this.q(name === 'bounds' ? name : `${this.prefix}${name}`);
+  }
+
   compile(): CompiledScorecard {
+    this.prepare();
+    const kpis = [...this.checked.values()];
+    const reach = this.reach();
+    const outputs = kpis.map((k, i) => {
+      const r = reach.get(k.id);
+      return {
+        kpiId: k.id,
+        column: `k${i}`,
+        type: k.type,
+        dated: r === undefined || !r.reads || r.dated,
+        times: [...(r?.times.values() ?? [])],
+      };
+    });
+    // Per period an undated KPI would repeat one number: it has whole-range values only.
+    const undated = new Set(this.grain === null ? [] : outputs.filter((o) => !o.dated).map((o) => o.kpiId));
+    const sql = this.buildSql(outputs, undated);
+    const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
+    const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
+    const spansSql = this.spansSql();
+    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays, spansSql };
+  }
+
+  private prepare(): void {
     const checked = checkKpis(this.req.schema, this.req.kpis);
     this.checked = checked.kpis;
     this.diagnostics.push(...checked.diagnostics);
@@ -138,12 +198,53 @@ class Compiler {
     for (const k of this.okKpis()) this.collectSlots(k);
     this.markFailures();
     this.limitLookback();
-    const kpis = [...this.checked.values()];
-    const outputs = kpis.map((k, i) => ({ kpiId: k.id, column: `k${i}`, type: k.type }));
-    const sql = this.buildSql(outputs);
-    const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
-    const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
-    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays };
+  }
+
+  /**
+   * What each KPI reads, through the KPIs it uses: whether any table at all, whether
+   * anything dated (a snapshot such as a customer list is not), and which date columns.
+   */
+  private reach(): Map<string, { reads: boolean; dated: boolean; times: Map<string, TimeSource> }> {
+    const own = new Map<string, { reads: boolean; dated: boolean; times: Map<string, TimeSource> }>();
+    for (const b of this.blocks)
+      for (const id of b.kpis) {
+        const r = own.get(id) ?? { reads: true, dated: false, times: new Map() };
+        if (b.time !== null || b.usesPeriod || b.event) r.dated = true;
+        if (b.time !== null) r.times.set(`${b.source}\u0000${b.time}`, { table: b.source, column: b.time });
+        own.set(id, r);
+      }
+    const out = new Map<string, { reads: boolean; dated: boolean; times: Map<string, TimeSource> }>();
+    for (const k of this.okKpis()) {
+      const r = { reads: false, dated: false, times: new Map<string, TimeSource>() };
+      const seen = new Set<string>();
+      const visit = (id: string) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const o = own.get(id);
+        if (o !== undefined) {
+          r.reads = true;
+          r.dated ||= o.dated;
+          for (const [key, t] of o.times) r.times.set(key, t);
+        }
+        for (const ref of this.checked.get(id)?.refs ?? []) visit(ref);
+      };
+      visit(k.id);
+      out.set(k.id, r);
+    }
+    return out;
+  }
+
+  /** First and last date of each date column the KPIs read: table_name, column_name, lo, hi. */
+  private spansSql(): string {
+    const times = new Map<string, TimeSource>();
+    for (const b of this.blocks)
+      if (b.time !== null) times.set(`${b.source}\u0000${b.time}`, { table: b.source, column: b.time });
+    return [...times.values()]
+      .map(
+        (t) =>
+          `SELECT ${this.d.stringLiteral(t.table)} AS table_name, ${this.d.stringLiteral(t.column)} AS column_name, MIN(CAST(${this.q(t.column)} AS DATE)) AS lo, MAX(CAST(${this.q(t.column)} AS DATE)) AS hi FROM ${this.q(t.table)}`,
+      )
+      .join('\nUNION ALL\n');
   }
 
   /**
@@ -269,8 +370,10 @@ class Compiler {
   private addSlot(k: CheckedKpi, call: Extract<TExpr, { t: 'call' }>, f: AggregateFunction): void {
     const source = call.source as string;
     const active = f.active === true && this.grain !== null;
-    const time = active ? null : this.timeColumnFor(k, source);
-    let usesPeriod = false;
+    // ACTIVE() asks who is active at a period's (or range's) start, whenever they arrived:
+    // never limited to rows dated in the range, but depending on where it starts.
+    const time = f.active === true ? null : this.timeColumnFor(k, source);
+    let usesPeriod = f.active === true;
     const tables = new Set<string>();
     const note = (n: TExpr) => {
       if (n.t === 'column' || n.t === 'table') tables.add(n.table);
@@ -301,15 +404,15 @@ class Compiler {
       blockKey === null
         ? undefined
         : this.blocks.find(
-            (b) =>
-              `${b.source}\u0000${b.time ?? ''}\u0000${b.usesPeriod}` === blockKey && !b.name.startsWith('e'),
+            (b) => `${b.source}\u0000${b.time ?? ''}\u0000${b.usesPeriod}` === blockKey && !b.event,
           );
     if (block === undefined) {
       block = {
-        name: `${active ? 'e' : 'b'}${this.blocks.length}`,
+        name: `${this.prefix}${active ? 'e' : 'b'}${this.blocks.length}`,
         source,
         time,
         usesPeriod,
+        event: active,
         slots: [],
         tables: new Set(),
         kpis: new Set(),
@@ -333,24 +436,51 @@ class Compiler {
 
   // ---- SQL ----
 
-  private buildSql(outputs: ScorecardOutput[]): string {
+  private buildSql(outputs: ScorecardOutput[], undated: ReadonlySet<string>): string {
+    const main = this.parts(outputs, undated);
+    const { start, by, range } = RESULT_COLUMNS;
+    const order = `ORDER BY ${this.q(range)} NULLS FIRST, ${this.q(start)}, ${this.q(by)} NULLS LAST`;
+    if (this.grain === null || this.req.totals !== true)
+      return [`WITH ${main.ctes.join(',\n')}`, main.select, order].join('\n');
+    // The whole-range rows come from a second compile over the same bounds, in the same query.
+    const totals = new Compiler(this.req, { prefix: 't_' });
+    totals.prepare();
+    const part = totals.parts(outputs, new Set());
+    return [
+      `WITH ${[...main.ctes, ...part.ctes.slice(1)].join(',\n')}`,
+      main.select,
+      'UNION ALL',
+      part.select,
+      order,
+    ].join('\n');
+  }
+
+  /** The CTEs (bounds first) and the final SELECT of this compile. */
+  private parts(
+    outputs: readonly ScorecardOutput[],
+    undated: ReadonlySet<string>,
+  ): { ctes: string[]; select: string } {
     const ctes: string[] = [];
-    const cte = (name: string, body: string) => ctes.push(`${this.q(name)} AS (\n${body}\n)`);
+    const cte = (name: string, body: string) => ctes.push(`${this.n(name)} AS (\n${body}\n)`);
     cte('bounds', this.boundsSql());
     if (this.grain !== null) {
       cte('periods', this.periodsSql());
       cte('spine_periods', this.spinePeriodsSql());
-      if (this.blocks.some((b) => b.name.startsWith('e'))) {
+      if (this.blocks.some((b) => b.event)) {
         cte('day_bucket', this.dayBucketSql());
       }
+    } else if (this.ranges) {
+      cte('range_bounds', rangeBoundsSql(this.d, this.n('bounds')));
+      cte('spine_periods', rangesSql(this.d, this.n('range_bounds')));
     } else {
       cte(
         'spine_periods',
-        `SELECT bd.lo AS period_start, bd.hi AS period_end, 'all' AS period, 0 AS period_ord, 0 AS period_year, TRUE AS in_range FROM ${this.q('bounds')} AS bd`,
+        `SELECT bd.lo AS period_start, bd.hi AS period_end, 'all' AS period, 0 AS period_ord, 0 AS period_year, TRUE AS in_range, CAST(NULL AS VARCHAR) AS range_kind FROM ${this.n('bounds')} AS bd`,
       );
     }
+    // Block names carry the prefix already.
     for (const b of this.blocks)
-      cte(b.name, b.name.startsWith('e') ? this.eventBlockSql(b) : this.blockSql(b));
+      ctes.push(`${this.q(b.name)} AS (\n${b.event ? this.eventBlockSql(b) : this.blockSql(b)}\n)`);
     cte('by_values', this.byValuesSql());
     cte('r0', this.r0Sql());
     const stages = this.stages();
@@ -363,19 +493,21 @@ class Compiler {
           const k = this.checked.get(o.kpiId) as CheckedKpi;
           return `${this.kpiSql(k, columnOf)} AS ${this.q(o.column)}`;
         });
-      cte(`r${s}`, `SELECT *, ${cols.join(',\n  ')}\nFROM ${this.q(`r${s - 1}`)}`);
+      cte(`r${s}`, `SELECT *, ${cols.join(',\n  ')}\nFROM ${this.n(`r${s - 1}`)}`);
     }
     const finalCols = outputs.map((o) =>
-      this.failed.has(o.kpiId) ? `CAST(NULL AS DOUBLE) AS ${this.q(o.column)}` : this.q(o.column),
+      this.failed.has(o.kpiId) || undated.has(o.kpiId)
+        ? `CAST(NULL AS DOUBLE) AS ${this.q(o.column)}`
+        : this.q(o.column),
     );
-    const { start, end, label, by } = RESULT_COLUMNS;
-    return [
-      `WITH ${ctes.join(',\n')}`,
-      `SELECT ${[start, end, label, by].map((c) => this.q(c)).join(', ')}${finalCols.length > 0 ? `, ${finalCols.join(', ')}` : ''}`,
-      `FROM ${this.q(`r${maxStage}`)}`,
+    const { start, end, label, by, range } = RESULT_COLUMNS;
+    const rangeCol = this.grain === null ? this.q(range) : `CAST(NULL AS VARCHAR) AS ${this.q(range)}`;
+    const select = [
+      `SELECT ${[start, end, label, by].map((c) => this.q(c)).join(', ')}, ${rangeCol}${finalCols.length > 0 ? `, ${finalCols.join(', ')}` : ''}`,
+      `FROM ${this.n(`r${maxStage}`)}`,
       'WHERE "in_range"',
-      `ORDER BY ${this.q(start)}, ${this.q(by)} NULLS LAST`,
     ].join('\n');
+    return { ctes, select };
   }
 
   private boundsSql(): string {
@@ -383,7 +515,7 @@ class Compiler {
       this.req.from !== undefined && ISO_DATE.test(this.req.from) ? this.d.dateLiteral(this.req.from) : null;
     const to =
       this.req.to !== undefined && ISO_DATE.test(this.req.to) ? this.d.dateLiteral(this.req.to) : null;
-    if (this.grain === null) {
+    if (this.grain === null && !this.ranges) {
       return `SELECT CAST(${from ?? 'NULL'} AS DATE) AS lo, CAST(${to ?? 'NULL'} AS DATE) AS hi`;
     }
     const times = this.blocks
@@ -459,7 +591,7 @@ class Compiler {
   private spinePeriodsSql(): string {
     return [
       'SELECT p.*, p.period_end >= bd.lo AS in_range',
-      `FROM ${this.q('periods')} AS p, ${this.q('bounds')} AS bd`,
+      `FROM ${this.n('periods')} AS p, ${this.n('bounds')} AS bd`,
       `WHERE p.period_end >= bd.lo - ${this.lookbackDays()} AND p.period_start <= bd.hi`,
     ].join('\n');
   }
@@ -470,7 +602,7 @@ class Compiler {
     return [
       `SELECT c.${this.q(CALENDAR_DAY)} AS d,`,
       `  CASE WHEN p.period_start = c.${this.q(CALENDAR_DAY)} THEN p.period_start ELSE p.period_end + 1 END AS bucket`,
-      `FROM ${this.q(CALENDAR_TABLE)} AS c JOIN ${this.q('periods')} AS p ON p.period_start = c.${this.q(p.start)}`,
+      `FROM ${this.q(CALENDAR_TABLE)} AS c JOIN ${this.n('periods')} AS p ON p.period_start = c.${this.q(p.start)}`,
     ].join('\n');
   }
 
@@ -516,14 +648,48 @@ class Compiler {
     return this.rowSql(k.filter, ctx);
   }
 
-  private slotSql(slot: Slot, b: Block, ctx: SqlCtx): string {
+  /** `also`: a condition on top of the KPI's filter (the range a whole-range value counts). */
+  private slotSql(slot: Slot, b: Block, ctx: SqlCtx, also: string | null = null): string {
     const f = lookupFunction(slot.call.fn) as AggregateFunction;
     const args = slot.call.args.map((a, i) => this.argSql(f.name, i, a, ctx));
-    const sql = f.sql(args, this.filterSql(slot, b, ctx), ctx.row);
+    const own = this.filterSql(slot, b, ctx);
+    const filter = also === null ? own : own === null ? also : `${also} AND (${own})`;
+    const sql = f.sql(args, filter, ctx.row);
     return slot.call.type === 'number' ? `CAST(${sql} AS DOUBLE)` : sql;
   }
 
+  /**
+   * A block's aggregates over each whole range in one scan: each slot three times, each
+   * counting only the rows dated in its range (a join to the ranges would read every row
+   * three times). An undated table is one snapshot: the whole range's, no earlier range's.
+   */
+  private rangesBlockSql(b: Block): string {
+    const { alias, from, by } = this.fromClause(b);
+    const t = b.time === null ? null : `CAST(t0.${this.q(b.time)} AS DATE)`;
+    const kinds = b.time === null && !b.usesPeriod ? (['total'] as const) : RANGE_KINDS;
+    const cols = [`${by ?? 'CAST(NULL AS VARCHAR)'} AS by_value`];
+    for (const kind of kinds) {
+      const [lo, hi] = [`rr.${this.q(`${kind}_lo`)}`, `rr.${this.q(`${kind}_hi`)}`];
+      const ctx: SqlCtx = { alias, row: { periodStart: lo, periodEnd: hi, today: this.today } };
+      const inRange = t === null ? null : `${t} >= ${lo} AND ${t} <= ${hi}`;
+      for (const slot of b.slots)
+        cols.push(`${this.slotSql(slot, b, ctx, inRange)} AS ${this.q(`${slot.name}_${kind}`)}`);
+    }
+    const [first, last] = [
+      `LEAST(${RANGE_KINDS.map((k) => `rr.${this.q(`${k}_lo`)}`).join(', ')})`,
+      `GREATEST(${RANGE_KINDS.map((k) => `rr.${this.q(`${k}_hi`)}`).join(', ')})`,
+    ];
+    return [
+      `SELECT ${cols.join(',\n  ')}`,
+      from,
+      `CROSS JOIN ${this.n('range_bounds')} AS rr`,
+      ...(t === null ? [] : [`WHERE ${t} >= ${first} AND ${t} <= ${last}`]),
+      'GROUP BY ALL',
+    ].join('\n');
+  }
+
   private blockSql(b: Block): string {
+    if (this.ranges) return this.rangesBlockSql(b);
     const { alias, from, by } = this.fromClause(b);
     const byCol = `${by ?? 'CAST(NULL AS VARCHAR)'} AS by_value`;
     const where: string[] = [];
@@ -535,13 +701,13 @@ class Compiler {
       const p = periodColumns(this.calendar, this.grain);
       periodJoin = [
         `JOIN ${this.q(CALENDAR_TABLE)} AS c ON c.${this.q(CALENDAR_DAY)} = CAST(t0.${this.q(b.time)} AS DATE)`,
-        `JOIN ${this.q('spine_periods')} AS sp ON sp.period_start = c.${this.q(p.start)}`,
+        `JOIN ${this.n('spine_periods')} AS sp ON sp.period_start = c.${this.q(p.start)}`,
       ].join('\n');
       period = 'sp.period_start';
       periodEnd = 'sp.period_end';
       groupPeriod = true;
     } else if (this.grain !== null && b.usesPeriod) {
-      periodJoin = `CROSS JOIN ${this.q('spine_periods')} AS sp`;
+      periodJoin = `CROSS JOIN ${this.n('spine_periods')} AS sp`;
       period = 'sp.period_start';
       periodEnd = 'sp.period_end';
       groupPeriod = true;
@@ -565,7 +731,7 @@ class Compiler {
     return [
       `SELECT ${cols.join(',\n  ')}`,
       from,
-      `CROSS JOIN ${this.q('bounds')} AS bd`,
+      `CROSS JOIN ${this.n('bounds')} AS bd`,
       ...(periodJoin === '' ? [] : [periodJoin]),
       ...(where.length > 0 ? [`WHERE ${where.join(' AND ')}`] : []),
       'GROUP BY ALL',
@@ -587,8 +753,8 @@ class Compiler {
       [
         `SELECT CASE WHEN CAST(${date} AS DATE) < fs.first_start THEN fs.first_start ELSE db.bucket END AS bucket, ${byCol}, ${ds} AS ds, ${de} AS de`,
         from,
-        `CROSS JOIN (SELECT MIN(period_start) AS first_start FROM ${this.q('spine_periods')}) AS fs`,
-        `LEFT JOIN ${this.q('day_bucket')} AS db ON db.d = CAST(${date} AS DATE)`,
+        `CROSS JOIN (SELECT MIN(period_start) AS first_start FROM ${this.n('spine_periods')}) AS fs`,
+        `LEFT JOIN ${this.n('day_bucket')} AS db ON db.d = CAST(${date} AS DATE)`,
         `WHERE ${[...conds, ...(filter === null ? [] : [`(${filter})`])].join(' AND ')}`,
       ].join('\n');
     return [
@@ -615,16 +781,27 @@ class Compiler {
     for (const b of this.blocks) {
       const on = [
         `${b.name}.by_value IS NOT DISTINCT FROM s.by_value`,
-        ...(this.grain !== null && (b.time !== null || b.usesPeriod || b.name.startsWith('e'))
+        ...(this.grain !== null && (b.time !== null || b.usesPeriod || b.event)
           ? [`${b.name}.period_start = s.period_start`]
           : []),
       ];
+      const dated = b.time !== null || b.usesPeriod;
       joins.push(`LEFT JOIN ${this.q(b.name)} ON ${on.join(' AND ')}`);
       for (const slot of b.slots) {
-        if (b.name.startsWith('e')) {
+        if (b.event) {
           cols.push(
             `CAST(SUM(COALESCE(${b.name}.n_start, 0) - COALESCE(${b.name}.n_end, 0)) OVER (PARTITION BY s.by_value ORDER BY s.period_start ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) AS ${this.q(slot.name)}`,
           );
+        } else if (this.ranges) {
+          // Each range's row reads its own column; an undated table has the whole range's only.
+          const v = (kind: string) => {
+            const c = `${b.name}.${this.q(`${slot.name}_${kind}`)}`;
+            return slot.empty === 0 ? `COALESCE(${c}, 0)` : c;
+          };
+          const whens = (dated ? RANGE_KINDS : (['total'] as const)).map(
+            (kind) => `WHEN ${this.d.stringLiteral(kind)} THEN ${v(kind)}`,
+          );
+          cols.push(`CASE s.range_kind ${whens.join(' ')} END AS ${this.q(slot.name)}`);
         } else {
           const v = `${b.name}.${this.q(slot.name)}`;
           cols.push(`${slot.empty === 0 ? `COALESCE(${v}, 0)` : v} AS ${this.q(slot.name)}`);
@@ -633,7 +810,7 @@ class Compiler {
     }
     return [
       `SELECT ${cols.join(',\n  ')}`,
-      `FROM (SELECT * FROM ${this.q('spine_periods')} CROSS JOIN ${this.q('by_values')}) AS s`,
+      `FROM (SELECT * FROM ${this.n('spine_periods')} CROSS JOIN ${this.n('by_values')}) AS s`,
       ...joins,
     ].join('\n');
   }

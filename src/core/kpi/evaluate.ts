@@ -58,7 +58,8 @@ export interface Evaluation {
   readonly statusLabel: string;
 }
 
-function compare(value: number | null, base: number | null, direction: KpiDirection): Comparison {
+/** A value against a base: the change, the relative change and whether it is better for the direction. */
+export function compare(value: number | null, base: number | null, direction: KpiDirection): Comparison {
   if (value === null || base === null) {
     return { base, change: null, relative: null, better: null, sign: '' };
   }

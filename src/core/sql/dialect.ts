@@ -10,6 +10,8 @@ export interface Dialect {
   stringLiteral(value: string): string;
   numberLiteral(value: number): string;
   dateLiteral(isoDate: string): string;
+  /** A DATE `years` years from the DATE `date` (Feb 29 to Feb 28 when the year has none). */
+  addYears(date: string, years: number): string;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,5 +36,9 @@ export const duckdb: Dialect = {
   dateLiteral(isoDate) {
     if (!ISO_DATE.test(isoDate)) throw new Error(`Not an ISO date: ${isoDate}`);
     return `DATE '${isoDate}'`;
+  },
+  addYears(date, years) {
+    if (!Number.isInteger(years)) throw new Error(`Not a whole number of years: ${years}`);
+    return `CAST(${date} + INTERVAL (${years}) YEAR AS DATE)`;
   },
 };

@@ -13,6 +13,7 @@ import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { StatusBadge } from './statusBadge';
+import { TotalDetail } from './totalDetail';
 import { UserBenchmarks } from './userBenchmarks';
 
 /** The right panel on the scorecard: the selected KPI's numbers and charts, or the KRI alerts. */
@@ -106,6 +107,7 @@ export function ScorecardDetail() {
             )}
           </tbody>
         </table>
+        <TotalDetail kpi={kpi} />
         {bench !== undefined && bench.source === 'user' && (
           <p className="sc-source faint">
             {t('benchmarks.yours', { note: bench.note ? `: ${bench.note}` : '' })}

@@ -6,7 +6,6 @@ import { CURRENCIES } from '../../i18n/format';
 import { activeLocale } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { breakdownColumns } from '../../state/scorecardSchema';
-import { DEFAULT_MONTHS, monthsBack } from '../../state/scorecardStore';
 import { useData } from '../appStore';
 import { DateField, shownDate } from '../dateField';
 import { mappingStore, useMapping } from '../mapping/mappingApp';
@@ -31,7 +30,7 @@ const rangeProblem = (from: string, to: string) =>
 /** Grain, range, calendar, breakdown and industry: every change recomputes the sheet. */
 export function ScorecardControls() {
   const settings = useScorecard((s) => s.settings);
-  const dataRange = useScorecard((s) => s.dataRange);
+  const range = useScorecard((s) => s.range);
   // The tables the KPIs run on: mapped files as their views, every raw column kept.
   const loaded = useData((s) => s.tables);
   const views = useMapping((s) => s.viewsVersion);
@@ -41,8 +40,8 @@ export function ScorecardControls() {
     [loaded, views],
   );
   const s = scorecardStore.getState();
-  const to = settings.to ?? dataRange?.to ?? '';
-  const from = settings.from ?? (to ? monthsBack(to, DEFAULT_MONTHS) : '');
+  const to = settings.to ?? range?.to ?? '';
+  const from = settings.from ?? range?.from ?? '';
   const id = useId();
 
   return (

@@ -18,6 +18,7 @@ import { benchmarkTooltip } from '../../core/kpi/benchmarks';
 import { KPI_FAMILIES } from '../../core/kpi/catalog';
 import type { Evaluation } from '../../core/kpi/evaluate';
 import type { KpiFamily } from '../../core/kpi/types';
+import type { TotalFigure } from '../../core/kpi/wholeRange';
 import { formatCount, formatDate, formatNumber, formatPeriodLabel } from '../../i18n/format';
 import { kpiDescription, kpiLabel } from '../../i18n/kpi';
 import { isRtl } from '../../i18n/locale';
@@ -38,6 +39,7 @@ import {
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { Sparkline } from './sparkline';
 import { StatusBadge } from './statusBadge';
+import { totalColumn } from './totalColumn';
 import { unavailableText } from './unavailableText';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -69,6 +71,7 @@ type KpiRow = {
   kpi: WorkbookKpi;
   values: (number | null)[];
   evaluation: Evaluation | undefined;
+  total: TotalFigure | undefined;
   benchmarkTip: string | null;
   benchmarkValue: string;
   failed: boolean;
@@ -144,6 +147,8 @@ export function ScorecardGrid() {
   const failures = useScorecard((s) => s.failures);
   const selected = useScorecard((s) => s.selectedKpi);
   const basis = useScorecard((s) => s.statusBasis);
+  const totals = useScorecard((s) => s.totals);
+  const range = useScorecard((s) => s.range);
 
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
@@ -155,6 +160,7 @@ export function ScorecardGrid() {
         kpi: k,
         values: series[k.id] ?? [],
         evaluation: evaluations[k.id],
+        total: totals[k.id],
         benchmarkTip: b === undefined ? null : benchmarkTooltip(b),
         benchmarkValue:
           b === undefined
@@ -197,7 +203,7 @@ export function ScorecardGrid() {
       ...off('risk'),
     ]);
     return out;
-  }, [kpis, unavailable, series, evaluations, benchmarks, diagnostics, failures, basis, selected]);
+  }, [kpis, unavailable, series, evaluations, totals, benchmarks, diagnostics, failures, basis, selected]);
 
   const columns = useMemo<ColDef<Row>[]>(() => {
     const onlyKpi = (fn: (r: KpiRow) => unknown) => (p: { data?: Row }) =>
@@ -319,6 +325,7 @@ export function ScorecardGrid() {
             />
           ) : null,
       },
+      totalColumn<Row>((r) => (isKpi(r) ? r : null), range, isRtl() ? 128 : 104),
       {
         colId: 'benchmark',
         headerName: t('scorecard.col.benchmark'),
@@ -356,7 +363,7 @@ export function ScorecardGrid() {
       editNumber('critical'),
       ...periodCols,
     ];
-  }, [periods]);
+  }, [periods, range]);
 
   return (
     <div className="grid-wrap sc-grid" data-testid="scorecard-grid">

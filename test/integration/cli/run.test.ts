@@ -115,6 +115,22 @@ describe('shakhes run', () => {
     expectSameAsStore(JSON.parse(r.out) as RunJson);
   }, 60_000);
 
+  it('prints each KPI over the whole range with --grain total, as the store computed it', async () => {
+    const r = await cli('run', withData, '--grain', 'total', '--format', 'json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const rows = (
+      JSON.parse(r.out) as { kpis: { id: string; total: number | null; previous: number | null }[] }
+    ).kpis;
+    const { totals, kpis } = scorecard.getState();
+    expect(rows.map((k) => k.id)).toEqual(kpis.map((k) => k.id));
+    for (const k of rows) {
+      expect(k.total).toBe(totals[k.id].value);
+      expect(k.previous).toBe(totals[k.id].previous.base);
+    }
+    expect(rows.find((k) => k.id === 'win_rate')?.total).not.toBeNull();
+  }, 60_000);
+
   it('exits 2 naming the data still needed', async () => {
     const r = await cli('run', withoutData, '--data', `deals=${demoPath('deals')}`);
     expect(r.code).toBe(2);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthsBack } from '../../../src/core/kpi/dateRange';
 import { parseKpiFigure } from '../../../src/core/kpi/kpiFigure';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import type { LoadedTable } from '../../../src/state/scorecardSchema';
-import { createScorecardStore, idFromLabel, monthsBack } from '../../../src/state/scorecardStore';
+import { createScorecardStore, idFromLabel } from '../../../src/state/scorecardStore';
 import { createTextValues } from '../../../src/state/textValues';
 
 /**
