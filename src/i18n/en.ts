@@ -1,5 +1,6 @@
 import { datesEn } from './dates.en';
 import { exportEn } from './export.en';
+import { firstScreenEn } from './firstScreen.en';
 import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
 import { sheetsEn } from './sheets.en';
@@ -17,6 +18,7 @@ export const en = {
   ...mappingEn,
   ...exportEn,
   ...datesEn,
+  ...firstScreenEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',
