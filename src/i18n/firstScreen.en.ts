@@ -1,6 +1,6 @@
 /** The first screen while a workbook loads, the scorecard's column views and its folded unavailable KPIs. */
 export const firstScreenEn = {
-  'loading.starting': 'Opening Shakhes…',
+  'loading.starting': 'Looking for your last workbook…',
   'loading.demo': 'Loading the demo: {done} of {total} tables',
   'loading.autosave': 'Restoring your last workbook: {done} of {total} tables',
   'loading.autosaveEngine': 'Restoring your last workbook: putting its tables into the database…',
@@ -8,7 +8,6 @@ export const firstScreenEn = {
   'loading.autosaveHint': 'Everything stays in this browser; the scorecard opens when the tables are back.',
   'loading.file': 'Now reading {file}',
   'loading.progress': 'Loading progress',
-  'scorecard.col.latestOf': 'Latest {period}',
   'scorecard.col.vsBenchmark': 'vs benchmark',
   'scorecard.view.periods': 'Show periods',
   'scorecard.view.targets': 'Targets and thresholds',

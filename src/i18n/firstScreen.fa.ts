@@ -3,7 +3,7 @@ import type { Message } from './t';
 
 /** The first screen, the scorecard's column views and folded KPIs in Persian; the same keys as firstScreen.en.ts. */
 export const firstScreenFa: Partial<Record<keyof typeof firstScreenEn, Message>> = {
-  'loading.starting': 'شاخص باز می‌شود…',
+  'loading.starting': 'در جست‌وجوی آخرین کارپوشهٔ شما…',
   'loading.demo': 'بارگذاری نمونه: {done} از {total} جدول',
   'loading.autosave': 'بازگرداندن آخرین کارپوشهٔ شما: {done} از {total} جدول',
   'loading.autosaveEngine': 'بازگرداندن آخرین کارپوشهٔ شما: جدول‌ها به پایگاه داده برگردانده می‌شوند…',
@@ -11,7 +11,6 @@ export const firstScreenFa: Partial<Record<keyof typeof firstScreenEn, Message>>
   'loading.autosaveHint': 'همه‌چیز در همین مرورگر می‌ماند؛ کارنامه وقتی جدول‌ها برگشتند باز می‌شود.',
   'loading.file': 'در حال خواندن {file}',
   'loading.progress': 'پیشرفت بارگذاری',
-  'scorecard.col.latestOf': 'آخرین {period}',
   'scorecard.col.vsBenchmark': 'نسبت به معیار',
   'scorecard.view.periods': 'نمایش دوره‌ها',
   'scorecard.view.targets': 'هدف‌ها و آستانه‌ها',

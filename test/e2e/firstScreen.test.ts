@@ -4,6 +4,8 @@ import { type Browser, chooseFiles, eventually, importsSettled, ROOT, startBrows
 
 // What a cold start must never show while the demo or the last workbook loads.
 const EMPTY_TEXTS = ['Drop a CRM export here', 'No tables yet'];
+const LOADING_TEXTS = ['Loading the demo', 'Restoring your last workbook'];
+const saw = (page: Page) => page.evaluate(() => (window as unknown as { saw: string[] }).saw);
 const selectedTab = (page: Page) => page.locator('[role=tab][aria-selected=true]').innerText();
 const loading = (page: Page) => page.getByTestId('first-load');
 const scorecardReady = (page: Page) => page.locator('[data-kpi-count]').waitFor({ timeout: 120_000 });
@@ -31,21 +33,25 @@ describe('the first screen at 1280 x 800', () => {
   beforeAll(async () => {
     b = await startBrowser();
     await b.page.setViewportSize({ width: 1280, height: 800 });
+    // Watches every change of each page load from before its first script: which of the
+    // texts showed, even for a moment.
+    await b.page.addInitScript(
+      (texts: string[]) => {
+        const w = window as unknown as { saw: string[] };
+        w.saw = [];
+        new MutationObserver(() => {
+          const text = document.body?.textContent ?? '';
+          for (const t of texts) if (text.includes(t) && !w.saw.includes(t)) w.saw.push(t);
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      },
+      [...EMPTY_TEXTS, ...LOADING_TEXTS],
+    );
   });
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());
 
   it('says what is loading from its first second, never the empty state, and lands on the scorecard', async () => {
     const page = b.page;
-    // Watches every change of the page from before its first script: the empty state must not flash even once.
-    await page.addInitScript((texts: string[]) => {
-      const w = window as unknown as { sawEmpty: string[] };
-      w.sawEmpty = [];
-      new MutationObserver(() => {
-        const text = document.body?.textContent ?? '';
-        for (const t of texts) if (text.includes(t) && !w.sawEmpty.includes(t)) w.sawEmpty.push(t);
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    }, EMPTY_TEXTS);
     await page.goto(b.url);
     await loading(page).waitFor({ timeout: 5_000 });
     for (const text of EMPTY_TEXTS) expect(await page.getByText(text).count(), text).toBe(0);
@@ -57,7 +63,7 @@ describe('the first screen at 1280 x 800', () => {
     await scorecardReady(page);
     expect(await loading(page).count()).toBe(0);
     expect(await selectedTab(page)).toBe('Scorecard');
-    expect(await page.evaluate(() => (window as unknown as { sawEmpty: string[] }).sawEmpty)).toEqual([]);
+    expect(await saw(page)).toEqual(['Loading the demo']);
   });
 
   it('shows KPI, latest with its period, status and the four comparisons without scrolling sideways', async () => {
@@ -106,6 +112,15 @@ describe('the first screen at 1280 x 800', () => {
     await page.getByRole('button', { name: 'Show periods' }).click();
     await page.getByRole('button', { name: 'Targets and thresholds' }).click();
     await eventually(async () => (await layout(page)).overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('brings the autosaved workbook back saying so, never the empty state, and lands on the scorecard', async () => {
+    const page = b.page;
+    await page.reload();
+    await importsSettled(page, ['customers', 'expenses']);
+    await scorecardReady(page);
+    await eventually(() => selectedTab(page)).toBe('Scorecard');
+    expect(await saw(page)).toEqual(['Restoring your last workbook']);
   });
 
   it('keeps a tab the user picks while the demo loads, and otherwise lands on the scorecard', async () => {

@@ -161,10 +161,10 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
       const last = periods.at(-1);
       return {
         colId: 'latest',
-        // Which period "latest" is: the same for every KPI, the last of the range.
+        // Which period "latest" is (the last of the range, the same for every KPI), on a line
+        // of its own: "Latest" over "Dec 2025".
         headerName: last
-          ? // The period's name stays on one line when the header wraps: "Latest" over "Dec 2025".
-            t('scorecard.col.latestOf', { period: periodName(last.label).replace(/ /g, '\u00a0') })
+          ? `${t('scorecard.col.latest')}\n${periodName(last.label)}`
           : t('scorecard.col.latest'),
         headerTooltip: last
           ? `${formatDate(Date.parse(last.start))} – ${formatDate(Date.parse(last.end))}`
