@@ -1,5 +1,6 @@
 import { datesEn } from './dates.en';
 import { exportEn } from './export.en';
+import { firstScreenEn } from './firstScreen.en';
 import { kpiEntryEn } from './kpiEntry.en';
 import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
@@ -18,6 +19,7 @@ export const en = {
   ...mappingEn,
   ...exportEn,
   ...datesEn,
+  ...firstScreenEn,
   ...kpiEntryEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',

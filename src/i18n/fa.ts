@@ -1,6 +1,7 @@
 import { datesFa } from './dates.fa';
 import type { MessageKey } from './en';
 import { exportFa } from './export.fa';
+import { firstScreenFa } from './firstScreen.fa';
 import { kpiEntryFa } from './kpiEntry.fa';
 import { mappingFa } from './mapping.fa';
 import { notebookFa } from './notebook.fa';
@@ -21,6 +22,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...workbookFa,
   ...kpiEntryFa,
   ...datesFa,
+  ...firstScreenFa,
   'app.title': 'شاخص',
   'app.tagline': 'دفترچهٔ خصوصی شاخص‌ها',
   'app.starting': 'پایگاه داده در مرورگر شما راه‌اندازی می‌شود…',

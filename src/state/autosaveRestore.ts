@@ -10,6 +10,8 @@ import type { WorkbookStore } from './workbookStore';
 export interface RestoreHooks {
   /** Called with the kept document before any table is loaded: what can be shown without them. */
   preview?(doc: WorkbookDocument, results: unknown): void;
+  /** Tables read back so far out of all; at `total` they are being put into the engine. */
+  progress?(done: number, total: number): void;
 }
 
 export interface Restored {
@@ -64,6 +66,7 @@ export async function restoreKept(
   const doc = { ...parsed.doc, datasets: parsed.doc.datasets.filter((d) => records.has(d.id)) };
   hooks.preview?.(doc, hooks.results);
   const bytes = new Map<string, Uint8Array>();
+  hooks.progress?.(0, doc.datasets.length);
   for (const d of doc.datasets) {
     const record = records.get(d.id)!;
     bytes.set(
@@ -72,6 +75,7 @@ export async function restoreKept(
         ? record.bytes
         : await parquetOfSource(await data.getState().engine(), d, record),
     );
+    hooks.progress?.(bytes.size, doc.datasets.length);
   }
   const dataIds = Object.fromEntries(doc.datasets.map((d) => [d.table, kept.tables[d.table]]));
   await workbook.getState().restore(doc, bytes, kept.fileName, dataIds);

@@ -2,15 +2,19 @@ import { useState } from 'react';
 import { t } from '../i18n/t';
 import type { TableEntry } from '../state/dataStore';
 import { dataStore, useData } from './appStore';
+import { useFirstLoad } from './firstLoad';
 import { ChevronIcon, WarnIcon } from './icons';
 import { ImportJobs } from './importJobs';
 import { KindIcon, kindLabel } from './kindIcon';
+import { loadingText } from './loadingState';
 
 /** The left panel: every loaded table with its row count, each opening onto its columns. */
 export function DataPanel() {
   const tables = useData((s) => s.tables);
   const selectedTable = useData((s) => s.selectedTable);
   const selectedColumn = useData((s) => s.selectedColumn);
+  const load = useFirstLoad((s) => s.load);
+  const jobs = useData((s) => s.jobs.length);
   const [open, setOpen] = useState<Record<string, boolean>>({});
 
   return (
@@ -20,7 +24,8 @@ export function DataPanel() {
       </div>
       <ImportJobs />
       {tables.length === 0 ? (
-        <p className="placeholder">{t('data.none')}</p>
+        // The files being read are listed above; "no tables yet" would be untrue meanwhile.
+        jobs === 0 && <p className="placeholder">{load === null ? t('data.none') : loadingText(load)}</p>
       ) : (
         <ul className="table-list">
           {tables.map((table) => (

@@ -5,7 +5,9 @@ import { useData } from './appStore';
 import { DataGrid } from './dataGrid';
 import { EmptyState } from './emptyState';
 import { TableExportMenu } from './export/tableExportMenu';
+import { useFirstLoad } from './firstLoad';
 import { ErrorIcon } from './icons';
+import { LoadingState } from './loadingState';
 import { MappingNotice } from './mapping/mappingNotice';
 import { TableProblems } from './tableProblems';
 
@@ -15,6 +17,7 @@ export function DataSheet() {
   const jobs = useData((s) => s.jobs);
   const selected = useData((s) => s.selectedTable);
   const versions = useData((s) => s.versions);
+  const loading = useFirstLoad((s) => s.load !== null);
   const table = tables.find((x) => x.name === selected) ?? null;
   const [count, setCount] = useState<{ table: string; n: number | null; error: string | null } | null>(null);
   const name = table?.name ?? '';
@@ -24,6 +27,7 @@ export function DataSheet() {
   );
 
   if (!table) {
+    if (tables.length === 0 && loading) return <LoadingState />;
     if (tables.length === 0 && jobs.length === 0) return <EmptyState />;
     return <p className="placeholder">{t('grid.noTable')}</p>;
   }

@@ -1,6 +1,6 @@
 import { t } from '../i18n/t';
-import { dataStore } from './appStore';
 import { hasDemo } from './demoFiles';
+import { firstLoad, loadDemoTracked } from './firstLoad';
 import { UploadIcon } from './icons';
 import { OpenFilesButton } from './openFilesButton';
 
@@ -14,11 +14,7 @@ export function EmptyState() {
         <p>{t('empty.body')}</p>
         <div className="actions">
           {hasDemo() && (
-            <button
-              type="button"
-              className="btn primary"
-              onClick={() => void dataStore.getState().loadDemo()}
-            >
+            <button type="button" className="btn primary" onClick={() => void firstLoad(loadDemoTracked)}>
               {t('empty.demo')}
             </button>
           )}

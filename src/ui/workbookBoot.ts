@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import { workerEncoder } from '../engine/parquet/workerEncoder';
 import { startAutosave } from '../state/autosave';
-import { restoreAutosave } from '../state/autosaveRestore';
+import { type Restored, restoreAutosave } from '../state/autosaveRestore';
 import { previewScorecard } from '../state/scorecardSlice';
 import { dataStore, workbookStore } from './appStore';
 import { autosaveStarted, autosaveStatus, autosaveStorage } from './autosaveApp';
 import { hasDemo } from './demoFiles';
+import { autosaveProgress, firstLoad, loadDemoTracked } from './firstLoad';
 import { scorecardStore } from './scorecard/scorecardApp';
 
 function isEditable(el: EventTarget | null): boolean {
@@ -23,15 +25,11 @@ const SHORTCUTS: ReadonlyArray<{ match: (e: KeyboardEvent) => boolean; run: () =
 
 let booted = false;
 
-async function start(): Promise<void> {
-  const blank = workbookStore.getState().snapshot();
-  const fresh = new URLSearchParams(window.location.search).get('demo') === '0';
-  const restored = fresh
-    ? null
-    : await restoreAutosave(workbookStore, dataStore, autosaveStorage, {
-        // The last scorecard is on screen while DuckDB starts and the tables come back.
-        preview: (doc, results) => previewScorecard(scorecardStore, doc, results),
-      }).catch(() => null);
+/**
+ * Starts autosave. Kept from here on, before the demo or the engine is waited for:
+ * edits made while they load are edits too.
+ */
+function keepChanges(blank: WorkbookDocument, restored: Restored | null): void {
   const saver = startAutosave({
     workbook: workbookStore,
     data: dataStore,
@@ -58,18 +56,39 @@ async function start(): Promise<void> {
     if (document.visibilityState === 'hidden') flush();
   });
   autosaveStarted(saver, blank);
-  // Kept from here on, before the demo or the engine is waited for: edits made while
-  // they load are edits too.
-  if (restored) autosaveStatus.setState({ missing: restored.missing });
-  else if (!fresh && hasDemo()) {
-    await dataStore.getState().loadDemo();
-    // The demo is where the app starts, not an edit: opening a file over it does not ask.
-    workbookStore.setState({ dirty: false });
-  } else
+}
+
+async function start(): Promise<void> {
+  // Taken before anything is restored or loaded: what New workbook goes back to.
+  const blank = workbookStore.getState().snapshot();
+  const fresh = new URLSearchParams(window.location.search).get('demo') === '0';
+  if (fresh) {
+    keepChanges(blank, null);
     void dataStore
       .getState()
       .engine()
       .catch(() => undefined);
+    return;
+  }
+  // Until the workbook or the demo is in, the page says what is loading; then it shows the scorecard.
+  await firstLoad(async () => {
+    const restored = await restoreAutosave(workbookStore, dataStore, autosaveStorage, {
+      // The last scorecard is on screen while DuckDB starts and the tables come back.
+      preview: (doc, results) => previewScorecard(scorecardStore, doc, results),
+      progress: autosaveProgress,
+    }).catch(() => null);
+    keepChanges(blank, restored);
+    if (restored) autosaveStatus.setState({ missing: restored.missing });
+    else if (hasDemo()) {
+      await loadDemoTracked();
+      // The demo is where the app starts, not an edit: opening a file over it does not ask.
+      workbookStore.setState({ dirty: false });
+    } else
+      void dataStore
+        .getState()
+        .engine()
+        .catch(() => undefined);
+  });
 }
 
 /**

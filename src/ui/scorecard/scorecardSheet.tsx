@@ -6,13 +6,16 @@ import { t } from '../../i18n/t';
 import { useData } from '../appStore';
 import { EmptyState } from '../emptyState';
 import { ScorecardExportMenu } from '../export/scorecardExportMenu';
+import { useFirstLoad } from '../firstLoad';
 import { PlusIcon } from '../icons';
+import { LoadingState } from '../loadingState';
 import { cancelScorecard, scorecardStopStore } from '../timeLimitApp';
 import { AddKpiDialog, NewKpiDialog } from './addKpiDialog';
 import { FormulaBar } from './formulaBar';
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { ScorecardControls } from './scorecardControls';
 import { ScorecardGrid } from './scorecardGrid';
+import { type OptionalSet, scorecardViewStore, useScorecardView } from './scorecardView';
 
 /** The scorecard tab: controls, the formula bar, then the grid; recomputed when the loaded tables settle. */
 export function ScorecardSheet() {
@@ -32,12 +35,16 @@ export function ScorecardSheet() {
   );
   const kriAlerts = useScorecard((s) => Object.values(s.kri).filter((k) => k.breached || k.warning).length);
   const [open, setOpen] = useState<'add' | 'new' | null>(null);
+  const loading = useFirstLoad((s) => s.load !== null);
 
   useEffect(() => {
     // Wait for loads to finish so a demo of 13 files computes once, not 13 times.
     if (jobs === 0 && tables.length > 0 && versions !== null) void scorecardStore.getState().refresh();
   }, [tables, jobs, versions]);
 
+  // The demo or the last workbook is still coming in: say so (the kept results, when
+  // there are some, are better still), never "drop a CRM export here".
+  if (loading && !preview) return <LoadingState />;
   if (tables.length === 0 && jobs === 0 && !preview) return <EmptyState />;
   return (
     <div className="sc-sheet">
@@ -87,6 +94,7 @@ export function ScorecardSheet() {
           </button>
         )}
         <span className="spacer" />
+        <ColumnToggles />
         <ScorecardExportMenu />
         <button type="button" className="btn small" onClick={() => setOpen('add')}>
           <PlusIcon />
@@ -101,5 +109,31 @@ export function ScorecardSheet() {
       {open === 'add' && <AddKpiDialog onClose={() => setOpen(null)} />}
       {open === 'new' && <NewKpiDialog onClose={() => setOpen(null)} />}
     </div>
+  );
+}
+
+const TOGGLES: readonly { set: OptionalSet; label: 'scorecard.view.targets' | 'scorecard.view.periods' }[] = [
+  { set: 'targets', label: 'scorecard.view.targets' },
+  { set: 'periods', label: 'scorecard.view.periods' },
+];
+
+/** The column sets beyond the at-a-glance ones, each a pressed-or-not button. */
+function ColumnToggles() {
+  const shown = useScorecardView((s) => s.shown);
+  return (
+    <fieldset className="sc-views" aria-label={t('scorecard.view.label')}>
+      {TOGGLES.map(({ set, label }) => (
+        <button
+          key={set}
+          type="button"
+          className="btn small"
+          aria-pressed={shown[set]}
+          data-view={set}
+          onClick={() => scorecardViewStore.getState().toggleSet(set)}
+        >
+          {t(label)}
+        </button>
+      ))}
+    </fieldset>
   );
 }

@@ -13,12 +13,11 @@ export type TotalOf<R> = (row: R | undefined) => { total: TotalFigure | undefine
  * The grid's Total column: each KPI over the whole range shown (the exact value on
  * hover), or why it has nothing there: the dates its tables do hold.
  */
-export function totalColumn<R>(of: TotalOf<R>, range: DateSpan | null, width: number): ColDef<R> {
+export function totalColumn<R>(of: TotalOf<R>, range: DateSpan | null): ColDef<R> {
   return {
     colId: 'total',
     headerName: t('scorecard.col.total'),
     headerTooltip: range === null ? undefined : t('scorecard.totalHint', spanText(range)),
-    width,
     type: 'rightAligned',
     valueGetter: (p) => of(p.data)?.total?.value ?? null,
     valueFormatter: (p) => {
