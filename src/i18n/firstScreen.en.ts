@@ -9,7 +9,7 @@ export const firstScreenEn = {
   'loading.file': 'Now reading {file}',
   'loading.progress': 'Loading progress',
   'scorecard.col.vsBenchmark': 'vs benchmark',
-  'scorecard.view.periods': 'Show periods',
+  'scorecard.view.periods': 'Total and periods',
   'scorecard.view.targets': 'Targets and thresholds',
   'scorecard.view.label': 'Columns shown',
   'scorecard.fold.group': 'Need more data',

@@ -12,7 +12,7 @@ export const firstScreenFa: Partial<Record<keyof typeof firstScreenEn, Message>>
   'loading.file': 'در حال خواندن {file}',
   'loading.progress': 'پیشرفت بارگذاری',
   'scorecard.col.vsBenchmark': 'نسبت به معیار',
-  'scorecard.view.periods': 'نمایش دوره‌ها',
+  'scorecard.view.periods': 'کل و دوره‌ها',
   'scorecard.view.targets': 'هدف‌ها و آستانه‌ها',
   'scorecard.view.label': 'ستون‌های نمایش‌داده‌شده',
   'scorecard.fold.group': 'نیازمند دادهٔ بیشتر',

@@ -75,7 +75,7 @@ describe('the first screen at 1280 x 800', () => {
     const ids = l.cells.map((c) => c.id);
     for (const id of ['kpi', 'latest', 'status', 'prev', 'yoy', 'vsTarget', 'vsBenchmark'])
       expect(ids).toContain(id);
-    // Per-period columns are behind "Show periods".
+    // Per-period columns are behind "Total and periods".
     expect(ids.filter((id) => /^p\d+$/.test(id))).toEqual([]);
     for (const c of l.cells) {
       expect(c.left, c.id).toBeGreaterThanOrEqual(l.grid.left - 1);
@@ -102,14 +102,14 @@ describe('the first screen at 1280 x 800', () => {
 
   it('opens the period and target columns on demand, to the right', async () => {
     const page = b.page;
-    await page.getByRole('button', { name: 'Show periods' }).click();
+    await page.getByRole('button', { name: 'Total and periods' }).click();
     await eventually(
       async () => (await layout(page)).cells.filter((c) => /^p\d+$/.test(c.id)).length,
     ).toBeGreaterThan(12);
     expect((await layout(page)).overflow).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Targets and thresholds' }).click();
     await eventually(async () => (await layout(page)).cells.map((c) => c.id)).toContain('target');
-    await page.getByRole('button', { name: 'Show periods' }).click();
+    await page.getByRole('button', { name: 'Total and periods' }).click();
     await page.getByRole('button', { name: 'Targets and thresholds' }).click();
     await eventually(async () => (await layout(page)).overflow).toBeLessThanOrEqual(0);
   });

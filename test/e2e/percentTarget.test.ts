@@ -75,6 +75,8 @@ describe('a target on a custom % KPI', () => {
     expect(value).toBeGreaterThan(0);
     expect(value).toBeLessThan(1);
 
+    // The grid's target column sits behind its toggle.
+    await page.getByRole('button', { name: 'Targets and thresholds' }).click();
     const target = page.getByTestId('kpi-target');
     await target.fill('35');
     await target.press('Enter');

@@ -62,7 +62,7 @@ describe('Persian, right to left', () => {
     const from = page.getByLabel('از', { exact: true });
     const start = await from.inputValue();
     // The range's first periods are read off the per-period columns, shown on demand.
-    await page.getByRole('button', { name: 'نمایش دوره‌ها' }).click();
+    await page.getByRole('button', { name: 'کل و دوره‌ها' }).click();
     // The range is shown in the page's calendar and digits, not the browser's 12/31/2025.
     expect(start).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
     // Persian digits: the range starts on 1 Esfand 1403.
@@ -96,7 +96,7 @@ describe('Persian, right to left', () => {
     await from.press('Enter');
     await eventually(headers).toMatch(/بهمن ۱۴۰۳ \| اسفند ۱۴۰۳ \| فروردین ۱۴۰۴/);
     await settled();
-    await page.getByRole('button', { name: 'نمایش دوره‌ها' }).click();
+    await page.getByRole('button', { name: 'کل و دوره‌ها' }).click();
   });
 
   it('keeps the formula bar left to right and charts a KPI', async () => {

@@ -18,6 +18,8 @@ describe('the scorecard Total column', () => {
     const page = await b.open();
     await importsSettled(page);
     await eventually(() => page.locator('.sc-status [data-kpi-count]').count()).toBe(1);
+    // The Total opens with the periods, to the right of the at-a-glance columns.
+    await page.getByRole('button', { name: 'Total and periods' }).click();
     const cell = page.locator('.sc-grid .ag-row[row-id="new_leads"] [col-id="total"]').first();
     await eventually(() => cell.innerText()).toBe('12,058');
     await page.locator('.sc-grid .ag-row[row-id="new_leads"] [col-id="kpi"]').first().click();

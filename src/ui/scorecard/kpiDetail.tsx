@@ -43,10 +43,14 @@ export function ScorecardDetail() {
       </aside>
     );
   }
-  const row = (label: string, c: Comparison, extra?: string) => (
+  // An average (of the previous periods) is not a figure of the data: shown as the KPI
+  // shows its values, not to six decimals.
+  const row = (label: string, c: Comparison, extra?: string, average = false) => (
     <tr>
       <th scope="row">{label}</th>
-      <td className="cell-number">{formatKpiExact(c.base, kpi)}</td>
+      <td className="cell-number" title={average ? formatKpiExact(c.base, kpi) : undefined}>
+        {average ? formatKpiValue(c.base, kpi) : formatKpiExact(c.base, kpi)}
+      </td>
       <td className={changeClass(c)}>{c.change === null ? '' : formatChange(c, kpi)}</td>
       {extra !== undefined && <td className="faint">{extra}</td>}
     </tr>
@@ -89,7 +93,7 @@ export function ScorecardDetail() {
           <tbody>
             {row(t('detail.previous'), e.previous)}
             {row(t('detail.lastYear'), e.lastYear)}
-            {row(t('detail.rolling', { n: e.rolling.periods }), e.rolling)}
+            {row(t('detail.rolling', { n: e.rolling.periods }), e.rolling, undefined, true)}
             {kpi.target !== null && row(t('detail.target'), e.target)}
             {bench !== undefined && (
               <tr title={benchmarkTooltip(bench)}>

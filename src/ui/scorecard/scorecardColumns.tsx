@@ -249,14 +249,6 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     }),
   },
   {
-    id: 'total',
-    set: 'glance',
-    build: ({ range }) => ({
-      ...totalColumn<Row>((r) => (isKpi(r) ? r : null), range),
-      ...glance(isRtl() ? 120 : 104),
-    }),
-  },
-  {
     id: 'benchmark',
     set: 'targets',
     build: () => ({
@@ -281,6 +273,16 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   { id: 'target', set: 'targets', build: () => editNumber('target') },
   { id: 'warning', set: 'targets', build: () => editNumber('warning') },
   { id: 'critical', set: 'targets', build: () => editNumber('critical') },
+  {
+    // The whole range, of which the period columns are the parts: opened with them, so the
+    // at-a-glance set still fits a 1280-pixel screen. The detail panel shows it too.
+    id: 'total',
+    set: 'periods',
+    build: ({ range }) => ({
+      ...totalColumn<Row>((r) => (isKpi(r) ? r : null), range),
+      width: isRtl() ? 128 : 112,
+    }),
+  },
   {
     id: 'trend',
     set: 'periods',
