@@ -72,7 +72,8 @@ function namedBy(kept: KeptDocument | undefined, into: Set<string>): void {
  * The browser's IndexedDB: it survives reloads, closed tabs and a killed browser,
  * holds binary data, and never leaves the machine. The document is one small record
  * written on every change; each table is a record of its own, written when its
- * contents change. Writes are durable ("strict") so a killed browser keeps them.
+ * contents change. Writes are durable ("strict") so a killed browser keeps them, and
+ * committed as soon as they are asked for, so a reload right after does not abort them.
  */
 export function indexedDbStorage(name = 'shakhes'): AutosaveStorage {
   // Opened at once, so the first edit after the page loads finds it ready.
@@ -117,6 +118,9 @@ export function indexedDbStorage(name = 'shakhes'): AutosaveStorage {
       for (const w of tables) t.objectStore(TABLES).put(w.record, tableKey(w.table, w.dataId));
       t.objectStore(DOC).put(kept, CURRENT);
       t.objectStore(LEGACY).delete(CURRENT);
+      // Committed now, not once this page has handled every put's result: a page that is
+      // busy, then reloaded, would otherwise have the write aborted under it.
+      t.commit();
       await done(t);
     },
     async readTable(table, dataId) {
@@ -135,6 +139,7 @@ export function indexedDbStorage(name = 'shakhes'): AutosaveStorage {
     async writeResults(results) {
       const t = await tx([DOC], 'readwrite');
       t.objectStore(DOC).put(results, RESULTS);
+      t.commit();
       await done(t);
     },
     async prune() {

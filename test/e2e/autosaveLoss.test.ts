@@ -95,6 +95,18 @@ describe('autosave under reloads and kills', () => {
     });
   }
 
+  it('a reload 0 ms after pasting a table on a slowed page keeps it', async () => {
+    const page = await cleanStart(b);
+    // A renderer 20 times slower (a loaded machine) has not handled the write's results
+    // yet when the reload comes: the write must not depend on it doing so.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await pasteTable(page, 'slowed', 'channel\tspend\nSearch\t100\nSocial\t250\nEmail\t40');
+    await page.reload();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(await rowCountOf(page, 'slowed')).toBe(3);
+  });
+
   it('a browser killed right after an edit reaches storage keeps it', async () => {
     const page = await cleanStart(b);
     await setTitle(page, 'Before the crash');
