@@ -101,8 +101,7 @@ describe('sheet tabs', () => {
 
   it('comes back after a reload with its sheets, their order and cells (autosave)', async () => {
     const page = b.page;
-    // Autosave writes shortly after the last change; give it time, then come back.
-    await page.waitForTimeout(2500);
+    // Autosave writes on every change, with no delay: coming back at once loses nothing.
     await b.open();
     await eventually(() => tabNames(page)).toEqual(['Scorecard', 'Churn story', 'Notebook', 'Data']);
     await tab(page, 'Churn story').click();

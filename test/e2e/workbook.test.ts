@@ -39,8 +39,7 @@ describe('workbook files', () => {
     await chooseFiles(page, [join(FIXTURES, 'mixed-types.csv')]);
     await importsSettled(page, ['mixed_types']);
     await setTitle(b, 'Recovery check');
-    // Autosave writes shortly after the last change; give it time, then come back.
-    await page.waitForTimeout(2500);
+    // Autosave writes on every change, with no delay: coming back at once loses nothing.
     await b.open();
     expect(await rowCountOf(page, 'mixed_types')).toBe(50);
     await eventually(() => page.getByLabel('Workbook title').inputValue()).toBe('Recovery check');
@@ -59,7 +58,7 @@ describe('workbook files', () => {
     const latest = page.locator('.ag-row[row-id="win_rate"] [col-id="latest"]');
     const before = await latest.textContent();
     expect(before).toMatch(/\d/);
-    await page.waitForTimeout(2500);
+    // The run's results are kept as soon as it ends: no wait before the reload.
     // Notes, from the first script of the next page on, when the kept scorecard and the tables appear.
     await page.addInitScript(() => {
       const seen: Record<string, number> = {};

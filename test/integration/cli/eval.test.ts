@@ -172,6 +172,8 @@ describe('shakhes eval refusals', () => {
   it('an unknown option or grain is a usage error, not ignored', async () => {
     expect((await cli('eval', '--grian', 'month', 'COUNTROWS(x)')).code).toBe(2);
     const g = await cli('eval', '--grain', 'fortnight', 'COUNTROWS(x)');
-    expect(g.err).toMatch(/^--grain must be one of day, week, month, quarter, year, total; got “fortnight”\./);
+    expect(g.err).toMatch(
+      /^--grain must be one of day, week, month, quarter, year, total; got “fortnight”\./,
+    );
   });
 });
