@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -9,8 +10,10 @@ import {
   tableEntry,
 } from './harness';
 
-const TELCO = '/work/shared/real-data/Telco-Customer-Churn.csv';
-const HR = '/work/shared/real-data/WA_Fn-UseC_-HR-Employee-Attrition.csv';
+// The shared real-data folder sits beside the repository (../shared), wherever it is cloned.
+const REAL = fileURLToPath(new URL('../../../shared/real-data/', import.meta.url));
+const TELCO = `${REAL}Telco-Customer-Churn.csv`;
+const HR = `${REAL}WA_Fn-UseC_-HR-Employee-Attrition.csv`;
 const TELCO_ROWS = 7043;
 
 describe('real CRM exports', () => {
