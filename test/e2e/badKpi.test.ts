@@ -8,8 +8,18 @@ import { type Browser, eventually, importsSettled, startBrowser } from './harnes
  */
 describe('one bad KPI on the demo scorecard', () => {
   let b: Browser;
+  // The demo's first scorecard gets the hook's own time budget, so the test's budget is
+  // spent on the failure it checks even when the machine is loaded.
   beforeAll(async () => {
     b = await startBrowser();
+    const page = await b.open();
+    await importsSettled(page);
+    // Not `eventually`: vitest polls only inside a test.
+    await row('nps')
+      .locator('[col-id="latest"]')
+      .filter({ hasText: /\d/ })
+      .first()
+      .waitFor({ timeout: 110_000 });
   });
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());
@@ -19,9 +29,7 @@ describe('one bad KPI on the demo scorecard', () => {
   const REFUSED = 'Could not be computed: Out of Range Error: STDDEV_SAMP is out of range!';
 
   it('shows the failure in the bad KPI’s row and the numbers of all the others', async () => {
-    const page = await b.open();
-    await importsSettled(page);
-    await eventually(() => latestOf('nps')).toMatch(/\d/);
+    const page = b.page;
     const before = await latestOf('average_deal_size');
     expect(before).toMatch(/\d/);
     await row('average_deal_size').locator('[col-id="kpi"]').first().click();
