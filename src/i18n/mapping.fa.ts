@@ -68,6 +68,15 @@ export const mappingFa: Partial<Record<keyof typeof mappingEn, Message>> = {
   'mapping.kind.boolean': 'مقدار درست/نادرست',
   'mapping.kind.date': 'تاریخ',
   'mapping.kind.timestamp': 'تاریخ و زمان',
+  'mapping.problem.constantInvalid': '{target} {needs} می‌خواهد؛ «{value}» از این نوع نیست',
+  'mapping.problem.formulaInvalid': '{target}: در نویسهٔ {at} فرمول: {detail}',
+  'mapping.problem.formulaKind': '{target} {needs} می‌خواهد؛ فرمول {holds} می‌دهد',
+  'mapping.source.constant': 'مقدار ثابت…',
+  'mapping.source.formula': 'ساختن با فرمول…',
+  'mapping.constantLabel': 'مقدار {column} در همهٔ سطرها',
+  'mapping.formulaLabel': 'فرمول {column} از ستون‌های همین فایل',
+  'mapping.formulaHint':
+    'برای نمونه \u2066YEAR([Purchase Date])\u2069 یا \u2066IF([Source] = "fb", "Facebook", [Source])\u2069',
 
   'benchmarks.heading': 'معیارهای من',
   'benchmarks.hint': 'هر جا شاخصی مقایسه شود، رقم‌های خودتان پیش از رقم‌های منتشرشده می‌آیند.',

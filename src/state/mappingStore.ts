@@ -90,7 +90,7 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function kindsOf(t: TableEntry) {
+function kindsOf(t: Pick<TableEntry, 'columns'>) {
   return Object.fromEntries(t.columns.map((c) => [c.name, c.kind]));
 }
 
@@ -154,6 +154,7 @@ export function createMappingStore(data: DataStore): MappingStore {
             raw,
             mapping,
             (tableOf(raw)?.columns ?? []).map((c) => c.name),
+            { kinds: kindsOf(tableOf(raw) ?? { columns: [] }) },
           ),
         );
         set((s) => {
