@@ -35,8 +35,8 @@ export function constantFits(kind: LogicalKind, value: string): boolean {
   const v = value.trim();
   switch (kind) {
     case 'text':
-      // The one character no SQL literal can carry.
-      return !value.includes('\u0000');
+      // The one character no SQL literal can carry; an empty constant is a column left blank.
+      return value.trim() !== '' && !value.includes('\u0000');
     case 'number':
       return NUMBER.test(v) && Number.isFinite(Number(v));
     case 'boolean':
