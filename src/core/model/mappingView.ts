@@ -119,11 +119,7 @@ export interface MappingViewOptions {
 
 /**
  * `CREATE OR REPLACE VIEW <canonical> AS SELECT <raw> AS <canonical>, …, <raw>, …`
- * over the raw table, which stays as loaded; `headers` are the raw table's columns,
- * all kept (viewLayout). Each canonical column is cast to its canonical type
- * (TRY_CAST: a value that does not fit becomes blank rather than failing every
- * KPI; validateMapping reports the mismatch up front). For deals, won is derived
- * from the stage values when the file has no won flag.
+ * over the raw table, which stays as loaded (mappingSelectSql says what it selects).
  */
 export function mappingViewSql(
   rawTable: string,
@@ -132,13 +128,31 @@ export function mappingViewSql(
   options: MappingViewOptions = {},
 ): string {
   const d = options.dialect ?? duckdb;
-  const t = mapping.canonicalTable;
-  const view = options.viewName ?? t;
+  const view = options.viewName ?? mapping.canonicalTable;
   if (view === rawTable) {
     throw new Error(
       `The view ${view} would replace the loaded table of the same name; load it under another name.`,
     );
   }
+  return `CREATE OR REPLACE VIEW ${d.quoteIdent(view)} AS ${mappingSelectSql(rawTable, mapping, headers, options)}`;
+}
+
+/**
+ * What a mapping's view selects: `headers` are the raw table's columns, all kept
+ * (viewLayout). Each canonical column is cast to its canonical type (TRY_CAST: a
+ * value that does not fit becomes blank rather than failing every KPI;
+ * validateMapping reports the mismatch up front). For deals, won is derived from
+ * the stage values when the file has no won flag. Computed columns are an escaped
+ * constant or a checked row formula (mappingComputed.ts).
+ */
+export function mappingSelectSql(
+  rawTable: string,
+  mapping: TableMapping,
+  headers: readonly string[],
+  options: MappingViewOptions = {},
+): string {
+  const d = options.dialect ?? duckdb;
+  const t = mapping.canonicalTable;
   const layout = viewLayout(mapping, headers);
   if (!layout.some((c) => c.canonical)) throw new Error(`The mapping for ${t} has no columns.`);
   const raw = headers.map((h) => ({ name: h, kind: options.kinds?.[h] ?? ('text' as const) }));
@@ -148,7 +162,7 @@ export function mappingViewSql(
       c.computed === undefined ? columnSql(d, mapping, c) : computedSql(d, kind, c.computed, rawTable, raw);
     return `${sql} AS ${d.quoteIdent(c.name)}`;
   });
-  return `CREATE OR REPLACE VIEW ${d.quoteIdent(view)} AS SELECT\n  ${select.join(',\n  ')}\nFROM ${d.quoteIdent(rawTable)}`;
+  return `SELECT\n  ${select.join(',\n  ')}\nFROM ${d.quoteIdent(rawTable)}`;
 }
 
 function columnSql(d: Dialect, mapping: TableMapping, c: ViewColumn): string {
