@@ -1,8 +1,8 @@
 import type { TableMapping } from '../core/model/mapping';
 import { type Plausibility, plausibilityPlan, readPlausibility } from '../core/model/mappingPlausibility';
+import type { RawColumn } from '../core/model/mappingValidate';
 import type { Engine } from '../engine/engine';
 import { tableToRows } from '../engine/rows';
-import type { TableEntry } from './dataStore';
 
 /**
  * The dates and durations `mapping` of the loaded table `raw` implies, measured in
@@ -11,7 +11,7 @@ import type { TableEntry } from './dataStore';
  */
 export async function measurePlausibility(
   engine: Engine,
-  raw: Pick<TableEntry, 'name' | 'columns'>,
+  raw: { readonly name: string; readonly columns: readonly RawColumn[] },
   mapping: TableMapping,
   today: string,
 ): Promise<Plausibility | null> {
