@@ -13,6 +13,7 @@ import { Dialog } from '../dialog';
 import { ErrorIcon, WarnIcon } from '../icons';
 import { ColumnSource, type ColumnSourceChoice, withSource } from './columnSource';
 import { mappingStore } from './mappingApp';
+import { PlausibilityPreview } from './plausibilityPreview';
 import { RelationshipsEditor } from './relationshipsEditor';
 import { type Outcome, StageOutcomes } from './stageOutcomes';
 
@@ -243,6 +244,7 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
           </tbody>
         </table>
       </section>
+      <PlausibilityPreview raw={raw} mapping={full} />
       {mapping.canonicalTable === 'deals' && (
         <section className="map-section" aria-label={t('mapping.stagesHeading')}>
           <h3>{t('mapping.stagesHeading')}</h3>
