@@ -6,6 +6,8 @@ import {
   type SpanMeasure,
 } from '../../../src/core/model/mappingPlausibility';
 import { SPAN_RULES } from '../../../src/core/model/mappingSpans';
+import { setLocaleSettings } from '../../../src/i18n/locale';
+import { plausibilityWarningText } from '../../../src/i18n/plausibility';
 
 const rule = (id: string) => SPAN_RULES.find((r) => r.id === id)!;
 const span = (id: string, m: Partial<SpanMeasure>): SpanMeasure => ({
@@ -110,5 +112,32 @@ describe('the plausibility query', () => {
         '2024-06-01',
       ),
     ).toBeNull();
+  });
+});
+
+describe('plausibility warnings in words', () => {
+  const long = { code: 'span-long', span: rule('first_response'), median: 25_606 } as const;
+  const negative = { code: 'span-negative', span: rule('sales_cycle'), share: 0.25 } as const;
+
+  it('read in English with the figures in the span’s unit', () => {
+    setLocaleSettings({ locale: 'en' });
+    expect(plausibilityWarningText(long, 'tickets')).toBe(
+      'First response time: a median of 25,606 h is implausible (more than 720 h); check which column is tickets.created_at',
+    );
+    expect(plausibilityWarningText(negative, 'deals')).toBe(
+      'Sales cycle: deals.closed_at is before deals.created_at in 25% of rows',
+    );
+    expect(
+      plausibilityWarningText({ code: 'span-long', span: rule('tenure'), median: 70 * 365.25 }, 'employees'),
+    ).toMatch(/a median of 70 years is implausible \(more than 60 years\)/);
+  });
+
+  it('read in Persian, the column names isolated and kept as written', () => {
+    setLocaleSettings({ locale: 'fa', persianDigits: true });
+    const text = plausibilityWarningText(long, 'tickets');
+    expect(text).toContain('زمان نخستین پاسخ');
+    expect(text).toContain('\u2068tickets.created_at\u2069');
+    expect(text).toContain('۷۲۰ ساعت');
+    setLocaleSettings({ locale: 'en', persianDigits: false });
   });
 });
