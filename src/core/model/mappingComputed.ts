@@ -51,7 +51,7 @@ export function constantFits(kind: LogicalKind, value: string): boolean {
 }
 
 /** The SQL of a constant: an escaped literal of the canonical type. */
-export function constantSql(d: Dialect, kind: LogicalKind, value: string): string {
+function constantSql(d: Dialect, kind: LogicalKind, value: string): string {
   if (!constantFits(kind, value)) return `CAST(NULL AS ${SQL_TYPES[kind]})`;
   if (kind === 'text') return d.stringLiteral(value);
   return `CAST(${d.stringLiteral(value.trim())} AS ${SQL_TYPES[kind]})`;
