@@ -37,6 +37,8 @@ interface Props {
  * row ("channel = Facebook"), or a formula over the file's columns.
  */
 export function ColumnSource({ column, target, headers, mapping, onChange, children }: Props) {
+  // deals.won is read from a flag or from the stage values (its own section), never computed.
+  const computable = !(mapping.canonicalTable === 'deals' && column === 'won');
   const computed = mapping.computed?.[column];
   const header = mapping.columns[column];
   const value =
@@ -56,8 +58,8 @@ export function ColumnSource({ column, target, headers, mapping, onChange, child
             {h}
           </option>
         ))}
-        <option value={CONSTANT}>{t('mapping.source.constant')}</option>
-        <option value={FORMULA}>{t('mapping.source.formula')}</option>
+        {computable && <option value={CONSTANT}>{t('mapping.source.constant')}</option>}
+        {computable && <option value={FORMULA}>{t('mapping.source.formula')}</option>}
       </select>
       {header === undefined && computed !== undefined && 'constant' in computed && (
         <input
