@@ -113,6 +113,8 @@ export const diagnosticsFa: DiagnosticFormatters = {
     `${fn(p.inner)} نمی‌تواند درون ${fn(p.outer)} بیاید؛ ${code(`${p.inner}(…)`)} را شاخصی جدا کنید و نامش را به کار ببرید`,
   'time-needs-grain': (p) =>
     `${fn(p.fn)} دوره‌ها را با هم می‌سنجد، پس دورهٔ زمانی لازم دارد (روز، هفته، ماه، فصل یا سال)`,
+  'not-row-level': (p) =>
+    `ستون ساخته‌شده برای هر سطر فایل جداگانه حساب می‌شود، پس ${fn(p.fn)} اینجا به کار نمی‌رود؛ از ستون‌های همان سطر استفاده کنید`,
   'kpi-cycle': (p) => `این شاخص‌ها در یک چرخه به یکدیگر ارجاع می‌دهند: ${ltr(p.path.join(' → '))}`,
   'kpi-has-errors': (p) => `شاخص ${name(p.id)} خطا دارد؛ نخست آن را درست کنید`,
   'unknown-kpi-table': (p) => `جدول شاخص، ${name(p.table)}، وجود ندارد${didYouMean(p.suggestion)}`,

@@ -1,5 +1,6 @@
 import type { LogicalKind } from '../core/model/canonical';
 import type { MappingProblem, MappingProblemCode } from '../core/model/mappingValidate';
+import { diagnosticText } from './diagnostics';
 import type { MessageKey } from './en';
 import { isolated } from './isolate';
 import { isRtl } from './locale';
@@ -19,6 +20,9 @@ export const MAPPING_PROBLEM_KEYS: Readonly<Record<MappingProblemCode, MessageKe
   'already-mapped': 'mapping.problem.alreadyMapped',
   'not-loaded': 'mapping.problem.notLoaded',
   'view-failed': 'mapping.problem.viewFailed',
+  'constant-invalid': 'mapping.problem.constantInvalid',
+  'formula-invalid': 'mapping.problem.formulaInvalid',
+  'formula-kind': 'mapping.problem.formulaKind',
 };
 
 export const KIND_KEYS: Readonly<Record<LogicalKind, MessageKey>> = {
@@ -39,10 +43,18 @@ export function mappingProblemText(p: MappingProblem): string {
   for (const [name, v] of Object.entries(p.params as Record<string, unknown>)) {
     if (typeof v === 'string') params[name] = name === 'message' ? v : keep(v);
   }
+  if (p.code === 'formula-invalid') {
+    const f = (p as MappingProblem<'formula-invalid'>).params;
+    params.at = String(f.at);
+    params.detail = diagnosticText(f.diagnostic);
+    delete params.formula;
+  }
+  for (const k of ['needs', 'holds'] as const) {
+    const kind = (p.params as Partial<Record<typeof k, LogicalKind>>)[k];
+    if (kind !== undefined) params[k] = t(KIND_KEYS[kind]);
+  }
   if (p.code === 'wrong-kind') {
     const w = (p as MappingProblem<'wrong-kind'>).params;
-    params.needs = t(KIND_KEYS[w.needs]);
-    params.holds = t(KIND_KEYS[w.holds]);
     return t(w.wonValues ? 'mapping.problem.wrongKindWon' : 'mapping.problem.wrongKind', params);
   }
   return t(MAPPING_PROBLEM_KEYS[p.code], params);

@@ -14,10 +14,11 @@ export function mappingSlice(store: MappingStore): DocumentSlice {
       for (const d of doc.datasets) {
         const a = applied[d.table];
         if (a === undefined) continue;
-        const { canonicalTable, columns, stageOutcomes } = a.mapping;
+        const { canonicalTable, columns, computed, stageOutcomes } = a.mapping;
         d.mapping = {
           canonicalTable,
           columns: { ...columns },
+          ...(computed === undefined ? {} : { computed: { ...computed } }),
           ...(stageOutcomes === undefined
             ? {}
             : { stageOutcomes: { won: [...stageOutcomes.won], lost: [...stageOutcomes.lost] } }),

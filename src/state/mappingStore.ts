@@ -7,6 +7,7 @@ import {
   suggestMappingFor,
   type TableMapping,
 } from '../core/model/mapping';
+import type { Plausibility } from '../core/model/mappingPlausibility';
 import type { FoundLink } from '../core/model/mappingRelations';
 import { type StageOutcomes, suggestStageOutcome } from '../core/model/mappingStage';
 import { type MappingProblem, mappingProblem } from '../core/model/mappingValidate';
@@ -15,6 +16,7 @@ import { duckdb } from '../core/sql/dialect';
 import { plainColumn } from '../engine/rows';
 import type { DataStore, TableEntry } from './dataStore';
 import { detectLinks } from './mappingLinks';
+import { measurePlausibility } from './mappingPlausibility';
 import { createMappingProfiles } from './mappingProfiles';
 import {
   type AppliedMapping,
@@ -53,6 +55,8 @@ export interface MappingState {
   draft(raw: string, table?: CanonicalTableName): Promise<MappingDraft | null>;
   /** The distinct values of a column (for the won/lost/open list), at most 200. */
   values(raw: string, column: string): Promise<string[]>;
+  /** The dates and durations `mapping` of `raw` would give, measured before it is applied. */
+  plausibility(raw: string, mapping: TableMapping): Promise<Plausibility | null>;
   /** What would stop `mapping` of `raw` from holding, without applying it. */
   check(raw: string, mapping: TableMapping): MappingProblem[];
   /** Applies when nothing stops it; returns the problems either way. */
@@ -90,7 +94,7 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function kindsOf(t: TableEntry) {
+function kindsOf(t: Pick<TableEntry, 'columns'>) {
   return Object.fromEntries(t.columns.map((c) => [c.name, c.kind]));
 }
 
@@ -109,7 +113,11 @@ function outcomeColumn(mapping: TableMapping, t: TableEntry): string | undefined
  * the names and a profile of the values (measured once per loaded table). Each mapping is a view named for
  * the canonical table over the raw table, which stays as loaded.
  */
-export function createMappingStore(data: DataStore): MappingStore {
+export function createMappingStore(
+  data: DataStore,
+  // The day dates are "in the future" after, as an ISO day (the engine has no clock without ICU).
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): MappingStore {
   // Tables the user unmapped, and tables that came with a workbook: never auto-mapped.
   const dismissed = new Set<string>();
   // Bumped when a workbook is adopted: work started before it is dropped.
@@ -154,6 +162,7 @@ export function createMappingStore(data: DataStore): MappingStore {
             raw,
             mapping,
             (tableOf(raw)?.columns ?? []).map((c) => c.name),
+            { kinds: kindsOf(tableOf(raw) ?? { columns: [] }) },
           ),
         );
         set((s) => {
@@ -273,6 +282,12 @@ export function createMappingStore(data: DataStore): MappingStore {
 
       values(raw, column) {
         return distinct(raw, column);
+      },
+
+      async plausibility(raw, mapping) {
+        const t = tableOf(raw);
+        if (t === undefined) return null;
+        return measurePlausibility(await data.getState().engine(), t, mapping, today());
       },
 
       check(raw, mapping) {

@@ -154,7 +154,7 @@ export function mappingProblems(
   loadedNames: readonly string[],
   applied: Readonly<Record<string, AppliedMapping>>,
 ): MappingProblem[] {
-  const problems = validateMapping(mapping, rawColumns);
+  const problems = validateMapping(mapping, rawColumns, raw);
   const view = mapping.canonicalTable;
   if (loadedNames.some((n) => n.toLowerCase() === view.toLowerCase())) {
     problems.unshift(

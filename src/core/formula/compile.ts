@@ -12,13 +12,8 @@ import type { CheckedKpi, TExpr } from './checked';
 import { walk } from './checked';
 import { RANGE_KINDS, rangeBoundsSql, rangesSql } from './compileRanges';
 import { type Diagnostic, diagnostic } from './diagnostics';
-import {
-  type AggregateFunction,
-  lookupFunction,
-  paramFor,
-  type RowSqlContext,
-  type WindowContext,
-} from './registry';
+import { type AggregateFunction, lookupFunction, type WindowContext } from './registry';
+import { argSql, type ExprSqlContext, exprSql, type SqlCtx } from './rowSql';
 import { findColumn, findTable, joinPath, type KpiDef, type Relationship, type Schema } from './schema';
 import { closest } from './suggest';
 import type { ValueType } from './types';
@@ -850,89 +845,29 @@ class Compiler {
   }
 
   private argSql(fn: string, i: number, a: TExpr, ctx: SqlCtx): string {
-    const f = lookupFunction(fn);
-    const param = f === undefined ? undefined : paramFor(f, i);
-    const sql = this.rowSql(a, ctx);
-    return param?.type === 'number' && a.type === 'boolean' ? `CAST(${sql} AS DOUBLE)` : sql;
-  }
-
-  private numeric(e: TExpr, ctx: SqlCtx): string {
-    const sql = this.rowSql(e, ctx);
-    return e.type === 'boolean' ? `CAST(${sql} AS DOUBLE)` : sql;
+    return argSql(fn, i, a, this.exprCtx(ctx));
   }
 
   /** SQL for a row expression (in a block) or a KPI expression (on the stage relations). */
   private rowSql(e: TExpr, ctx: SqlCtx): string {
-    switch (e.t) {
-      case 'literal':
-        if (typeof e.value === 'number') return this.d.numberLiteral(e.value);
-        if (typeof e.value === 'boolean') return e.value ? 'TRUE' : 'FALSE';
-        return e.type === 'date' ? this.d.dateLiteral(e.value) : this.d.stringLiteral(e.value);
-      case 'column': {
-        const col = `${ctx.alias(e.table)}.${this.q(e.column)}`;
-        return e.type === 'number' ? `CAST(${col} AS DOUBLE)` : col;
-      }
-      case 'kpi':
-        return this.q(ctx.kpiLevel?.columnOf.get(e.id) ?? 'missing');
-      case 'table':
-      case 'error':
-        return 'NULL';
-      case 'unary':
-        if (e.op === 'NOT') return `(NOT ${this.rowSql(e.arg, ctx)})`;
-        return `(${e.op}${this.numeric(e.arg, ctx)})`;
-      case 'binary':
-        return this.binarySql(e, ctx);
-      case 'in':
-        return `(${this.rowSql(e.arg, ctx)} IN (${e.items.map((i) => this.rowSql(i, ctx)).join(', ')}))`;
-      case 'call': {
-        const f = lookupFunction(e.fn);
-        if (f === undefined) return 'NULL';
-        if (f.level === 'aggregate') {
-          const slot = this.slotOfCall.get(e);
-          return slot === undefined ? 'NULL' : this.q(slot.name);
-        }
-        if (f.level === 'time') {
-          const kl = ctx.kpiLevel;
-          if (kl === undefined) return 'NULL';
-          const n = e.args[1] === undefined ? null : constantNumber(e.args[1]);
-          return f.sql(this.numeric(e.args[0], ctx), n === null ? null : Math.trunc(n), kl.window);
-        }
-        return f.sql(
-          e.args.map((a, i) => this.argSql(f.name, i, a, ctx)),
-          ctx.row,
-        );
-      }
-    }
+    return exprSql(e, this.exprCtx(ctx));
   }
 
-  private binarySql(e: Extract<TExpr, { t: 'binary' }>, ctx: SqlCtx): string {
-    switch (e.op) {
-      case '+':
-      case '-':
-      case '*':
-        return `(${this.numeric(e.left, ctx)} ${e.op} ${this.numeric(e.right, ctx)})`;
-      case '/':
-        // Division by zero is blank, never an error or infinity.
-        return `(${this.numeric(e.left, ctx)} / NULLIF(${this.numeric(e.right, ctx)}, 0))`;
-      case '^':
-        return `POWER(${this.numeric(e.left, ctx)}, ${this.numeric(e.right, ctx)})`;
-      case '&':
-        return `concat(CAST(${this.rowSql(e.left, ctx)} AS VARCHAR), CAST(${this.rowSql(e.right, ctx)} AS VARCHAR))`;
-      default:
-        return `(${this.rowSql(e.left, ctx)} ${e.op} ${this.rowSql(e.right, ctx)})`;
-    }
+  private exprCtx(ctx: SqlCtx): ExprSqlContext {
+    return {
+      ...ctx,
+      dialect: this.d,
+      aggregate: (call) => {
+        const slot = this.slotOfCall.get(call);
+        return slot === undefined ? 'NULL' : this.q(slot.name);
+      },
+    };
   }
 }
 
 interface Lookback {
   periods: number;
   years: number;
-}
-
-interface SqlCtx {
-  alias: (table: string) => string;
-  row: RowSqlContext;
-  kpiLevel?: { columnOf: Map<string, string>; window: WindowContext };
 }
 
 function stripSpans(key: string, value: unknown): unknown {

@@ -51,6 +51,8 @@ export interface DiagnosticParams {
   'duplicate-kpi': { id: string };
   /** `column` is `table.column`, or `LOWER(table.column)` when the formula wraps it. */
   'text-no-match': { column: string; text: string; suggestion: string | null; caseOnly: boolean };
+  /** A derived column of a mapping is worked out row by row: `fn` (an aggregate, a KPI, a period) has no row value. */
+  'not-row-level': { fn: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -134,6 +136,8 @@ export const DIAGNOSTIC_FORMATTERS: DiagnosticFormatters = {
     `${p.inner} cannot go inside ${p.outer}; make ${p.inner}(…) a KPI of its own and use its name`,
   'time-needs-grain': (p) =>
     `${p.fn} compares periods, so it needs a period grain (day, week, month, quarter or year)`,
+  'not-row-level': (p) =>
+    `a derived column is worked out for each row of the file, so ${p.fn} cannot be used here; use the row's own columns`,
   'kpi-cycle': (p) => `these KPIs refer to each other in a circle: ${p.path.join(' → ')}`,
   'kpi-has-errors': (p) => `KPI ${code(p.id)} has errors; fix it first`,
   'unknown-kpi-table': (p) => `the KPI's table ${code(p.table)} does not exist${didYouMean(p.suggestion)}`,

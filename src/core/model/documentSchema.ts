@@ -55,6 +55,10 @@ export const MappingSchema = z.object({
   canonicalTable: z.enum(CANONICAL_TABLE_NAMES),
   /** canonical column name → the header it came from in the user's file. */
   columns: z.record(name, name),
+  /** canonical column name → a constant, or a row formula over the file's columns (checked before use). */
+  computed: z
+    .record(name, z.union([z.strictObject({ constant: text }), z.strictObject({ formula: text.min(1) })]))
+    .optional(),
   /** Which raw stage values mean won or lost, for deals whose export has no won flag. */
   stageOutcomes: z.object({ won: list(name), lost: list(name) }).optional(),
 });

@@ -2,6 +2,7 @@ import type { CanonicalTableName, LogicalKind } from './canonical';
 import { type Classification, classifyTable } from './classify';
 import type { ColumnProfile } from './classifyProfile';
 import type { Candidate, ColumnMatch } from './mappingCandidate';
+import type { ComputedSource } from './mappingComputed';
 
 export type { ColumnMatch, MatchKind } from './mappingCandidate';
 
@@ -14,6 +15,11 @@ export interface TableMapping {
   canonicalTable: CanonicalTableName;
   /** canonical column name → header in the user's file. */
   columns: Record<string, string>;
+  /**
+   * canonical column name → a constant or a row formula, for columns the file lacks.
+   * A column also named in `columns` is read from the file: the header wins.
+   */
+  computed?: Record<string, ComputedSource>;
   /** Raw stage (or status) values that mean won or lost, for deals.won. */
   stageOutcomes?: { won: string[]; lost: string[] };
 }

@@ -1,6 +1,9 @@
+import type { Diagnostic } from '../formula/diagnostics';
 import { canonicalColumn, canonicalTable, type LogicalKind } from './canonical';
 import type { TableMapping } from './mapping';
+import { checkComputedFormula, constantFits } from './mappingComputed';
 import { KIND_WORDS, kindFits } from './mappingMatch';
+import { computedColumns } from './mappingView';
 
 export interface RawColumn {
   readonly name: string;
@@ -32,6 +35,17 @@ export interface MappingProblemParams {
   'not-loaded': { table: string };
   /** The view could not be made; `message` is the engine's own. */
   'view-failed': { message: string };
+  /** A constant typed for `target` is not a value of the kind it needs. */
+  'constant-invalid': { target: string; value: string; needs: LogicalKind };
+  /** A derived column's formula has an error; `at` counts characters from 1. */
+  'formula-invalid': {
+    target: string;
+    formula: string;
+    at: number;
+    diagnostic: Pick<Diagnostic, 'code' | 'params' | 'message'>;
+  };
+  /** A derived column's formula gives a value of another kind than the column needs. */
+  'formula-kind': { target: string; needs: LogicalKind; holds: LogicalKind };
 }
 
 export type MappingProblemCode = keyof MappingProblemParams;
@@ -66,6 +80,9 @@ export const MAPPING_PROBLEM_FORMATTERS: {
   'already-mapped': (p) => `${p.other} is already mapped to ${p.view}; undo that mapping first.`,
   'not-loaded': (p) => `${p.table} is not loaded`,
   'view-failed': (p) => p.message,
+  'constant-invalid': (p) => `${p.target} needs ${KIND_WORDS[p.needs]}; “${p.value}” is not one of them`,
+  'formula-invalid': (p) => `${p.target}: at character ${p.at} of the formula: ${p.diagnostic.message}`,
+  'formula-kind': (p) => `${p.target} needs ${KIND_WORDS[p.needs]}; the formula gives ${KIND_WORDS[p.holds]}`,
 };
 
 export function mappingProblem<C extends MappingProblemCode>(
@@ -82,7 +99,11 @@ export function mappingProblem<C extends MappingProblemCode>(
  * of the wrong kind ("deals.amount needs numbers; column “Deal Name” holds text"),
  * a required column left out, won/lost values that contradict each other.
  */
-export function validateMapping(mapping: TableMapping, raw: readonly RawColumn[]): MappingProblem[] {
+export function validateMapping(
+  mapping: TableMapping,
+  raw: readonly RawColumn[],
+  rawTable = 'file',
+): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const t = mapping.canonicalTable;
   const table = canonicalTable(t);
@@ -117,8 +138,10 @@ export function validateMapping(mapping: TableMapping, raw: readonly RawColumn[]
       );
     }
   }
+  problems.push(...computedProblems(mapping, raw, rawTable));
+  const computed = new Set(computedColumns(mapping).map(([c]) => c));
   for (const c of table.columns) {
-    if (c.required && mapping.columns[c.name] === undefined) {
+    if (c.required && mapping.columns[c.name] === undefined && !computed.has(c.name)) {
       problems.push(
         mappingProblem(`${t}.${c.name}`, 'error', 'required-missing', { table: t, column: c.name }),
       );
@@ -134,6 +157,58 @@ export function validateMapping(mapping: TableMapping, raw: readonly RawColumn[]
   }
   if (t === 'deals' && mapping.columns.won === undefined && outcomes === undefined) {
     problems.push(mappingProblem('deals.won', 'warning', 'won-unknown', {}));
+  }
+  return problems;
+}
+
+/** Constants that are not values of their column's kind; formulas with errors or of the wrong kind. */
+function computedProblems(
+  mapping: TableMapping,
+  raw: readonly RawColumn[],
+  rawTable: string,
+): MappingProblem[] {
+  const t = mapping.canonicalTable;
+  const problems: MappingProblem[] = [];
+  for (const [column, source] of Object.entries(mapping.computed ?? {})) {
+    const target = `${t}.${column}`;
+    const canonical = canonicalColumn(t, column);
+    if (canonical === undefined || column === 'won') {
+      problems.push(mappingProblem(target, 'error', 'no-such-column', { table: t, column }));
+      continue;
+    }
+    if (mapping.columns[column] !== undefined) continue;
+    if ('constant' in source) {
+      if (!constantFits(canonical.kind, source.constant)) {
+        problems.push(
+          mappingProblem(target, 'error', 'constant-invalid', {
+            target,
+            value: source.constant,
+            needs: canonical.kind,
+          }),
+        );
+      }
+      continue;
+    }
+    const checked = checkComputedFormula(source.formula, rawTable, raw);
+    const first = checked.diagnostics.find((d) => d.severity === 'error');
+    if (first !== undefined) {
+      problems.push(
+        mappingProblem(target, 'error', 'formula-invalid', {
+          target,
+          formula: source.formula,
+          at: first.span.start + 1,
+          diagnostic: { code: first.code, params: first.params, message: first.message },
+        }),
+      );
+    } else if (checked.type !== null && !kindFits(canonical.kind, checked.type)) {
+      problems.push(
+        mappingProblem(target, 'error', 'formula-kind', {
+          target,
+          needs: canonical.kind,
+          holds: checked.type,
+        }),
+      );
+    }
   }
   return problems;
 }

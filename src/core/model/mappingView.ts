@@ -1,14 +1,17 @@
 import { type Dialect, duckdb } from '../sql/dialect';
 import { canonicalColumn, type LogicalKind } from './canonical';
 import type { TableMapping } from './mapping';
+import { type ComputedSource, computedSql, SQL_TYPES } from './mappingComputed';
 
-const SQL_TYPES: Readonly<Record<LogicalKind, string>> = {
-  text: 'VARCHAR',
-  number: 'DOUBLE',
-  date: 'DATE',
-  timestamp: 'TIMESTAMP',
-  boolean: 'BOOLEAN',
-};
+/** The computed columns that apply: a canonical column the mapping does not read from a header. */
+export function computedColumns(mapping: TableMapping): [string, ComputedSource][] {
+  return Object.entries(mapping.computed ?? {}).filter(
+    ([c]) =>
+      mapping.columns[c] === undefined &&
+      c !== 'won' &&
+      canonicalColumn(mapping.canonicalTable, c) !== undefined,
+  );
+}
 
 /** The outcome column the won flag is read from: a mapped won column, else the stage. */
 function outcomeSource(mapping: TableMapping): { header: string; viaValues: boolean } | null {
@@ -23,7 +26,7 @@ function outcomeSource(mapping: TableMapping): { header: string; viaValues: bool
 export function mappedColumns(mapping: TableMapping): Set<string> {
   const t = mapping.canonicalTable;
   const out = new Set(
-    Object.keys(mapping.columns)
+    [...Object.keys(mapping.columns), ...computedColumns(mapping).map(([c]) => c)]
       .filter((c) => canonicalColumn(t, c) !== undefined)
       .map((c) => `${t}.${c}`),
   );
@@ -50,9 +53,11 @@ function outcomeSql(d: Dialect, header: string, outcomes: { won: string[]; lost:
 export interface ViewColumn {
   /** Name in the view. */
   readonly name: string;
-  /** The raw header read as is, or cast; null for won derived from stage values. */
+  /** The raw header read as is, or cast; null for won derived from stage values and for computed columns. */
   readonly header: string | null;
   readonly canonical: boolean;
+  /** A canonical column the file lacks, set to a constant or derived by a formula. */
+  readonly computed?: ComputedSource;
 }
 
 /**
@@ -69,6 +74,9 @@ export function viewLayout(mapping: TableMapping, headers: readonly string[]): V
   for (const [column, header] of Object.entries(mapping.columns)) {
     if (canonicalColumn(t, column) === undefined || column === 'won') continue;
     out.push({ name: column, header, canonical: true });
+  }
+  for (const [column, computed] of computedColumns(mapping)) {
+    out.push({ name: column, header: null, canonical: true, computed });
   }
   const won = t === 'deals' ? outcomeSource(mapping) : null;
   if (won !== null) {
@@ -105,15 +113,13 @@ export interface MappingViewOptions {
   readonly dialect?: Dialect;
   /** Defaults to the canonical table name. */
   readonly viewName?: string;
+  /** How each raw column was read: the names and types derived formulas are checked against. */
+  readonly kinds?: Readonly<Record<string, LogicalKind>>;
 }
 
 /**
  * `CREATE OR REPLACE VIEW <canonical> AS SELECT <raw> AS <canonical>, …, <raw>, …`
- * over the raw table, which stays as loaded; `headers` are the raw table's columns,
- * all kept (viewLayout). Each canonical column is cast to its canonical type
- * (TRY_CAST: a value that does not fit becomes blank rather than failing every
- * KPI; validateMapping reports the mismatch up front). For deals, won is derived
- * from the stage values when the file has no won flag.
+ * over the raw table, which stays as loaded (mappingSelectSql says what it selects).
  */
 export function mappingViewSql(
   rawTable: string,
@@ -122,17 +128,41 @@ export function mappingViewSql(
   options: MappingViewOptions = {},
 ): string {
   const d = options.dialect ?? duckdb;
-  const t = mapping.canonicalTable;
-  const view = options.viewName ?? t;
+  const view = options.viewName ?? mapping.canonicalTable;
   if (view === rawTable) {
     throw new Error(
       `The view ${view} would replace the loaded table of the same name; load it under another name.`,
     );
   }
+  return `CREATE OR REPLACE VIEW ${d.quoteIdent(view)} AS ${mappingSelectSql(rawTable, mapping, headers, options)}`;
+}
+
+/**
+ * What a mapping's view selects: `headers` are the raw table's columns, all kept
+ * (viewLayout). Each canonical column is cast to its canonical type (TRY_CAST: a
+ * value that does not fit becomes blank rather than failing every KPI;
+ * validateMapping reports the mismatch up front). For deals, won is derived from
+ * the stage values when the file has no won flag. Computed columns are an escaped
+ * constant or a checked row formula (mappingComputed.ts).
+ */
+export function mappingSelectSql(
+  rawTable: string,
+  mapping: TableMapping,
+  headers: readonly string[],
+  options: MappingViewOptions = {},
+): string {
+  const d = options.dialect ?? duckdb;
+  const t = mapping.canonicalTable;
   const layout = viewLayout(mapping, headers);
   if (!layout.some((c) => c.canonical)) throw new Error(`The mapping for ${t} has no columns.`);
-  const select = layout.map((c) => `${columnSql(d, mapping, c)} AS ${d.quoteIdent(c.name)}`);
-  return `CREATE OR REPLACE VIEW ${d.quoteIdent(view)} AS SELECT\n  ${select.join(',\n  ')}\nFROM ${d.quoteIdent(rawTable)}`;
+  const raw = headers.map((h) => ({ name: h, kind: options.kinds?.[h] ?? ('text' as const) }));
+  const select = layout.map((c) => {
+    const kind = canonicalColumn(t, c.name)?.kind ?? 'text';
+    const sql =
+      c.computed === undefined ? columnSql(d, mapping, c) : computedSql(d, kind, c.computed, rawTable, raw);
+    return `${sql} AS ${d.quoteIdent(c.name)}`;
+  });
+  return `SELECT\n  ${select.join(',\n  ')}\nFROM ${d.quoteIdent(rawTable)}`;
 }
 
 function columnSql(d: Dialect, mapping: TableMapping, c: ViewColumn): string {

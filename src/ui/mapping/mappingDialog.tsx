@@ -11,7 +11,9 @@ import { hasErrors } from '../../state/mappingTables';
 import { useData } from '../appStore';
 import { Dialog } from '../dialog';
 import { ErrorIcon, WarnIcon } from '../icons';
+import { ColumnSource, type ColumnSourceChoice, withSource } from './columnSource';
 import { mappingStore } from './mappingApp';
+import { PlausibilityPreview } from './plausibilityPreview';
 import { RelationshipsEditor } from './relationshipsEditor';
 import { type Outcome, StageOutcomes } from './stageOutcomes';
 
@@ -92,6 +94,7 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
   const full: TableMapping = {
     canonicalTable: mapping.canonicalTable,
     columns: mapping.columns,
+    ...(mapping.computed === undefined ? {} : { computed: mapping.computed }),
     ...(values.length > 0
       ? {
           stageOutcomes: {
@@ -106,11 +109,8 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
   const general = problems.filter((p) => !p.target.includes('.'));
   const errors = problems.filter((p) => p.severity === 'error').length;
 
-  const setColumn = (column: string, header: string) => {
-    const columns = { ...mapping.columns };
-    if (header === '') delete columns[column];
-    else columns[column] = header;
-    const next = { ...mapping, columns };
+  const setColumn = (column: string, source: ColumnSourceChoice) => {
+    const next = withSource(mapping, column, source);
     setMapping(next);
     setFailed([]);
     const before = outcomeHeader(mapping, kinds);
@@ -226,22 +226,17 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
                     </div>
                   </th>
                   <td>
-                    <select
-                      aria-label={target}
-                      data-column={c.name}
-                      value={mapping.columns[c.name] ?? ''}
-                      onChange={(e) => setColumn(c.name, e.target.value)}
+                    <ColumnSource
+                      column={c.name}
+                      target={target}
+                      headers={table.columns.map((h) => h.name)}
+                      mapping={mapping}
+                      onChange={(source) => setColumn(c.name, source)}
                     >
-                      <option value="">{t('mapping.none')}</option>
-                      {table.columns.map((h) => (
-                        <option key={h.name} value={h.name}>
-                          {h.name}
-                        </option>
+                      {own.map((p) => (
+                        <Problem key={p.message} p={p} />
                       ))}
-                    </select>
-                    {own.map((p) => (
-                      <Problem key={p.message} p={p} />
-                    ))}
+                    </ColumnSource>
                   </td>
                 </tr>
               );
@@ -249,6 +244,7 @@ export function MappingDialog({ raw, onClose }: { raw: string; onClose(): void }
           </tbody>
         </table>
       </section>
+      <PlausibilityPreview raw={raw} mapping={full} />
       {mapping.canonicalTable === 'deals' && (
         <section className="map-section" aria-label={t('mapping.stagesHeading')}>
           <h3>{t('mapping.stagesHeading')}</h3>

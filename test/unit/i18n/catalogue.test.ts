@@ -250,6 +250,7 @@ const DIAGNOSTIC_SAMPLES: { [C in DiagnosticCode]: DiagnosticParams[C][] } = {
     { column: 'deals.stage', text: 'Lots', suggestion: 'Lost', caseOnly: false },
     { column: 'LOWER(deals.stage)', text: 'gone', suggestion: null, caseOnly: false },
   ],
+  'not-row-level': [{ fn: 'SUM' }],
 };
 
 describe('formula diagnostics', () => {
@@ -355,6 +356,20 @@ const MAPPING_SAMPLES: { [C in MappingProblemCode]: MappingProblemParams[C][] } 
   'already-mapped': [{ other: 'hubspot_deals', view: 'deals' }],
   'not-loaded': [{ table: 'x' }],
   'view-failed': [{ message: 'Binder Error: x' }],
+  'constant-invalid': [{ target: 'marketing.spend', value: 'lots', needs: 'number' }],
+  'formula-invalid': [
+    {
+      target: 'marketing.channel',
+      formula: 'UPPER(chanel)',
+      at: 7,
+      diagnostic: {
+        code: 'unknown-name',
+        params: { name: 'chanel', table: 'ads', suggestion: 'channel' },
+        message: 'no KPI or column `chanel` in ads; did you mean `channel`?',
+      },
+    },
+  ],
+  'formula-kind': [{ target: 'marketing.spend', needs: 'number', holds: 'text' }],
 };
 
 describe('mapping problems', () => {

@@ -218,7 +218,7 @@ const DATA_OPTIONS = new Set([
   // The canonical model's tables: SQL names formulas use, the same in every language.
   'mapping/mappingDialog.tsx: c.name',
   // The user's own column names.
-  'mapping/mappingDialog.tsx: h.name',
+  'mapping/columnSource.tsx: h',
 ]);
 
 function optionsShowingValues(source: string, fileName = 'x.tsx'): string[] {

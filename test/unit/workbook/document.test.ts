@@ -54,6 +54,33 @@ describe('parseDocument', () => {
     expect(parseDocument(emptyDocument())).toEqual({ ok: true, doc: emptyDocument() });
   });
 
+  it("keeps a mapping's constants and derived columns, and refuses a source that is both", () => {
+    const dataset = (computed: unknown) => ({
+      ...emptyDocument(),
+      datasets: [
+        {
+          id: 'ads',
+          table: 'ads',
+          sourceName: 'ads.csv',
+          format: 'csv',
+          options: {},
+          columns: [],
+          rows: 0,
+          mapping: { canonicalTable: 'marketing', columns: { date: 'Day' }, computed },
+          embedded: false,
+        },
+      ],
+    });
+    const good = dataset({
+      channel: { constant: "x'); DROP TABLE ads; --" },
+      spend: { formula: 'Cost * 2' },
+    });
+    expect(parseDocument(good)).toEqual({ ok: true, doc: good });
+    expect(errorOf(dataset({ channel: { constant: 'a', formula: 'b' } })).error).toMatch(
+      /^This workbook's contents are not valid: datasets\[0\]\.mapping\.computed\.channel/,
+    );
+  });
+
   it('refuses a newer format in words a person understands', () => {
     expect(errorOf({ ...emptyDocument(), formatVersion: 7 })).toEqual({
       ok: false,

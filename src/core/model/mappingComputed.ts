@@ -1,0 +1,87 @@
+import { type CheckedRowFormula, checkRowFormula, rowFormulaSql } from '../formula/rowFormula';
+import type { Dialect } from '../sql/dialect';
+import type { LogicalKind } from './canonical';
+
+/**
+ * Where a canonical column the file lacks comes from: one value for every row
+ * (`channel` = "Facebook") or a row formula over the file's columns
+ * (`YEAR([Purchase Date])`). Saved in the workbook, which may come from a stranger:
+ * a constant only ever reaches SQL as an escaped literal, a formula only through
+ * the formula checker and compiler.
+ */
+export type ComputedSource = { readonly constant: string } | { readonly formula: string };
+
+export const SQL_TYPES: Readonly<Record<LogicalKind, string>> = {
+  text: 'VARCHAR',
+  number: 'DOUBLE',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
+};
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})([ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$/;
+
+function realDate(iso: string): boolean {
+  const m = DATE.exec(iso);
+  if (m === null) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === iso;
+}
+
+/** Whether `value`, as typed, is a value of `kind`: 12.5, 2024-03-01, 2024-03-01 09:30, true. */
+export function constantFits(kind: LogicalKind, value: string): boolean {
+  const v = value.trim();
+  switch (kind) {
+    case 'text':
+      // The one character no SQL literal can carry; an empty constant is a column left blank.
+      return value.trim() !== '' && !value.includes('\u0000');
+    case 'number':
+      return NUMBER.test(v) && Number.isFinite(Number(v));
+    case 'boolean':
+      return /^(true|false)$/i.test(v);
+    case 'date':
+      return realDate(v);
+    case 'timestamp': {
+      const m = TIMESTAMP.exec(v);
+      return m !== null && realDate(m[1]);
+    }
+  }
+}
+
+/** The SQL of a constant: an escaped literal of the canonical type. */
+function constantSql(d: Dialect, kind: LogicalKind, value: string): string {
+  if (!constantFits(kind, value)) return `CAST(NULL AS ${SQL_TYPES[kind]})`;
+  if (kind === 'text') return d.stringLiteral(value);
+  return `CAST(${d.stringLiteral(value.trim())} AS ${SQL_TYPES[kind]})`;
+}
+
+/** Checks a derived column's formula against the raw table's columns (bare names are its columns). */
+export function checkComputedFormula(
+  formula: string,
+  rawTable: string,
+  raw: readonly { readonly name: string; readonly kind: LogicalKind }[],
+): CheckedRowFormula {
+  return checkRowFormula(formula, {
+    name: rawTable,
+    columns: raw.map((c) => ({ name: c.name, kind: c.kind })),
+  });
+}
+
+/**
+ * The SQL of a computed column, cast to its canonical type (TRY_CAST, as mapped
+ * columns are); NULL typed when the formula has errors (validation reports them).
+ */
+export function computedSql(
+  d: Dialect,
+  kind: LogicalKind,
+  source: ComputedSource,
+  rawTable: string,
+  raw: readonly { readonly name: string; readonly kind: LogicalKind }[],
+): string {
+  if ('constant' in source) return constantSql(d, kind, source.constant);
+  const checked = checkComputedFormula(source.formula, rawTable, raw);
+  if (!checked.ok) return `CAST(NULL AS ${SQL_TYPES[kind]})`;
+  return `TRY_CAST(${rowFormulaSql(checked, d, d.quoteIdent(rawTable))} AS ${SQL_TYPES[kind]})`;
+}
