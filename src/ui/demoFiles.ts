@@ -50,3 +50,9 @@ export function demoFiles(): SourceFile[] {
 export function hasDemo(): boolean {
   return Object.keys(urls).length > 0;
 }
+
+/** Whether the tables are the demo's, untouched by the user's own files (a demo table removed still counts). */
+export function isDemoWorkbook(tables: readonly { sourceName: string }[]): boolean {
+  const demo = new Set(demoFiles().map((f) => f.name));
+  return tables.length > 0 && tables.every((x) => demo.has(x.sourceName));
+}
