@@ -5,12 +5,9 @@ import { tableToRows } from '../../../src/engine/rows';
 import { startAutosave } from '../../../src/state/autosave';
 import { restoreAutosave } from '../../../src/state/autosaveRestore';
 import { createDataStore, type DataStore, type SourceFile } from '../../../src/state/dataStore';
-import { mappingSlice } from '../../../src/state/mappingSlice';
 import { createMappingStore } from '../../../src/state/mappingStore';
-import { scorecardSlice } from '../../../src/state/scorecardSlice';
-import { createScorecardStore } from '../../../src/state/scorecardStore';
 import { createTableRemoval } from '../../../src/state/tableRemoval';
-import { createWorkbookStore } from '../../../src/state/workbookStore';
+import { workbookSession } from '../../../src/state/workbookSession';
 import { memoryAutosave } from '../../helpers/memoryAutosave';
 
 const PIPELINE = [
@@ -36,14 +33,7 @@ function app() {
     demoFiles: () => [],
   });
   const mapping = createMappingStore(data);
-  const scorecard = createScorecardStore({
-    engine: () => data.getState().engine(),
-    tables: () => mapping.getState().scorecardTables(),
-    relationships: () => mapping.getState().links(),
-  });
-  const workbook = createWorkbookStore(data);
-  workbook.getState().registerSlice(mappingSlice(mapping));
-  workbook.getState().registerSlice(scorecardSlice(scorecard));
+  const { scorecard, workbook } = workbookSession(data, mapping);
   const removal = createTableRemoval(data, mapping);
   return { data, mapping, scorecard, workbook, removal };
 }
