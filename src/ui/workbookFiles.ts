@@ -67,8 +67,22 @@ async function confirmReplace(): Promise<boolean> {
 export async function readyToReplace(): Promise<boolean> {
   await stopFirstLoad();
   if (!(await confirmReplace())) return false;
+  await stopLoads();
   await tableRemoval.getState().commit();
   return true;
+}
+
+/** Cancels the files still loading into the open workbook and waits until none is left. */
+function stopLoads(): Promise<void> {
+  dataStore.getState().cancelAll();
+  return new Promise((done) => {
+    if (dataStore.getState().jobs.length === 0) return done();
+    const stop = dataStore.subscribe((s) => {
+      if (s.jobs.length > 0) return;
+      stop();
+      done();
+    });
+  });
 }
 
 /** Replaces the open workbook by what `open` brings, once confirmed; the replaced one goes to "Recently closed". */

@@ -6,16 +6,18 @@ import { startAutosave } from '../../../src/state/autosave';
 import { restoreAutosave } from '../../../src/state/autosaveRestore';
 import { createDataStore, type DataStore, type SourceFile } from '../../../src/state/dataStore';
 import { createMappingStore } from '../../../src/state/mappingStore';
+import { catalogNotebookKpis } from '../../../src/state/notebookKpis';
+import { createNotebookStore } from '../../../src/state/notebookStore';
 import { createTableRemoval } from '../../../src/state/tableRemoval';
 import { workbookSession } from '../../../src/state/workbookSession';
 import { memoryAutosave } from '../../helpers/memoryAutosave';
 
 const PIPELINE = [
-  'Deal ID,Created,Stage,Deal Value,Closed',
-  '1,2024-01-05,Won,100,2024-02-01',
-  '2,2024-01-09,Lost,50,2024-02-03',
-  '3,2024-02-11,Won,70,2024-03-01',
-  '4,2024-02-20,Negotiation,40,',
+  'Deal ID,Created,Stage,Deal Value,Closed,Account',
+  '1,2024-01-05,Won,100,2024-02-01,A',
+  '2,2024-01-09,Lost,50,2024-02-03,B',
+  '3,2024-02-11,Won,70,2024-03-01,A',
+  '4,2024-02-20,Negotiation,40,,B',
 ].join('\n');
 
 const ACCOUNTS = 'Account,Segment\nA,SMB\nB,Enterprise\n';
@@ -117,6 +119,49 @@ describe('removing a table', () => {
     expect(await a.removal.getState().undo()).toBe(false);
     expect(a.removal.getState().problem).toEqual({ code: 'undo-taken', table: 'accounts' });
     expect(await rowsOf(a.data, 'SELECT "Account" AS a FROM accounts')).toEqual([{ a: 'Z' }]);
+  });
+
+  it('leaves cells and links that read it with a message that names it, never a crash', async () => {
+    const a = app();
+    await loadMapped(a);
+    a.mapping.getState().declare({
+      fromTable: 'pipeline',
+      fromColumn: 'Account',
+      toTable: 'accounts',
+      toColumn: 'Account',
+    });
+    const kpis = catalogNotebookKpis();
+    const notebook = createNotebookStore({
+      engine: () => a.data.getState().engine(),
+      tables: () => [...a.data.getState().tables, ...a.mapping.getState().scorecardTables()],
+      relationships: () => a.mapping.getState().links(),
+      kpis: () => kpis,
+    });
+    notebook
+      .getState()
+      .load([
+        { id: 's', kind: 'sql', name: 'won', source: 'SELECT COUNT(*) AS n FROM pipeline', config: {} },
+      ]);
+    await notebook.getState().runAll();
+    expect(notebook.getState().runs.s?.status).toBe('ok');
+
+    await a.removal.getState().remove('pipeline');
+    await a.mapping.getState().settled();
+    // The declared link stays (an undo needs it) but the scorecard does not follow it.
+    expect(a.mapping.getState().relationships).toHaveLength(1);
+    expect(
+      a.mapping
+        .getState()
+        .links()
+        .some((r) => r.fromTable === 'pipeline'),
+    ).toBe(false);
+    await a.scorecard.getState().refresh();
+    expect(a.scorecard.getState().status).not.toBe('error');
+    await notebook.getState().runCell('s');
+    const run = notebook.getState().runs.s;
+    expect(run?.status).toBe('error');
+    expect(run?.error).toContain('pipeline');
+    expect(run?.error).not.toMatch(/__shakhes_removed/);
   });
 
   it('is kept by autosave: a reload in between keeps it removed, an undo is kept again', async () => {
