@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../src/engine/nodeEngine';
+import { readWorkbook } from '../../src/workbook/workbookFile';
+import { workbookContents } from '../helpers/workbookContents';
 import {
   type Browser,
   dropFile,
@@ -47,6 +51,25 @@ describe('the workbook lifecycle at 1280 x 800', () => {
     await kpiRow(page, 'win_rate').first().waitFor({ timeout: 60_000 });
     expect(await page.getByRole('button', { name: 'Close demo' }).count()).toBe(1);
     await b.screenshot('lifecycle-demo-bar');
+
+    // samples/crm-demo.shakhes is this demo: the browser's own save of it holds the same.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
+    const saved = new Uint8Array(readFileSync(await download.path()));
+    const committed = new Uint8Array(readFileSync(join(ROOT, 'samples/crm-demo.shakhes')));
+    const [ours, theirs] = [readWorkbook(saved).doc, readWorkbook(committed).doc];
+    expect(ours.datasets.map((d) => [d.table, d.rows])).toEqual(
+      theirs.datasets.map((d) => [d.table, d.rows]),
+    );
+    expect(ours.kpis).toEqual(theirs.kpis);
+    const engine = await createNodeEngine();
+    try {
+      expect(await workbookContents(engine, saved)).toEqual(await workbookContents(engine, committed));
+    } finally {
+      await engine.close();
+    }
 
     await start.click();
     // The demo is not the user's work: nothing to save, so no question.

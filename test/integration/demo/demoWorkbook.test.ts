@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoWorkbook, type DemoWorkbook } from '../../../samples/generator/demoWorkbook';
 import { runCli } from '../../../src/cli/main';
-import { duckdb } from '../../../src/core/sql/dialect';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
-import { tableToRows } from '../../../src/engine/rows';
 import { readWorkbook } from '../../../src/workbook/workbookFile';
+import { workbookContents } from '../../helpers/workbookContents';
 
 /**
  * samples/crm-demo.shakhes is what the browser's demo builds: the same stores and
@@ -18,19 +17,6 @@ const COMMITTED = 'samples/crm-demo.shakhes';
 
 let engine: Engine;
 let built: DemoWorkbook;
-
-/** Row count and an order-independent checksum of every value of a Parquet table. */
-async function contents(parquet: Uint8Array, name: string) {
-  const codec = await engine.loadParquet();
-  const table = `check_${name}`;
-  await engine.insertArrowIPC(table, await codec.toArrowIPC(parquet));
-  const q = duckdb.quoteIdent(table);
-  const [row] = tableToRows(
-    await engine.query(`SELECT COUNT(*)::INT AS n, bit_xor(hash(x))::VARCHAR AS h FROM ${q} AS x`),
-  );
-  await engine.query(`DROP TABLE ${q}`);
-  return row;
-}
 
 beforeAll(async () => {
   engine = await createNodeEngine();
@@ -59,12 +45,9 @@ describe('the demo workbook file', () => {
       ['expenses', 252],
     ]);
     expect(committed.doc.kpis.map((k) => k.id)).toContain('win_rate');
-    for (const d of committed.doc.datasets) {
-      const a = await contents(committed.data.get(d.id)!, d.id);
-      const b = await contents(fresh.data.get(d.id)!, d.id);
-      expect({ table: d.table, ...a }).toEqual({ table: d.table, ...b });
-      expect(a.n).toBe(d.rows);
-    }
+    const kept = await workbookContents(engine, new Uint8Array(readFileSync(COMMITTED)));
+    expect(kept).toEqual(await workbookContents(engine, built.bytes));
+    expect(kept.map((t) => t.n)).toEqual(committed.doc.datasets.map((d) => d.rows));
   }, 240_000);
 
   it('runs from the command line alone, with the numbers the demo shows', async () => {
