@@ -3,14 +3,15 @@
  *
  *   npx tsx samples/generate.ts [--scale N] [--out DIR] [--seed S] [--tables deals,customers]
  *
- * Without options it rewrites the committed set in samples/crm-demo/. With
+ * Without options it rewrites the committed set in samples/crm-demo/ and the demo
+ * workbook made from it, samples/crm-demo.shakhes (what the browser's demo builds). With
  * --scale N (N ≠ 1) it writes to samples/scale-N/ (not committed) unless --out says
  * otherwise; --scale 170 gives about a million deals. --tables writes only those
  * tables (a benchmark that needs deals need not wait for orders).
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -18,8 +19,10 @@ import {
   type CanonicalTableName,
   isCanonicalTableName,
 } from '../src/core/model/canonical.ts';
+import { createNodeEngine } from '../src/engine/nodeEngine.ts';
 import { COMPANY, DEFAULT_SEED, generateCrm } from './generator/crm.ts';
 import { csvChunks } from './generator/csv.ts';
+import { buildDemoWorkbook, DEMO_WORKBOOK_FILE } from './generator/demoWorkbook.ts';
 import type { GeneratedTable } from './generator/table.ts';
 
 export { COMPANY, DEFAULT_SEED, generateCrm } from './generator/crm.ts';
@@ -76,6 +79,21 @@ async function writeTable(table: GeneratedTable, path: string): Promise<void> {
   await closed;
 }
 
+/** The demo workbook next to the CSVs it is made from, built with the app's own stores. */
+async function writeDemoWorkbook(dir: string): Promise<void> {
+  const engine = await createNodeEngine();
+  try {
+    const { bytes } = await buildDemoWorkbook(engine, dir);
+    const path = join(SAMPLES, DEMO_WORKBOOK_FILE);
+    await writeFile(path, bytes);
+    console.log(
+      `${'workbook'.padEnd(11)} ${(bytes.byteLength / 1e6).toFixed(2).padStart(8)} MB  ${relative(process.cwd(), path)}`,
+    );
+  } finally {
+    await engine.close();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   await mkdir(options.out, { recursive: true });
@@ -92,6 +110,9 @@ async function main(): Promise<void> {
       `${table.name.padEnd(11)} ${(size / 1e6).toFixed(2).padStart(8)} MB  ${relative(process.cwd(), path)}`,
     );
   }
+  const committed =
+    options.out === join(SAMPLES, 'crm-demo') && options.tables.length === CANONICAL_TABLE_NAMES.length;
+  if (committed) await writeDemoWorkbook(options.out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${COMPANY}, seed ${options.seed}, scale ${options.scale}: ${(total / 1e6).toFixed(2)} MB in ${seconds} s`,

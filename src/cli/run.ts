@@ -10,10 +10,8 @@ import {
 import type { Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import type { SourceFile } from '../state/dataStore';
-import { mappingSlice } from '../state/mappingSlice';
-import { scorecardSlice } from '../state/scorecardSlice';
-import { createScorecardStore } from '../state/scorecardStore';
-import { createWorkbookStore, type PendingOpen } from '../state/workbookStore';
+import { workbookSession } from '../state/workbookSession';
+import type { PendingOpen } from '../state/workbookStore';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
@@ -110,15 +108,7 @@ export async function runCommand(
   const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
   const session = mappingSession(await startEngine(), imports);
   const { data, mapping } = session;
-  const scorecard = createScorecardStore({
-    engine: () => data.getState().engine(),
-    tables: () => mapping.getState().scorecardTables(),
-    relationships: () => mapping.getState().links(),
-  });
-  const workbook = createWorkbookStore(data);
-  // Mappings first, as in the app, so an opened workbook's views exist before its KPIs run.
-  workbook.getState().registerSlice(mappingSlice(mapping));
-  workbook.getState().registerSlice(scorecardSlice(scorecard));
+  const { scorecard, workbook } = workbookSession(data, mapping);
 
   if (path !== undefined && bytes !== null && !(await workbook.getState().open(bytes, basename(path)))) {
     const { pending, error } = workbook.getState();

@@ -2,6 +2,7 @@ import { datesEn } from './dates.en';
 import { exportEn } from './export.en';
 import { firstScreenEn } from './firstScreen.en';
 import { kpiEntryEn } from './kpiEntry.en';
+import { lifecycleEn } from './lifecycle.en';
 import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
 import { sheetsEn } from './sheets.en';
@@ -21,6 +22,7 @@ export const en = {
   ...datesEn,
   ...firstScreenEn,
   ...kpiEntryEn,
+  ...lifecycleEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',

@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { exportFa } from './export.fa';
 import { firstScreenFa } from './firstScreen.fa';
 import { kpiEntryFa } from './kpiEntry.fa';
+import { lifecycleFa } from './lifecycle.fa';
 import { mappingFa } from './mapping.fa';
 import { notebookFa } from './notebook.fa';
 import { sheetsFa } from './sheets.fa';
@@ -21,6 +22,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...exportFa,
   ...workbookFa,
   ...kpiEntryFa,
+  ...lifecycleFa,
   ...datesFa,
   ...firstScreenFa,
   'app.title': 'شاخص',

@@ -104,6 +104,10 @@ export interface DataState {
   pasteTable(text: string, name?: string): Promise<TableEntry | null>;
   createManualTable(name: string, header: string[], rows: string[][]): Promise<TableEntry | null>;
   removeTable(table: string): Promise<void>;
+  /** Takes a table off the list but leaves it in the engine (a removal that may be undone); null when not listed. */
+  takeOut(table: string): TakenTable | null;
+  /** Lists a taken-out table again, once the engine has it back under its name; its contents get a new token. */
+  putBack(taken: TakenTable): void;
   /**
    * Lists tables that are already in the engine (restored from a workbook or an
    * autosave) in place of the current list. Their source bytes are not known, so
@@ -123,6 +127,14 @@ export interface DataState {
 }
 
 export type DataStore = StoreApi<DataState>;
+
+/** A table taken off the list with what is needed to list it again as it was. */
+export interface TakenTable {
+  readonly entry: TableEntry;
+  /** Where it stood in the list. */
+  readonly index: number;
+  readonly source: { name: string; bytes: Uint8Array; format?: FileFormat } | undefined;
+}
 
 /** Tab-separated text, as spreadsheets copy it; tabs and line breaks inside cells become spaces. */
 export function toTsv(header: string[], rows: string[][]): string {
@@ -375,6 +387,14 @@ export function createDataStore(deps: DataDeps): DataStore {
         async removeTable(table) {
           const engine = await get().engine();
           await engine.query(`DROP TABLE IF EXISTS ${duckdb.quoteIdent(table)}`);
+          get().takeOut(table);
+        },
+
+        takeOut(table) {
+          const index = get().tables.findIndex((x) => x.name === table);
+          if (index < 0) return null;
+          const entry = get().tables[index];
+          const source = sources.get(table);
           sources.delete(table);
           set((s) => {
             s.tables = s.tables.filter((x) => x.name !== table);
@@ -384,6 +404,19 @@ export function createDataStore(deps: DataDeps): DataStore {
               s.selectedTable = s.tables[0]?.name ?? null;
               s.selectedColumn = null;
             }
+          });
+          return { entry, index, source };
+        },
+
+        putBack({ entry, index, source }) {
+          if (source) sources.set(entry.name, source);
+          set((s) => {
+            const rest = s.tables.filter((x) => x.name !== entry.name);
+            s.tables = [...rest.slice(0, index), entry, ...rest.slice(index)];
+            s.versions[entry.name] = (s.versions[entry.name] ?? 0) + 1;
+            // New contents as far as autosave knows: what it kept of the table was let go at the removal.
+            s.dataIds[entry.name] = newDataId();
+            if (s.selectedTable === null) s.selectedTable = entry.name;
           });
         },
 

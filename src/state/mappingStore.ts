@@ -83,6 +83,11 @@ export interface MappingControl {
   adoptMappings(applied: Record<string, AppliedMapping>, relationships: Relationship[]): Promise<void>;
   /** Whether the change being notified was the user's ('edit') or the app's own ('derived'). */
   changeKind(): 'edit' | 'derived';
+  /**
+   * Puts back the mapping of a table whose removal is undone, before the table is listed
+   * again: listing it then recreates the view. Not an edit: the removal made none either.
+   */
+  keepMapping(applied: AppliedMapping): void;
 }
 
 export type MappingStore = StoreApi<MappingState> & MappingControl;
@@ -435,6 +440,11 @@ export function createMappingStore(
       });
     },
     changeKind: () => changeKind,
+    keepMapping(a) {
+      changeKind = 'derived';
+      store.setState((st) => ({ applied: { ...st.applied, [a.raw]: a } }));
+      changeKind = 'edit';
+    },
   };
   return Object.assign(store, control);
 }

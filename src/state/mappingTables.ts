@@ -134,7 +134,10 @@ export function scorecardLinks(
 ): Relationship[] {
   const out: Relationship[] = [];
   const current = declared.map((r) => currentRelationship(r, { loaded, applied }));
+  // A declared link to a table removed since stays declared (its undo needs it) but is not followed.
+  const present = new Set(scorecardTables(loaded, applied).map((t) => t.name.toLowerCase()));
   for (const { fromTable, fromColumn, toTable, toColumn } of [...current, ...found]) {
+    if (!present.has(fromTable.toLowerCase()) || !present.has(toTable.toLowerCase())) continue;
     if (out.some((x) => x.fromTable === fromTable && x.fromColumn === fromColumn && x.toTable === toTable))
       continue;
     out.push({ fromTable, fromColumn, toTable, toColumn });

@@ -11,6 +11,17 @@ import type { DataStore, SourceFile, TableEntry } from './dataStore';
 import { datasetsOf, tableEntryOf } from './datasets';
 import type { DocumentSlice } from './documentSlice';
 
+/**
+ * A failure the app explains itself, written in the language shown: an open whose tables
+ * the engine would not take, or a new workbook that could not be started. The engine's
+ * own words never reach the page.
+ */
+export interface WorkbookProblem {
+  code: 'open-failed' | 'new-failed';
+  /** The workbook file the user opened ('' for a new workbook). */
+  file: string;
+}
+
 /** A workbook saved without its data, waiting for the user to give the original files. */
 export interface PendingOpen {
   fileName: string;
@@ -30,6 +41,8 @@ export interface WorkbookState {
   error: string | null;
   /** The name clash `error` was written from, when it was one, so the page can say it in its language. */
   errorClash: NameClash | null;
+  /** The failure `error` was written from, when the app wrote it rather than the file's refusal. */
+  errorProblem: WorkbookProblem | null;
 
   setTitle(title: string): void;
   /** Records the slices' current state as one undoable step (no-op when nothing changed). */
@@ -53,6 +66,8 @@ export interface WorkbookState {
   /** Original files for a workbook saved without data, matched by file name. */
   provideFiles(files: SourceFile[]): Promise<boolean>;
   cancelOpen(): void;
+  /** Shows a failure the app explains (`error` holds its English). */
+  showProblem(problem: WorkbookProblem, cause?: unknown): void;
   dismissError(): void;
   registerSlice(slice: DocumentSlice): () => void;
 }
@@ -74,6 +89,13 @@ function historyKey(doc: WorkbookDocument): string {
 }
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The English of a failure the app explains; the page writes it from the problem in its language. */
+function problemText({ code, file }: WorkbookProblem): string {
+  return code === 'open-failed'
+    ? `The workbook ${file} could not be opened: its tables could not be put into the database. The workbook you had is still open. Try opening it again; if it fails again, reload the page and open it first.`
+    : 'A new workbook could not be started; the open one is unchanged. Reload the page to start afresh.';
 }
 
 export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled workbook'): WorkbookStore {
@@ -138,6 +160,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       pending: null,
       error: null,
       errorClash: null,
+      errorProblem: null,
 
       setTitle(title) {
         set({ title });
@@ -220,9 +243,12 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
           await get().restore(doc, opened.data, fileName);
           return true;
         } catch (e) {
-          const message =
-            e instanceof WorkbookError ? e.message : `${fileName} could not be opened: ${messageOf(e)}`;
-          set({ error: message, errorClash: e instanceof WorkbookError ? (e.clash ?? null) : null });
+          if (!(e instanceof WorkbookError)) {
+            // A refusal of the file says what is wrong with it; anything else is the engine's, kept off the page.
+            get().showProblem({ code: 'open-failed', file: fileName }, e);
+            return false;
+          }
+          set({ error: e.message, errorClash: e.clash ?? null, errorProblem: null });
           return false;
         } finally {
           set({ busy: null });
@@ -284,8 +310,14 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         set({ pending: null, error: null });
       },
 
+      showProblem(problem, cause) {
+        // The engine's words stay in the English (the CLI prints it); the page writes `errorProblem`.
+        const detail = cause === undefined ? '' : ` (${messageOf(cause)})`;
+        set({ error: `${problemText(problem)}${detail}`, errorClash: null, errorProblem: problem });
+      },
+
       dismissError() {
-        set({ error: null });
+        set({ error: null, errorProblem: null });
       },
 
       registerSlice(slice) {

@@ -3,6 +3,7 @@ import { t } from '../i18n/t';
 import { useData } from './appStore';
 import { DataPanel } from './dataPanel';
 import { DataSheet } from './dataSheet';
+import { DemoBar } from './demoBar';
 import { DetailPanel } from './detailPanel';
 import { FileDrop } from './fileDrop';
 import { localeStore, useLocale } from './languageSwitch';
@@ -11,6 +12,7 @@ import { MessageList } from './messageList';
 import { NotebookProvider } from './notebook/notebookApp';
 import { NotebookSheet } from './notebook/notebookSheet';
 import { PasteDialog } from './pasteDialog';
+import { RemovedTableBar } from './removedTableBar';
 import { ScorecardDetail } from './scorecard/kpiDetail';
 import { useScorecard } from './scorecard/scorecardApp';
 import { ScorecardSheet } from './scorecard/scorecardSheet';
@@ -73,6 +75,7 @@ export function App() {
       />
       <DataPanel />
       <main className="main">
+        <DemoBar />
         <SheetTabs />
         <div
           key={lang}
@@ -108,6 +111,7 @@ export function App() {
       <FileDrop />
       <WorkbookMessages />
       <MessageList />
+      <RemovedTableBar />
       {open?.kind === 'paste' && <PasteDialog initialText={open.text} onClose={() => setOpen(null)} />}
       {open?.kind === 'manual' && <ManualTableDialog onClose={() => setOpen(null)} />}
     </div>

@@ -3,10 +3,11 @@ import { t } from '../i18n/t';
 import type { TableEntry } from '../state/dataStore';
 import { dataStore, useData } from './appStore';
 import { useFirstLoad } from './firstLoad';
-import { ChevronIcon, WarnIcon } from './icons';
+import { ChevronIcon, TrashIcon, WarnIcon } from './icons';
 import { ImportJobs } from './importJobs';
 import { KindIcon, kindLabel } from './kindIcon';
 import { loadingText } from './loadingState';
+import { tableRemoval } from './tableRemovalApp';
 
 /** The left panel: every loaded table with its row count, each opening onto its columns. */
 export function DataPanel() {
@@ -95,6 +96,15 @@ function TableItem({ table, expanded, selected, selectedColumn, onToggle }: Item
           <span className="count" data-rows={table.rows}>
             {rows}
           </span>
+        </button>
+        <button
+          type="button"
+          className="remove-table"
+          aria-label={t('tables.removeLabel', { table: table.name })}
+          title={t('tables.removeLabel', { table: table.name })}
+          onClick={() => void tableRemoval.getState().remove(table.name)}
+        >
+          <TrashIcon />
         </button>
       </div>
       {expanded && (

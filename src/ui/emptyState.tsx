@@ -1,8 +1,8 @@
 import { t } from '../i18n/t';
 import { hasDemo } from './demoFiles';
-import { firstLoad, loadDemoTracked } from './firstLoad';
 import { UploadIcon } from './icons';
 import { OpenFilesButton } from './openFilesButton';
+import { openDemo } from './workbookFiles';
 
 /** What to do next when nothing is loaded. */
 export function EmptyState() {
@@ -14,7 +14,7 @@ export function EmptyState() {
         <p>{t('empty.body')}</p>
         <div className="actions">
           {hasDemo() && (
-            <button type="button" className="btn primary" onClick={() => void firstLoad(loadDemoTracked)}>
+            <button type="button" className="btn primary" onClick={() => void openDemo()}>
               {t('empty.demo')}
             </button>
           )}

@@ -25,6 +25,10 @@ export function useFirstLoad<T>(selector: (s: { load: FirstLoad | null }) => T):
   return useStore(firstLoadStore, selector);
 }
 
+// The first load under way, and whether the demo's files are being read in it.
+let running: Promise<unknown> | null = null;
+let demoNames: ReadonlySet<string> | null = null;
+
 const activeKind = () => {
   const { sheets, active } = sheetsStore.getState();
   return sheets.find((s) => s.id === active)?.kind;
@@ -38,12 +42,38 @@ const activeKind = () => {
 export async function firstLoad<T>(work: () => Promise<T>): Promise<T> {
   const kind = activeKind();
   if (firstLoadStore.getState().load === null) firstLoadStore.setState({ load: { what: 'starting' } });
+  const done = (async () => {
+    try {
+      return await work();
+    } finally {
+      if (activeKind() === kind) showKind('scorecard');
+      firstLoadStore.setState({ load: null });
+    }
+  })();
+  running = done;
   try {
-    return await work();
+    return await done;
   } finally {
-    if (activeKind() === kind) showKind('scorecard');
-    firstLoadStore.setState({ load: null });
+    if (running === done) running = null;
   }
+}
+
+/**
+ * Ends the first load before another workbook takes its place: the demo's files still
+ * queued or being read are cancelled (the demo never merges into a workbook the user
+ * opens); a restore of the user's own last workbook is let finish, so it can be kept
+ * under "Recently closed" rather than lost. Resolves once nothing is loading.
+ */
+export async function stopFirstLoad(): Promise<void> {
+  const names = demoNames;
+  if (names !== null)
+    for (const job of dataStore.getState().jobs)
+      if (names.has(job.fileName)) dataStore.getState().cancelJob(job.id);
+  await running?.catch(() => undefined);
+  // The user asked for the change; a "load cancelled" note per demo file would only be noise.
+  if (names !== null)
+    for (const n of dataStore.getState().notices)
+      if (names.has(n.file)) dataStore.getState().dismissNotice(n.id);
 }
 
 /** Loads the demo, counting its files as they finish: "Loading the demo: 4 of 13 tables". */
@@ -60,11 +90,13 @@ export async function loadDemoTracked(): Promise<void> {
   const stop = dataStore.subscribe((s, prev) => {
     if (s.jobs !== prev.jobs) update();
   });
+  demoNames = names;
   try {
     const loading = dataStore.getState().loadDemo();
     update();
     await loading;
   } finally {
+    demoNames = null;
     stop();
   }
 }

@@ -108,3 +108,9 @@ export const UploadIcon = ({ className }: IconProps) => (
     <path d="M2.5 10v2.5a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1V10" />
   </Svg>
 );
+
+export const TrashIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.6a1 1 0 0 0 1 .9h3.8a1 1 0 0 0 1-.9l.6-8.6M7 7v4.5M9 7v4.5" />
+  </Svg>
+);

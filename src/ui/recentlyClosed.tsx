@@ -5,7 +5,7 @@ import { restoreClosed } from '../state/workbookSwitch';
 import type { ClosedWorkbook } from '../workbook/autosaveStorage';
 import { autosaveStatus, autosaveStorage, switchDeps } from './autosaveApp';
 import { Dialog } from './dialog';
-import { confirmReplace } from './workbookFiles';
+import { readyToReplace } from './workbookFiles';
 
 function closedTime(iso: string): string {
   return new Intl.DateTimeFormat(numberLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
@@ -29,7 +29,7 @@ export function RecentlyClosed({ onClose }: { onClose(): void }) {
 
   const restore = (entry: ClosedWorkbook) => {
     void (async () => {
-      if (!(await confirmReplace())) return false;
+      if (!(await readyToReplace())) return false;
       const restored = await restoreClosed(await switchDeps(), entry);
       autosaveStatus.setState({ missing: restored?.missing ?? [] });
       return true;

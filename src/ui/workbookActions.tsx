@@ -1,20 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { t } from '../i18n/t';
-import { workbookStore } from './appStore';
-import { blankDocument } from './autosaveApp';
 import { useMenuDismiss } from './menuDismiss';
 import { RecentlyClosed } from './recentlyClosed';
-import { switchWorkbook } from './workbookFiles';
-
-/** Starts an empty workbook (as the app starts with ?demo=0), asking first over unsaved edits. */
-function newWorkbook(): void {
-  void switchWorkbook(async () => {
-    const blank = blankDocument();
-    if (blank === null) return false;
-    await workbookStore.getState().restore({ ...blank, title: t('workbook.untitled') }, new Map(), null);
-    return true;
-  });
-}
+import { newWorkbook } from './workbookFiles';
 
 /** The workbook menu: a new workbook, and the list of recently closed ones. */
 export function WorkbookActions() {
@@ -41,7 +29,12 @@ export function WorkbookActions() {
       </button>
       {menu && (
         <div className="save-menu" role="menu">
-          <button type="button" role="menuitem" className="save-choice" onClick={pick(newWorkbook)}>
+          <button
+            type="button"
+            role="menuitem"
+            className="save-choice"
+            onClick={pick(() => void newWorkbook())}
+          >
             <strong>{t('workbook.new')}</strong>
           </button>
           <button type="button" role="menuitem" className="save-choice" onClick={pick(() => setRecent(true))}>

@@ -1,8 +1,11 @@
+import { t } from '../i18n/t';
 import type { SourceFile } from '../state/dataStore';
 import { replaceWorkbook } from '../state/workbookSwitch';
 import { dataStore, workbookStore } from './appStore';
-import { switchDeps } from './autosaveApp';
+import { blankDocument, switchDeps } from './autosaveApp';
 import { toSourceFiles } from './browserFiles';
+import { firstLoad, loadDemoTracked, stopFirstLoad } from './firstLoad';
+import { tableRemoval } from './tableRemovalApp';
 import { askUnsaved } from './unsavedPrompt';
 
 export const WORKBOOK_EXTENSION = '.shakhes';
@@ -32,6 +35,8 @@ export async function saveWorkbookFile(embedData: boolean): Promise<void> {
   const name = workbookFileName(workbookStore.getState().title);
   const bytes = await workbookStore.getState().save({ embedData, fileName: name });
   download(bytes, name, 'application/zip');
+  // What was saved is what the user keeps: a removal still open to undo becomes final.
+  await tableRemoval.getState().commit();
 }
 
 /**
@@ -39,7 +44,7 @@ export async function saveWorkbookFile(embedData: boolean): Promise<void> {
  * closed one brought back): over unsaved edits, Save, Discard or Cancel. False when the
  * user cancelled or the save failed; then nothing changes.
  */
-export async function confirmReplace(): Promise<boolean> {
+async function confirmReplace(): Promise<boolean> {
   if (!workbookStore.getState().dirty) return true;
   const choice = await askUnsaved();
   if (choice === 'cancel') return false;
@@ -54,10 +59,59 @@ export async function confirmReplace(): Promise<boolean> {
   return true;
 }
 
+/**
+ * Everything before the open workbook is replaced: the first load (the demo, a restore)
+ * is ended first, so nothing it still brings merges into what comes next; then the user
+ * is asked over unsaved edits; then a removed table still open to undo is dropped for good.
+ */
+export async function readyToReplace(): Promise<boolean> {
+  await stopFirstLoad();
+  if (!(await confirmReplace())) return false;
+  await stopLoads();
+  await tableRemoval.getState().commit();
+  return true;
+}
+
+/** Cancels the files still loading into the open workbook and waits until none is left. */
+function stopLoads(): Promise<void> {
+  dataStore.getState().cancelAll();
+  return new Promise((done) => {
+    if (dataStore.getState().jobs.length === 0) return done();
+    const stop = dataStore.subscribe((s) => {
+      if (s.jobs.length > 0) return;
+      stop();
+      done();
+    });
+  });
+}
+
 /** Replaces the open workbook by what `open` brings, once confirmed; the replaced one goes to "Recently closed". */
 export async function switchWorkbook(open: () => Promise<boolean>): Promise<boolean> {
-  if (!(await confirmReplace())) return false;
+  if (!(await readyToReplace())) return false;
   return replaceWorkbook(await switchDeps(), open);
+}
+
+/** Starts an empty workbook (as the app starts with ?demo=0), asking first over unsaved edits. */
+export async function newWorkbook(): Promise<boolean> {
+  try {
+    return await switchWorkbook(async () => {
+      const blank = blankDocument();
+      if (blank === null) return false;
+      await workbookStore.getState().restore({ ...blank, title: t('workbook.untitled') }, new Map(), null);
+      return true;
+    });
+  } catch (e) {
+    workbookStore.getState().showProblem({ code: 'new-failed', file: '' }, e);
+    return false;
+  }
+}
+
+/** The demo in a workbook of its own: a new one, then the demo's files read into it. */
+export async function openDemo(): Promise<void> {
+  if (!(await newWorkbook())) return;
+  await firstLoad(loadDemoTracked);
+  // The demo is where the user starts, not an edit: opening a file over it does not ask.
+  workbookStore.setState({ dirty: false });
 }
 
 /** Hands bytes to the browser as a download, the only way a page writes a file. */

@@ -1,12 +1,18 @@
 import { useId } from 'react';
 import { nameClashText } from '../i18n/nameClashes';
 import { t } from '../i18n/t';
+import type { WorkbookProblem } from '../state/workbookStore';
 import { useWorkbook, workbookStore } from './appStore';
 import { AutosaveNotice } from './autosaveNotice';
 import { Dialog } from './dialog';
 import { ErrorIcon } from './icons';
 import { UnsavedPrompt } from './unsavedPrompt';
 import { routeFiles } from './workbookFiles';
+
+const PROBLEM_KEYS = {
+  'open-failed': 'lifecycle.openFailed',
+  'new-failed': 'lifecycle.newFailed',
+} as const satisfies Record<WorkbookProblem['code'], string>;
 
 /**
  * A refused open or save, the request for the files of a workbook saved without data,
@@ -15,7 +21,13 @@ import { routeFiles } from './workbookFiles';
 export function WorkbookMessages() {
   const english = useWorkbook((s) => s.error);
   const clash = useWorkbook((s) => s.errorClash);
-  const error = clash !== null && clash.message === english ? nameClashText(clash) : english;
+  const problem = useWorkbook((s) => s.errorProblem);
+  const error =
+    problem !== null
+      ? t(PROBLEM_KEYS[problem.code], { file: problem.file })
+      : clash !== null && clash.message === english
+        ? nameClashText(clash)
+        : english;
   const pending = useWorkbook((s) => s.pending);
   const busy = useWorkbook((s) => s.busy);
   const inputId = useId();

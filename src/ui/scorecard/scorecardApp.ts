@@ -3,7 +3,7 @@ import { scorecardSlice } from '../../state/scorecardSlice';
 import { createScorecardStore, type ScorecardState } from '../../state/scorecardStore';
 import { createTextValues } from '../../state/textValues';
 import { dataStore, workbookStore } from '../appStore';
-import { demoFiles } from '../demoFiles';
+import { isDemoWorkbook } from '../demoFiles';
 import { mappingStore } from '../mapping/mappingApp';
 import { scorecardEngine } from '../timeLimitApp';
 import { DEMO_TARGETS } from './demoTargets';
@@ -21,11 +21,7 @@ export const scorecardStore = createScorecardStore({
   prefetch: true,
   textValues: createTextValues(),
   // Only the untouched demo gets the demo company's targets; a user's own data starts with none.
-  defaultTargets: () => {
-    const demo = new Set(demoFiles().map((f) => f.name));
-    const tables = dataStore.getState().tables;
-    return tables.length > 0 && tables.every((x) => demo.has(x.sourceName)) ? DEMO_TARGETS : {};
-  },
+  defaultTargets: () => (isDemoWorkbook(dataStore.getState().tables) ? DEMO_TARGETS : {}),
 });
 
 // The scorecard's settings and KPIs are part of the workbook: saved, autosaved, undone.
