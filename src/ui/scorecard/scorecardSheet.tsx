@@ -33,7 +33,11 @@ export function ScorecardSheet() {
   const breakdown = useScorecard((s) =>
     s.settings.breakdown === null ? 'none' : s.segmentsPending ? 'pending' : 'ready',
   );
-  const kriAlerts = useScorecard((s) => Object.values(s.kri).filter((k) => k.breached || k.warning).length);
+  // Counted over the KPIs on the scorecard, as the risk panel lists them: a KRI whose table was
+  // removed keeps its last state in `kri` but is no longer an alert.
+  const kriAlerts = useScorecard(
+    (s) => s.kpis.filter((k) => k.kind === 'kri' && (s.kri[k.id]?.breached || s.kri[k.id]?.warning)).length,
+  );
   const [open, setOpen] = useState<'add' | 'new' | null>(null);
   const loading = useFirstLoad((s) => s.load !== null);
 
