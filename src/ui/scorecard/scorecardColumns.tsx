@@ -20,6 +20,7 @@ import { isKpi, type KpiRow, type Row } from './scorecardRows';
 import type { ColumnSet } from './scorecardView';
 import { Sparkline } from './sparkline';
 import { StatusBadge } from './statusBadge';
+import { type ThinWhere, thinText } from './thinText';
 import { totalColumn } from './totalColumn';
 import { unavailableText } from './unavailableText';
 
@@ -82,24 +83,36 @@ function KpiCell(p: ICellRendererParams<Row>) {
   );
 }
 
-/** A comparison of the latest value with a base: "▲ +4.2 %", coloured by whether it is better. */
+/**
+ * A comparison of the latest value with a base: "▲ +4.2 %", coloured by whether it is better.
+ * `where` names a change between periods: one from too little data reads "n/a" and its
+ * tooltip says why; otherwise the tooltip writes the unit out (the cell may abbreviate it).
+ */
 function change(
   id: string,
   header: string,
   of: (r: KpiRow) => Parameters<typeof formatChange>[0] | null,
+  where?: ThinWhere,
 ): ColDef<Row> {
+  const comparison = (r: Row | undefined) => (isKpi(r) && r.evaluation ? of(r) : null);
   return {
     colId: id,
     headerName: header,
     ...glance(changeWidth()),
     type: 'rightAligned',
     valueGetter: onlyKpi((r) => {
-      const c = r.evaluation ? of(r) : null;
+      const c = comparison(r);
       return c === null ? null : formatChange(c, r.kpi);
     }),
+    tooltipValueGetter: (p) => {
+      const c = comparison(p.data);
+      if (c === null || !isKpi(p.data)) return null;
+      const reason = where === undefined ? null : thinText(c, where, p.data.kpi.table);
+      return reason ?? (c.change === null ? null : formatChange(c, p.data.kpi, true));
+    },
     cellClass: (p) => {
-      const c = isKpi(p.data) && p.data.evaluation ? of(p.data) : null;
-      return c === null ? '' : changeClass(c);
+      const c = comparison(p.data);
+      return c === null ? '' : c.thin !== null ? 'delta sc-thin' : changeClass(c);
     },
   };
 }
@@ -219,12 +232,12 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
     id: 'prev',
     set: 'glance',
-    build: () => change('prev', t('scorecard.col.prev'), (r) => r.evaluation!.previous),
+    build: () => change('prev', t('scorecard.col.prev'), (r) => r.evaluation!.previous, 'previous'),
   },
   {
     id: 'yoy',
     set: 'glance',
-    build: () => change('yoy', t('scorecard.col.yoy'), (r) => r.evaluation!.lastYear),
+    build: () => change('yoy', t('scorecard.col.yoy'), (r) => r.evaluation!.lastYear, 'lastYear'),
   },
   {
     id: 'vsTarget',
