@@ -45,8 +45,9 @@ const exactTip = (p: { data?: Row; value?: unknown }): string | null =>
 const blankClass = (v: unknown) =>
   v === null || v === undefined || v === '—' ? 'cell-blank' : 'cell-number';
 
-// A change in points reads "▼ −3.8 pp" in English but "▼ −۳٫۸ واحد درصد" in Persian.
-const changeWidth = () => (isRtl() ? 128 : 92);
+// A change in points reads "▼ −3.8 pp" in English and "▼ −۳٫۸ واحد" in Persian (the tooltip
+// writes "واحد درصد" out); with the tighter padding of .sc-tight both fit a 1280-pixel screen.
+const changeWidth = () => (isRtl() ? 94 : 92);
 
 /**
  * The at-a-glance columns share the width they are given (at least their minimum, so
@@ -112,7 +113,7 @@ function change(
     },
     cellClass: (p) => {
       const c = comparison(p.data);
-      return c === null ? '' : c.thin !== null ? 'delta sc-thin' : changeClass(c);
+      return c === null ? 'sc-tight' : `sc-tight ${c.thin !== null ? 'delta sc-thin' : changeClass(c)}`;
     },
   };
 }
@@ -191,14 +192,14 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
         headerTooltip: last
           ? `${formatDate(Date.parse(last.start))} – ${formatDate(Date.parse(last.end))}`
           : undefined,
-        // Wide enough for a currency value in the tens of thousands with cents; Persian writes
-        // short amounts in words (۲٫۳ میلیون دلار).
-        ...glance(isRtl() ? 120 : 112),
+        // Wide enough for a currency value in the tens of thousands with cents, and (with the
+        // tighter padding) for Persian, which writes compact amounts in words (۲٫۳ میلیون دلار).
+        ...glance(112),
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => r.evaluation?.value ?? null),
         valueFormatter: (p) => (isKpi(p.data) ? formatKpiValue(p.value as number | null, p.data.kpi) : ''),
         tooltipValueGetter: exactTip,
-        cellClass: (p) => `${blankClass(p.value)} sc-latest`,
+        cellClass: (p) => `${blankClass(p.value)} sc-latest sc-tight`,
         // The reason a KPI has no numbers takes the place of its latest value, status and changes.
         colSpan: (p) =>
           p.data?.kind === 'unavailable' || (isKpi(p.data) && p.data.runFailure !== null) ? 5 : 1,
@@ -221,7 +222,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     build: () => ({
       colId: 'status',
       headerName: t('scorecard.col.status'),
-      ...glance(isRtl() ? 104 : 92),
+      ...glance(92),
       valueGetter: onlyKpi((r) => r.evaluation?.status ?? 'none'),
       tooltipValueGetter: (p) =>
         isKpi(p.data) && p.data.basis !== null ? t(`statusBasis.${p.data.basis}`) : null,
