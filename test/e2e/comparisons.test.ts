@@ -82,5 +82,22 @@ describe('charts of the demo', () => {
     await chart.waitFor({ timeout: 120_000 });
     await chart.scrollIntoViewIfNeeded();
     await b.screenshot('comparisons-rate-bars');
+    // Win rate by segment, further down the grid (rows are drawn near the viewport only).
+    const row = page.locator('.sc-grid .ag-row[row-id="win_rate"] [col-id="kpi"]').first();
+    await eventually(async () => {
+      if ((await row.count()) > 0) return true;
+      await page
+        .locator('.sc-grid .ag-body-viewport')
+        .first()
+        .evaluate((el) => {
+          el.scrollTop += 300;
+        });
+      return false;
+    }, 60_000).toBe(true);
+    await row.click();
+    await eventually(() => page.locator('.sc-detail-title').innerText()).toMatch(/^Win rate/);
+    await chart.waitFor({ timeout: 120_000 });
+    await chart.scrollIntoViewIfNeeded();
+    await b.screenshot('comparisons-win-rate-bars');
   });
 });

@@ -60,7 +60,8 @@ export function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOpt
           : '';
   return {
     animation: false,
-    grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+    // Room on the right for the longest bar's label: "64.2% ✓ best".
+    grid: { left: 8, right: judged ? 104 : 64, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
