@@ -16,6 +16,8 @@ export interface ScorecardRow {
   /** Set on the whole-range rows a scorecard compiled with `totals` gives; null on period rows. */
   range: RangeKind | null;
   values: Record<string, PlainValue>;
+  /** What each KPI's value rests on (compileBase.ts), by KPI id; absent for a KPI with no base. */
+  bases: Record<string, PlainValue>;
 }
 
 const DAY_MS = 86_400_000;
@@ -56,6 +58,9 @@ export async function runScorecard(
   const by = plainColumn(t, RESULT_COLUMNS.by);
   const range = plainColumn(t, RESULT_COLUMNS.range);
   const values = compiled.outputs.map((o) => ({ id: o.kpiId, values: plainColumn(t, o.column) }));
+  const bases = compiled.outputs.flatMap((o) =>
+    o.base === null ? [] : [{ id: o.kpiId, values: plainColumn(t, o.base) }],
+  );
   const rows: ScorecardRow[] = [];
   for (let i = 0; i < t.numRows; i++) {
     const kind = range[i];
@@ -66,8 +71,10 @@ export async function runScorecard(
       by: by[i],
       range: isRangeKind(kind) ? kind : null,
       values: {},
+      bases: {},
     };
     for (const v of values) row.values[v.id] = v.values[i];
+    for (const b of bases) row.bases[b.id] = b.values[i];
     rows.push(row);
   }
   return rows;

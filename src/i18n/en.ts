@@ -281,6 +281,20 @@ export const en = {
   'kpiUnit.hoursValue': '{n} h',
   'kpiUnit.monthsValue': '{n} mo',
   'kpiUnit.pp': 'pp',
+  // Comparisons held back for too little data (src/core/kpi/thinBase.ts), and the noise rule of best and worst marks.
+  'kpiUnit.ppShort': 'pp',
+  'change.na': 'n/a',
+  'change.rows': { one: '{count} row of {table}', other: '{count} rows of {table}' },
+  'change.rowsPlain': { one: '{count} row', other: '{count} rows' },
+  'change.thin.previous': 'The previous period has {rows}; changes need at least {min}.',
+  'change.thin.lastYear': 'The same period last year has {rows}; changes need at least {min}.',
+  'change.thin.rolling': 'The {n} periods before have {rows} between them; changes need at least {min}.',
+  'change.thin.latest': 'This period has {rows}; changes need at least {min}.',
+  'change.thin.rangePrevious': 'The previous range has {rows}; changes need at least {min}.',
+  'change.thin.rangeLastYear': 'The same range last year has {rows}; changes need at least {min}.',
+  'change.thin.range': 'The range shown has {rows}; changes need at least {min}.',
+  'chart.noMarks':
+    'Best and worst are not marked: the gap between them is within what chance gives for counts this size.',
 
   'grain.day': 'Day',
   'grain.week': 'Week',

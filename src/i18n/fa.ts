@@ -284,6 +284,20 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'kpiUnit.hoursValue': '{n} ساعت',
   'kpiUnit.monthsValue': '{n} ماه',
   'kpiUnit.pp': 'واحد درصد',
+  // Comparisons held back for too little data (src/core/kpi/thinBase.ts), and the noise rule of best and worst marks.
+  'kpiUnit.ppShort': 'واحد',
+  'change.na': 'دادهٔ کم',
+  'change.rows': { one: '{count} ردیف از {table}', other: '{count} ردیف از {table}' },
+  'change.rowsPlain': { one: '{count} ردیف', other: '{count} ردیف' },
+  'change.thin.previous': 'دورهٔ قبل {rows} دارد؛ مقایسه دست‌کم {min} می‌خواهد.',
+  'change.thin.lastYear': 'همین دوره در سال قبل {rows} دارد؛ مقایسه دست‌کم {min} می‌خواهد.',
+  'change.thin.rolling': '{n} دورهٔ قبل روی هم {rows} دارند؛ مقایسه دست‌کم {min} می‌خواهد.',
+  'change.thin.latest': 'این دوره {rows} دارد؛ مقایسه دست‌کم {min} می‌خواهد.',
+  'change.thin.rangePrevious': 'بازهٔ قبل {rows} دارد؛ مقایسه دست‌کم {min} می‌خواهد.',
+  'change.thin.rangeLastYear': 'همین بازه در سال قبل {rows} دارد؛ مقایسه دست‌کم {min} می‌خواهد.',
+  'change.thin.range': 'بازهٔ نمایش‌داده‌شده {rows} دارد؛ مقایسه دست‌کم {min} می‌خواهد.',
+  'chart.noMarks':
+    'بهترین و بدترین علامت نخورده‌اند: فاصلهٔ آن‌ها در حدی است که با این تعداد از تصادف هم برمی‌آید.',
 
   'grain.day': 'روزانه',
   'grain.week': 'هفتگی',

@@ -1,7 +1,10 @@
 import type { PlainValue, ScorecardRow } from '../engine/scorecardRun';
 
 /** A result row without its KPI values: which period (and breakdown value) it is. */
-export type RowHead = Omit<ScorecardRow, 'values'>;
+export type RowHead = Omit<ScorecardRow, 'values' | 'bases'>;
+
+/** Where a KPI's bases are kept beside its values: results kept before bases existed simply lack them. */
+const baseKey = (key: string) => `${key}\u0004base`;
 
 /**
  * Results of one frame (data, grain, calendar, range, breakdown), column by column:
@@ -39,15 +42,21 @@ export class ScorecardCache {
 
   /** Keeps a run's rows; `keyOf` names each KPI id's values. */
   store(frameKey: string, rows: readonly ScorecardRow[], keyOf: ReadonlyMap<string, string>): void {
-    const heads = rows.map(({ values: _values, ...head }) => head);
+    const heads = rows.map(({ values: _values, bases: _bases, ...head }) => head);
     let f = this.frames.get(frameKey);
     // The spine depends on the frame alone, so a differing one means the data moved: start over.
     if (f === undefined || !sameHeads(f.heads, heads)) f = { heads, values: new Map() };
-    for (const [id, key] of keyOf)
+    for (const [id, key] of keyOf) {
       f.values.set(
         key,
         rows.map((r) => r.values[id] ?? null),
       );
+      if (rows.some((r) => id in r.bases))
+        f.values.set(
+          baseKey(key),
+          rows.map((r) => r.bases[id] ?? null),
+        );
+    }
     this.touch(frameKey, f);
   }
 
@@ -55,17 +64,21 @@ export class ScorecardCache {
   rows(frameKey: string, keyOf: ReadonlyMap<string, string>): ScorecardRow[] | null {
     const f = this.frames.get(frameKey);
     if (f === undefined) return null;
-    const columns: [string, PlainValue[]][] = [];
+    const columns: [string, PlainValue[], PlainValue[] | undefined][] = [];
     for (const [id, key] of keyOf) {
       const v = f.values.get(key);
       if (v === undefined) return null;
-      columns.push([id, v]);
+      columns.push([id, v, f.values.get(baseKey(key))]);
     }
     this.touch(frameKey, f);
     return f.heads.map((h, i) => {
       const values: Record<string, PlainValue> = {};
-      for (const [id, v] of columns) values[id] = v[i] ?? null;
-      return { ...h, values };
+      const bases: Record<string, PlainValue> = {};
+      for (const [id, v, b] of columns) {
+        values[id] = v[i] ?? null;
+        if (b !== undefined) bases[id] = b[i] ?? null;
+      }
+      return { ...h, values, bases };
     });
   }
 

@@ -15,7 +15,8 @@ const ResultsSchema = z.object({
   view: z.object({
     periods: z.array(z.object({ label: z.string(), start: isoOrEmpty, end: isoOrEmpty })),
     series: z.record(z.string(), z.array(value)),
-    segments: z.record(z.string(), z.array(z.object({ segment: z.string(), value }))),
+    bases: z.record(z.string(), z.array(value)).optional(),
+    segments: z.record(z.string(), z.array(z.object({ segment: z.string(), value, base: value.optional() }))),
     diagnostics: z.record(
       z.string(),
       z.array(

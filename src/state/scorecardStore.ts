@@ -77,6 +77,8 @@ export interface ScorecardSettings {
 export interface SegmentValue {
   readonly segment: string;
   readonly value: number | null;
+  /** What the value rests on (thinBase.ts); absent when unknown. */
+  readonly base?: number | null;
 }
 
 /** A formula the user typed that does not compile: kept apart so the applied one keeps its results. */
@@ -108,6 +110,8 @@ export interface ScorecardState {
   periods: Period[];
   /** Values per KPI aligned with `periods`; null where the data has nothing. */
   series: Record<string, (number | null)[]>;
+  /** What each value rests on (thinBase.ts), aligned with `series`; absent for a KPI with no base. */
+  bases: Record<string, (number | null)[]>;
   evaluations: Record<string, Evaluation>;
   kri: Record<string, KriState>;
   /** What each status was judged against. */
@@ -172,6 +176,8 @@ export interface ScorecardResults {
   view: {
     periods: Period[];
     series: Record<string, (number | null)[]>;
+    /** Absent in results kept before bases were. */
+    bases?: Record<string, (number | null)[]>;
     segments: Record<string, SegmentValue[]>;
     diagnostics: Record<string, Diagnostic[]>;
     /** Absent in results kept before failures were. */
@@ -311,9 +317,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         const grain = s.settings.grain;
         for (const k of s.kpis) {
           const values = s.series[k.id] ?? [];
+          const bases = s.bases[k.id];
           const series: PeriodValue[] = values.map((value, i) => ({
             period: s.periods[i]?.label ?? '',
             value,
+            base: bases?.[i],
           }));
           // A KPI with no published key still finds the user's own rows under its id.
           const key = k.benchmarkKey ?? k.id;
@@ -364,13 +372,20 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
       const spread = (result: ScorecardRow[]) => {
         const periods: Period[] = [];
         const series: Record<string, (number | null)[]> = {};
+        const bases: Record<string, (number | null)[]> = {};
         const ids = get().kpis.map((k) => k.id);
         for (const id of ids) series[id] = [];
         for (const r of result) {
           periods.push({ label: r.period ?? '', start: r.periodStart ?? '', end: r.periodEnd ?? '' });
-          for (const id of ids) series[id].push(toNumber(r.values[id]));
+          for (const id of ids) {
+            series[id].push(toNumber(r.values[id]));
+            if (id in r.bases) {
+              bases[id] = bases[id] ?? [];
+              bases[id].push(toNumber(r.bases[id]));
+            }
+          }
         }
-        return { periods, series };
+        return { periods, series, bases };
       };
 
       /** Each KPI's whole-range figure from the whole-range rows of a run. */
@@ -385,6 +400,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             from: r.periodStart,
             to: r.periodEnd,
             value: toNumber(r.values[o.kpiId]),
+            base: toNumber(r.bases[o.kpiId]),
           }));
           const found = o.times.flatMap((t) => kpiSpans.get(spanKey(t)) ?? []);
           out[o.kpiId] = totalFigure(rows, { direction: k.direction, dated: o.dated, spans: found });
@@ -404,7 +420,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const k = get().kpis.find((x) => x.id === id);
           const sign = k?.direction === 'down' ? 1 : -1;
           out[id] = latest
-            .map((r) => ({ segment: r.by === null ? '' : String(r.by), value: toNumber(r.values[id]) }))
+            .map((r) => ({
+              segment: r.by === null ? '' : String(r.by),
+              value: toNumber(r.values[id]),
+              base: toNumber(r.bases[id]),
+            }))
             .sort((a, b) => {
               if (a.value === null) return b.value === null ? 0 : 1;
               if (b.value === null) return -1;
@@ -695,6 +715,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               s.status = 'ready';
               s.periods = [];
               s.series = {};
+              s.bases = {};
             });
             return;
           }
@@ -709,7 +730,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           const { rows: result, failed } = await frameRows(engine, data, main, defs, plan, ids);
           if (id !== runId) return;
           const failures = failuresOf(failed, plan);
-          const { periods, series } = spread(completePeriods(result, st.settings, st.dataRange.to));
+          const { periods, series, bases } = spread(completePeriods(result, st.settings, st.dataRange.to));
           const totals = totalsOf(result, compiled.outputs);
           const range = rangeFor(st.settings, st.dataRange);
           const diagnostics = byKpi(compiled.diagnostics);
@@ -723,8 +744,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             // A KPI whose run failed keeps what it showed before (an invalid edit never blanks it).
             for (const k of s.kpis) {
               const failed = (diagnostics[k.id] ?? []).some(isError);
-              if (!failed || s.series[k.id] === undefined || s.series[k.id].length !== periods.length)
+              if (!failed || s.series[k.id] === undefined || s.series[k.id].length !== periods.length) {
                 s.series[k.id] = series[k.id] ?? [];
+                if (bases[k.id] === undefined) delete s.bases[k.id];
+                else s.bases[k.id] = bases[k.id];
+              }
             }
             s.segments = {};
             s.segmentsPending = by !== null;
@@ -822,6 +846,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         totals: {},
         periods: [],
         series: {},
+        bases: {},
         evaluations: {},
         kri: {},
         statusBasis: {},
@@ -992,6 +1017,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           set((s) => {
             s.kpis = s.kpis.filter((k) => k.id !== id);
             delete s.series[id];
+            delete s.bases[id];
             delete s.evaluations[id];
             delete s.drafts[id];
             delete s.failures[id];
@@ -1016,6 +1042,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             view: {
               periods: st.periods,
               series: st.series,
+              bases: st.bases,
               segments: st.segments,
               diagnostics: st.diagnostics,
               failures: st.failures,
@@ -1041,6 +1068,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           set((s) => {
             s.periods = view.periods;
             s.series = view.series;
+            s.bases = view.bases ?? {};
             s.segments = view.segments;
             s.diagnostics = castDraft(view.diagnostics);
             s.failures = view.failures ?? {};

@@ -100,6 +100,39 @@ describe('the first screen at 1280 x 800', () => {
     await b.screenshot('first-screen-scorecard');
   });
 
+  it('fits the same columns in Persian, where a change in points reads "▲ +۰٫۵ واحد"', async () => {
+    const page = b.page;
+    await page.getByLabel('Language').selectOption('fa');
+    await eventually(async () =>
+      (await layout(page)).cells.find((c) => c.id === 'latest')?.text.replace(/\s+/g, ' '),
+    ).toMatch(/^آخرین /);
+    const l = await layout(page);
+    for (const id of ['kpi', 'latest', 'status', 'prev', 'yoy', 'vsTarget', 'vsBenchmark'])
+      expect(l.cells.map((c) => c.id)).toContain(id);
+    for (const c of l.cells) {
+      expect(c.left, c.id).toBeGreaterThanOrEqual(l.grid.left - 1);
+      expect(c.right, c.id).toBeLessThanOrEqual(l.grid.right + 1);
+    }
+    expect(l.overflow, 'horizontal scroll in the Persian grid').toBeLessThanOrEqual(0);
+    // The demo's rates do change in points; the cell abbreviates the unit, the tooltip writes it out.
+    await eventually(() => page.locator('.sc-grid .ag-cell[col-id="prev"]').allInnerTexts()).toContainEqual(
+      expect.stringMatching(/^[▲▼●] .*[۰-۹] واحد$/),
+    );
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.sc-grid .ag-center-cols-container .ag-cell')].map((e) => ({
+        at: `${e.closest('[row-id]')?.getAttribute('row-id')}/${e.getAttribute('col-id')}`,
+        text: e.innerText,
+        clipped: e.scrollWidth > e.clientWidth + 1,
+      })),
+    );
+    expect(cells.filter((c) => c.clipped).map((c) => `${c.at}: ${c.text}`)).toEqual([]);
+    await b.screenshot('first-screen-scorecard-fa');
+    await page.getByLabel('زبان').selectOption('en');
+    await eventually(async () => (await layout(page)).cells.find((c) => c.id === 'latest')?.text).toMatch(
+      /^Latest/,
+    );
+  });
+
   it('opens the period and target columns on demand, to the right', async () => {
     const page = b.page;
     await page.getByRole('button', { name: 'Total and periods' }).click();

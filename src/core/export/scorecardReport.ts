@@ -46,6 +46,8 @@ export interface ReportInput {
   readonly periods: readonly ReportPeriod[];
   readonly kpis: readonly ReportKpi[];
   readonly series: Readonly<Record<string, readonly (number | null)[]>>;
+  /** What each value rests on (thinBase.ts), aligned with `series`; a change from too little is left out. */
+  readonly bases?: Readonly<Record<string, readonly (number | null)[]>>;
   readonly benchmarks: Readonly<Record<string, BenchmarkRow | undefined>>;
   /** Why a KPI has no values, by id: the engine refused it or its formula has an error. */
   readonly failures?: Readonly<Record<string, string>>;
@@ -98,6 +100,7 @@ export function reportInput(
     periods: s.periods,
     kpis: s.kpis,
     series: s.series,
+    bases: s.bases,
     benchmarks: s.benchmarks,
     failures: failureMessages(s.kpis, s),
   };
@@ -141,7 +144,12 @@ export function kpiReport(input: ReportInput, kpi: ReportKpi): KpiReport {
   const values = input.series[kpi.id] ?? [];
   const row = input.benchmarks[kpi.id];
   const bench = row === undefined ? null : comparableValue(row);
-  const series: PeriodValue[] = input.periods.map((p, i) => ({ period: p.label, value: values[i] ?? null }));
+  const bases = input.bases?.[kpi.id];
+  const series: PeriodValue[] = input.periods.map((p, i) => ({
+    period: p.label,
+    value: values[i] ?? null,
+    base: bases?.[i],
+  }));
   const periods = series.map((_, i): PeriodResult => {
     const e = evaluate(series.slice(0, i + 1), {
       direction: kpi.direction,
@@ -298,6 +306,7 @@ export function plainValue(v: number | null, format: KpiFormat): string {
 
 /** A change: percentage points for percentages, a relative % otherwise, with its arrow. */
 export function plainChange(c: Comparison, format: KpiFormat): string {
+  if (c.thin !== null) return `n/a (${c.thin.count} < ${c.thin.min} rows)`;
   if (c.change === null) return '—';
   const signed = (n: number, digits: number) => `${n > 0 ? '+' : ''}${fixed(n, digits)}`;
   if (format === 'percent') return `${c.sign} ${signed(c.change * 100, 1)} pp`;

@@ -10,6 +10,7 @@ import { type Dialect, duckdb } from '../sql/dialect';
 import { checkKpis, constantNumber } from './check';
 import type { CheckedKpi, TExpr } from './checked';
 import { walk } from './checked';
+import { type BasePlan, planBase, rowsCall } from './compileBase';
 import { RANGE_KINDS, rangeBoundsSql, rangesSql } from './compileRanges';
 import { type Diagnostic, diagnostic } from './diagnostics';
 import { type AggregateFunction, lookupFunction, type WindowContext } from './registry';
@@ -47,6 +48,8 @@ export interface ScorecardOutput {
   dated: boolean;
   /** The date columns it reads (through the KPIs it uses), for the dates its data spans. */
   times: TimeSource[];
+  /** The column of what each value rests on (compileBase.ts: a rate's denominator, else rows); null when nothing does. */
+  base: string | null;
 }
 
 export interface TimeSource {
@@ -130,6 +133,8 @@ class Compiler {
   private readonly blocks: Block[] = [];
   private readonly slotByKey = new Map<string, Slot>();
   private readonly slotOfCall = new Map<Extract<TExpr, { t: 'call' }>, Slot>();
+  /** What each KPI's value rests on, and the row counts added for it (compileBase.ts). */
+  private readonly bases = new Map<string, { plan: BasePlan; exprs: TExpr[] }>();
   private breakdown: { table: string; column: string } | null = null;
   private readonly today: string;
   private slotCount = 0;
@@ -173,6 +178,7 @@ class Compiler {
         type: k.type,
         dated: r === undefined || !r.reads || r.dated,
         times: [...(r?.times.values() ?? [])],
+        base: this.hasBase(k.id) ? `n${i}` : null,
       };
     });
     // Per period an undated KPI would repeat one number: it has whole-range values only.
@@ -192,7 +198,51 @@ class Compiler {
     this.markFailures();
     for (const k of this.okKpis()) this.collectSlots(k);
     this.markFailures();
+    for (const k of this.okKpis()) this.collectBase(k);
     this.limitLookback();
+  }
+
+  /** The aggregates a KPI's base reads; a row count is added as one more aggregate of its block. */
+  private collectBase(k: CheckedKpi): void {
+    const plan = planBase(k, this.checked);
+    if (plan === null || k.expr === null) return;
+    const span = k.expr.span;
+    const exprs: TExpr[] =
+      plan.t === 'exprs'
+        ? [...plan.exprs]
+        : plan.t === 'rows'
+          ? plan.sources.map((source) => {
+              const call = rowsCall(source, span);
+              this.addSlot(k, call, lookupFunction('COUNTROWS') as AggregateFunction);
+              return call;
+            })
+          : [];
+    this.bases.set(k.id, { plan, exprs });
+  }
+
+  /** Whether a KPI has a base: its own, or (made of other KPIs) one of theirs. */
+  private hasBase(id: string, seen = new Set<string>()): boolean {
+    const b = this.bases.get(id);
+    if (b === undefined || this.failed.has(id) || seen.has(id)) return false;
+    if (b.plan.t !== 'refs') return true;
+    seen.add(id);
+    return (this.checked.get(id)?.refs ?? []).some((r) => this.hasBase(r, seen));
+  }
+
+  /** The base at KPI level: the smallest of what it rests on. */
+  private baseSql(k: CheckedKpi, ctx: SqlCtx, baseOf: ReadonlyMap<string, string>): string {
+    const b = this.bases.get(k.id);
+    const parts =
+      b === undefined
+        ? []
+        : b.plan.t === 'refs'
+          ? k.refs.flatMap((r) => {
+              const c = baseOf.get(r);
+              return c === undefined ? [] : [this.q(c)];
+            })
+          : b.exprs.map((e) => this.rowSql(e, ctx));
+    if (parts.length === 0) return 'CAST(NULL AS DOUBLE)';
+    return `CAST(${parts.length === 1 ? parts[0] : `LEAST(${parts.join(', ')})`} AS DOUBLE)`;
   }
 
   /**
@@ -481,19 +531,23 @@ class Compiler {
     const stages = this.stages();
     const maxStage = Math.max(0, ...stages.values());
     const columnOf = new Map(outputs.map((o) => [o.kpiId, o.column]));
+    const baseOf = new Map(outputs.flatMap((o) => (o.base === null ? [] : [[o.kpiId, o.base] as const])));
     for (let s = 1; s <= maxStage; s++) {
       const cols = outputs
         .filter((o) => stages.get(o.kpiId) === s)
-        .map((o) => {
+        .flatMap((o) => {
           const k = this.checked.get(o.kpiId) as CheckedKpi;
-          return `${this.kpiSql(k, columnOf)} AS ${this.q(o.column)}`;
+          const value = `${this.kpiSql(k, columnOf)} AS ${this.q(o.column)}`;
+          return o.base === null
+            ? [value]
+            : [value, `${this.baseSql(k, this.kpiCtx(columnOf), baseOf)} AS ${this.q(o.base)}`];
         });
       cte(`r${s}`, `SELECT *, ${cols.join(',\n  ')}\nFROM ${this.n(`r${s - 1}`)}`);
     }
-    const finalCols = outputs.map((o) =>
-      this.failed.has(o.kpiId) || undated.has(o.kpiId)
-        ? `CAST(NULL AS DOUBLE) AS ${this.q(o.column)}`
-        : this.q(o.column),
+    const finalCols = outputs.flatMap((o) =>
+      (o.base === null ? [o.column] : [o.column, o.base]).map((c) =>
+        this.failed.has(o.kpiId) || undated.has(o.kpiId) ? `CAST(NULL AS DOUBLE) AS ${this.q(c)}` : this.q(c),
+      ),
     );
     const { start, end, label, by, range } = RESULT_COLUMNS;
     const rangeCol = this.grain === null ? this.q(range) : `CAST(NULL AS VARCHAR) AS ${this.q(range)}`;
@@ -827,6 +881,12 @@ class Compiler {
   }
 
   private kpiSql(k: CheckedKpi, columnOf: Map<string, string>): string {
+    const sql = this.rowSql(k.expr as TExpr, this.kpiCtx(columnOf));
+    return k.type === 'number' ? `CAST(${sql} AS DOUBLE)` : sql;
+  }
+
+  /** Expressions on the stage relations: KPI columns, aggregate columns and windows over periods. */
+  private kpiCtx(columnOf: Map<string, string>): SqlCtx {
     const window: WindowContext = {
       partition: this.q('by_value'),
       order: this.q('period_start'),
@@ -835,13 +895,11 @@ class Compiler {
       inRange: this.q('in_range'),
       period: this.q('period_start'),
     };
-    const ctx: SqlCtx = {
+    return {
       alias: () => 't0',
       row: { periodStart: this.q('period_start'), periodEnd: this.q('period_end'), today: this.today },
       kpiLevel: { columnOf, window },
     };
-    const sql = this.rowSql(k.expr as TExpr, ctx);
-    return k.type === 'number' ? `CAST(${sql} AS DOUBLE)` : sql;
   }
 
   private argSql(fn: string, i: number, a: TExpr, ctx: SqlCtx): string {

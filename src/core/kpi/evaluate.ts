@@ -1,12 +1,15 @@
 import type { Grain } from '../sql/calendarSchema';
 import { type BenchmarkRow, type BestPracticeBand, comparableValue, type Quartiles } from './benchmarks';
 import { isBetter, STATUS_SIGNS, type Status, statusOf, TREND_SIGNS, trendOf } from './status';
+import { type ThinBase, thinBase } from './thinBase';
 import type { KpiDirection, KpiThresholds } from './types';
 
 /** One period's value of a KPI; null where the data has nothing (shown blank, never 0). */
 export interface PeriodValue {
   readonly period: string;
   readonly value: number | null;
+  /** What the value rests on (thinBase.ts): a rate's denominator, else the period's rows; absent when unknown. */
+  readonly base?: number | null;
 }
 
 /** Periods one year back. The spine has no gaps, so an offset finds last year's period. */
@@ -29,6 +32,11 @@ export interface Comparison {
   readonly better: boolean | null;
   /** ▲ ▼ ● for the change, '' when there is none. */
   readonly sign: string;
+  /**
+   * Set when either side rests on too little data: the change is then withheld (null),
+   * never shown as a huge percentage of a near-empty period.
+   */
+  readonly thin: ThinBase | null;
 }
 
 export type QuartilePosition = 'top' | 'second' | 'third' | 'bottom';
@@ -59,9 +67,14 @@ export interface Evaluation {
 }
 
 /** A value against a base: the change, the relative change and whether it is better for the direction. */
-export function compare(value: number | null, base: number | null, direction: KpiDirection): Comparison {
-  if (value === null || base === null) {
-    return { base, change: null, relative: null, better: null, sign: '' };
+export function compare(
+  value: number | null,
+  base: number | null,
+  direction: KpiDirection,
+  thin: ThinBase | null = null,
+): Comparison {
+  if (value === null || base === null || thin !== null) {
+    return { base, change: null, relative: null, better: null, sign: '', thin: value === null ? null : thin };
   }
   const change = value - base;
   const trend = trendOf(change);
@@ -71,6 +84,7 @@ export function compare(value: number | null, base: number | null, direction: Kp
     relative: base === 0 ? null : change / Math.abs(base),
     better: isBetter(direction, change),
     sign: trend === null ? '' : TREND_SIGNS[trend],
+    thin: null,
   };
 }
 
@@ -125,9 +139,20 @@ export function evaluate(series: readonly PeriodValue[], o: EvaluateOptions): Ev
     const p = series[series.length - 1 - back];
     return p !== undefined && present(p.value) ? p.value : null;
   };
+  const baseAt = (back: number) => series[series.length - 1 - back]?.base;
+  // A change from (or to) a period of a handful of rows is withheld, with the reason.
+  const thinAgainst = (back: number) => thinBase(baseAt(0), baseAt(back));
   const n = o.rollingPeriods ?? 3;
   // The rolling average the latest is compared with is of the n periods before it.
   const rollingBase = rollingAverage(series.slice(0, -1), n);
+  const windowBases = series.slice(-1 - n, -1).map((p) => p.base);
+  const rollingThin =
+    windowBases.length === n && windowBases.every((b) => typeof b === 'number')
+      ? thinBase(
+          baseAt(0),
+          (windowBases as number[]).reduce((s, b) => s + b, 0),
+        )
+      : thinBase(baseAt(0), null);
   const row = o.benchmark ?? null;
   const benchValue = row === null ? null : comparableValue(row);
   const quartile =
@@ -138,9 +163,14 @@ export function evaluate(series: readonly PeriodValue[], o: EvaluateOptions): Ev
   return {
     period: last?.period ?? null,
     value,
-    previous: compare(value, at(1), o.direction),
-    lastYear: compare(value, at(PERIODS_PER_YEAR[o.grain]), o.direction),
-    rolling: { ...compare(value, rollingBase, o.direction), periods: n },
+    previous: compare(value, at(1), o.direction, thinAgainst(1)),
+    lastYear: compare(
+      value,
+      at(PERIODS_PER_YEAR[o.grain]),
+      o.direction,
+      thinAgainst(PERIODS_PER_YEAR[o.grain]),
+    ),
+    rolling: { ...compare(value, rollingBase, o.direction, rollingThin), periods: n },
     target: compare(value, o.target ?? null, o.direction),
     benchmark: { ...compare(value, benchValue, o.direction), quartile },
     inBestPractice:

@@ -1,12 +1,10 @@
 import type { Expr } from '../formula/ast';
+import { COUNT_AGGREGATES } from '../formula/compileBase';
 import { parseFormula } from '../formula/parser';
 import type { KpiFamily, KpiFormat, KpiUnit } from './types';
 
-/** Aggregates that count rows: a share of one count in another is a rate. */
-const COUNTS: ReadonlySet<string> = new Set(['COUNT', 'COUNTD', 'COUNTIF', 'COUNTROWS', 'ACTIVE']);
-
 function isCount(e: Expr): boolean {
-  return e.kind === 'call' && COUNTS.has(e.name.toUpperCase());
+  return e.kind === 'call' && COUNT_AGGREGATES.has(e.name.toUpperCase());
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type DateSpan, overlaps, spanOf } from './dateRange';
 import { type Comparison, compare } from './evaluate';
+import { thinBase } from './thinBase';
 import type { KpiDirection } from './types';
 
 /** One whole-range row of a scorecard run for one KPI. */
@@ -8,6 +9,8 @@ export interface RangeValue {
   readonly from: string | null;
   readonly to: string | null;
   readonly value: number | null;
+  /** What the value rests on (thinBase.ts); absent when unknown. */
+  readonly base?: number | null;
 }
 
 /** A KPI over the whole selected range, with the range before it and the same range last year. */
@@ -39,7 +42,7 @@ export function totalFigure(
   const data = spanOf(o.spans);
   const outside = range !== null && data !== null && !o.spans.some((s) => overlaps(s, range)) ? data : null;
   const against = (kind: RangeValue['range']) => ({
-    ...compare(value, at(kind)?.value ?? null, o.direction),
+    ...compare(value, at(kind)?.value ?? null, o.direction, thinBase(total?.base, at(kind)?.base)),
     range: spanOfRow(at(kind)),
   });
   return {

@@ -1,3 +1,5 @@
+import { isPercentUnit } from '../../core/kpi/kpiFigure';
+import { spreadExceedsNoise } from '../../core/kpi/spreadNoise';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import type { SegmentValue, WorkbookKpi } from '../../state/scorecardStore';
@@ -15,14 +17,36 @@ export interface BreakdownInput {
   by: string;
 }
 
-/** Segments ranked as horizontal bars, best at the top, best and worst marked, the benchmark as a line. */
+/**
+ * Whether best and worst get their green and red marks: a KPI with a direction, two
+ * segments at least, and a gap between them wider than chance (spreadNoise.ts).
+ */
+export function marksBestAndWorst(kpi: WorkbookKpi, segments: readonly SegmentValue[]): boolean {
+  const withValue = segments.filter((s): s is SegmentValue & { value: number } => s.value !== null);
+  const best = withValue[0];
+  const worst = withValue.at(-1);
+  if (kpi.direction === 'context' || best === undefined || worst === undefined || best === worst)
+    return false;
+  return spreadExceedsNoise(
+    { value: best.value, base: best.base ?? null },
+    { value: worst.value, base: worst.base ?? null },
+    isPercentUnit(kpi.unit),
+  );
+}
+
+/**
+ * Segments ranked as horizontal bars from zero, best at the top, the benchmark as a line;
+ * best and worst marked only when their gap is more than noise.
+ */
 export function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOption {
   const { kpi, segments, benchmark } = input;
   const fmt = (v: number | null) => formatKpiValue(v, kpi);
   const withValue = segments.filter((s) => s.value !== null);
   const best = withValue[0]?.segment;
   const worst = withValue.length > 1 ? withValue[withValue.length - 1]?.segment : undefined;
-  const judged = kpi.direction !== 'context';
+  const judged = marksBestAndWorst(kpi, segments);
+  // Bars start at zero: a bar's length is its value, so an axis from 50 % would make 64 % look twice 57 %.
+  const negative = withValue.some((s) => (s.value as number) < 0);
   // ECharts draws the first category at the bottom; reverse so the best is on top.
   const rows = segments.filter((s) => s.value !== null).reverse();
   const name = (s: SegmentValue) => (s.segment === '' ? t('chart.blankSegment') : s.segment);
@@ -36,13 +60,19 @@ export function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOpt
           : '';
   return {
     animation: false,
-    grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+    // Room on the right for the longest bar's label: "64.2% ✓ best".
+    grid: { left: 8, right: judged ? 104 : 64, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : t('value.blank')),
     },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true } },
+    xAxis: {
+      type: 'value',
+      scale: false,
+      ...(negative ? {} : { min: 0 }),
+      axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true },
+    },
     yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: 110, overflow: 'truncate' } },
     series: [
       {
@@ -79,6 +109,10 @@ export function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOpt
 export function BreakdownChart({ input }: { input: BreakdownInput }) {
   const { ref, chart } = useChart((k) => breakdownOption(input, k));
   const height = Math.max(120, input.segments.length * 30 + 40);
+  const unmarked =
+    input.kpi.direction !== 'context' &&
+    input.segments.filter((s) => s.value !== null).length > 1 &&
+    !marksBestAndWorst(input.kpi, input.segments);
   return (
     <figure className="chart-figure">
       <div
@@ -90,6 +124,11 @@ export function BreakdownChart({ input }: { input: BreakdownInput }) {
         aria-label={t('chart.breakdownLabel', { kpi: kpiLabel(input.kpi), by: input.by })}
       />
       <figcaption>
+        {unmarked && (
+          <p className="chart-note muted" data-testid="breakdown-no-marks">
+            {t('chart.noMarks')}
+          </p>
+        )}
         <button
           type="button"
           className="btn small"

@@ -2,6 +2,7 @@ import type { BenchmarkRow } from '../../core/kpi/benchmarks';
 import { comparableValue } from '../../core/kpi/benchmarks';
 import { PERIODS_PER_YEAR } from '../../core/kpi/evaluate';
 import { KRI_DEFAULTS, type KriState } from '../../core/kpi/kri';
+import { firstWithData } from '../../core/kpi/trendStart';
 import type { Grain } from '../../core/sql/calendarSchema';
 import { formatPeriodLabel } from '../../i18n/format';
 import { kpiLabel } from '../../i18n/kpi';
@@ -16,6 +17,8 @@ export interface KpiChartInput {
   kpi: WorkbookKpi;
   periods: readonly Period[];
   values: readonly (number | null)[];
+  /** What each value rests on (thinBase.ts): a period of no rows is no data, even where a count reads 0. */
+  bases?: readonly (number | null)[];
   grain: Grain;
   benchmark: BenchmarkRow | undefined;
   kri: KriState | undefined;
@@ -27,16 +30,21 @@ export interface KpiChartInput {
  * for a KRI the least-squares projection a few periods ahead.
  */
 export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOption {
-  const { kpi, periods, values, grain, benchmark, kri } = input;
+  const { kpi, grain, benchmark, kri } = input;
   const fmt = (v: number | null) => formatKpiValue(v, kpi);
   const back = PERIODS_PER_YEAR[grain];
+  // The line starts at the first period with data; last year's ghost still reads the periods before.
+  const start = firstWithData(input.values, input.bases);
+  const periods = input.periods.slice(start);
+  const values = input.values.slice(start);
+  const all = input.values;
   const ahead = kri?.fit && kpi.kind === 'kri' ? KRI_DEFAULTS.horizon : 0;
   const labels = [
     ...periods.map((p) => formatPeriodLabel(p.label)),
     ...Array.from({ length: ahead }, (_, i) => t('chart.ahead', { n: i + 1 })),
   ];
   const pad = (xs: (number | null)[]) => [...xs, ...Array.from({ length: ahead }, () => null)];
-  const lastYear = values.map((_, i) => (i - back >= 0 ? (values[i - back] ?? null) : null));
+  const lastYear = values.map((_, i) => (start + i - back >= 0 ? (all[start + i - back] ?? null) : null));
   const markLines: object[] = [];
   if (kpi.target !== null)
     markLines.push({

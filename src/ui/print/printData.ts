@@ -76,6 +76,7 @@ export async function preparePrint(): Promise<PrintData> {
         kpi,
         periods: s.periods,
         values: s.series[id] ?? [],
+        bases: s.bases[id],
         grain: s.settings.grain,
         benchmark: s.benchmarks[id],
         kri: s.kri[id],

@@ -66,12 +66,17 @@ export function formatKpiExact(v: number | null | undefined, k: Shape): string {
 /** A plus sign kept before its number in right-to-left text (a bare + would float to the other side). */
 const plus = () => (localeSettings().locale === 'fa' ? '\u200e+' : '+');
 
-/** The change as a signed figure: points for percentages, a relative % otherwise. */
-export function formatChange(c: Comparison, k: Shape): string {
+/**
+ * The change as a signed figure: points for percentages, a relative % otherwise; "n/a" when
+ * either side rests on too little data (thinText says why). `full` writes the unit out
+ * ("واحد درصد" rather than "واحد") for tooltips; narrow cells take the short one.
+ */
+export function formatChange(c: Comparison, k: Shape, full = false): string {
+  if (c.thin !== null) return t('change.na');
   if (c.change === null) return t('value.blank');
   if (k.format === 'percent') {
     const pp = c.change * 100;
-    return `${c.sign} ${pp > 0 ? plus() : ''}${plain1().format(pp)} ${t('kpiUnit.pp')}`;
+    return `${c.sign} ${pp > 0 ? plus() : ''}${plain1().format(pp)} ${t(full ? 'kpiUnit.pp' : 'kpiUnit.ppShort')}`;
   }
   if (c.relative === null) return `${c.sign} ${c.change > 0 ? plus() : ''}${shortNumber(c.change)}`;
   return `${c.sign} ${formatPercent(c.relative, 1, true)}`;

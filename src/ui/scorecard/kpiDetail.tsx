@@ -6,6 +6,7 @@ import { t } from '../../i18n/t';
 import { BreakdownChart } from '../charts/breakdownChart';
 import { KpiDetailChart } from '../charts/kpiDetailChart';
 import { KpiBullet } from './bulletChart';
+import { ChangeCell } from './changeCell';
 import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
@@ -13,6 +14,7 @@ import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
 import { scorecardStore, useScorecard } from './scorecardApp';
 import { StatusBadge } from './statusBadge';
+import type { ThinWhere } from './thinText';
 import { TotalDetail } from './totalDetail';
 import { UserBenchmarks } from './userBenchmarks';
 
@@ -22,6 +24,7 @@ export function ScorecardDetail() {
   const kpi = useScorecard((s) => s.kpis.find((k) => k.id === s.selectedKpi));
   const e = useScorecard((s) => (id === null ? undefined : s.evaluations[id]));
   const values = useScorecard((s) => (id === null ? undefined : s.series[id]));
+  const bases = useScorecard((s) => (id === null ? undefined : s.bases[id]));
   const periods = useScorecard((s) => s.periods);
   const grain = useScorecard((s) => s.settings.grain);
   const by = useScorecard((s) => s.settings.breakdown);
@@ -45,14 +48,13 @@ export function ScorecardDetail() {
   }
   // An average (of the previous periods) is not a figure of the data: shown as the KPI
   // shows its values, not to six decimals.
-  const row = (label: string, c: Comparison, extra?: string, average = false) => (
+  const row = (label: string, c: Comparison, where?: ThinWhere, average = false) => (
     <tr>
       <th scope="row">{label}</th>
       <td className="cell-number" title={average ? formatKpiExact(c.base, kpi) : undefined}>
         {average ? formatKpiValue(c.base, kpi) : formatKpiExact(c.base, kpi)}
       </td>
-      <td className={changeClass(c)}>{c.change === null ? '' : formatChange(c, kpi)}</td>
-      {extra !== undefined && <td className="faint">{extra}</td>}
+      <ChangeCell c={c} kpi={kpi} where={where} />
     </tr>
   );
   return (
@@ -91,9 +93,9 @@ export function ScorecardDetail() {
         {kpi.description && <p className="muted sc-desc">{kpiDescription(kpi)}</p>}
         <table className="sc-compare">
           <tbody>
-            {row(t('detail.previous'), e.previous)}
-            {row(t('detail.lastYear'), e.lastYear)}
-            {row(t('detail.rolling', { n: e.rolling.periods }), e.rolling, undefined, true)}
+            {row(t('detail.previous'), e.previous, 'previous')}
+            {row(t('detail.lastYear'), e.lastYear, 'lastYear')}
+            {row(t('detail.rolling', { n: e.rolling.periods }), e.rolling, 'rolling', true)}
             {kpi.target !== null && row(t('detail.target'), e.target)}
             {bench !== undefined && (
               <tr title={benchmarkTooltip(bench)}>
@@ -125,7 +127,7 @@ export function ScorecardDetail() {
         )}
       </div>
       <div className="panel-section">
-        <KpiDetailChart input={{ kpi, periods, values: values ?? [], grain, benchmark: bench, kri }} />
+        <KpiDetailChart input={{ kpi, periods, values: values ?? [], bases, grain, benchmark: bench, kri }} />
       </div>
       <KpiBullet id={kpi.id} />
       {by !== null && segments !== undefined && segments.length > 0 && (

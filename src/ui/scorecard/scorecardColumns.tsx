@@ -20,6 +20,7 @@ import { isKpi, type KpiRow, type Row } from './scorecardRows';
 import type { ColumnSet } from './scorecardView';
 import { Sparkline } from './sparkline';
 import { StatusBadge } from './statusBadge';
+import { type ThinWhere, thinText } from './thinText';
 import { totalColumn } from './totalColumn';
 import { unavailableText } from './unavailableText';
 
@@ -44,8 +45,9 @@ const exactTip = (p: { data?: Row; value?: unknown }): string | null =>
 const blankClass = (v: unknown) =>
   v === null || v === undefined || v === '—' ? 'cell-blank' : 'cell-number';
 
-// A change in points reads "▼ −3.8 pp" in English but "▼ −۳٫۸ واحد درصد" in Persian.
-const changeWidth = () => (isRtl() ? 128 : 92);
+// A change in points reads "▼ −3.8 pp" in English and "▼ −۳٫۸ واحد" in Persian (the tooltip
+// writes "واحد درصد" out); with the tighter padding of .sc-tight both fit a 1280-pixel screen.
+const changeWidth = () => (isRtl() ? 94 : 92);
 
 /**
  * The at-a-glance columns share the width they are given (at least their minimum, so
@@ -82,24 +84,36 @@ function KpiCell(p: ICellRendererParams<Row>) {
   );
 }
 
-/** A comparison of the latest value with a base: "▲ +4.2 %", coloured by whether it is better. */
+/**
+ * A comparison of the latest value with a base: "▲ +4.2 %", coloured by whether it is better.
+ * `where` names a change between periods: one from too little data reads "n/a" and its
+ * tooltip says why; otherwise the tooltip writes the unit out (the cell may abbreviate it).
+ */
 function change(
   id: string,
   header: string,
   of: (r: KpiRow) => Parameters<typeof formatChange>[0] | null,
+  where?: ThinWhere,
 ): ColDef<Row> {
+  const comparison = (r: Row | undefined) => (isKpi(r) && r.evaluation ? of(r) : null);
   return {
     colId: id,
     headerName: header,
     ...glance(changeWidth()),
     type: 'rightAligned',
     valueGetter: onlyKpi((r) => {
-      const c = r.evaluation ? of(r) : null;
+      const c = comparison(r);
       return c === null ? null : formatChange(c, r.kpi);
     }),
+    tooltipValueGetter: (p) => {
+      const c = comparison(p.data);
+      if (c === null || !isKpi(p.data)) return null;
+      const reason = where === undefined ? null : thinText(c, where, p.data.kpi.table);
+      return reason ?? (c.change === null ? null : formatChange(c, p.data.kpi, true));
+    },
     cellClass: (p) => {
-      const c = isKpi(p.data) && p.data.evaluation ? of(p.data) : null;
-      return c === null ? '' : changeClass(c);
+      const c = comparison(p.data);
+      return c === null ? 'sc-tight' : `sc-tight ${c.thin !== null ? 'delta sc-thin' : changeClass(c)}`;
     },
   };
 }
@@ -178,14 +192,14 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
         headerTooltip: last
           ? `${formatDate(Date.parse(last.start))} – ${formatDate(Date.parse(last.end))}`
           : undefined,
-        // Wide enough for a currency value in the tens of thousands with cents; Persian writes
-        // short amounts in words (۲٫۳ میلیون دلار).
-        ...glance(isRtl() ? 120 : 112),
+        // Wide enough for a currency value in the tens of thousands with cents, and (with the
+        // tighter padding) for Persian, which writes compact amounts in words (۲٫۳ میلیون دلار).
+        ...glance(112),
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => r.evaluation?.value ?? null),
         valueFormatter: (p) => (isKpi(p.data) ? formatKpiValue(p.value as number | null, p.data.kpi) : ''),
         tooltipValueGetter: exactTip,
-        cellClass: (p) => `${blankClass(p.value)} sc-latest`,
+        cellClass: (p) => `${blankClass(p.value)} sc-latest sc-tight`,
         // The reason a KPI has no numbers takes the place of its latest value, status and changes.
         colSpan: (p) =>
           p.data?.kind === 'unavailable' || (isKpi(p.data) && p.data.runFailure !== null) ? 5 : 1,
@@ -208,7 +222,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     build: () => ({
       colId: 'status',
       headerName: t('scorecard.col.status'),
-      ...glance(isRtl() ? 104 : 92),
+      ...glance(92),
       valueGetter: onlyKpi((r) => r.evaluation?.status ?? 'none'),
       tooltipValueGetter: (p) =>
         isKpi(p.data) && p.data.basis !== null ? t(`statusBasis.${p.data.basis}`) : null,
@@ -219,12 +233,12 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
     id: 'prev',
     set: 'glance',
-    build: () => change('prev', t('scorecard.col.prev'), (r) => r.evaluation!.previous),
+    build: () => change('prev', t('scorecard.col.prev'), (r) => r.evaluation!.previous, 'previous'),
   },
   {
     id: 'yoy',
     set: 'glance',
-    build: () => change('yoy', t('scorecard.col.yoy'), (r) => r.evaluation!.lastYear),
+    build: () => change('yoy', t('scorecard.col.yoy'), (r) => r.evaluation!.lastYear, 'lastYear'),
   },
   {
     id: 'vsTarget',

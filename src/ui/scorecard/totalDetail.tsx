@@ -1,7 +1,8 @@
 import type { Comparison } from '../../core/kpi/evaluate';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
-import { changeClass, formatChange, formatKpiExact } from './formatKpi';
+import { ChangeCell } from './changeCell';
+import { formatKpiExact } from './formatKpi';
 import { useScorecard } from './scorecardApp';
 import { noDataText, spanText } from './totalText';
 
@@ -13,11 +14,11 @@ export function TotalDetail({ kpi }: { kpi: WorkbookKpi }) {
   const total = useScorecard((s) => s.totals[kpi.id]);
   if (total === undefined || total.range === null) return null;
   const reason = noDataText(total);
-  const row = (label: string, c: Comparison) => (
+  const row = (label: string, c: Comparison, where: 'rangePrevious' | 'rangeLastYear') => (
     <tr>
       <th scope="row">{label}</th>
       <td className="cell-number">{formatKpiExact(c.base, kpi)}</td>
-      <td className={changeClass(c)}>{c.change === null ? '' : formatChange(c, kpi)}</td>
+      <ChangeCell c={c} kpi={kpi} where={where} />
     </tr>
   );
   return (
@@ -31,10 +32,10 @@ export function TotalDetail({ kpi }: { kpi: WorkbookKpi }) {
         </tr>
         {total.previous.range !== null &&
           total.dated &&
-          row(t('detail.totalPrevious', spanText(total.previous.range)), total.previous)}
+          row(t('detail.totalPrevious', spanText(total.previous.range)), total.previous, 'rangePrevious')}
         {total.lastYear.range !== null &&
           total.dated &&
-          row(t('detail.totalLastYear', spanText(total.lastYear.range)), total.lastYear)}
+          row(t('detail.totalLastYear', spanText(total.lastYear.range)), total.lastYear, 'rangeLastYear')}
         {!total.dated && (
           <tr>
             <td colSpan={3} className="muted">

@@ -69,12 +69,23 @@ describe('whole-range figures in the scorecard store', () => {
       'Sales attrition',
       'COUNTIF(hr.Attrition = "Yes" AND hr.Department = "Sales") / COUNTIF(hr.Department = "Sales")',
     );
+    const department = (name: string) =>
+      added(
+        s,
+        `${name} attrition`,
+        `COUNTIF(hr.Attrition = "Yes" AND hr.Department = "${name}") / COUNTIF(hr.Department = "${name}")`,
+      );
+    const people = await department('Human Resources');
+    const research = await department('Research & Development');
     const { totals, series } = s.getState();
-    // Published: 1,869 / 7,043 = 26.54 %; 237 / 1,470 = 16.12 %; Sales 20.6 %.
+    // Published: 1,869 / 7,043 = 26.54 %; 237 / 1,470 = 16.12 %; Sales 20.6 %,
+    // Human Resources 19.0 % (12 / 63), Research & Development 13.8 % (133 / 961).
     expect(totals[churned].value).toBe(1869);
     expect(((totals[churn].value as number) * 100).toFixed(2)).toBe('26.54');
     expect(((totals[attrition].value as number) * 100).toFixed(2)).toBe('16.12');
     expect(((totals[sales].value as number) * 100).toFixed(1)).toBe('20.6');
+    expect(((totals[people].value as number) * 100).toFixed(1)).toBe('19.0');
+    expect(((totals[research].value as number) * 100).toFixed(1)).toBe('13.8');
     // Snapshots: a Total, no periods, nothing earlier to compare with.
     expect(totals[churn].dated).toBe(false);
     expect(series[churn].every((v) => v === null)).toBe(true);

@@ -37,7 +37,9 @@ describe('formula → SQL', () => {
         '  CAST(NULL AS VARCHAR) AS by_value,',
         '  CAST(SUM(CAST(t0."amount" AS DOUBLE)) AS DOUBLE) AS "a0",',
         `  CAST(SUM(CAST(t0."amount" AS DOUBLE)) FILTER (WHERE (t0."stage" = 'Won')) AS DOUBLE) AS "a1",`,
-        '  CAST(COUNT(*) AS DOUBLE) AS "a2"',
+        '  CAST(COUNT(*) AS DOUBLE) AS "a2",',
+        // What won_revenue rests on (its rows, its filter applied); revenue's rows are a2, shared.
+        `  CAST(COUNT(*) FILTER (WHERE (t0."stage" = 'Won')) AS DOUBLE) AS "a3"`,
         'FROM "deals" AS t0',
         'CROSS JOIN "bounds" AS bd',
         'JOIN "_calendar" AS c ON c."d" = CAST(t0."created_at" AS DATE)',
@@ -51,8 +53,36 @@ describe('formula → SQL', () => {
   it('computes an aggregate used by two KPIs once', () => {
     const text = sql([k('a', 'SUM(deals.amount)'), k('b', 'SUM(deals.amount) * 2')]);
     expect(cte(text, 'r1')).toBe(
-      'SELECT *, CAST("a0" AS DOUBLE) AS "k0",\n  CAST(("a0" * CAST(2 AS DOUBLE)) AS DOUBLE) AS "k1"\nFROM "r0"',
+      [
+        'SELECT *, CAST("a0" AS DOUBLE) AS "k0",',
+        '  CAST("a1" AS DOUBLE) AS "n0",',
+        '  CAST(("a0" * CAST(2 AS DOUBLE)) AS DOUBLE) AS "k1",',
+        '  CAST("a1" AS DOUBLE) AS "n1"',
+        'FROM "r0"',
+      ].join('\n'),
     );
+  });
+
+  it("takes a rate's count denominator as its base, else the rows its aggregates read", () => {
+    const out = compileScorecard({
+      kpis: [
+        k('win', 'DIVIDE(COUNTIF(deals.stage = "Won"), COUNT(deals.stage))'),
+        k('avg', 'SUM(deals.amount) / SUM(deals.amount)'),
+        k('two', 'SUM(deals.amount) + COUNTROWS(customers)'),
+        k('fixed', '1 + 2'),
+      ],
+      schema,
+      grain: 'month',
+      today: '2024-06-01',
+    });
+    expect(out.outputs.map((o) => o.base)).toEqual(['n0', 'n1', 'n2', null]);
+    const r1 = cte(out.sql, 'r1');
+    // The rate's denominator is COUNT(stage), a1: no extra aggregate for it.
+    expect(r1).toContain('CAST("a1" AS DOUBLE) AS "n0"');
+    // A division of amounts is not a rate of counts: it rests on the rows of deals.
+    expect(r1).toContain('CAST("a4" AS DOUBLE) AS "n1"');
+    // Over two tables, the thinner of their row counts.
+    expect(r1).toMatch(/CAST\(LEAST\("a\d", "a\d"\) AS DOUBLE\) AS "n2"/);
   });
 
   it('makes division by zero blank and sums of nothing 0', () => {
@@ -71,7 +101,10 @@ describe('formula → SQL', () => {
     expect(cte(text, 'r2')).toBe(
       [
         'SELECT *, CAST(LAG("k0", 2) OVER (PARTITION BY "by_value" ORDER BY "period_start") AS DOUBLE) AS "k1",',
-        '  CAST(FIRST_VALUE("k0") OVER (PARTITION BY "by_value" ORDER BY "period_ord" RANGE BETWEEN 10000 PRECEDING AND 10000 PRECEDING) AS DOUBLE) AS "k2"',
+        // A KPI made of another rests on that one's base.
+        '  CAST("n0" AS DOUBLE) AS "n1",',
+        '  CAST(FIRST_VALUE("k0") OVER (PARTITION BY "by_value" ORDER BY "period_ord" RANGE BETWEEN 10000 PRECEDING AND 10000 PRECEDING) AS DOUBLE) AS "k2",',
+        '  CAST("n0" AS DOUBLE) AS "n2"',
         'FROM "r1"',
       ].join('\n'),
     );

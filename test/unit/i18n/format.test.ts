@@ -58,12 +58,27 @@ describe('numbers', () => {
     expect(formatKpiValue(1234, money)).toBe('۱٬۲۳۴ تومان');
     expect(
       visible(
-        formatChange({ change: 0.2, relative: 0.1, sign: '▲', better: true } as never, {
+        formatChange({ change: 0.2, relative: 0.1, sign: '▲', better: true, thin: null } as never, {
           format: 'number',
           unit: 'count',
         }),
       ),
     ).toBe('▲ +۱۰٪');
+    // Points: the cell abbreviates the unit, the tooltip writes it out.
+    const points = { change: 0.005, relative: 0.01, sign: '▲', better: true, thin: null } as never;
+    expect(visible(formatChange(points, pct))).toBe('▲ +۰٫۵ واحد');
+    expect(visible(formatChange(points, pct, true))).toBe('▲ +۰٫۵ واحد درصد');
+    const thin = {
+      change: null,
+      relative: null,
+      sign: '',
+      better: null,
+      thin: { side: 'base', count: 3, min: 20 },
+    };
+    expect(formatChange(thin as never, pct)).toBe('دادهٔ کم');
+    use(EN);
+    expect(formatChange(points, pct)).toBe('▲ +0.5 pp');
+    expect(formatChange(thin as never, pct)).toBe('n/a');
   });
 
   it('reads targets typed with Persian digits', () => {

@@ -66,7 +66,14 @@ describe('evaluate', () => {
   it('leaves comparisons blank, never zero, where data is missing', () => {
     const e = evaluate(months([null, 5, null, 7]), { direction: 'up', grain: 'quarter', target: 8 });
     expect(e.value).toBe(7);
-    expect(e.previous).toEqual({ base: null, change: null, relative: null, better: null, sign: '' });
+    expect(e.previous).toEqual({
+      base: null,
+      change: null,
+      relative: null,
+      better: null,
+      sign: '',
+      thin: null,
+    });
     // A year back at quarter grain is 4 places back: before the series starts.
     expect(e.lastYear.base).toBeNull();
     expect(e.rolling.base).toBeNull();
