@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, importsSettled, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
 
 /**
  * A KPI the engine refuses at run time, in the app: its row says so with the engine's
@@ -19,7 +19,7 @@ describe('one bad KPI on the demo scorecard', () => {
       .locator('[col-id="latest"]')
       .filter({ hasText: /\d/ })
       .first()
-      .waitFor({ timeout: 110_000 });
+      .waitFor({ timeout: SLOW_LOAD });
   });
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());

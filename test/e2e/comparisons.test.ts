@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, chooseFiles, eventually, importsSettled, startBrowser } from './harness';
+import { type Browser, chooseFiles, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
 
 const settled = (b: Browser) =>
-  eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), 120_000).toBe(1);
+  eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
 const cellText = (b: Browser, id: string, col: string) =>
   b.page.locator(`.sc-grid .ag-row[row-id="${id}"] [col-id="${col}"]`).first().innerText();
 
@@ -79,7 +79,7 @@ describe('charts of the demo', () => {
     await page.getByLabel('Breakdown').selectOption('customers.segment');
     await settled(b);
     const chart = page.getByTestId('breakdown-chart');
-    await chart.waitFor({ timeout: 120_000 });
+    await chart.waitFor({ timeout: SLOW_LOAD });
     await chart.scrollIntoViewIfNeeded();
     await b.screenshot('comparisons-rate-bars');
     // Win rate by segment, further down the grid (rows are drawn near the viewport only).
@@ -96,7 +96,7 @@ describe('charts of the demo', () => {
     }, 60_000).toBe(true);
     await row.click();
     await eventually(() => page.locator('.sc-detail-title').innerText()).toMatch(/^Win rate/);
-    await chart.waitFor({ timeout: 120_000 });
+    await chart.waitFor({ timeout: SLOW_LOAD });
     await chart.scrollIntoViewIfNeeded();
     await b.screenshot('comparisons-win-rate-bars');
   });

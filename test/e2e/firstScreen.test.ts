@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, chooseFiles, eventually, importsSettled, ROOT, startBrowser } from './harness';
+import {
+  type Browser,
+  chooseFiles,
+  eventually,
+  importsSettled,
+  ROOT,
+  SLOW_LOAD,
+  startBrowser,
+} from './harness';
 
 // What a cold start must never show while the demo or the last workbook loads.
 const EMPTY_TEXTS = ['Drop a CRM export here', 'No tables yet'];
@@ -8,7 +16,7 @@ const LOADING_TEXTS = ['Loading the demo', 'Restoring your last workbook'];
 const saw = (page: Page) => page.evaluate(() => (window as unknown as { saw: string[] }).saw);
 const selectedTab = (page: Page) => page.locator('[role=tab][aria-selected=true]').innerText();
 const loading = (page: Page) => page.getByTestId('first-load');
-const scorecardReady = (page: Page) => page.locator('[data-kpi-count]').waitFor({ timeout: 120_000 });
+const scorecardReady = (page: Page) => page.locator('[data-kpi-count]').waitFor({ timeout: SLOW_LOAD });
 
 /** The grid's horizontal overflow and where each header cell sits, against the grid's own box. */
 function layout(page: Page) {

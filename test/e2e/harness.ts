@@ -153,6 +153,12 @@ export async function startBrowser(): Promise<Browser> {
 }
 
 /** expect.poll with a patience that suits a browser on a busy machine (its default is 1 s). */
+/**
+ * How long a wait for the demo or a big file may take. On a quiet machine the demo's first
+ * scorecard comes in seconds; with three browsers on two loaded cores it took up to 100 s.
+ */
+export const SLOW_LOAD = 200_000;
+
 export function eventually<T>(fn: () => T | Promise<T>, timeout = 30_000) {
   return expect.poll(fn, { timeout, interval: 100 });
 }
@@ -164,15 +170,15 @@ export function tableEntry(page: Page, name: string): Locator {
 
 export async function rowCountOf(page: Page, name: string): Promise<number> {
   const count = tableEntry(page, name).locator('.count');
-  await count.waitFor({ timeout: 90_000 });
+  await count.waitFor({ timeout: SLOW_LOAD });
   return Number(await count.getAttribute('data-rows'));
 }
 
 /** Waits until `tables` are listed (when given) and no file is loading any more. */
 export async function importsSettled(page: Page, tables: string[] = []): Promise<void> {
-  for (const name of tables) await tableEntry(page, name).waitFor({ timeout: 110_000 });
+  for (const name of tables) await tableEntry(page, name).waitFor({ timeout: SLOW_LOAD });
   await page.waitForFunction(() => document.querySelectorAll('.job').length === 0, undefined, {
-    timeout: 110_000,
+    timeout: SLOW_LOAD,
     polling: 200,
   });
 }

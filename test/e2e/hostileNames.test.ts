@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_NAMES, hostileNamesWorkbook } from '../fixtures/hostile/names/workbook';
-import { type Browser, eventually, importsSettled, SCREENSHOTS, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled, SCREENSHOTS, SLOW_LOAD, startBrowser } from './harness';
 
 /**
  * A stranger's workbook whose column names, segments, sources, RFM segment names and KPI
@@ -117,7 +117,7 @@ describe('hostile names in charts', () => {
           return `${el.dataset.cellName}:${el.dataset.status}${el.querySelector('.nb-error')?.textContent ?? ''}`;
         }),
       );
-    await eventually(async () => (await states()).every((s) => /:(ok|error)/.test(s)), 110_000).toBe(true);
+    await eventually(async () => (await states()).every((s) => /:(ok|error)/.test(s)), SLOW_LOAD).toBe(true);
     expect(await states()).toEqual([
       'drivers:ok',
       'rfm:ok',

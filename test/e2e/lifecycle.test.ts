@@ -12,6 +12,7 @@ import {
   importsSettled,
   ROOT,
   SCREENSHOTS,
+  SLOW_LOAD,
   startBrowser,
   tableEntry,
 } from './harness';
@@ -25,7 +26,7 @@ const listedTables = (page: Page) =>
     .locator('.table-list > li[data-table]')
     .evaluateAll((items) => items.map((li) => li.getAttribute('data-table')));
 const kpiRow = (page: Page, id: string) => page.locator(`.sc-grid .ag-row[row-id="${id}"]`);
-const scorecardReady = (page: Page) => page.locator('[data-kpi-count]').waitFor({ timeout: 120_000 });
+const scorecardReady = (page: Page) => page.locator('[data-kpi-count]').waitFor({ timeout: SLOW_LOAD });
 
 /**
  * A new user's path from the demo to their own files and back out of mistakes: leave the
@@ -161,7 +162,7 @@ describe('the workbook lifecycle at 1280 x 800', () => {
     released = true;
     for (const r of held.splice(0)) await r.continue();
 
-    await eventually(() => title.inputValue(), 90_000).toBe('Own pipeline');
+    await eventually(() => title.inputValue(), SLOW_LOAD).toBe('Own pipeline');
     await importsSettled(page);
     await eventually(() => listedTables(page)).toEqual(['pipeline', 'accounts']);
     await scorecardReady(page);

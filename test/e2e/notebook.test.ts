@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, importsSettled, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
 
 /**
  * The demo notebook in Chromium: it runs top to bottom with no failed cell, editing
@@ -36,7 +36,7 @@ describe('the demo notebook', () => {
     await importsSettled(page);
     await page.getByRole('tab', { name: 'Notebook' }).click();
     await eventually(() => page.locator('.nb-cell').count()).toBeGreaterThan(10);
-    await eventually(() => allDone(page), 110_000).toBe(true);
+    await eventually(() => allDone(page), SLOW_LOAD).toBe(true);
     const failed = await page
       .locator('.nb-cell[data-status="error"]')
       .evaluateAll((els) =>

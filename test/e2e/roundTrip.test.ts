@@ -4,11 +4,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { parseDelimitedText } from '../../src/core/ingest/delimited';
-import { type Browser, eventually, importsSettled, SCREENSHOTS, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled, SCREENSHOTS, SLOW_LOAD, startBrowser } from './harness';
 
 /** The scorecard exported as CSV: every KPI's value in every period, keyed by KPI label. */
 async function scorecardValues(page: Page, name: string): Promise<Map<string, (number | null)[]>> {
-  await eventually(() => page.locator('.sc-status [data-kpi-count]').count(), 120_000).toBe(1);
+  await eventually(() => page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
   await page.getByRole('button', { name: 'Export scorecard' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),

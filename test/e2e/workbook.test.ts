@@ -7,6 +7,7 @@ import {
   importsSettled,
   ROOT,
   rowCountOf,
+  SLOW_LOAD,
   startBrowser,
   tableEntry,
 } from './harness';
@@ -54,7 +55,7 @@ describe('workbook files', () => {
     await importsSettled(page, ['customers', 'deals']);
     await page.getByRole('tab', { name: 'Scorecard' }).click();
     const summary = page.locator('.sc-status [data-kpi-count]');
-    await eventually(() => summary.count(), 120_000).toBe(1);
+    await eventually(() => summary.count(), SLOW_LOAD).toBe(1);
     const latest = page.locator('.ag-row[row-id="win_rate"] [col-id="latest"]');
     const before = await latest.textContent();
     expect(before).toMatch(/\d/);
@@ -71,7 +72,7 @@ describe('workbook files', () => {
       }).observe(document, { childList: true, subtree: true, attributes: true });
     });
     await b.open();
-    await eventually(() => summary.count(), 120_000).toBe(1);
+    await eventually(() => summary.count(), SLOW_LOAD).toBe(1);
     const seen = await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
     expect(seen.preview).toBeGreaterThan(0);
     expect(seen.preview).toBeLessThan(seen.table ?? Number.POSITIVE_INFINITY);
