@@ -152,13 +152,13 @@ export async function startBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** expect.poll with a patience that suits a browser on a busy machine (its default is 1 s). */
 /**
  * How long a wait for the demo or a big file may take. On a quiet machine the demo's first
  * scorecard comes in seconds; with three browsers on two loaded cores it took up to 100 s.
  */
 export const SLOW_LOAD = 200_000;
 
+/** expect.poll with a patience that suits a browser on a busy machine (its default is 1 s). */
 export function eventually<T>(fn: () => T | Promise<T>, timeout = 30_000) {
   return expect.poll(fn, { timeout, interval: 100 });
 }
