@@ -1,9 +1,4 @@
-import {
-  CALENDAR_DAY,
-  CALENDAR_TABLE,
-  type CalendarKind,
-  periodColumns,
-} from '../sql/calendarSchema';
+import { CALENDAR_DAY, CALENDAR_TABLE, type CalendarKind, periodColumns } from '../sql/calendarSchema';
 import { type Dialect, duckdb } from '../sql/dialect';
 
 /**

@@ -72,6 +72,11 @@ export function funnelSteps(row: Readonly<Record<string, unknown>>): FunnelStep[
   return FUNNEL_STAGES.map((stage, i) => {
     const n = count(row[stage]);
     if (i === 0) return { stage, count: n, ofPrevious: null, ofFirst: null };
-    return { stage, count: n, ofPrevious: share(n, count(row[FUNNEL_STAGES[i - 1]])), ofFirst: share(n, first) };
+    return {
+      stage,
+      count: n,
+      ofPrevious: share(n, count(row[FUNNEL_STAGES[i - 1]])),
+      ofFirst: share(n, first),
+    };
   });
 }
