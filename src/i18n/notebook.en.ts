@@ -142,6 +142,8 @@ export const notebookEn = {
   'notebook.pivot.total': 'Total',
   'notebook.pivot.pick': 'Pick a column of {table} or type its name',
   'notebook.chart.ofStage': '{share} of {stage}',
+  'notebook.chart.funnelLeads': '{stage}: {count}',
+  'notebook.chart.funnelFirstStep': '{stage}: {count} · {ofPrevious} of {previous}',
   'notebook.chart.funnelStep': '{stage}: {count} · {ofPrevious} of {previous} · {ofFirst} of {first}',
   'notebook.chart.cohortTip': '{cohort}, month {month}: {share} ({retained} of {customers} customers)',
 } as const;

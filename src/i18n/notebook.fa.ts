@@ -148,6 +148,8 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.pivot.total': 'جمع',
   'notebook.pivot.pick': 'ستونی از {table} را برگزینید یا نامش را بنویسید',
   'notebook.chart.ofStage': '{share} از {stage}',
+  'notebook.chart.funnelLeads': '{stage}: {count}',
+  'notebook.chart.funnelFirstStep': '{stage}: {count} · {ofPrevious} از {previous}',
   'notebook.chart.funnelStep': '{stage}: {count} · {ofPrevious} از {previous} · {ofFirst} از {first}',
   'notebook.chart.cohortTip': '{cohort}، ماه {month}: {share} ({retained} از {customers} مشتری)',
 };
