@@ -85,11 +85,13 @@ export function cohortHeatmapOption({ result }: { result: ResultTable }, k: Char
       {
         type: 'heatmap',
         data,
-        // Whole percents fit a cell; the tooltip has one decimal and the counts.
+        // Whole percents fit a cell: with the % sign while cells are wide, without it (the scale
+        // says 0 %–100 %) when many months make them narrow. The tooltip has one decimal and the counts.
         label: {
           show: true,
-          fontSize: months > 16 ? 9 : 11,
-          formatter: (p: { data: CohortPoint }) => percent(p.data.value[2], 0),
+          fontSize: months > 16 ? 10 : 11,
+          formatter: (p: { data: CohortPoint }) =>
+            months > 12 ? formatCount(Math.round(p.data.value[2] * 100)) : percent(p.data.value[2], 0),
         },
         itemStyle: { borderColor: k.surface, borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: k.text } },
