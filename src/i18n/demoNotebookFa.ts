@@ -18,6 +18,7 @@ export const DEMO_NOTEBOOK_FA: Readonly<Record<string, string>> = {
   'demo-h-cohorts':
     '## مشتریان چقدر می‌مانند\n\nسهم هر ماه ثبت‌نام که هنوز مشتری است، بر حسب ماه‌های پس از ثبت‌نام.',
   'demo-h-funnel': '## سرنخ‌ها کجا از دست می‌روند\n\nسرنخ‌هایی که به هر مرحله رسیدند، به تفکیک منبع.',
+  'demo-h-pivot': '## مشتریان ما کجا هستند\n\nمشتریان به تفکیک منطقه و بخش، با جمع‌ها.',
 };
 
 const demoEnglish = new Map(demoNotebook().map((c) => [c.id, c.source]));

@@ -136,4 +136,14 @@ export const notebookEn = {
   'notebook.problem.badName': 'A cell name starts with a letter or _ and has only letters, digits and _.',
   'notebook.problem.nameTaken': 'Another cell is already named {name}.',
   'notebook.problem.nameIsTable': '{name} is a loaded table; pick another name.',
+  // Analyses that read at a glance (issue 14 item 7).
+  'notebook.problem.unknownField': '{field}: {table} has no column {column}{hint}',
+  'notebook.problem.didYouMean': '; did you mean {name}?',
+  'notebook.pivot.total': 'Total',
+  'notebook.pivot.pick': 'Pick a column of {table} or type its name',
+  'notebook.chart.ofStage': '{share} of {stage}',
+  'notebook.chart.funnelLeads': '{stage}: {count}',
+  'notebook.chart.funnelFirstStep': '{stage}: {count} · {ofPrevious} of {previous}',
+  'notebook.chart.funnelStep': '{stage}: {count} · {ofPrevious} of {previous} · {ofFirst} of {first}',
+  'notebook.chart.cohortTip': '{cohort}, month {month}: {share} ({retained} of {customers} customers)',
 } as const;

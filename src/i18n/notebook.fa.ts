@@ -142,4 +142,14 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.problem.badName': 'نام سلول با یک حرف لاتین یا _ آغاز می‌شود و فقط حرف لاتین، رقم و _ دارد.',
   'notebook.problem.nameTaken': 'سلول دیگری همین حالا {name} نام دارد.',
   'notebook.problem.nameIsTable': '{name} جدولی بارشده است؛ نام دیگری برگزینید.',
+  // Analyses that read at a glance (issue 14 item 7).
+  'notebook.problem.unknownField': '{field}: {table} ستونی به نام {column} ندارد{hint}',
+  'notebook.problem.didYouMean': '؛ منظورتان {name} است؟',
+  'notebook.pivot.total': 'جمع',
+  'notebook.pivot.pick': 'ستونی از {table} را برگزینید یا نامش را بنویسید',
+  'notebook.chart.ofStage': '{share} از {stage}',
+  'notebook.chart.funnelLeads': '{stage}: {count}',
+  'notebook.chart.funnelFirstStep': '{stage}: {count} · {ofPrevious} از {previous}',
+  'notebook.chart.funnelStep': '{stage}: {count} · {ofPrevious} از {previous} · {ofFirst} از {first}',
+  'notebook.chart.cohortTip': '{cohort}، ماه {month}: {share} ({retained} از {customers} مشتری)',
 };

@@ -1,3 +1,4 @@
+import type { PivotField } from '../core/analysis/pivot';
 import type { NotebookMessage, NotebookMessageCode } from '../core/notebook/messages';
 import { diagnosticText } from './diagnostics';
 import type { MessageKey } from './en';
@@ -9,6 +10,7 @@ import { type MessageParams, t } from './t';
 export const NOTEBOOK_MESSAGE_KEYS: Readonly<Record<NotebookMessageCode, MessageKey>> = {
   'no-table': 'notebook.problem.noTable',
   'missing-columns': 'notebook.problem.missingColumns',
+  'unknown-field': 'notebook.problem.unknownField',
   'rfm-map-size': 'notebook.problem.rfmMapSize',
   'no-drivers': 'notebook.problem.noDrivers',
   'unknown-kpis': 'notebook.problem.unknownKpis',
@@ -31,6 +33,13 @@ export const NOTEBOOK_MESSAGE_KEYS: Readonly<Record<NotebookMessageCode, Message
   'name-is-table': 'notebook.problem.nameIsTable',
 };
 
+/** The labels of settings that name a column, as the cell's settings show them. */
+const FIELD_LABELS = {
+  rows: 'notebook.field.rows',
+  columns: 'notebook.field.columns',
+  value: 'notebook.field.value',
+} as const satisfies Record<PivotField, MessageKey>;
+
 /** Lists in a message are joined with the language's comma; a cycle's path with arrows. */
 function messageParams(m: NotebookMessage): MessageParams {
   const comma = activeLocale() === 'fa' ? '، ' : ', ';
@@ -40,6 +49,12 @@ function messageParams(m: NotebookMessage): MessageParams {
     else if (typeof v === 'string' || typeof v === 'number') out[name] = v;
   }
   if (m.code === 'no-table' && out.known === '') out.known = t('notebook.problem.noneYet');
+  // A setting is named as its label shows it, and the closest column offered.
+  if (m.code === 'unknown-field') {
+    const p = (m as NotebookMessage<'unknown-field'>).params;
+    out.field = p.field in FIELD_LABELS ? t(FIELD_LABELS[p.field as keyof typeof FIELD_LABELS]) : p.field;
+    out.hint = p.suggestion === null ? '' : t('notebook.problem.didYouMean', { name: p.suggestion });
+  }
   // A formula's problem is written from its code and parameters, in the language shown.
   if (m.code === 'kpi-formula') {
     const d = (m as NotebookMessage<'kpi-formula'>).params.diagnostic;

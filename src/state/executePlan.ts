@@ -2,6 +2,7 @@ import { SQL_PREVIEW_ROWS, sqlRefusal } from '../core/notebook/kinds/sql';
 import { type NotebookMessage, notebookMessage } from '../core/notebook/messages';
 import { parseSqlError, type SqlErrorPosition } from '../core/notebook/sqlError';
 import type { CellPlan, ResultTable } from '../core/notebook/types';
+import { ensureCalendar } from '../engine/calendar';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../engine/engine';
 import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
 import { guardWorkbookSql } from '../engine/workbookSql';
@@ -45,10 +46,20 @@ export async function executePlan(
       }
       if (!current()) return null;
     }
+    if (plan.calendar !== undefined) {
+      const [span] = arrowToRows(await engine.query(plan.calendar.bounds, options)).rows;
+      const day = (v: unknown) => (typeof v === 'string' ? v : null);
+      await ensureCalendar(engine, day(span?.lo), day(span?.hi));
+      if (!current()) return null;
+    }
     const rows = arrowToRows(await engine.query(plan.result, options));
     return {
       ok: true,
-      result: { columns: rows.columns, rows: rows.rows.slice(0, SQL_PREVIEW_ROWS) },
+      result: {
+        columns: rows.columns,
+        rows: rows.rows.slice(0, SQL_PREVIEW_ROWS),
+        ...(plan.calendar !== undefined && { calendar: plan.calendar.kind }),
+      },
       truncated: rows.rows.length > SQL_PREVIEW_ROWS,
     };
   }

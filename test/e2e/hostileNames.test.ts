@@ -93,7 +93,7 @@ describe('hostile names in charts', () => {
     ];
     for (const [id, names, step] of expected) {
       const chart = page.getByTestId(id);
-      await chart.locator('canvas').first().waitFor();
+      await chart.locator('canvas, svg').first().waitFor();
       const seen = await hoverUntilShown(page, chart, step, names);
       for (const name of names) expect(seen, `${id}: a tooltip showing ${name}`).toContain(name);
       expect(seen, `${id}: a tooltip`).not.toBe('');
@@ -138,7 +138,7 @@ describe('hostile names in charts', () => {
     ];
     for (const [name, step, names] of expected) {
       const chart = page.locator(`.nb-cell[data-cell-name="${name}"] .nb-chart`);
-      await chart.locator('canvas').first().waitFor();
+      await chart.locator('canvas, svg').first().waitFor();
       const seen = await hoverUntilShown(page, chart, step, names);
       for (const n of names) expect(seen, `${name}: a tooltip showing ${n}`).toContain(n);
       expect(seen, `${name}: a tooltip`).not.toBe('');

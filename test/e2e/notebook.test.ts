@@ -99,7 +99,7 @@ describe('the demo notebook', () => {
       const c = cell(page, name);
       await c.scrollIntoViewIfNeeded();
       if (name !== 'this_quarter')
-        await eventually(() => c.locator('.nb-chart canvas').count()).toBeGreaterThan(0);
+        await eventually(() => c.locator('.nb-chart canvas, .nb-chart svg').count()).toBeGreaterThan(0);
       await page.waitForTimeout(400);
       await c.screenshot({ path: `test/e2e/screenshots/notebook-${name}.png` });
     }

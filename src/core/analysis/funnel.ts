@@ -50,3 +50,33 @@ WHERE ${q(spec.created)} IS NOT NULL
 GROUP BY 1
 ORDER BY ${order}`;
 }
+
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/** One stage of one group: how many reached it, as a share of the stage before and of the first. */
+export interface FunnelStep {
+  stage: FunnelStage;
+  count: number;
+  /** Share of the previous stage that reached this one; null for the first stage or an empty previous one. */
+  ofPrevious: number | null;
+  /** Share of the first stage (leads); null for the first stage itself or no leads. */
+  ofFirst: number | null;
+}
+
+const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/** The stages of one funnel row (`funnelSql`'s output) with their step-to-step and overall conversion. */
+export function funnelSteps(row: Readonly<Record<string, unknown>>): FunnelStep[] {
+  const first = count(row[FUNNEL_STAGES[0]]);
+  return FUNNEL_STAGES.map((stage, i) => {
+    const n = count(row[stage]);
+    if (i === 0) return { stage, count: n, ofPrevious: null, ofFirst: null };
+    return {
+      stage,
+      count: n,
+      ofPrevious: share(n, count(row[FUNNEL_STAGES[i - 1]])),
+      ofFirst: share(n, first),
+    };
+  });
+}

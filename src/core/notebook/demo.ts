@@ -97,5 +97,17 @@ export function demoNotebook(): NotebookCell[] {
     cell('demo-cohorts', 'cohort', 'retention_cohorts', { cohorts: 24 }),
     md('demo-h-funnel', 'funnel_note', '## Where leads drop out\n\nLeads reaching each stage, by source.'),
     cell('demo-funnel', 'funnel', 'lead_funnel', { groupBy: 'source' }),
+    md(
+      'demo-h-pivot',
+      'pivot_note',
+      '## Where our customers are\n\nCustomers by region and segment, with totals.',
+    ),
+    cell('demo-pivot', 'pivot', 'customers_by_region', {
+      table: 'customers',
+      rows: 'region',
+      columns: 'segment',
+      value: 'customer_id',
+      aggregate: 'count',
+    }),
   ];
 }

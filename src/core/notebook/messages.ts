@@ -11,6 +11,8 @@ export interface NotebookMessageParams {
   /** A table an analysis reads is neither loaded nor an upstream SQL cell. */
   'no-table': { table: string; known: string[] };
   'missing-columns': { table: string; columns: string[] };
+  /** A setting (`field`, e.g. a pivot's rows) names a column the table lacks; `suggestion` is the closest one. */
+  'unknown-field': { field: string; table: string; column: string; suggestion: string | null };
   'rfm-map-size': Record<string, never>;
   'no-drivers': { table: string };
   'unknown-kpis': { ids: string[] };
@@ -61,6 +63,8 @@ const formatters: { [C in NotebookMessageCode]: (p: NotebookMessageParams[C]) =>
   'no-table': (p) =>
     `There is no table or SQL cell named ${p.table}; load it or pick one of: ${list(p.known) || 'none yet'}.`,
   'missing-columns': (p) => `${p.table} has no column ${list(p.columns)}.`,
+  'unknown-field': (p) =>
+    `${p.field}: ${p.table} has no column ${p.column}${p.suggestion === null ? '' : `; did you mean ${p.suggestion}?`}`,
   'rfm-map-size': () => 'The segment map needs a segment for each of the 25 R×F cells.',
   'no-drivers': (p) =>
     `${p.table} has no driver columns (numeric columns named driver_…); list them in the cell.`,

@@ -123,6 +123,11 @@ export type CellPlan =
       result: string;
       /** Lines of SQL put before the user's own in `setup[0]`, to map DuckDB's LINE n back. */
       userLineOffset?: number;
+      /**
+       * The result reads the calendar table: `bounds` returns the dates it must cover (`lo`,
+       * `hi`), and the result's period labels are of calendar `kind`.
+       */
+      calendar?: { kind: CalendarKind; bounds: string };
     }
   | {
       type: 'scorecard';

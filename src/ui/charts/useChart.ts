@@ -7,8 +7,9 @@ import { rtlChartOption } from './rtl';
 /**
  * An ECharts instance on a div: created with the token theme, rebuilt when the app's
  * theme switches, resized with its box, and given the option `build` makes from the tokens.
+ * `renderer` 'svg' (registered by the caller) puts the chart's text in the page as text.
  */
-export function useChart(build: (k: ChartTokens) => ChartOption) {
+export function useChart(build: (k: ChartTokens) => ChartOption, renderer: 'canvas' | 'svg' = 'canvas') {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? 'light');
@@ -23,7 +24,7 @@ export function useChart(build: (k: ChartTokens) => ChartOption) {
   useEffect(() => {
     const el = ref.current;
     if (el === null) return;
-    const c = echarts.init(el, chartTheme(chartTokens()), { renderer: 'canvas' });
+    const c = echarts.init(el, chartTheme(chartTokens()), { renderer });
     chart.current = c;
     const r = new ResizeObserver(() => c.resize());
     r.observe(el);

@@ -3,16 +3,11 @@ import { configString } from '../../core/notebook/config';
 import type { CellKind, NotebookCell, ResultTable } from '../../core/notebook/types';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
-import {
-  CohortHeatmap,
-  DriverQuadrant,
-  FunnelBars,
-  KpiLines,
-  RfmTreemap,
-  SegmentBars,
-} from './charts/analysisCharts';
+import { CohortHeatmap, DriverQuadrant, FunnelBars, KpiLines, SegmentBars } from './charts/analysisCharts';
+import { RfmTreemap } from './charts/rfmTreemap';
 import { KpiChangeTable } from './kpiChangeTable';
 import { notebookKpis } from './notebookApp';
+import { PivotGrid } from './pivotGrid';
 import { ResultGrid } from './resultGrid';
 
 type Render = (result: ResultTable, cell: NotebookCell) => ReactNode;
@@ -56,6 +51,7 @@ const OUTPUTS: Partial<Record<CellKind, Render>> = {
   )),
   cohort: withGrid((r) => <CohortHeatmap result={r} />),
   funnel: withGrid((r) => <FunnelBars result={r} />),
+  pivot: (r) => <PivotGrid result={r} />,
 };
 
 export function CellOutput({ cell, result }: { cell: NotebookCell; result: ResultTable }) {

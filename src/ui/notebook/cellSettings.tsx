@@ -1,8 +1,10 @@
 import { PIVOT_AGGREGATES, type PivotAggregate } from '../../core/analysis/pivot';
 import { RFM_SEGMENTS, rfmCell } from '../../core/analysis/rfm';
 import { configStrings } from '../../core/notebook/config';
+import type { NotebookMessage } from '../../core/notebook/messages';
 import type { CellKind, JsonValue, NotebookCell } from '../../core/notebook/types';
 import type { MessageKey } from '../../i18n/en';
+import { notebookMessageText } from '../../i18n/notebookMessages';
 import { t } from '../../i18n/t';
 import { rfmSegmentName } from './rfmNames';
 
@@ -11,6 +13,8 @@ type Option = readonly [value: string, label: MessageKey];
 
 type Field =
   | { key: string; label: MessageKey; type: 'text' | 'number' }
+  /** A column of the cell's table: typed or picked from the table's columns. */
+  | { key: string; label: MessageKey; type: 'column' }
   | { key: string; label: MessageKey; type: 'list' }
   | { key: string; label: MessageKey; type: 'select'; options: readonly Option[] };
 
@@ -56,9 +60,9 @@ const FIELDS: Partial<Record<CellKind, readonly Field[]>> = {
   ],
   pivot: [
     TABLE,
-    { key: 'rows', label: 'notebook.field.rows', type: 'text' },
-    { key: 'columns', label: 'notebook.field.columns', type: 'text' },
-    { key: 'value', label: 'notebook.field.value', type: 'text' },
+    { key: 'rows', label: 'notebook.field.rows', type: 'column' },
+    { key: 'columns', label: 'notebook.field.columns', type: 'column' },
+    { key: 'value', label: 'notebook.field.value', type: 'column' },
     {
       key: 'aggregate',
       label: 'notebook.field.aggregate',
@@ -107,13 +111,26 @@ export function hasSettings(kind: CellKind): boolean {
   return FIELDS[kind] !== undefined;
 }
 
-/** A row of labelled fields; each change is applied when the field loses focus or a select changes. */
+/** The problem a run reported about one setting (a column its table lacks), if any. */
+function fieldProblem(problems: readonly NotebookMessage[], key: string): NotebookMessage | undefined {
+  return problems.find((p) => p.code === 'unknown-field' && (p.params as { field?: string }).field === key);
+}
+
+/**
+ * A row of labelled fields; each change is applied when the field loses focus or a select
+ * changes. Column fields offer the columns of the cell's table (`columns`) as a list, and
+ * show the run's problem with them (a typo and its closest column) under the field.
+ */
 export function CellSettings({
   cell,
   onChange,
+  columns = [],
+  problems = [],
 }: {
   cell: NotebookCell;
   onChange(patch: Record<string, JsonValue>): void;
+  columns?: readonly string[];
+  problems?: readonly NotebookMessage[];
 }) {
   const fields = FIELDS[cell.kind] ?? [];
   return (
@@ -121,6 +138,7 @@ export function CellSettings({
       {fields.map((f) => {
         const id = `${cell.id}-${f.key}`;
         const value = display(cell.config[f.key]);
+        const problem = f.type === 'column' ? fieldProblem(problems, f.key) : undefined;
         return (
           <label key={f.key} htmlFor={id} className={f.type === 'list' ? 'wide' : undefined}>
             <span>{t(f.label)}</span>
@@ -140,6 +158,14 @@ export function CellSettings({
                 dir="ltr"
                 type={f.type === 'number' ? 'number' : 'text'}
                 defaultValue={value}
+                list={f.type === 'column' ? `${id}-list` : undefined}
+                title={
+                  f.type === 'column'
+                    ? t('notebook.pivot.pick', { table: display(cell.config.table) })
+                    : undefined
+                }
+                aria-invalid={problem !== undefined}
+                aria-describedby={problem !== undefined ? `${id}-problem` : undefined}
                 onBlur={(e) => {
                   const raw = e.target.value.trim();
                   if (raw === value) return;
@@ -155,6 +181,18 @@ export function CellSettings({
                   if (e.key === 'Enter') e.currentTarget.blur();
                 }}
               />
+            )}
+            {f.type === 'column' && (
+              <datalist id={`${id}-list`}>
+                {columns.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
+            )}
+            {problem !== undefined && (
+              <span id={`${id}-problem`} className="nb-field-problem">
+                {notebookMessageText(problem)}
+              </span>
             )}
           </label>
         );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { configString } from '../../core/notebook/config';
 import type { NotebookMessage } from '../../core/notebook/messages';
 import type { NotebookCell } from '../../core/notebook/types';
 import { notebookMessagesText, notebookMessageText } from '../../i18n/notebookMessages';
@@ -185,10 +186,18 @@ export function CellView({ cell, index, count }: { cell: NotebookCell; index: nu
           schema={schema}
           kpis={KPI_IDS}
           error={error}
+          busy={run.status === 'queued' || run.status === 'running'}
         />
       )}
       {cell.kind === 'input' && <InputEditor cell={cell} onChange={(p) => nb.setConfig(cell.id, p)} />}
-      {hasSettings(cell.kind) && <CellSettings cell={cell} onChange={(p) => nb.setConfig(cell.id, p)} />}
+      {hasSettings(cell.kind) && (
+        <CellSettings
+          cell={cell}
+          onChange={(p) => nb.setConfig(cell.id, p)}
+          columns={schema[configString(cell.config, 'table', '')] ?? []}
+          problems={run.problems}
+        />
+      )}
 
       {error !== null && (
         <div className="nb-error" role="alert">

@@ -1,4 +1,9 @@
-import { autocompletion, type Completion, type CompletionContext } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  type Completion,
+  type CompletionContext,
+  closeCompletion,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { StandardSQL, sql } from '@codemirror/lang-sql';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -20,6 +25,8 @@ export interface SqlEditorProps {
   /** The cell's error in the language shown, and where in the SQL when known. */
   error: { text: string; at: SqlErrorPosition | null } | null;
   label: string;
+  /** The cell is queued or running: a completion list left open would hide its result. */
+  busy?: boolean;
 }
 
 const FUNCTION_COMPLETIONS: Completion[] = allFunctions().map((f) => ({
@@ -37,7 +44,16 @@ const theme = EditorView.theme({
 });
 
 /** The cell's SQL in CodeMirror 6: highlighting, completion of names and functions, errors underlined. */
-export function SqlEditor({ value, onChange, onRun, schema, kpis, error, label }: SqlEditorProps) {
+export function SqlEditor({
+  value,
+  onChange,
+  onRun,
+  schema,
+  kpis,
+  error,
+  label,
+  busy = false,
+}: SqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
@@ -59,7 +75,8 @@ export function SqlEditor({ value, onChange, onRun, schema, kpis, error, label }
       }));
       return { from: word.from, options: [...FUNCTION_COMPLETIONS, ...kpiOptions] };
     };
-    const runFromKey = () => {
+    const runFromKey = (v: EditorView) => {
+      closeCompletion(v);
       latest.current.onRun();
       return true;
     };
@@ -99,6 +116,11 @@ export function SqlEditor({ value, onChange, onRun, schema, kpis, error, label }
       view.current = null;
     };
   }, []);
+
+  // Running from the Run button (or anywhere else) closes the list as the keys do.
+  useEffect(() => {
+    if (busy && view.current !== null) closeCompletion(view.current);
+  }, [busy]);
 
   useEffect(() => {
     const v = view.current;

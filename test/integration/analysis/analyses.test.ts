@@ -245,9 +245,11 @@ describe('analyses on a hand-computed fixture', () => {
       ],
       'pv',
     );
+    // Totals: Ent 3, SMB 5; columns N 4, S 4; all 8 (the last row, flagged).
     expect(rows).toEqual([
-      { segment: 'Ent', N: 0, S: 3 },
-      { segment: 'SMB', N: 4, S: 1 },
+      { segment: 'Ent', N: 0, S: 3, '(total)': 3, pivot_total_row: 0 },
+      { segment: 'SMB', N: 4, S: 1, '(total)': 5, pivot_total_row: 0 },
+      { segment: null, N: 4, S: 4, '(total)': 8, pivot_total_row: 1 },
     ]);
   });
 

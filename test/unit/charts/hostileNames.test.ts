@@ -4,13 +4,10 @@ import type { ResultTable } from '../../../src/core/notebook/types';
 import type { ChartTokens } from '../../../src/ui/charts/chartTheme';
 import { escapeHtml, htmlLines } from '../../../src/ui/charts/escapeHtml';
 import { richRun } from '../../../src/ui/charts/richText';
-import {
-  cohortHeatmapOption,
-  driverQuadrantOption,
-  funnelBarsOption,
-  rfmTreemapOption,
-  segmentBarsOption,
-} from '../../../src/ui/notebook/charts/analysisOptions';
+import { driverQuadrantOption, segmentBarsOption } from '../../../src/ui/notebook/charts/analysisOptions';
+import { cohortHeatmapOption } from '../../../src/ui/notebook/charts/cohortOption';
+import { funnelBarsOption } from '../../../src/ui/notebook/charts/funnelOption';
+import { rfmTreemapOption } from '../../../src/ui/notebook/charts/rfmOption';
 
 /**
  * Every chart formatter that writes a name from the data into a tooltip escapes it:
@@ -101,14 +98,23 @@ describe('analysis charts with hostile names', () => {
 
   it.each(HOSTILE)('cohorts: the tooltip shows the cohort %s as text', (name) => {
     const result: ResultTable = { columns: [], rows: [{ cohort: name, months_since: 0, retention: 1 }] };
-    const html = (at(cohortHeatmapOption({ result }, k), 'tooltip', 'formatter') as Fn)({ value: [0, 0, 1] });
+    const o = cohortHeatmapOption({ result }, k);
+    const html = (at(o, 'tooltip', 'formatter') as Fn)({ data: at(o, 'series', 0, 'data', 0) });
     expect(tagsIn(html)).toEqual([]);
     expect(html).toContain(escapeHtml(name));
   });
 
-  it('funnel and segment bars leave names to ECharts, which escapes its own tooltips', () => {
-    const funnel = funnelBarsOption({ result: { columns: [], rows: [{ group: HOSTILE[0], leads: 3 }] } }, k);
-    expect(at(funnel, 'tooltip', 'formatter')).toBeUndefined();
+  it.each(HOSTILE)('funnel: the tooltip shows the group %s as text', (name) => {
+    const funnel = funnelBarsOption(
+      { result: { columns: [], rows: [{ group: name, leads: 3, mql: 1 }] } },
+      k,
+    );
+    const html = (at(funnel, 'tooltip', 'formatter') as Fn)([{ dataIndex: 0 }]);
+    expect(tagsIn(html)).toEqual([]);
+    expect(html.split('<br/>')[0]).toBe(escapeHtml(name));
+  });
+
+  it('segment bars leave names to ECharts, which escapes its own tooltips', () => {
     const seg = segmentBarsOption(
       { result: { columns: [], rows: [{ segment: HOSTILE[0], value: 3 }] }, format: 'number' },
       k,

@@ -1,4 +1,4 @@
-import { COHORT_DEFAULTS, cohortRetentionSql } from '../../analysis/cohort';
+import { COHORT_DEFAULTS, cohortBoundsSql, cohortRetentionSql } from '../../analysis/cohort';
 import { FUNNEL_DEFAULTS, type FunnelGroup, funnelSql } from '../../analysis/funnel';
 import { defaultDrivers, KEY_DRIVER_DEFAULTS, keyDriversSql } from '../../analysis/keyDrivers';
 import { DEFAULT_RFM_MAP, RFM_DEFAULTS, rfmSummarySql } from '../../analysis/rfm';
@@ -65,10 +65,19 @@ export const cohortKind: CellKindDef = {
       end: configString(c, 'end', COHORT_DEFAULTS.end),
       cohorts: configNumber(c, 'cohorts', COHORT_DEFAULTS.cohorts),
     };
-    return unless(checkSource(ctx, spec.table, [spec.start, spec.end]), () =>
-      sqlPlan(cohortRetentionSql(spec)),
-    );
+    const kind = ctx.calendar ?? 'gregorian';
+    return unless(checkSource(ctx, spec.table, [spec.start, spec.end]), () => ({
+      ok: true,
+      plan: {
+        type: 'sql',
+        setup: [],
+        result: cohortRetentionSql(spec, kind),
+        calendar: { kind, bounds: cohortBoundsSql(spec) },
+      },
+    }));
   },
+  // Signup months are the workbook calendar's.
+  periodic: true,
 };
 
 const GROUPS: readonly FunnelGroup[] = ['source', 'quarter', 'none'];

@@ -1,7 +1,7 @@
-import { PIVOT_AGGREGATES, type PivotAggregate, pivotSql } from '../../analysis/pivot';
+import { PIVOT_AGGREGATES, PIVOT_FIELDS, type PivotAggregate, pivotSql } from '../../analysis/pivot';
 import { configString } from '../config';
 import type { CellConfig, CellKindDef } from '../types';
-import { checkSource, sqlPlan, tableDeps, unless } from './shared';
+import { checkFields, refuse, sqlPlan, tableDeps } from './shared';
 
 function spec(c: CellConfig) {
   const agg = configString(c, 'aggregate', 'sum');
@@ -30,6 +30,7 @@ export const pivotKind: CellKindDef = {
   dependencies: (cell, names) => tableDeps(spec(cell.config).table, names),
   plan(cell, ctx) {
     const s = spec(cell.config);
-    return unless(checkSource(ctx, s.table, [s.rows, s.columns, s.value]), () => sqlPlan(pivotSql(s)));
+    const problems = checkFields(ctx, s.table, Object.fromEntries(PIVOT_FIELDS.map((f) => [f, s[f]])));
+    return problems.length > 0 ? refuse(...problems) : sqlPlan(pivotSql(s));
   },
 };

@@ -1,3 +1,4 @@
+import { closest } from '../../formula/suggest';
 import type { Grain } from '../../sql/calendarSchema';
 import { configString } from '../config';
 import { messagesText, type NotebookMessage, notebookMessage } from '../messages';
@@ -27,6 +28,28 @@ export function checkSource(
   return missing.length === 0
     ? null
     : notebookMessage('missing-columns', { table: t.name, columns: missing });
+}
+
+/**
+ * Settings that each name a column of `table` (field → column), checked one by one so a
+ * typo is reported at its field with the closest column. A view's columns are not known
+ * before it runs, so a view passes and DuckDB judges.
+ */
+export function checkFields(
+  ctx: NotebookContext,
+  table: string,
+  fields: Readonly<Record<string, string>>,
+): NotebookMessage[] {
+  const lower = table.toLowerCase();
+  if (ctx.views.some((v) => v.toLowerCase() === lower)) return [];
+  const t = ctx.schema.tables.find((x) => x.name.toLowerCase() === lower);
+  if (t === undefined) return [notebookMessage('no-table', { table, known: [...ctx.tables, ...ctx.views] })];
+  const names = t.columns.map((c) => c.name);
+  return Object.entries(fields)
+    .filter(([, column]) => !names.some((n) => n.toLowerCase() === column.toLowerCase()))
+    .map(([field, column]) =>
+      notebookMessage('unknown-field', { field, table: t.name, column, suggestion: closest(column, names) }),
+    );
 }
 
 /** A plan that cannot be made, for these reasons. */

@@ -1,13 +1,8 @@
 import type { ResultTable } from '../../../core/notebook/types';
 import { t } from '../../../i18n/t';
-import {
-  cohortHeatmapOption,
-  driverQuadrantOption,
-  funnelBarsOption,
-  kpiLinesOption,
-  rfmTreemapOption,
-  segmentBarsOption,
-} from './analysisOptions';
+import { driverQuadrantOption, kpiLinesOption, segmentBarsOption } from './analysisOptions';
+import { cohortChartHeight, cohortHeatmapOption } from './cohortOption';
+import { funnelBarsOption, funnelChartHeight } from './funnelOption';
 import { useNotebookChart } from './useNotebookChart';
 
 function Chart({
@@ -19,13 +14,8 @@ function Chart({
   label: string;
   height?: number;
 }) {
-  const ref = useNotebookChart(build);
+  const { ref } = useNotebookChart(build);
   return <div className="nb-chart" ref={ref} role="img" aria-label={label} style={{ height }} />;
-}
-
-/** RFM: one tile per segment sized by customers, with revenue share in the label. */
-export function RfmTreemap(props: { result: ResultTable }) {
-  return <Chart label={t('notebook.kind.rfm')} build={(k) => rfmTreemapOption(props, k)} />;
 }
 
 /** Importance–performance: drivers as points, quadrants split at the drivers' means. */
@@ -37,16 +27,22 @@ export function DriverQuadrant(props: { result: ResultTable; outcome: string }) 
 export function CohortHeatmap(props: { result: ResultTable }) {
   return (
     <Chart
-      height={Math.max(260, new Set(props.result.rows.map((r) => String(r.cohort))).size * 18 + 90)}
+      height={cohortChartHeight(new Set(props.result.rows.map((r) => String(r.cohort))).size)}
       label={t('notebook.kind.cohort')}
       build={(k) => cohortHeatmapOption(props, k)}
     />
   );
 }
 
-/** Stages per group as grouped bars, so sources can be compared step by step. */
+/** Stages per group as bars ending in their conversion from the step before. */
 export function FunnelBars(props: { result: ResultTable }) {
-  return <Chart label={t('notebook.kind.funnel')} build={(k) => funnelBarsOption(props, k)} />;
+  return (
+    <Chart
+      height={funnelChartHeight(props.result.rows.length)}
+      label={t('notebook.kind.funnel')}
+      build={(k) => funnelBarsOption(props, k)}
+    />
+  );
 }
 
 /** A KPI per segment, ranked, as horizontal bars with the value at the end. */

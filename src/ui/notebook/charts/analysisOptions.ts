@@ -1,12 +1,11 @@
 import type { ResultTable } from '../../../core/notebook/types';
-import { formatCount, numberFormat } from '../../../i18n/format';
+import { numberFormat } from '../../../i18n/format';
 import { t } from '../../../i18n/t';
 import type { ChartTokens } from '../../charts/chartTheme';
 import { htmlLines } from '../../charts/escapeHtml';
-import { richRun } from '../../charts/richText';
-import { formatKpi, money, percent, periodLabel, shortNumber } from '../format';
-import { rfmSegmentName } from '../rfmNames';
+import { formatKpi, periodLabel } from '../format';
 import type { ChartOption } from './echarts';
+import { num, str } from './optionValues';
 
 /**
  * The analyses' chart options, apart from React so a test can call every formatter.
@@ -14,71 +13,9 @@ import type { ChartOption } from './echarts';
  * only through `htmlLines` and a rich-text label only through `richRun`.
  */
 
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** A figure with a fixed number of decimals, in the language's digits (axes and tooltips). */
 const fixed = (v: number, digits: number) =>
   numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
-/** Month and quarter labels that analyses write in SQL (`2024-03`, `2025-Q4`): Gregorian, named as the scorecard names them. */
-const GREGORIAN_PERIOD = /^\d{4}-(\d{2}|Q[1-4])$/;
-const gregorianPeriod = (v: unknown) =>
-  GREGORIAN_PERIOD.test(str(v)) ? periodLabel(v, { calendar: 'gregorian' }) : str(v);
-
-/** Segment colours by what the segment asks of the business: keep (green), grow (blue), win back (amber/red), let go (grey). */
-const SEGMENT_COLOURS: Record<string, string> = {
-  Champions: '#1f7a4d',
-  Loyal: '#3c9a6a',
-  'Potential loyalists': '#2f5fb3',
-  New: '#5b84c4',
-  Promising: '#7aa2e8',
-  'Need attention': '#b7791f',
-  'About to sleep': '#9a5b00',
-  'At risk': '#c0504d',
-  "Can't lose them": '#b42318',
-  Hibernating: '#7b8494',
-};
-
-/** RFM: one tile per segment sized by customers, with revenue share in the label. */
-export function rfmTreemapOption({ result }: { result: ResultTable }, k: ChartTokens): ChartOption {
-  return {
-    tooltip: {
-      formatter: (p: { name: string; value: number; data: { revenue: number; share: number } }) =>
-        htmlLines(
-          p.name,
-          `${shortNumber(p.value)} ${t('notebook.chart.customers')} · ${money(p.data.revenue)} (${percent(p.data.share, 0)})`,
-        ),
-    },
-    series: [
-      {
-        type: 'treemap',
-        roam: false,
-        nodeClick: false,
-        breadcrumb: { show: false },
-        width: '100%',
-        height: '100%',
-        top: 0,
-        left: 0,
-        itemStyle: { borderColor: k.surface, borderWidth: 2, gapWidth: 2 },
-        label: {
-          color: '#fff',
-          fontSize: 12,
-          lineHeight: 16,
-          overflow: 'truncate',
-          formatter: (p: { name: string; value: number; data: { share: number } }) =>
-            `${richRun('b', p.name)}\n${shortNumber(p.value)} ${t('notebook.chart.customers')}\n${t('notebook.chart.revenueShare', { share: percent(p.data.share, 0) })}`,
-          rich: { b: { fontWeight: 600, fontSize: 13, color: '#fff', lineHeight: 18 } },
-        },
-        data: result.rows.map((r) => ({
-          name: rfmSegmentName(str(r.segment)),
-          itemStyle: { color: SEGMENT_COLOURS[str(r.segment)] ?? k.muted },
-          value: num(r.customers) ?? 0,
-          revenue: num(r.revenue) ?? 0,
-          share: num(r.revenue_share) ?? 0,
-        })),
-      },
-    ],
-  };
-}
 
 /** Importance–performance: drivers as points, quadrants split at the drivers' means. */
 export function driverQuadrantOption(
@@ -191,79 +128,6 @@ export function driverQuadrantOption(
         },
       },
     ],
-  };
-}
-
-/** Cohorts × months since signup, coloured by the share retained. */
-export function cohortHeatmapOption({ result }: { result: ResultTable }, k: ChartTokens): ChartOption {
-  const cohorts = [...new Set(result.rows.map((r) => str(r.cohort)))];
-  const cohortNames = cohorts.map(gregorianPeriod);
-  const months = Math.max(0, ...result.rows.map((r) => num(r.months_since) ?? 0)) + 1;
-  const data = result.rows.map((r) => [
-    num(r.months_since) ?? 0,
-    cohorts.indexOf(str(r.cohort)),
-    num(r.retention) ?? 0,
-  ]);
-  return {
-    grid: { left: 72, right: 24, top: 12, bottom: 72 },
-    tooltip: {
-      formatter: (p: { value: [number, number, number] }) =>
-        htmlLines(`${cohortNames[p.value[1]]} · +${formatCount(p.value[0])}: ${percent(p.value[2])}`),
-    },
-    xAxis: {
-      type: 'category',
-      data: Array.from({ length: months }, (_, i) => formatCount(i)),
-      name: t('notebook.chart.monthsSince'),
-      nameLocation: 'middle',
-      nameGap: 26,
-      splitArea: { show: false },
-    },
-    yAxis: { type: 'category', data: cohortNames, inverse: true, axisLabel: { fontSize: 10 } },
-    visualMap: {
-      min: 0,
-      max: 1,
-      calculable: false,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemHeight: 160,
-      text: [percent(1, 0), percent(0, 0)],
-      textStyle: { color: k.muted, fontSize: 11 },
-      inRange: { color: ['#fdecea', '#f6d5a8', '#9fc1e8', '#2f5fb3'] },
-    },
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        itemStyle: { borderColor: k.surface, borderWidth: 1 },
-        emphasis: { itemStyle: { borderColor: k.text } },
-      },
-    ],
-  };
-}
-
-/** Stages per group as grouped bars, so sources can be compared step by step. */
-export function funnelBarsOption({ result }: { result: ResultTable }, k: ChartTokens): ChartOption {
-  const groups = result.rows.map((r) => gregorianPeriod(r.group));
-  const stages = [
-    ['leads', t('notebook.chart.leads')],
-    ['mql', t('notebook.chart.mql')],
-    ['sql', t('notebook.chart.sql')],
-    ['won', t('notebook.chart.won')],
-  ] as const;
-  return {
-    grid: { left: 56, right: 16, top: 36, bottom: 36 },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: groups },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => shortNumber(v) } },
-    color: [k.faint, '#9fc1e8', k.bar, k.ok],
-    series: stages.map(([key, name]) => ({
-      type: 'bar',
-      name,
-      data: result.rows.map((r) => num(r[key]) ?? 0),
-      barMaxWidth: 22,
-    })),
   };
 }
 

@@ -8,7 +8,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // The analyses need chart types the scorecard does not; echarts.use only adds to what is registered.
 echarts.use([
@@ -25,6 +25,7 @@ echarts.use([
   MarkLineComponent,
   MarkAreaComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 export type { EChartsCoreOption as ChartOption } from 'echarts/core';
