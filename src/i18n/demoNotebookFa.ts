@@ -7,7 +7,7 @@ import type { NotebookCell } from '../core/notebook/types';
  */
 export const DEMO_NOTEBOOK_FA: Readonly<Record<string, string>> = {
   'demo-intro':
-    '# مروری بر فصل\n\nچهار پرسش دربارهٔ **Kestrelwood Analytics** که هر یک را سلولی در پایین پاسخ می‌دهد. هر سلولی را ویرایش کنید و `Shift+Enter` بزنید: فقط سلول‌هایی که از آن می‌خوانند دوباره اجرا می‌شوند.',
+    '# مروری بر فصل\n\nپرسش‌هایی دربارهٔ **Kestrelwood Analytics** که هر یک را سلولی در پایین پاسخ می‌دهد. هر سلولی را ویرایش کنید و `Shift+Enter` بزنید: فقط سلول‌هایی که از آن می‌خوانند دوباره اجرا می‌شوند.',
   'demo-h-changed': '## در این فصل چه تغییر کرد',
   'demo-h-churn': '## کدام بخش ریزش دارد\n\nنرخ ریزش فصلی به تفکیک بخش مشتری، میانگین چهار فصل اخیر.',
   'demo-h-drivers':

@@ -38,7 +38,7 @@ export function demoNotebook(): NotebookCell[] {
     md(
       'demo-intro',
       'intro',
-      '# The quarter in review\n\nFour questions about **Kestrelwood Analytics**, each answered by a cell below. Edit any cell and press `Shift+Enter`: only the cells that read it run again.',
+      '# The quarter in review\n\nQuestions about **Kestrelwood Analytics**, each answered by a cell below. Edit any cell and press `Shift+Enter`: only the cells that read it run again.',
     ),
     md('demo-h-changed', 'changed_note', '## What changed this quarter'),
     cell('demo-changed', 'kpiTable', 'this_quarter', {
