@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
+import { chartsSettled } from './settled';
 
 /**
  * The demo notebook in Chromium: it runs top to bottom with no failed cell, editing
@@ -100,7 +101,7 @@ describe('the demo notebook', () => {
       await c.scrollIntoViewIfNeeded();
       if (name !== 'this_quarter')
         await eventually(() => c.locator('.nb-chart canvas, .nb-chart svg').count()).toBeGreaterThan(0);
-      await page.waitForTimeout(400);
+      await chartsSettled(c);
       await c.screenshot({ path: `test/e2e/screenshots/notebook-${name}.png` });
     }
   });

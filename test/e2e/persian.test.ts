@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, dropFile, eventually, importsSettled, ROOT, startBrowser } from './harness';
+import { chartsSettled } from './settled';
 
 /**
  * The app in Persian: the whole page mirrors, numbers use Persian digits, the Jalali
@@ -108,7 +109,7 @@ describe('Persian, right to left', () => {
     const chart = page.getByTestId('kpi-chart');
     await chart.waitFor();
     await eventually(() => chart.locator('canvas').count()).toBeGreaterThan(0);
-    await page.waitForTimeout(500);
+    await chartsSettled(chart);
     await b.screenshot('persian-chart');
   });
 
@@ -153,7 +154,7 @@ describe('Persian, right to left', () => {
       /(بهار|تابستان|پاییز|زمستان) [۰-۹]{4} \| (بهار|تابستان|پاییز|زمستان) [۰-۹]{4}/,
     );
     expect((await kpiHeads.allInnerTexts()).join(' ')).not.toMatch(/[0-9]|Q[1-4]/);
-    await page.waitForTimeout(1500);
+    await chartsSettled(page.locator('.nb-cells, main').first());
     await b.screenshot('persian-notebook');
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, startBrowser } from './harness';
+import { pageSettled } from './settled';
 
 describe('content security policy', () => {
   let b: Browser;
@@ -38,7 +39,7 @@ describe('content security policy', () => {
       s.textContent = 'window.__ran2 = 1';
       document.body.append(s);
     });
-    await page.waitForTimeout(300);
+    await pageSettled(page);
     const ran = await page.evaluate(() => {
       const w = window as unknown as { __ran?: number; __ran2?: number };
       return [w.__ran ?? null, w.__ran2 ?? null];

@@ -11,6 +11,7 @@ import {
   startBrowser,
   tableEntry,
 } from './harness';
+import { pageSettled } from './settled';
 
 const FIXTURES = join(ROOT, 'test/fixtures');
 const WORKBOOKS = join(FIXTURES, 'workbooks');
@@ -149,7 +150,7 @@ describe('workbook files', () => {
     await eventually(() => page.getByLabel('Workbook title').inputValue()).toBe(
       '<script>alert("title")</script>',
     );
-    await page.waitForTimeout(500);
+    await pageSettled(page);
     expect(dialogs).toEqual([]);
     expect(await page.locator('script:not([src])').count()).toBe(0);
     await b.screenshot('hostile-workbook');
