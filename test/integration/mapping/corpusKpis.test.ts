@@ -37,7 +37,9 @@ async function dropAll() {
 }
 
 /** Loads `name`, maps it with no edit, and returns the canonical table (null: none fits) and each KPI's Total. */
-async function loadAndTotal(name: string) {
+async function loadAndTotal(
+  name: string,
+): Promise<{ table: string | null; totals: Record<string, number | null> }> {
   await dropAll();
   const bytes = new Uint8Array(readFileSync(join(DIR, name)));
   const data = createDataStore({ createEngine: async () => engine, importFile, demoFiles: () => [] });
