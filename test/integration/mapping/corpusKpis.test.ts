@@ -147,6 +147,22 @@ const CASES: Case[] = [
   { file: 'dynamics-cases.csv', table: 'tickets', kpis: { ticket_volume: 30 } },
   // 30 accounts.
   { file: 'salesforce-accounts-report.csv', table: 'customers', kpis: { new_customers: 30 } },
+  // Mapped from the suggestion: 40 tickets, 32 with "Solved at".
+  { file: 'helpdesk-tickets.csv', table: 'tickets', kpis: { ticket_volume: 40, tickets_resolved: 32 } },
+  // Spend summed over 45 rows: 33236.59; CTR 54734 clicks / 1855509 impressions.
+  { file: 'ads-daily.csv', table: 'marketing', kpis: { marketing_spend: 33236.59, ad_ctr: 54734 / 1855509 } },
+  // 45 lines, 45 distinct order_id; line_total summed 19193.24.
+  {
+    file: 'order-lines.csv',
+    table: 'orders',
+    kpis: { total_revenue: 19193.24, order_count: 45, average_order_value: 19193.24 / 45 },
+  },
+  // Sessions summed over 40 days.
+  { file: 'web-analytics.csv', table: 'web', kpis: { website_sessions: 69772 } },
+  // 104 absent hours of 1232 scheduled.
+  { file: 'attendance-weekly.csv', table: 'attendance', kpis: { absenteeism_rate: 104 / 1232 } },
+  // "Total" summed over 40 rows.
+  { file: 'neutral-costs.csv', table: 'expenses', kpis: { operating_expenses: 94441.88 } },
 ];
 
 const NONE = ['weather-daily.csv', 'football-results.csv', 'book-catalogue.csv'];
