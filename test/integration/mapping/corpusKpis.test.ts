@@ -39,7 +39,7 @@ async function dropAll() {
 /** Loads `name`, maps it with no edit, and returns the canonical table (null: none fits) and each KPI's Total. */
 async function loadAndTotal(
   name: string,
-): Promise<{ table: string | null; totals: Record<string, number | null> }> {
+): Promise<{ table: string | null; totals: Record<string, number | null>; problems: string[] }> {
   await dropAll();
   const bytes = new Uint8Array(readFileSync(join(DIR, name)));
   const data = createDataStore({ createEngine: async () => engine, importFile, demoFiles: () => [] });
@@ -51,8 +51,9 @@ async function loadAndTotal(
   if (mapping.getState().applied[entry.name] === undefined) {
     const draft = await mapping.getState().draft(entry.name);
     // The dialog says "no table fits" rather than offering its least unlikely guess.
-    if (draft === null || draft.suggestion.noGoodMatch) return { table: null, totals: {} };
-    expect(await mapping.getState().apply(entry.name, draft.mapping)).toEqual([]);
+    if (draft === null || draft.suggestion.noGoodMatch) return { table: null, totals: {}, problems: [] };
+    const problems = await mapping.getState().apply(entry.name, draft.mapping);
+    if (problems.length > 0) return { table: null, totals: {}, problems: problems.map((p) => p.message) };
   }
   const scorecard = createScorecardStore({
     engine: async () => engine,
@@ -66,7 +67,11 @@ async function loadAndTotal(
   const st = scorecard.getState();
   expect(st.status, st.error ?? '').toBe('ready');
   const totals = Object.fromEntries(Object.entries(st.totals).map(([id, t]) => [id, t.value]));
-  return { table: mapping.getState().applied[entry.name]?.mapping.canonicalTable ?? null, totals };
+  return {
+    table: mapping.getState().applied[entry.name]?.mapping.canonicalTable ?? null,
+    totals,
+    problems: [],
+  };
 }
 
 interface Case {
@@ -167,6 +172,20 @@ const CASES: Case[] = [
 
 const NONE = ['weather-daily.csv', 'football-results.csv', 'book-catalogue.csv'];
 
+/** Files whose suggested mapping cannot hold because the file lacks a required column: the app says which. */
+const REFUSED = [
+  // No date column at all, and no channel (campaign ids only).
+  {
+    file: 'ads-facebook.csv',
+    reason: [
+      'marketing needs date: choose the column that holds it',
+      'marketing needs channel: choose the column that holds it',
+    ],
+  },
+  // Revenue is Quantity × UnitPrice: no single column holds it.
+  { file: 'orders-invoices.csv', reason: ['orders needs revenue: choose the column that holds it'] },
+];
+
 const summary: string[] = [];
 
 describe('labelled corpus: each shape mapped with no edit, headline KPIs counted by hand', () => {
@@ -176,12 +195,22 @@ describe('labelled corpus: each shape mapped with no edit, headline KPIs counted
 
   for (const c of CASES) {
     it(`${c.file} → ${c.table}: ${Object.keys(c.kpis).join(', ')}`, async () => {
-      const { table, totals } = await loadAndTotal(c.file);
+      const { table, totals, problems } = await loadAndTotal(c.file);
+      expect(problems).toEqual([]);
       expect(table).toBe(c.table);
       for (const [id, want] of Object.entries(c.kpis)) {
         summary.push(`${c.file} | ${c.table} | ${id} | ${want} | ${totals[id]}`);
         expect(totals[id], id).toBeCloseTo(want, 9);
       }
+    }, 30_000);
+  }
+
+  for (const r of REFUSED) {
+    it(`${r.file}: the suggested mapping is refused with the missing column named`, async () => {
+      const { table, problems } = await loadAndTotal(r.file);
+      summary.push(`${r.file} | refused | - | - | ${problems.join('; ')}`);
+      expect(table).toBeNull();
+      expect(problems).toEqual(r.reason);
     }, 30_000);
   }
 
