@@ -1,4 +1,4 @@
-import type { LogicalKind } from '../core/model/canonical';
+import type { ColumnKind } from '../core/model/columnKind';
 import type { MappingProblem, MappingProblemCode } from '../core/model/mappingValidate';
 import type { MessageKey } from './en';
 import { isolated } from './isolate';
@@ -21,7 +21,7 @@ export const MAPPING_PROBLEM_KEYS: Readonly<Record<MappingProblemCode, MessageKe
   'view-failed': 'mapping.problem.viewFailed',
 };
 
-export const KIND_KEYS: Readonly<Record<LogicalKind, MessageKey>> = {
+export const KIND_KEYS: Readonly<Record<ColumnKind, MessageKey>> = {
   number: 'mapping.kind.number',
   text: 'mapping.kind.text',
   boolean: 'mapping.kind.boolean',

@@ -1,3 +1,4 @@
+import { CANONICAL_TABLE_NAMES } from '../core/model/canonical';
 import type { SourceFile } from '../state/dataStore';
 
 // Vite copies each demo CSV into the build as an asset of this origin; fetching them
@@ -9,21 +10,7 @@ const urls = import.meta.glob('../../samples/crm-demo/*.csv', {
 }) as Record<string, string>;
 
 // The canonical model's order (DESIGN.md): customers first, as a demo is usually opened on them.
-const ORDER = [
-  'customers',
-  'leads',
-  'deals',
-  'orders',
-  'tickets',
-  'surveys',
-  'marketing',
-  'web',
-  'social',
-  'employees',
-  'attendance',
-  'training',
-  'expenses',
-];
+const ORDER: readonly string[] = CANONICAL_TABLE_NAMES;
 
 function rank(path: string): number {
   const i = ORDER.indexOf(path.replace(/^.*\//, '').replace(/\.csv$/, ''));

@@ -1,3 +1,4 @@
+import type { ColumnKind } from '../model/columnKind';
 import {
   CALENDAR_DAY,
   CALENDAR_TABLE,
@@ -21,7 +22,6 @@ import {
 } from './registry';
 import { findColumn, findTable, joinPath, type KpiDef, type Relationship, type Schema } from './schema';
 import { closest } from './suggest';
-import type { ValueType } from './types';
 
 export interface ScorecardRequest {
   kpis: readonly KpiDef[];
@@ -47,7 +47,7 @@ export interface ScorecardRequest {
 export interface ScorecardOutput {
   kpiId: string;
   column: string;
-  type: ValueType | null;
+  type: ColumnKind | null;
   /** False when none of the tables the KPI reads has a date: it has whole-range values and no periods. */
   dated: boolean;
   /** The date columns it reads (through the KPIs it uses), for the dates its data spans. */

@@ -1,6 +1,7 @@
-import type { CanonicalTableName, LogicalKind } from './canonical';
+import type { CanonicalTableName } from './canonical';
 import { type Classification, classifyTable } from './classify';
 import type { ColumnProfile } from './classifyProfile';
+import type { ColumnKind } from './columnKind';
 import type { Candidate, ColumnMatch } from './mappingCandidate';
 
 export type { ColumnMatch, MatchKind } from './mappingCandidate';
@@ -72,7 +73,7 @@ function toSuggestion(
  */
 export function suggestMapping(
   headers: readonly string[],
-  kinds?: Readonly<Record<string, LogicalKind>>,
+  kinds?: Readonly<Record<string, ColumnKind>>,
   profiles?: readonly ColumnProfile[],
 ): MappingSuggestion {
   const c = classifyTable(headers, kinds, profiles);
@@ -84,7 +85,7 @@ export function suggestMapping(
 export function suggestMappingFor(
   table: CanonicalTableName,
   headers: readonly string[],
-  kinds?: Readonly<Record<string, LogicalKind>>,
+  kinds?: Readonly<Record<string, ColumnKind>>,
   profiles?: readonly ColumnProfile[],
 ): MappingSuggestion {
   const c = classifyTable(headers, kinds, profiles);

@@ -1,10 +1,11 @@
-import { canonicalColumn, canonicalTable, type LogicalKind } from './canonical';
+import { canonicalColumn, canonicalTable } from './canonical';
+import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';
 import { KIND_WORDS, kindFits } from './mappingMatch';
 
 export interface RawColumn {
   readonly name: string;
-  readonly kind: LogicalKind;
+  readonly kind: ColumnKind;
 }
 
 /** Every problem a mapping can have: a code and its parameters (the UI writes them in the language shown). */
@@ -17,8 +18,8 @@ export interface MappingProblemParams {
   'wrong-kind': {
     target: string;
     header: string;
-    needs: LogicalKind;
-    holds: LogicalKind;
+    needs: ColumnKind;
+    holds: ColumnKind;
     wonValues: boolean;
   };
   'required-missing': { table: string; column: string };

@@ -1,8 +1,9 @@
 import { type Dialect, duckdb } from '../sql/dialect';
-import { canonicalColumn, type LogicalKind } from './canonical';
+import { canonicalColumn } from './canonical';
+import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';
 
-const SQL_TYPES: Readonly<Record<LogicalKind, string>> = {
+const SQL_TYPES: Readonly<Record<ColumnKind, string>> = {
   text: 'VARCHAR',
   number: 'DOUBLE',
   date: 'DATE',

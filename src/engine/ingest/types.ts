@@ -1,7 +1,8 @@
 /** What the user can see and change about how a file was read; stored with the dataset. */
 export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'xlsx' | 'pasted' | 'manual';
 
-import type { ColumnKind, DateOrder, EncodingName } from '../../core/ingest/types';
+import type { DateOrder, EncodingName } from '../../core/ingest/types';
+import type { ColumnKind } from '../../core/model/columnKind';
 import {
   type ImportMessage,
   type ImportMessageCode,
@@ -10,7 +11,7 @@ import {
   importMessage,
 } from './messages';
 
-export type { ColumnKind, DateOrder, EncodingName };
+export type { DateOrder, EncodingName };
 
 export interface ParseOptions {
   /** 'auto' (or absent) lets the sniffer decide. */
