@@ -1,15 +1,15 @@
 /** What the user can see and change about how a file was read; stored with the dataset. */
 export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'xlsx' | 'pasted' | 'manual';
 
-import type { DateOrder, EncodingName } from '../../core/ingest/types';
-import type { ColumnKind } from '../../core/model/columnKind';
 import {
   type ImportMessage,
   type ImportMessageCode,
   type ImportMessageParams,
   type ImportMessageRef,
   importMessage,
-} from './messages';
+} from '../../core/ingest/messages';
+import type { DateOrder, EncodingName } from '../../core/ingest/types';
+import type { ColumnKind } from '../../core/model/columnKind';
 
 export type { DateOrder, EncodingName };
 
