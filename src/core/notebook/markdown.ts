@@ -12,9 +12,32 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
  * which CommonMark would read as `2<em>3</em>4`.
  */
 export function parseMarkdown(source: string): Root {
+  if (pathological(source)) return plainText(source);
   const root = fromMarkdown(source);
   keepIntrawordStars(root, source);
   return root;
+}
+
+/**
+ * micromark's time grows with the square of nesting: 20,000 `>` or `- ` opening one line
+ * (a cell's most) take tens of seconds, and so do thousands of `*` in a run. No real note
+ * nests more than 16 deep or runs 33 markers together, so such a note is shown as its
+ * plain text instead.
+ */
+const NESTING = /^[ \t]*(?:(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*){17}/m;
+const LONG_RUN = /[*_[\]]{33}|^[ \t]{65}/m;
+
+function pathological(source: string): boolean {
+  return NESTING.test(source) || LONG_RUN.test(source);
+}
+
+/** The note as paragraphs of text, one per run of lines between blank lines. */
+function plainText(source: string): Root {
+  const blocks = source.split(/\r?\n[ \t]*(?:\r?\n)+/).filter((b) => b.trim() !== '');
+  return {
+    type: 'root',
+    children: blocks.map((b) => ({ type: 'paragraph', children: [{ type: 'text', value: b }] })),
+  };
 }
 
 const WORD = /[\p{L}\p{N}]/u;

@@ -7,7 +7,7 @@
  * hostile SQL corpus: the same tokens at the same places.
  */
 
-export type LexKind = 'word' | 'quoted' | 'string' | 'number' | 'operator';
+type LexKind = 'word' | 'quoted' | 'string' | 'number' | 'operator';
 
 export interface LexToken {
   kind: LexKind;
@@ -38,7 +38,7 @@ function closeQuoted(sql: string, from: number, quote: string, backslash = false
 }
 
 /** Where a comment that starts at `i` ends, or -1 when none starts there. Block comments nest. */
-export function commentEnd(sql: string, i: number): number {
+function commentEnd(sql: string, i: number): number {
   if (sql.startsWith('--', i)) {
     const line = sql.slice(i).search(/[\n\r]/);
     return line === -1 ? sql.length : i + line;

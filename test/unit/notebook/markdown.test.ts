@@ -69,4 +69,17 @@ describe('Markdown notes', () => {
     expect(html('![logo](https://example.com/x.png)')).toBe('<p dir="auto">logo</p>');
     expect(html('- <b>x</b>')).toBe('<ul><li dir="auto">&lt;b&gt;x&lt;/b&gt;</li></ul>');
   });
+
+  it('shows a note nested past any real use as plain text, at once', () => {
+    const nested = ['>'.repeat(20_000), '- '.repeat(10_000), `${'*'.repeat(9_000)}x${'*'.repeat(9_000)}`];
+    for (const source of nested) {
+      const out = html(`${source} end`);
+      expect(out.startsWith('<p dir="auto">'), source.slice(0, 5)).toBe(true);
+      expect(out).not.toMatch(/<(blockquote|ul|li|em|strong)/);
+      expect(out.endsWith(' end</p>')).toBe(true);
+    }
+    expect(html('- a\n  - b\n    - c')).toBe(
+      '<ul><li dir="auto">a<ul><li dir="auto">b<ul><li dir="auto">c</li></ul></li></ul></li></ul>',
+    );
+  });
 });
