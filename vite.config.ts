@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -40,6 +41,15 @@ function strictContentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), strictContentSecurityPolicy()],
   base: './',
+  resolve: {
+    alias: {
+      // micromark's browser build of this decoder reads `&name;` through a DOM element's
+      // innerHTML; the plain build looks it up in a table, so Markdown never touches HTML.
+      'decode-named-character-reference': fileURLToPath(
+        new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
+      ),
+    },
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -1,6 +1,6 @@
 import { duckdb } from '../core/sql/dialect';
 import { checkWorkbookSql, type GuardResult } from '../core/sql/guard';
-import { type SqlParse, sqlTokens } from '../core/sql/sqlParse';
+import { type SqlParse, type SqlToken, sqlTokens } from '../core/sql/sqlParse';
 import { workbookView } from '../core/sql/workbookView';
 import type { Engine } from './engine';
 import { tableToRows } from './rows';
@@ -72,10 +72,15 @@ async function planReads(
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** DuckDB's tokens of `sql`, placed in the text (comments are not tokens). */
+export async function duckdbTokens(engine: Engine, sql: string): Promise<SqlToken[]> {
+  const raw = await engine.tokenize(sql);
+  return sqlTokens(sql, charOffsets(sql, raw.offsets), raw.types);
+}
+
 /** DuckDB's reading of `sql` as plain data: its tokens, its error, what its plan reads. */
 export async function parseWorkbookSql(engine: Engine, sql: string): Promise<SqlParse> {
-  const raw = await engine.tokenize(sql);
-  const tokens = sqlTokens(sql, charOffsets(sql, raw.offsets), raw.types);
+  const tokens = await duckdbTokens(engine, sql);
   const probe = probeName();
   try {
     await engine.query(workbookView(probe, sql, true), { single: true });

@@ -2,7 +2,7 @@ import { NO_TABLE, PARAM_WORDS, TYPE_WORDS } from '../core/formula/check';
 import { type DiagnosticFormatters, quoted, visibleChar } from '../core/formula/diagnostics';
 import { END_OF_FORMULA } from '../core/formula/parser';
 import type { ParamType } from '../core/formula/registry';
-import type { ValueType } from '../core/formula/types';
+import type { ColumnKind } from '../core/model/columnKind';
 import { quotedCode as code, isolated, ltr, quotedName as name } from './isolate';
 import { localizeDigits } from './locale';
 
@@ -19,7 +19,7 @@ const fn = ltr;
 const num = (n: number) => localizeDigits(String(n));
 const didYouMean = (s: string | null) => (s === null ? '' : `؛ منظورتان ${code(s)} بود؟`);
 
-const TYPE_WORDS_FA: Readonly<Record<ValueType, string>> = {
+const TYPE_WORDS_FA: Readonly<Record<ColumnKind, string>> = {
   number: 'عدد',
   text: 'متن',
   boolean: 'شرط (درست/نادرست)',
@@ -39,7 +39,7 @@ const PARAM_WORDS_FA: Readonly<Record<ParamType, string>> = {
 
 /** Core's English words in a diagnostic's parameters (types, the end of the formula), in Persian. */
 const WORDS = new Map<string, string>([
-  ...Object.entries(TYPE_WORDS).map(([k, en]) => [en, TYPE_WORDS_FA[k as ValueType]] as const),
+  ...Object.entries(TYPE_WORDS).map(([k, en]) => [en, TYPE_WORDS_FA[k as ColumnKind]] as const),
   ...Object.entries(PARAM_WORDS).map(([k, en]) => [en, PARAM_WORDS_FA[k as ParamType]] as const),
   [END_OF_FORMULA, 'پایان فرمول'],
 ]);

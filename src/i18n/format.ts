@@ -1,6 +1,6 @@
 import { toJalaali } from 'jalaali-js';
 import { normalizePersianLetters } from '../core/ingest/letters';
-import type { ColumnKind } from '../engine/ingest/types';
+import type { ColumnKind } from '../core/model/columnKind';
 import {
   type DisplayCalendar,
   type LocaleSettings,

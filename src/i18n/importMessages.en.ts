@@ -1,4 +1,4 @@
-import { IMPORT_MESSAGE_FORMATTERS, type ImportMessageFormatters } from '../engine/ingest/messages';
+import { IMPORT_MESSAGE_FORMATTERS, type ImportMessageFormatters } from '../core/ingest/messages';
 
 /**
  * Load errors and notes in English: the importer's own sentences, so the page, the CLI and

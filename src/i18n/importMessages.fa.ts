@@ -1,13 +1,9 @@
-import {
-  byteText,
-  type DetectedEncodingReason,
-  type ImportMessageFormatters,
-} from '../engine/ingest/messages';
+import { byteText, type DetectedEncodingReason, type ImportMessageFormatters } from '../core/ingest/messages';
 import { isolated, ltr, quotedName as name } from './isolate';
 import { localizeDigits } from './locale';
 
 /**
- * Load errors and notes in Persian, one per code of engine/ingest/messages.ts (the compiler
+ * Load errors and notes in Persian, one per code of core/ingest/messages.ts (the compiler
  * fails when a code has none). File, sheet and column names keep their own direction;
  * another program's words (DuckDB's, the JSON parser's) stay as it wrote them, left to
  * right, after a Persian sentence that says what failed.

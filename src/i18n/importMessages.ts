@@ -1,4 +1,4 @@
-import type { ImportMessageFormatters, ImportMessageRef } from '../engine/ingest/messages';
+import type { ImportMessageFormatters, ImportMessageRef } from '../core/ingest/messages';
 import { importMessagesEn } from './importMessages.en';
 import { importMessagesFa } from './importMessages.fa';
 import { activeLocale, type Locale } from './locale';

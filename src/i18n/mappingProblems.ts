@@ -1,4 +1,4 @@
-import type { LogicalKind } from '../core/model/canonical';
+import type { ColumnKind } from '../core/model/columnKind';
 import type { MappingProblem, MappingProblemCode } from '../core/model/mappingValidate';
 import { diagnosticText } from './diagnostics';
 import type { MessageKey } from './en';
@@ -25,7 +25,7 @@ export const MAPPING_PROBLEM_KEYS: Readonly<Record<MappingProblemCode, MessageKe
   'formula-kind': 'mapping.problem.formulaKind',
 };
 
-export const KIND_KEYS: Readonly<Record<LogicalKind, MessageKey>> = {
+export const KIND_KEYS: Readonly<Record<ColumnKind, MessageKey>> = {
   number: 'mapping.kind.number',
   text: 'mapping.kind.text',
   boolean: 'mapping.kind.boolean',
@@ -50,7 +50,7 @@ export function mappingProblemText(p: MappingProblem): string {
     delete params.formula;
   }
   for (const k of ['needs', 'holds'] as const) {
-    const kind = (p.params as Partial<Record<typeof k, LogicalKind>>)[k];
+    const kind = (p.params as Partial<Record<typeof k, ColumnKind>>)[k];
     if (kind !== undefined) params[k] = t(KIND_KEYS[kind]);
   }
   if (p.code === 'wrong-kind') {

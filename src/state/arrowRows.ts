@@ -1,5 +1,5 @@
 import { DataType, type Table } from 'apache-arrow';
-import type { ColumnKind } from '../engine/ingest/types';
+import type { ColumnKind } from '../core/model/columnKind';
 import { type Cell, plainColumn, type Row, tableToRows } from '../engine/rows';
 
 /**

@@ -1,6 +1,6 @@
+import type { ColumnKind } from '../core/model/columnKind';
 import { buildProfileQueries, histogramEdges } from '../core/sql/profileQuery';
 import type { Engine } from '../engine/engine';
-import type { ColumnKind } from '../engine/ingest/types';
 import { arrowToRows, type CellValue } from './arrowRows';
 
 export interface HistogramBin {

@@ -1,9 +1,9 @@
 import { enableMapSet } from 'immer';
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ImportMessage, ImportMessageRef } from '../core/ingest/messages';
 import { duckdb } from '../core/sql/dialect';
 import { type Engine, EngineCancelled } from '../engine/engine';
-import type { ImportMessage, ImportMessageRef } from '../engine/ingest/messages';
 import {
   type ColumnInfo,
   type EncodingName,

@@ -1,6 +1,6 @@
+import type { ColumnKind } from '../core/model/columnKind';
 import { buildGridQuery, denseRowidsSql, type GridFilterModel, type GridSort } from '../core/sql/gridQuery';
 import type { Engine } from '../engine/engine';
-import type { ColumnKind } from '../engine/ingest/types';
 import { arrowToRows, firstNumber, type Row } from './arrowRows';
 
 /**

@@ -1,5 +1,6 @@
 import type { Relationship } from '../core/formula/schema';
 import { canonicalColumn, canonicalTable } from '../core/model/canonical';
+import type { ColumnKind } from '../core/model/columnKind';
 import type { TableMapping } from '../core/model/mapping';
 import {
   type MappingProblem,
@@ -8,7 +9,6 @@ import {
   validateMapping,
 } from '../core/model/mappingValidate';
 import { viewColumnOf, viewLayout } from '../core/model/mappingView';
-import type { ColumnKind } from '../engine/ingest/types';
 import type { LoadedTable } from './scorecardSchema';
 
 /** A mapping in force: the raw table stays as loaded, the view carries the canonical name. */

@@ -1,6 +1,6 @@
 import type { Relationship, Schema } from '../core/formula/schema';
 import { CANONICAL_TABLES } from '../core/model/canonical';
-import type { ColumnKind } from '../engine/ingest/types';
+import type { ColumnKind } from '../core/model/columnKind';
 
 /** What the scorecard needs to know of a loaded table: its name and typed columns. */
 export interface LoadedTable {

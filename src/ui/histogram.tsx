@@ -1,5 +1,5 @@
 import { isCodeColumn } from '../core/ingest/codeColumn';
-import type { ColumnKind } from '../engine/ingest/types';
+import type { ColumnKind } from '../core/model/columnKind';
 import { formatValue } from '../i18n/format';
 import { t } from '../i18n/t';
 import type { HistogramBin } from '../state/columnProfile';

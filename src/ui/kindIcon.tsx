@@ -1,4 +1,4 @@
-import type { ColumnKind } from '../engine/ingest/types';
+import type { ColumnKind } from '../core/model/columnKind';
 import { t } from '../i18n/t';
 
 // Short glyphs a spreadsheet user reads at a glance; the full name is the accessible label.

@@ -1,9 +1,9 @@
 import { Table, tableToIPC } from 'apache-arrow';
+import { byteText } from '../core/ingest/messages';
 import type { Dataset } from '../core/model/documentSchema';
 import { duckdb } from '../core/sql/dialect';
 import type { Engine } from '../engine/engine';
 import { describeTable } from '../engine/ingest/describe';
-import { byteText } from '../engine/ingest/messages';
 import { decodeParquet, ParquetLimitError } from '../engine/parquet/limits';
 import { type TableSwap, tableSwap } from './tableSwap';
 import { WorkbookError } from './workbookError';

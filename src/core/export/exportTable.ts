@@ -1,3 +1,4 @@
+import type { ColumnKind } from '../model/columnKind';
 import { type CsvCell, toCsv } from './csv';
 import { writeXlsx, type XlsxCell } from './xlsx';
 
@@ -7,12 +8,11 @@ import { writeXlsx, type XlsxCell } from './xlsx';
  * in, so each file format can write them its own way: ISO text in CSV, real dates
  * in XLSX.
  */
-export type ExportKind = 'number' | 'text' | 'boolean' | 'date' | 'timestamp';
 export type ExportValue = string | number | boolean | null;
 
 export interface ExportColumn {
   name: string;
-  kind: ExportKind;
+  kind: ColumnKind;
 }
 
 export interface ExportTable {
@@ -30,7 +30,7 @@ function isoOf(ms: number, time: boolean): string {
   return time ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : date;
 }
 
-const isTime = (kind: ExportKind) => kind === 'date' || kind === 'timestamp';
+const isTime = (kind: ColumnKind) => kind === 'date' || kind === 'timestamp';
 
 /** The table as CSV text, formula-like text neutralised (see csv.ts). */
 export function exportCsv(table: ExportTable, options: { bom?: boolean } = { bom: true }): string {

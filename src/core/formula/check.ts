@@ -1,3 +1,4 @@
+import type { ColumnKind } from '../model/columnKind';
 import { type Expr, exprChildren, type Span } from './ast';
 import type { CheckedKpi, CheckResult, TExpr } from './checked';
 import { walk } from './checked';
@@ -15,7 +16,7 @@ import {
 import { findColumn, findTable, type KpiDef, rootTable, type Schema } from './schema';
 import { closest } from './suggest';
 import { textMatchProblems } from './textMatch';
-import type { Level, ValueType } from './types';
+import type { Level } from './types';
 
 const LEVEL_ORDER: Record<Level, number> = { constant: 0, row: 1, aggregate: 2 };
 const ZERO_ARG = allFunctions()
@@ -26,7 +27,7 @@ const ZERO_ARG = allFunctions()
 export const NO_TABLE = '(no table)';
 
 /** How a value's type is named in messages (the UI translates these words). */
-export const TYPE_WORDS: Readonly<Record<ValueType, string>> = {
+export const TYPE_WORDS: Readonly<Record<ColumnKind, string>> = {
   number: 'a number',
   text: 'text',
   boolean: 'a condition (true/false)',
@@ -44,11 +45,11 @@ export const PARAM_WORDS: Readonly<Record<ParamType, string>> = {
   table: 'a table name',
 };
 
-export function typeWord(t: ValueType): string {
+export function typeWord(t: ColumnKind): string {
   return TYPE_WORDS[t];
 }
 
-function accepts(param: ParamType, t: ValueType): boolean {
+function accepts(param: ParamType, t: ColumnKind): boolean {
   switch (param) {
     case 'number':
       return t === 'number' || t === 'boolean';
@@ -66,11 +67,11 @@ function accepts(param: ParamType, t: ValueType): boolean {
 }
 
 /** Types that compare with each other: dates with date-times, numbers with numbers. */
-function family(t: ValueType): string {
+function family(t: ColumnKind): string {
   return t === 'timestamp' ? 'date' : t;
 }
 
-function unify(a: ValueType, b: ValueType): ValueType | null {
+function unify(a: ColumnKind, b: ColumnKind): ColumnKind | null {
   if (a === b) return a;
   if (family(a) === 'date' && family(b) === 'date') return 'timestamp';
   return null;
@@ -421,7 +422,7 @@ class Checker {
     }
   }
 
-  private binaryType(op: string, left: TExpr, right: TExpr, span: Span, ctx: KpiContext): ValueType | null {
+  private binaryType(op: string, left: TExpr, right: TExpr, span: Span, ctx: KpiContext): ColumnKind | null {
     const l = left.type;
     const r = right.type;
     const bad = () => {
@@ -624,11 +625,11 @@ class Checker {
     }
   }
 
-  private returnType(f: FunctionSpec, args: TExpr[], ctx: KpiContext): ValueType | null {
+  private returnType(f: FunctionSpec, args: TExpr[], ctx: KpiContext): ColumnKind | null {
     const r = f.returns;
     if (typeof r === 'string') return r;
     if ('sameAs' in r) return args[r.sameAs]?.type ?? null;
-    let result: ValueType | null = null;
+    let result: ColumnKind | null = null;
     for (const i of r.commonOf) {
       const a = args[i];
       if (a === undefined || a.type === null) continue;

@@ -1,6 +1,7 @@
+import type { ColumnKind } from '../model/columnKind';
 import type { BinaryOp, Span, UnaryOp } from './ast';
 import type { Diagnostic } from './diagnostics';
-import type { Level, ValueType } from './types';
+import type { Level } from './types';
 
 /**
  * The checked tree: names resolved to columns or KPIs, functions to registry
@@ -8,18 +9,18 @@ import type { Level, ValueType } from './types';
  * Plain data; the compiler reads only this.
  */
 export type TExpr =
-  | { t: 'literal'; value: number | string | boolean; type: ValueType; span: Span }
-  | { t: 'column'; table: string; column: string; type: ValueType; span: Span }
-  | { t: 'kpi'; id: string; type: ValueType | null; span: Span }
+  | { t: 'literal'; value: number | string | boolean; type: ColumnKind; span: Span }
+  | { t: 'column'; table: string; column: string; type: ColumnKind; span: Span }
+  | { t: 'kpi'; id: string; type: ColumnKind | null; span: Span }
   | { t: 'table'; table: string; type: null; span: Span }
-  | { t: 'unary'; op: UnaryOp; arg: TExpr; type: ValueType | null; span: Span }
-  | { t: 'binary'; op: BinaryOp; left: TExpr; right: TExpr; type: ValueType | null; span: Span }
+  | { t: 'unary'; op: UnaryOp; arg: TExpr; type: ColumnKind | null; span: Span }
+  | { t: 'binary'; op: BinaryOp; left: TExpr; right: TExpr; type: ColumnKind | null; span: Span }
   | { t: 'in'; arg: TExpr; items: TExpr[]; type: 'boolean'; span: Span }
   | {
       t: 'call';
       fn: string;
       args: TExpr[];
-      type: ValueType | null;
+      type: ColumnKind | null;
       span: Span;
       /** For aggregates: the table whose rows are aggregated. */
       source?: string;
@@ -30,7 +31,7 @@ export interface CheckedKpi {
   id: string;
   expr: TExpr | null;
   filter: TExpr | null;
-  type: ValueType | null;
+  type: ColumnKind | null;
   level: Level;
   /** The table bare names were looked up in. */
   table: string | null;

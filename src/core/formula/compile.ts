@@ -1,3 +1,4 @@
+import type { ColumnKind } from '../model/columnKind';
 import {
   CALENDAR_DAY,
   CALENDAR_TABLE,
@@ -17,7 +18,6 @@ import { type AggregateFunction, lookupFunction, type WindowContext } from './re
 import { argSql, type ExprSqlContext, exprSql, type SqlCtx } from './rowSql';
 import { findColumn, findTable, joinPath, type KpiDef, type Relationship, type Schema } from './schema';
 import { closest } from './suggest';
-import type { ValueType } from './types';
 
 export interface ScorecardRequest {
   kpis: readonly KpiDef[];
@@ -43,7 +43,7 @@ export interface ScorecardRequest {
 export interface ScorecardOutput {
   kpiId: string;
   column: string;
-  type: ValueType | null;
+  type: ColumnKind | null;
   /** False when none of the tables the KPI reads has a date: it has whole-range values and no periods. */
   dated: boolean;
   /** The date columns it reads (through the KPIs it uses), for the dates its data spans. */

@@ -1,4 +1,4 @@
-import type { ValueType } from './types';
+import type { ColumnKind } from '../model/columnKind';
 
 /**
  * The one list of functions. Checker, compiler, autocomplete, help and the
@@ -51,7 +51,7 @@ const PERIODS_BACK: NumberRange = { min: 1, max: MAX_PERIODS_BACK, whole: true }
 const ROUND_DIGITS: NumberRange = { min: -15, max: 15, whole: true };
 
 /** A fixed type, the type of one argument, or the common type of the value arguments. */
-export type ReturnSpec = ValueType | { sameAs: number } | { commonOf: number[] };
+export type ReturnSpec = ColumnKind | { sameAs: number } | { commonOf: number[] };
 
 export type Category = 'aggregate' | 'logical' | 'math' | 'text' | 'date' | 'time intelligence';
 

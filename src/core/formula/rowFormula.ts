@@ -1,3 +1,4 @@
+import type { ColumnKind } from '../model/columnKind';
 import type { Dialect } from '../sql/dialect';
 import { checkKpis } from './check';
 import { type TExpr, walk } from './checked';
@@ -5,7 +6,6 @@ import { type Diagnostic, diagnostic } from './diagnostics';
 import { lookupFunction } from './registry';
 import { exprSql } from './rowSql';
 import type { SchemaTable } from './schema';
-import type { ValueType } from './types';
 
 /**
  * A row formula: one value per row of one table, from that row's columns (a derived
@@ -14,7 +14,7 @@ import type { ValueType } from './types';
  */
 export interface CheckedRowFormula {
   readonly expr: TExpr | null;
-  readonly type: ValueType | null;
+  readonly type: ColumnKind | null;
   readonly diagnostics: Diagnostic[];
   readonly ok: boolean;
 }

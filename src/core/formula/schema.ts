@@ -1,9 +1,9 @@
-import type { ValueType } from './types';
+import type { ColumnKind } from '../model/columnKind';
 
 /** What the checker and compiler know about the data: tables, their columns and how they link. */
 export interface SchemaColumn {
   name: string;
-  kind: ValueType;
+  kind: ColumnKind;
   /**
    * Every value a text column holds, when they are few (MAX_KNOWN_VALUES): comparisons
    * with text it never holds are warned about. Absent when unknown or too many.

@@ -20,7 +20,7 @@ export { normalizePersianLetters } from './letters.ts';
 export { type NumberTextOptions, parseNumberText } from './numbers.ts';
 export { tableNameFromFile, uniqueTableName } from './tableName.ts';
 export { lineAndColumnAt } from './textPosition.ts';
-export type { ColumnKind, DateOrder, EncodingName } from './types.ts';
+export type { DateOrder, EncodingName } from './types.ts';
 export {
   type CellValue,
   type Coerced,

@@ -1,3 +1,4 @@
+import type { ColumnKind } from '../model/columnKind';
 import { currencyMarkOf } from './currency.ts';
 import {
   type DateTextOrder,
@@ -9,7 +10,6 @@ import {
 import { excelSerialToIso, excelSerialToTimestamp, isExcelSerialDay } from './excelDates.ts';
 import { isMissingValueWord } from './missingValues.ts';
 import { parseNumberText } from './numbers.ts';
-import type { ColumnKind } from './types.ts';
 
 /**
  * A cell after typing. Dates are `YYYY-MM-DD` and timestamps `YYYY-MM-DD HH:MM:SS`

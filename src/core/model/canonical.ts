@@ -1,15 +1,13 @@
+import type { ColumnKind } from './columnKind';
 /**
  * The canonical CRM model (DESIGN.md, "The canonical CRM model") as data. Catalog KPIs
  * are written against these names; a user's export is mapped onto them. A table
  * counts as present when every required column is mapped.
  */
 
-/** How a column is read, independent of the SQL type a file happened to give it. */
-export type LogicalKind = 'number' | 'text' | 'boolean' | 'date' | 'timestamp';
-
 export interface CanonicalColumn {
   readonly name: string;
-  readonly kind: LogicalKind;
+  readonly kind: ColumnKind;
   /** Starred in DESIGN.md: without it the table does not count as present. */
   readonly required: boolean;
   readonly description: string;
@@ -52,11 +50,11 @@ export type CanonicalTableName = (typeof CANONICAL_TABLE_NAMES)[number];
 
 type ColumnOptions = Pick<CanonicalColumn, 'scale' | 'references'>;
 
-function req(name: string, kind: LogicalKind, description: string, options?: ColumnOptions): CanonicalColumn {
+function req(name: string, kind: ColumnKind, description: string, options?: ColumnOptions): CanonicalColumn {
   return { name, kind, required: true, description, ...options };
 }
 
-function opt(name: string, kind: LogicalKind, description: string, options?: ColumnOptions): CanonicalColumn {
+function opt(name: string, kind: ColumnKind, description: string, options?: ColumnOptions): CanonicalColumn {
   return { name, kind, required: false, description, ...options };
 }
 

@@ -1,6 +1,7 @@
-import { CANONICAL_TABLES, type CanonicalTableName, type LogicalKind } from './canonical';
+import { CANONICAL_TABLES, type CanonicalTableName } from './canonical';
 import { headerEvidence, valueEvidence } from './classifyEvidence';
 import type { ColumnProfile } from './classifyProfile';
+import type { ColumnKind } from './columnKind';
 import { type Candidate, mappingCandidate } from './mappingCandidate';
 
 export interface TableLikelihood {
@@ -55,7 +56,7 @@ function softmax(scores: readonly number[], temperature: number): number[] {
  */
 export function classifyTable(
   headers: readonly string[],
-  kinds?: Readonly<Record<string, LogicalKind>>,
+  kinds?: Readonly<Record<string, ColumnKind>>,
   profiles: readonly ColumnProfile[] = [],
   weights: typeof CLASSIFY_WEIGHTS = CLASSIFY_WEIGHTS,
 ): Classification {

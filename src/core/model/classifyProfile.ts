@@ -1,4 +1,4 @@
-import type { LogicalKind } from './canonical';
+import type { ColumnKind } from './columnKind';
 
 /**
  * What a column's values look like, measured once by the engine (or, in tests and
@@ -7,7 +7,7 @@ import type { LogicalKind } from './canonical';
  */
 export interface ColumnProfile {
   readonly name: string;
-  readonly kind: LogicalKind;
+  readonly kind: ColumnKind;
   /** Rows looked at (the profile reads the first rows of a large table). */
   readonly rows: number;
   /** Rows with a non-blank value. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CELL_KINDS } from '../notebook/types';
 import { CANONICAL_TABLE_NAMES } from './canonical';
+import { COLUMN_KINDS } from './columnKind';
 
 /**
  * The workbook document as it is saved in `workbook.json` (DESIGN.md, "Workbook
@@ -28,7 +30,7 @@ export const LocaleSchema = z.enum(['en', 'fa']);
 // a unit test holds the two in step.
 export const CalendarSchema = z.enum(['gregorian', 'jalali']);
 export const GrainSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
-export const ColumnKindSchema = z.enum(['number', 'text', 'boolean', 'date', 'timestamp']);
+export const ColumnKindSchema = z.enum(COLUMN_KINDS);
 export const FileFormatSchema = z.enum(['csv', 'tsv', 'parquet', 'json', 'xlsx', 'pasted', 'manual']);
 
 export const ParseOptionsSchema = z.object({
@@ -145,25 +147,13 @@ export const UserBenchmarkSchema = z.object({
   source: text.optional(),
 });
 
+/** Cell kinds of the first format, before the notebook's cell registry (core/notebook). */
+const FIRST_CELL_KINDS = ['kpi', 'chart', 'table'] as const;
+
 export const CellSchema = z.object({
   id: name,
-  // The first five are the original kinds; the rest are the notebook's cell registry (core/notebook).
-  kind: z.enum([
-    'kpi',
-    'chart',
-    'sql',
-    'markdown',
-    'table',
-    'kpiTable',
-    'kpiChart',
-    'pivot',
-    'input',
-    'rfm',
-    'keyDrivers',
-    'cohort',
-    'funnel',
-    'segmentCompare',
-  ]),
+  // Old documents may still hold the first format's kinds; the rest is the notebook's registry.
+  kind: z.enum([...FIRST_CELL_KINDS, ...CELL_KINDS]),
   name: name.optional(),
   /** The cell's text: a formula, SQL (checked by the SQL guard before it runs) or Markdown. */
   source: text.optional(),

@@ -1,6 +1,7 @@
-import type { CanonicalTableName, LogicalKind } from './canonical';
+import type { CanonicalTableName } from './canonical';
 import { type Classification, classifyTable } from './classify';
 import type { ColumnProfile } from './classifyProfile';
+import type { ColumnKind } from './columnKind';
 import type { Candidate, ColumnMatch } from './mappingCandidate';
 import type { ComputedSource } from './mappingComputed';
 
@@ -78,7 +79,7 @@ function toSuggestion(
  */
 export function suggestMapping(
   headers: readonly string[],
-  kinds?: Readonly<Record<string, LogicalKind>>,
+  kinds?: Readonly<Record<string, ColumnKind>>,
   profiles?: readonly ColumnProfile[],
 ): MappingSuggestion {
   const c = classifyTable(headers, kinds, profiles);
@@ -90,7 +91,7 @@ export function suggestMapping(
 export function suggestMappingFor(
   table: CanonicalTableName,
   headers: readonly string[],
-  kinds?: Readonly<Record<string, LogicalKind>>,
+  kinds?: Readonly<Record<string, ColumnKind>>,
   profiles?: readonly ColumnProfile[],
 ): MappingSuggestion {
   const c = classifyTable(headers, kinds, profiles);

@@ -1,4 +1,4 @@
-import type { CanonicalColumn, CanonicalTable, LogicalKind } from './canonical';
+import type { CanonicalColumn, CanonicalTable } from './canonical';
 import { headerWords } from './classifyEvidence';
 import { type ColumnProfile, isCategorical, isDateLike, isUnique, vocabularyShare } from './classifyProfile';
 import {
@@ -8,6 +8,7 @@ import {
   SOURCE_VALUES,
   STAGE_VALUES,
 } from './classifyVocabulary';
+import type { ColumnKind } from './columnKind';
 import { columnSimilarity, kindFits, normalizeHeader, roleConflict } from './mappingMatch';
 import { claimedPreset } from './mappingPreset';
 import type { MappingPreset } from './presets';
@@ -77,9 +78,9 @@ class Assignment {
 
 function kindOf(
   header: string,
-  kinds: Readonly<Record<string, LogicalKind>> | undefined,
+  kinds: Readonly<Record<string, ColumnKind>> | undefined,
   profiles: ReadonlyMap<string, ColumnProfile>,
-): LogicalKind | undefined {
+): ColumnKind | undefined {
   return kinds?.[header] ?? profiles.get(header)?.kind;
 }
 
@@ -108,7 +109,7 @@ function byKeyNoun(table: CanonicalTable, headers: readonly string[], a: Assignm
 function bySimilarNames(
   table: CanonicalTable,
   headers: readonly string[],
-  kindFor: (h: string) => LogicalKind | undefined,
+  kindFor: (h: string) => ColumnKind | undefined,
   a: Assignment,
 ) {
   const pairs: { column: string; header: string; score: number }[] = [];
@@ -173,7 +174,7 @@ function byValues(table: CanonicalTable, profiles: readonly ColumnProfile[], a: 
 export function mappingCandidate(
   table: CanonicalTable,
   headers: readonly string[],
-  kinds?: Readonly<Record<string, LogicalKind>>,
+  kinds?: Readonly<Record<string, ColumnKind>>,
   profiles: readonly ColumnProfile[] = [],
 ): Candidate {
   const byName = new Map(profiles.map((p) => [p.name, p]));

@@ -1,6 +1,6 @@
 import { type CheckedRowFormula, checkRowFormula, rowFormulaSql } from '../formula/rowFormula';
 import type { Dialect } from '../sql/dialect';
-import type { LogicalKind } from './canonical';
+import type { ColumnKind } from './columnKind';
 
 /**
  * Where a canonical column the file lacks comes from: one value for every row
@@ -11,7 +11,7 @@ import type { LogicalKind } from './canonical';
  */
 export type ComputedSource = { readonly constant: string } | { readonly formula: string };
 
-export const SQL_TYPES: Readonly<Record<LogicalKind, string>> = {
+export const SQL_TYPES: Readonly<Record<ColumnKind, string>> = {
   text: 'VARCHAR',
   number: 'DOUBLE',
   date: 'DATE',
@@ -31,7 +31,7 @@ function realDate(iso: string): boolean {
 }
 
 /** Whether `value`, as typed, is a value of `kind`: 12.5, 2024-03-01, 2024-03-01 09:30, true. */
-export function constantFits(kind: LogicalKind, value: string): boolean {
+export function constantFits(kind: ColumnKind, value: string): boolean {
   const v = value.trim();
   switch (kind) {
     case 'text':
@@ -51,7 +51,7 @@ export function constantFits(kind: LogicalKind, value: string): boolean {
 }
 
 /** The SQL of a constant: an escaped literal of the canonical type. */
-function constantSql(d: Dialect, kind: LogicalKind, value: string): string {
+function constantSql(d: Dialect, kind: ColumnKind, value: string): string {
   if (!constantFits(kind, value)) return `CAST(NULL AS ${SQL_TYPES[kind]})`;
   if (kind === 'text') return d.stringLiteral(value);
   return `CAST(${d.stringLiteral(value.trim())} AS ${SQL_TYPES[kind]})`;
@@ -61,7 +61,7 @@ function constantSql(d: Dialect, kind: LogicalKind, value: string): string {
 export function checkComputedFormula(
   formula: string,
   rawTable: string,
-  raw: readonly { readonly name: string; readonly kind: LogicalKind }[],
+  raw: readonly { readonly name: string; readonly kind: ColumnKind }[],
 ): CheckedRowFormula {
   return checkRowFormula(formula, {
     name: rawTable,
@@ -75,10 +75,10 @@ export function checkComputedFormula(
  */
 export function computedSql(
   d: Dialect,
-  kind: LogicalKind,
+  kind: ColumnKind,
   source: ComputedSource,
   rawTable: string,
-  raw: readonly { readonly name: string; readonly kind: LogicalKind }[],
+  raw: readonly { readonly name: string; readonly kind: ColumnKind }[],
 ): string {
   if ('constant' in source) return constantSql(d, kind, source.constant);
   const checked = checkComputedFormula(source.formula, rawTable, raw);

@@ -1,5 +1,5 @@
 import { editDistance } from '../formula/suggest';
-import type { LogicalKind } from './canonical';
+import type { ColumnKind } from './columnKind';
 
 /**
  * How headers are compared with preset headers and canonical names: case,
@@ -95,7 +95,7 @@ export function columnSimilarity(header: string, canonicalColumn: string): numbe
 }
 
 /** Whether a column read as `found` can stand for a canonical column of kind `wanted`. */
-export function kindFits(wanted: LogicalKind, found: LogicalKind): boolean {
+export function kindFits(wanted: ColumnKind, found: ColumnKind): boolean {
   switch (wanted) {
     case 'text':
       return true;
@@ -107,7 +107,7 @@ export function kindFits(wanted: LogicalKind, found: LogicalKind): boolean {
   }
 }
 
-export const KIND_WORDS: Readonly<Record<LogicalKind, string>> = {
+export const KIND_WORDS: Readonly<Record<ColumnKind, string>> = {
   number: 'numbers',
   text: 'text',
   boolean: 'true/false values',

@@ -1,6 +1,7 @@
 import { lookupFunction, type RowFunction } from '../formula/registry';
 import { type Dialect, duckdb } from '../sql/dialect';
-import { canonicalTable, type LogicalKind } from './canonical';
+import { canonicalTable } from './canonical';
+import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';
 import { SPAN_RULES, type SpanRule } from './mappingSpans';
 import { mappedColumns, mappingSelectSql } from './mappingView';
@@ -43,7 +44,7 @@ export interface Plausibility {
   readonly spans: readonly SpanMeasure[];
 }
 
-const isDate = (k: LogicalKind | undefined) => k === 'date' || k === 'timestamp';
+const isDate = (k: ColumnKind | undefined) => k === 'date' || k === 'timestamp';
 
 /**
  * One query over what the mapping's view would be (mappingSelectSql, before it is
@@ -56,7 +57,7 @@ export function plausibilityPlan(
   rawTable: string,
   mapping: TableMapping,
   headers: readonly string[],
-  kinds: Readonly<Record<string, LogicalKind>>,
+  kinds: Readonly<Record<string, ColumnKind>>,
   today: string,
   d: Dialect = duckdb,
 ): PlausibilityPlan | null {

@@ -1,10 +1,10 @@
 import type { Relationship } from '../formula/schema';
-import type { LogicalKind } from './canonical';
+import type { ColumnKind } from './columnKind';
 import { normalizeHeader } from './mappingMatch';
 
 export interface NamedColumns {
   readonly name: string;
-  readonly columns: readonly { readonly name: string; readonly kind: LogicalKind }[];
+  readonly columns: readonly { readonly name: string; readonly kind: ColumnKind }[];
 }
 
 /**
@@ -45,7 +45,7 @@ export const MAX_LINK_CANDIDATES = 60;
 
 const RULE_RANK: Readonly<Record<LinkRule, number>> = { key: 0, singular: 1, 'same-name': 2 };
 // Dates, times and flags are never keys; they would only add queries and false links.
-const KEY_KINDS: ReadonlySet<LogicalKind> = new Set(['text', 'number']);
+const KEY_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'number']);
 // Names every table may have for its own key or label: alike by name, unrelated in meaning.
 const GENERIC = new Set(['id', 'name']);
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../formula/diagnostics';
-import { canonicalColumn, canonicalTable, type LogicalKind } from './canonical';
+import { canonicalColumn, canonicalTable } from './canonical';
+import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';
 import { checkComputedFormula, constantFits } from './mappingComputed';
 import { KIND_WORDS, kindFits } from './mappingMatch';
@@ -7,7 +8,7 @@ import { computedColumns } from './mappingView';
 
 export interface RawColumn {
   readonly name: string;
-  readonly kind: LogicalKind;
+  readonly kind: ColumnKind;
 }
 
 /** Every problem a mapping can have: a code and its parameters (the UI writes them in the language shown). */
@@ -20,8 +21,8 @@ export interface MappingProblemParams {
   'wrong-kind': {
     target: string;
     header: string;
-    needs: LogicalKind;
-    holds: LogicalKind;
+    needs: ColumnKind;
+    holds: ColumnKind;
     wonValues: boolean;
   };
   'required-missing': { table: string; column: string };
@@ -36,7 +37,7 @@ export interface MappingProblemParams {
   /** The view could not be made; `message` is the engine's own. */
   'view-failed': { message: string };
   /** A constant typed for `target` is not a value of the kind it needs. */
-  'constant-invalid': { target: string; value: string; needs: LogicalKind };
+  'constant-invalid': { target: string; value: string; needs: ColumnKind };
   /** A derived column's formula has an error; `at` counts characters from 1. */
   'formula-invalid': {
     target: string;
@@ -45,7 +46,7 @@ export interface MappingProblemParams {
     diagnostic: Pick<Diagnostic, 'code' | 'params' | 'message'>;
   };
   /** A derived column's formula gives a value of another kind than the column needs. */
-  'formula-kind': { target: string; needs: LogicalKind; holds: LogicalKind };
+  'formula-kind': { target: string; needs: ColumnKind; holds: ColumnKind };
 }
 
 export type MappingProblemCode = keyof MappingProblemParams;

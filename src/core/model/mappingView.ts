@@ -1,5 +1,6 @@
 import { type Dialect, duckdb } from '../sql/dialect';
-import { canonicalColumn, type LogicalKind } from './canonical';
+import { canonicalColumn } from './canonical';
+import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';
 import { type ComputedSource, computedSql, SQL_TYPES } from './mappingComputed';
 
@@ -114,7 +115,7 @@ export interface MappingViewOptions {
   /** Defaults to the canonical table name. */
   readonly viewName?: string;
   /** How each raw column was read: the names and types derived formulas are checked against. */
-  readonly kinds?: Readonly<Record<string, LogicalKind>>;
+  readonly kinds?: Readonly<Record<string, ColumnKind>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CompiledScorecard } from '../formula/compile';
 import type { KpiDef, Schema } from '../formula/schema';
+import type { ColumnKind } from '../model/columnKind';
 import type { CalendarKind } from '../sql/calendarSchema';
 import type { NotebookMessage } from './messages';
 
@@ -84,7 +85,6 @@ export interface NotebookContext {
   calendar?: CalendarKind;
 }
 
-export type ColumnKind = 'number' | 'text' | 'boolean' | 'date' | 'timestamp';
 export type ResultValue = string | number | boolean | null;
 export interface ResultTable {
   columns: { name: string; kind: ColumnKind }[];

@@ -1,4 +1,4 @@
-import type { LogicalKind } from '../model/canonical';
+import type { ColumnKind } from '../model/columnKind';
 import { type Dialect, duckdb } from './dialect';
 
 /** The classifier reads the first rows only: enough to see a column's shape, cheap on 1M rows. */
@@ -23,7 +23,7 @@ export interface MappingProfileQueries {
 export function mappingProfileQueries(
   table: string,
   column: string,
-  kind: LogicalKind,
+  kind: ColumnKind,
   d: Dialect = duckdb,
 ): MappingProfileQueries {
   const src = `(SELECT ${d.quoteIdent(column)} AS c FROM ${d.quoteIdent(table)} LIMIT ${MAPPING_PROFILE_ROWS})`;

@@ -8,7 +8,9 @@
  * explains refusals in the user's words, and it judges DuckDB's own reading of the SQL
  * (sqlParse.ts: DuckDB's tokens, its error, its bound plan), never a second tokenizer:
  * a second tokenizer disagreed with DuckDB's on dollar-quote tags, carriage-return
- * comments and CTE scope, and each disagreement was a way past it.
+ * comments and CTE scope, and each disagreement was a way past it. (Where DuckDB's tokens
+ * end is measured with sqlLexer.ts, the notebook's lexer, which a differential test holds
+ * to DuckDB's over the hostile corpus; where they start and what they are is DuckDB's.)
  */
 
 import type { SqlParse, SqlToken } from './sqlParse';

@@ -1,4 +1,4 @@
-import type { ColumnKind } from '../../engine/ingest/types';
+import type { ColumnKind } from '../model/columnKind';
 import { type Dialect, duckdb } from './dialect';
 
 /**

@@ -24,6 +24,8 @@ export interface SqlParse {
   reads: { tables: string[]; functions: string[] } | null;
 }
 
+import { tokenAt } from './sqlLexer';
+
 /** DuckDB's token type numbers (duckdb-wasm's TokenType). Comments never reach the list. */
 const KINDS: readonly (SqlTokenKind | null)[] = [
   'identifier',
@@ -34,37 +36,17 @@ const KINDS: readonly (SqlTokenKind | null)[] = [
   null,
 ];
 
-/** The end of a quoted run whose quote is doubled to escape it; the text's end when never closed. */
-function closingQuote(sql: string, from: number, quote: string): number {
-  let i = from;
-  while (i < sql.length) {
-    if (sql[i] !== quote) i++;
-    else if (sql[i + 1] === quote) i += 2;
-    else return i + 1;
-  }
-  return sql.length;
-}
-
-/** Where a token of a kind that starts at `start` ends; `limit` is where the next token starts. */
+/**
+ * Where a token of a kind that starts at `start` ends; `limit` is where the next token
+ * starts. The lexical rules are sqlLexer's, the ones the notebook reads names with;
+ * operators keep to their run of symbols, as DuckDB split them.
+ */
 function tokenEnd(sql: string, kind: SqlTokenKind, start: number, limit: number): number {
-  const c = sql[start];
-  if (c === '"' || c === "'") return Math.min(limit, closingQuote(sql, start + 1, c));
-  if (kind === 'string') {
-    const dollar = /^\$[^$]*\$/u.exec(sql.slice(start, limit));
-    if (dollar !== null) {
-      const close = sql.indexOf(dollar[0], start + dollar[0].length);
-      return close === -1 ? limit : close + dollar[0].length;
-    }
-    // A prefixed string (E'…', X'…'): the prefix, then the quoted run.
-    const quote = sql.indexOf("'", start);
-    if (quote !== -1 && quote < limit) return Math.min(limit, closingQuote(sql, quote + 1, "'"));
-  }
   if (kind === 'operator') {
     const op = /^[^\s\p{L}\p{N}_"'$]+/u.exec(sql.slice(start, limit));
     return start + (op?.[0].length ?? 1);
   }
-  const word = /^[\p{L}\p{N}_$.]+/u.exec(sql.slice(start, limit));
-  return start + (word?.[0].length ?? 1);
+  return Math.min(limit, tokenAt(sql, start).end);
 }
 
 /**

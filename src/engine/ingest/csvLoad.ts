@@ -1,10 +1,10 @@
+import { importMessage } from '../../core/ingest/messages';
 import { duckdb } from '../../core/sql/dialect';
 import type { Engine } from '../engine';
 import { type CsvColumn, type CsvDialect, readCsvCall, sniffCsv } from './csvRead';
 import { ROW_NUMBER_COLUMN } from './csvText';
 import { applyDateMappings } from './dateMapping';
 import { countRows } from './describe';
-import { importMessage } from './messages';
 import { kindOfSqlType } from './sqlTypes';
 import { mergeProblems, type ProblemReport, takeProblems, typedSelect } from './typedSelect';
 import { type TypingNotes, typingNotes } from './typingNotes';

@@ -1,6 +1,6 @@
 import { splitRecords } from '../../core/ingest/delimited';
 import { decodeText, judgeEncoding } from '../../core/ingest/encoding';
-import { type ImportMessage, importMessage } from './messages';
+import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import type { EncodingName } from './types';
 
 const SAMPLE = 64 * 1024;

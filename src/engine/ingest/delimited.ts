@@ -1,11 +1,11 @@
 import { looksBinary } from '../../core/ingest/binary';
 import { sniffDelimiter } from '../../core/ingest/delimiter';
+import type { ImportMessage } from '../../core/ingest/messages';
 import { type Engine, EngineCancelled } from '../engine';
 import { importPath } from '../lockdown';
 import { findCsvStructureProblem } from './csvDiagnose';
 import { type LoadedCsv, loadCsv } from './csvLoad';
 import { csvText, firstHeaderIsEmpty } from './csvText';
-import type { ImportMessage } from './messages';
 import { type EncodingName, type FileFormat, importError, type ParseOptions } from './types';
 
 let fileCounter = 0;

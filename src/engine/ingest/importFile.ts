@@ -1,3 +1,4 @@
+import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import { uniqueTableName } from '../../core/ingest/tableName';
 import { duckdb } from '../../core/sql/dialect';
 import { normalizeLettersUpdate } from '../../core/sql/persianText';
@@ -6,7 +7,6 @@ import { stageDelimited } from './delimited';
 import { countRows, describeTable } from './describe';
 import { detectFormat } from './detectFormat';
 import { stageJson } from './json';
-import { type ImportMessage, importMessage } from './messages';
 import { stageParquet } from './parquet';
 import type { ProblemReport } from './typedSelect';
 import {

@@ -1,4 +1,4 @@
-import type { ColumnKind } from './types';
+import type { ColumnKind } from '../../core/model/columnKind';
 
 /** DuckDB type name → the logical kind the formula language and UI use. */
 const KIND_BY_TYPE: ReadonlyArray<[RegExp, ColumnKind]> = [

@@ -1,7 +1,8 @@
+import { type ImportMessage, importMessage } from '../../core/ingest/messages';
+import type { ColumnKind } from '../../core/model/columnKind';
 import { duckdb } from '../../core/sql/dialect';
 import type { Engine } from '../engine';
-import { type ImportMessage, importMessage } from './messages';
-import type { ColumnKind, ImportProblem } from './types';
+import type { ImportProblem } from './types';
 import { missingWord, nonBlank, ref, STAGE } from './typingSql';
 
 export const MAX_PROBLEM_SAMPLES = 20;

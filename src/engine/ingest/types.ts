@@ -1,16 +1,17 @@
 /** What the user can see and change about how a file was read; stored with the dataset. */
 export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'xlsx' | 'pasted' | 'manual';
 
-import type { ColumnKind, DateOrder, EncodingName } from '../../core/ingest/types';
 import {
   type ImportMessage,
   type ImportMessageCode,
   type ImportMessageParams,
   type ImportMessageRef,
   importMessage,
-} from './messages';
+} from '../../core/ingest/messages';
+import type { DateOrder, EncodingName } from '../../core/ingest/types';
+import type { ColumnKind } from '../../core/model/columnKind';
 
-export type { ColumnKind, DateOrder, EncodingName };
+export type { DateOrder, EncodingName };
 
 export interface ParseOptions {
   /** 'auto' (or absent) lets the sniffer decide. */

@@ -1,4 +1,4 @@
-import { type ImportMessage, importMessage } from './messages';
+import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import { type ColumnProblems, readAsBlankNote } from './typedSelect';
 import type { TypingPlan } from './typingPlan';
 

@@ -1,10 +1,11 @@
 import type { Utf8 } from 'apache-arrow';
 import { type DateTextOrder, detectDateOrder } from '../../core/ingest/dates';
+import type { ColumnKind } from '../../core/model/columnKind';
 import { duckdb } from '../../core/sql/dialect';
 import type { Engine } from '../engine';
 import { columnStrings } from './arrowStrings';
 import { CONVERT_SHARE, type SampleVerdict, sampleVerdict } from './sampleKinds';
-import type { ColumnKind, DateOrder } from './types';
+import type { DateOrder } from './types';
 import {
   asciiText,
   booleanExpr,

@@ -1,8 +1,8 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { columnNames } from '../../core/ingest/columnNames';
 import { headerRowIndex } from '../../core/ingest/headerRow';
+import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import type { Engine } from '../engine';
-import { type ImportMessage, importMessage } from './messages';
 import { stageTextColumns } from './textTable';
 import { importError } from './types';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCrm } from '../../../samples/generator/crm';
 import { toCsv } from '../../../samples/generator/csv';
-import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, type LogicalKind } from '../../../src/core/model/canonical';
+import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES } from '../../../src/core/model/canonical';
+import type { ColumnKind } from '../../../src/core/model/columnKind';
 import type { Engine } from '../../../src/engine/engine';
 import { importPath } from '../../../src/engine/lockdown';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
@@ -48,7 +49,7 @@ afterAll(async () => {
 });
 
 /** DuckDB types the sniffer may choose for each logical kind. */
-const SQL_TYPES: Record<LogicalKind, readonly string[]> = {
+const SQL_TYPES: Record<ColumnKind, readonly string[]> = {
   number: ['BIGINT', 'DOUBLE', 'INTEGER'],
   text: ['VARCHAR'],
   boolean: ['BOOLEAN'],

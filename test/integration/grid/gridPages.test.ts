@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ColumnKind } from '../../../src/core/model/columnKind';
 import type { GridFilterModel, GridSort } from '../../../src/core/sql/gridQuery';
 import type { Engine } from '../../../src/engine/engine';
-import type { ColumnKind } from '../../../src/engine/ingest/types';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { arrowToRows } from '../../../src/state/arrowRows';
 import { tablePages } from '../../../src/state/gridPages';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importMessage } from '../../../src/core/ingest/messages';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
-import { importMessage } from '../../../src/engine/ingest/messages';
 import { ImportError } from '../../../src/engine/ingest/types';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ColumnKind } from '../../../src/core/model/columnKind';
 import { emptyDocument } from '../../../src/core/model/document';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
-import type { ColumnKind } from '../../../src/engine/ingest/types';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
 import { createDataStore, type SourceFile } from '../../../src/state/dataStore';

@@ -1,4 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  IMPORT_MESSAGE_FORMATTERS,
+  type ImportMessageCode,
+  type ImportMessageParams,
+  importMessage,
+} from '../../../src/core/ingest/messages';
 import { notebookMessage } from '../../../src/core/notebook/messages';
 import {
   GUARD_REASONS,
@@ -8,12 +14,6 @@ import {
   type GuardRefusalRef,
   guardRefusal,
 } from '../../../src/core/sql/guard';
-import {
-  IMPORT_MESSAGE_FORMATTERS,
-  type ImportMessageCode,
-  type ImportMessageParams,
-  importMessage,
-} from '../../../src/engine/ingest/messages';
 import { GUARD_REFUSAL_CATALOGUES, guardRefusalText } from '../../../src/i18n/guardRefusals';
 import { IMPORT_MESSAGE_CATALOGUES, importMessageText } from '../../../src/i18n/importMessages';
 import { setLocaleSettings } from '../../../src/i18n/locale';

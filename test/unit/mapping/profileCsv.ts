@@ -1,5 +1,5 @@
-import type { LogicalKind } from '../../../src/core/model/canonical';
 import type { ColumnProfile } from '../../../src/core/model/classifyProfile';
+import type { ColumnKind } from '../../../src/core/model/columnKind';
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -36,7 +36,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/;
 const OTHER_DATE = /^(\d{1,2}\/\d{1,2}\/\d{4}|\d{2}-\d{2}-\d{4})( \d{1,2}:\d{2})?$/;
 
 /** Roughly how the importer reads a column: numbers, ISO dates and times, true/false, else text. */
-function kindOf(values: readonly string[]): LogicalKind {
+function kindOf(values: readonly string[]): ColumnKind {
   if (values.length === 0) return 'text';
   if (values.every((v) => NUMBER.test(v))) return 'number';
   if (values.every((v) => ISO_DATE.test(v))) return 'date';

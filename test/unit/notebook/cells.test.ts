@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../../src/core/notebook/markdown';
 import { substituteParams } from '../../../src/core/notebook/params';
 import { CELL_REGISTRY, createCell, nameProblem } from '../../../src/core/notebook/registry';
 import { parseSqlError } from '../../../src/core/notebook/sqlError';
@@ -76,23 +75,6 @@ describe('DuckDB error positions', () => {
       at: { line: 2, column: 3 },
     });
     expect(parseSqlError('Something else').at).toBeNull();
-  });
-});
-
-describe('Markdown', () => {
-  it('parses the safe subset into plain data, keeping HTML as text', () => {
-    const blocks = parseMarkdown(
-      '# Title\n\nSome **bold** and *em* `code` <script>alert(1)</script>\n\n- one\n- two\n\n1. first',
-    );
-    expect(blocks[0]).toEqual({ t: 'heading', level: 1, children: [{ t: 'text', text: 'Title' }] });
-    expect(blocks[1]).toMatchObject({ t: 'paragraph' });
-    expect(JSON.stringify(blocks[1])).toContain('<script>alert(1)</script>');
-    expect(blocks[2]).toMatchObject({
-      t: 'list',
-      ordered: false,
-      items: [[{ t: 'text', text: 'one' }], [{ t: 'text', text: 'two' }]],
-    });
-    expect(blocks[3]).toMatchObject({ t: 'list', ordered: true });
   });
 });
 
