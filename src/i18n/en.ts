@@ -351,6 +351,8 @@ export const en = {
   'detail.total': 'Total, {from} – {to}',
   'detail.totalPrevious': 'Previous range, {from} – {to}',
   'detail.totalLastYear': 'Same range last year, {from} – {to}',
+  'detail.allRows': 'all rows',
+  'detail.totalAllRows': 'Total, all rows',
   'detail.noPeriods': 'Its tables have no date column: one figure for the whole data, no periods.',
   'detail.target': 'Target',
   'detail.benchmark': 'Benchmark',

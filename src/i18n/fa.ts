@@ -354,6 +354,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'detail.total': 'کل بازه، {from} تا {to}',
   'detail.totalPrevious': 'بازهٔ قبل، {from} تا {to}',
   'detail.totalLastYear': 'همین بازه در سال قبل، {from} تا {to}',
+  'detail.allRows': 'همهٔ ردیف‌ها',
+  'detail.totalAllRows': 'کل، همهٔ ردیف‌ها',
   'detail.noPeriods': 'جدول‌های آن ستون تاریخ ندارند: یک رقم برای کل داده، بدون دوره.',
   'detail.target': 'هدف',
   'detail.benchmark': 'معیار صنعت',

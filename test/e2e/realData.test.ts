@@ -6,6 +6,7 @@ import {
   eventually,
   importsSettled,
   rowCountOf,
+  SLOW_LOAD,
   startBrowser,
   tableEntry,
 } from './harness';
@@ -104,5 +105,52 @@ describe('real CRM exports', () => {
     expect(await blankCell.getAttribute('class')).toContain('cell-blank');
     await page.keyboard.press('Escape');
     await b.screenshot('telco-grid-filtered');
+  });
+
+  /** Adds a KPI through the New KPI dialog, as a user would. */
+  const addKpi = async (name: string, formula: string, better: 'Higher' | 'Lower') => {
+    const page = b.page;
+    await page.getByRole('tab', { name: 'Scorecard' }).click();
+    await page.getByRole('button', { name: 'New KPI' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Formula').fill(formula);
+    await dialog.getByLabel(`${better} is better`).check();
+    await dialog.getByRole('button', { name: 'Add KPI' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  };
+  /** The Total of a KPI as its detail panel writes it, exact. */
+  const totalOf = async (id: string) => {
+    const page = b.page;
+    const kpi = page.locator(`.sc-grid .ag-row[row-id="${id}"] [col-id="kpi"]`).first();
+    await kpi.waitFor({ timeout: SLOW_LOAD });
+    await kpi.click();
+    const value = page.getByTestId('detail-total-value');
+    await eventually(() => value.innerText(), SLOW_LOAD).toMatch(/\d/);
+    return (await value.innerText()).replace(/[\u2066-\u2069]/g, '');
+  };
+
+  it('reads the published churn and attrition figures off the Total, without SQL', async () => {
+    // Published (../shared/real-data/README.md): 1,869 / 7,043 = 26.54 %; 237 / 1,470 = 16.12 %.
+    await addKpi('Churned', 'COUNTIF(telco_customer_churn.Churn = "Yes")', 'Lower');
+    await addKpi(
+      'Churn share',
+      'COUNTIF(telco_customer_churn.Churn = "Yes") / COUNTROWS(telco_customer_churn)',
+      'Lower',
+    );
+    await addKpi(
+      'Attrition',
+      'COUNTIF(wa_fn_usec_hr_employee_attrition.Attrition = "Yes") / COUNTROWS(wa_fn_usec_hr_employee_attrition)',
+      'Lower',
+    );
+    expect(await totalOf('churned')).toBe('1,869');
+    expect(await totalOf('churn_share')).toBe('26.537%');
+    expect(await totalOf('attrition')).toBe('16.1224%');
+    // No date column: the one figure stands in the Latest column and heads the detail panel.
+    const latest = b.page.locator('.sc-grid .ag-row[row-id="churn_share"] [col-id="latest"]').first();
+    expect(await latest.innerText()).toBe('26.5%');
+    expect(await b.page.getByTestId('detail-value').innerText()).toBe('16.1%');
+    expect(await b.page.getByTestId('kpi-chart').count()).toBe(0);
+    await b.screenshot('real-data-total');
   });
 });

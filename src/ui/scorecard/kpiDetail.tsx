@@ -34,6 +34,9 @@ export function ScorecardDetail() {
   const segmentsPending = useScorecard((s) => s.segmentsPending);
   const failure = useScorecard((s) => (id === null ? undefined : s.failures[id]));
   const kpis = useScorecard((s) => s.kpis);
+  // Tables without a date column give one figure over all rows, and no periods to compare.
+  const undatedTotal = useScorecard((s) => (id === null ? undefined : s.totals[id]));
+  const undated = undatedTotal?.dated === false;
 
   if (kpi === undefined || e === undefined) {
     return (
@@ -57,6 +60,7 @@ export function ScorecardDetail() {
       <ChangeCell c={c} kpi={kpi} where={where} />
     </tr>
   );
+  const headline = undated ? (undatedTotal?.value ?? null) : e.value;
   return (
     <aside className="right sc-detail" aria-label={t('detail.heading')}>
       <div className="panel-heading">
@@ -74,15 +78,17 @@ export function ScorecardDetail() {
           {kpiLabel(kpi)} <span className="faint">{unitLabel(kpi)}</span>
         </h3>
         <div className="sc-headline">
-          <span className="sc-big" data-testid="detail-value" title={formatKpiExact(e.value, kpi)}>
-            {formatKpiValue(e.value, kpi)}
+          <span className="sc-big" data-testid="detail-value" title={formatKpiExact(headline, kpi)}>
+            {formatKpiValue(headline, kpi)}
           </span>
-          {formatKpiExact(e.value, kpi) !== formatKpiValue(e.value, kpi) && (
+          {formatKpiExact(headline, kpi) !== formatKpiValue(headline, kpi) && (
             <span className="sc-exact muted" data-testid="detail-exact">
-              {formatKpiExact(e.value, kpi)}
+              {formatKpiExact(headline, kpi)}
             </span>
           )}
-          <span className="muted">{e.period && formatPeriodLabel(e.period)}</span>
+          <span className="muted">
+            {undated ? t('detail.allRows') : e.period && formatPeriodLabel(e.period)}
+          </span>
           <StatusBadge status={e.status} />
         </div>
         {failure !== undefined && (
@@ -93,9 +99,9 @@ export function ScorecardDetail() {
         {kpi.description && <p className="muted sc-desc">{kpiDescription(kpi)}</p>}
         <table className="sc-compare">
           <tbody>
-            {row(t('detail.previous'), e.previous, 'previous')}
-            {row(t('detail.lastYear'), e.lastYear, 'lastYear')}
-            {row(t('detail.rolling', { n: e.rolling.periods }), e.rolling, 'rolling', true)}
+            {!undated && row(t('detail.previous'), e.previous, 'previous')}
+            {!undated && row(t('detail.lastYear'), e.lastYear, 'lastYear')}
+            {!undated && row(t('detail.rolling', { n: e.rolling.periods }), e.rolling, 'rolling', true)}
             {kpi.target !== null && row(t('detail.target'), e.target)}
             {bench !== undefined && (
               <tr title={benchmarkTooltip(bench)}>
@@ -126,9 +132,13 @@ export function ScorecardDetail() {
           </p>
         )}
       </div>
-      <div className="panel-section">
-        <KpiDetailChart input={{ kpi, periods, values: values ?? [], bases, grain, benchmark: bench, kri }} />
-      </div>
+      {!undated && (
+        <div className="panel-section">
+          <KpiDetailChart
+            input={{ kpi, periods, values: values ?? [], bases, grain, benchmark: bench, kri }}
+          />
+        </div>
+      )}
       <KpiBullet id={kpi.id} />
       {by !== null && segments !== undefined && segments.length > 0 && (
         <div className="panel-section">

@@ -196,9 +196,18 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
         // tighter padding) for Persian, which writes compact amounts in words (۲٫۳ میلیون دلار).
         ...glance(112),
         type: 'rightAligned',
-        valueGetter: onlyKpi((r) => r.evaluation?.value ?? null),
+        // A KPI whose tables have no date column has no periods: its one figure, over all
+        // rows, is what "latest" means for it (the tooltip says so).
+        valueGetter: onlyKpi((r) =>
+          r.total?.dated === false ? r.total.value : (r.evaluation?.value ?? null),
+        ),
         valueFormatter: (p) => (isKpi(p.data) ? formatKpiValue(p.value as number | null, p.data.kpi) : ''),
-        tooltipValueGetter: exactTip,
+        tooltipValueGetter: (p) => {
+          const exact = exactTip(p);
+          return exact !== null && isKpi(p.data) && p.data.total?.dated === false
+            ? `${exact} · ${t('detail.noPeriods')}`
+            : exact;
+        },
         cellClass: (p) => `${blankClass(p.value)} sc-latest sc-tight`,
         // The reason a KPI has no numbers takes the place of its latest value, status and changes.
         colSpan: (p) =>

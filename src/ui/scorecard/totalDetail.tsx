@@ -25,7 +25,9 @@ export function TotalDetail({ kpi }: { kpi: WorkbookKpi }) {
     <table className="sc-compare sc-total" data-testid="detail-total">
       <tbody>
         <tr>
-          <th scope="row">{t('detail.total', spanText(total.range))}</th>
+          <th scope="row">
+            {total.dated ? t('detail.total', spanText(total.range)) : t('detail.totalAllRows')}
+          </th>
           <td className="cell-number" data-testid="detail-total-value" colSpan={2}>
             {reason ?? formatKpiExact(total.value, kpi)}
           </td>
@@ -38,7 +40,7 @@ export function TotalDetail({ kpi }: { kpi: WorkbookKpi }) {
           row(t('detail.totalLastYear', spanText(total.lastYear.range)), total.lastYear, 'rangeLastYear')}
         {!total.dated && (
           <tr>
-            <td colSpan={3} className="muted">
+            <td colSpan={3} className="muted sc-wrap">
               {t('detail.noPeriods')}
             </td>
           </tr>
