@@ -7,7 +7,8 @@ export const mappingEn = {
   'mapping.mapColumns': 'Map columns',
   'mapping.edit': 'Edit mapping',
   'mapping.undo': 'Undo mapping',
-  'mapping.failed': 'The mapping view could not be made: {message}',
+  'mapping.failed':
+    'This mapping could not be applied, so the table is used as loaded. Edit the mapping or undo it.',
   'mapping.title': 'Map {table} to the CRM model',
   'mapping.canonicalTable': 'Canonical table',
   'mapping.recognised': 'Recognised: {label} export',
@@ -57,7 +58,8 @@ export const mappingEn = {
     'A loaded table is already called {view}; remove it or map this table to another canonical table.',
   'mapping.problem.alreadyMapped': '{other} is already mapped to {view}; undo that mapping first.',
   'mapping.problem.notLoaded': '{table} is not loaded',
-  'mapping.problem.viewFailed': '{message}',
+  'mapping.problem.viewFailed':
+    'This mapping could not be applied; check the columns it reads and their types.',
   'mapping.kind.number': 'numbers',
   'mapping.kind.text': 'text',
   'mapping.kind.boolean': 'true/false values',

@@ -10,7 +10,8 @@ export const mappingFa: Partial<Record<keyof typeof mappingEn, Message>> = {
   'mapping.mapColumns': 'نگاشت ستون‌ها',
   'mapping.edit': 'ویرایش نگاشت',
   'mapping.undo': 'برداشتن نگاشت',
-  'mapping.failed': 'نمای نگاشت ساخته نشد: {message}',
+  'mapping.failed':
+    'این نگاشت اعمال نشد، پس جدول همان‌طور که بارگذاری شده به کار می‌رود. نگاشت را ویرایش یا واگرد کنید.',
   'mapping.title': 'نگاشت {table} به مدل CRM',
   'mapping.canonicalTable': 'جدول استاندارد',
   'mapping.recognised': 'شناخته شد: خروجی {label}',
@@ -62,7 +63,7 @@ export const mappingFa: Partial<Record<keyof typeof mappingEn, Message>> = {
     'جدول بارشدهٔ دیگری همین حالا {view} نام دارد؛ آن را بردارید یا این جدول را به جدول استاندارد دیگری نگاشت کنید.',
   'mapping.problem.alreadyMapped': '{other} همین حالا به {view} نگاشته شده است؛ نخست آن نگاشت را بردارید.',
   'mapping.problem.notLoaded': 'جدول {table} بار نشده است',
-  'mapping.problem.viewFailed': '{message}',
+  'mapping.problem.viewFailed': 'این نگاشت اعمال نشد؛ ستون‌هایی را که می‌خواند و نوعشان را بررسی کنید.',
   'mapping.kind.number': 'عدد',
   'mapping.kind.text': 'متن',
   'mapping.kind.boolean': 'مقدار درست/نادرست',

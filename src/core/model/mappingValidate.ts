@@ -34,7 +34,7 @@ export interface MappingProblemParams {
   'view-name-taken': { view: string };
   'already-mapped': { other: string; view: string };
   'not-loaded': { table: string };
-  /** The view could not be made; `message` is the engine's own. */
+  /** The view could not be made; `message` is the engine's own, kept for a tooltip, never the text. */
   'view-failed': { message: string };
   /** A constant typed for `target` is not a value of the kind it needs. */
   'constant-invalid': { target: string; value: string; needs: ColumnKind };
@@ -80,7 +80,7 @@ export const MAPPING_PROBLEM_FORMATTERS: {
     `A loaded table is already called ${p.view}; remove it or map this table to another canonical table.`,
   'already-mapped': (p) => `${p.other} is already mapped to ${p.view}; undo that mapping first.`,
   'not-loaded': (p) => `${p.table} is not loaded`,
-  'view-failed': (p) => p.message,
+  'view-failed': () => 'This mapping could not be applied; check the columns it reads and their types.',
   'constant-invalid': (p) => `${p.target} needs ${KIND_WORDS[p.needs]}; “${p.value}” is not one of them`,
   'formula-invalid': (p) => `${p.target}: at character ${p.at} of the formula: ${p.diagnostic.message}`,
   'formula-kind': (p) => `${p.target} needs ${KIND_WORDS[p.needs]}; the formula gives ${KIND_WORDS[p.holds]}`,

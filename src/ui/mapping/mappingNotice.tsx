@@ -28,7 +28,12 @@ export function MappingNotice({ table }: { table: string }) {
       ) : (
         <span className="muted">{t('mapping.notMapped')}</span>
       )}
-      {error && <span className="map-problem error">{t('mapping.failed', { message: error })}</span>}
+      {/* The engine's own words stay in the tooltip: the line says what happened and what to do. */}
+      {error && (
+        <span className="map-problem error" title={error}>
+          {t('mapping.failed')}
+        </span>
+      )}
       <span className="spacer" />
       <button type="button" className="btn small" onClick={() => setOpen(true)}>
         {applied ? t('mapping.edit') : t('mapping.mapColumns')}
