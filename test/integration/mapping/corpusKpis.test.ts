@@ -168,6 +168,24 @@ const CASES: Case[] = [
   { file: 'attendance-weekly.csv', table: 'attendance', kpis: { absenteeism_rate: 104 / 1232 } },
   // "Total" summed over 40 rows.
   { file: 'neutral-costs.csv', table: 'expenses', kpis: { operating_expenses: 94441.88 } },
+  // Recommend question: 7 of 50 answers 9–10, 35 at 0–6; satisfied 4–5: 23 of 50; "easy" summed 186 over 50.
+  {
+    file: 'survey-nps.csv',
+    table: 'surveys',
+    kpis: { nps: (100 * (7 - 35)) / 50, nps_responses: 50, csat: 23 / 50, ces: 186 / 50 },
+  },
+  // Score (0–10, found by its values): 7 promoters, 31 detractors of 45; Rating 4–5: 18 of 45; Ease 164 over 45.
+  {
+    file: 'neutral-feedback.csv',
+    table: 'surveys',
+    kpis: { nps: (100 * (7 - 31)) / 45, nps_responses: 45, csat: 18 / 45, ces: 164 / 45 },
+  },
+  // A form with no response key (one answer per email): recommend 5 promoters, 26 detractors of 40; Q1 4–5: 12 of 40.
+  {
+    file: 'survey-form.csv',
+    table: 'surveys',
+    kpis: { nps: (100 * (5 - 26)) / 40, nps_responses: 40, csat: 12 / 40 },
+  },
 ];
 
 const NONE = ['weather-daily.csv', 'football-results.csv', 'book-catalogue.csv'];
