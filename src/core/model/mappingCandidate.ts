@@ -45,8 +45,11 @@ const KEY_NOUNS: Readonly<Record<string, string>> = {
   customer_id: 'customer|account|client|cust|company|organization|org',
 };
 const KEY_WORD = '(id|ids|number|no|num|key|#|code)';
-/** What a row of one table is about, for a reference to customers: "Account", "Company Name". */
-const REFERENCE_NAMES = / (account|company|customer|client|organization|org)( name| email)? /;
+/**
+ * What a row of one table is about, for a reference to customers: "Account", "Company Name".
+ * The party word ends the header: "Customer effort" is a score, not a customer.
+ */
+const REFERENCE_NAMES = / (account|company|customer|client|organization|org)( name| email)? $/;
 
 /** The canonical columns that place a row in time and must be found for the table to count. */
 const TIME_COLUMNS = new Set(['created_at', 'answered_at', 'hired_at', 'ordered_at', 'date']);
@@ -131,8 +134,11 @@ function bySimilarNames(
 function keyByValues(c: CanonicalColumn, profiles: readonly ColumnProfile[], a: Assignment) {
   const unique = profiles.filter((p) => isUnique(p) && !a.used.has(p.name) && !isDateLike(p));
   const named = unique.find((p) => new RegExp(` ${KEY_WORD} `).test(headerWords(p.name)));
+  const text = unique.find((p) => p.kind === 'text');
   if (named !== undefined) a.set(c.name, named.name, 'values', 0.75);
   else if (unique.length > 0 && unique[0] === profiles[0]) a.set(c.name, unique[0].name, 'values', 0.6);
+  // A form export (Google Forms) has no response key, but one answer per respondent: their email or name is unique.
+  else if (c.name === 'response_id' && text !== undefined) a.set(c.name, text.name, 'values', 0.5);
 }
 
 /** The day a record began: the fullest date column, then the earliest, that names no other event. */
@@ -155,11 +161,40 @@ function labelsByValues(c: CanonicalColumn, profiles: readonly ColumnProfile[], 
   }
 }
 
+/**
+ * Each score scale: the share of a column's values that are whole numbers on it, and
+ * the least top value that tells it from the next smaller scale (a 1–5 column fits
+ * inside 1–7, a 1–7 one inside 0–10).
+ */
+const SCALES: Readonly<
+  Record<string, { readonly share: (p: ColumnProfile) => number; readonly top: number }>
+> = {
+  '0-10': { share: (p) => p.in0to10, top: 8 },
+  '1-5': { share: (p) => p.in1to5, top: 4 },
+  '1-7': { share: (p) => p.in1to7, top: 6 },
+};
+
+/** A score column with no telling name: whole numbers, all on the column's scale, reaching its top. */
+function scoreByValues(c: CanonicalColumn, profiles: readonly ColumnProfile[], a: Assignment) {
+  const scale = c.scale === undefined ? undefined : SCALES[`${c.scale.min}-${c.scale.max}`];
+  if (scale === undefined) return;
+  const p = profiles.find(
+    (x) =>
+      !a.used.has(x.name) &&
+      x.kind === 'number' &&
+      x.filled > 0 &&
+      scale.share(x) >= 0.98 &&
+      (x.max ?? 0) >= scale.top,
+  );
+  if (p !== undefined) a.set(c.name, p.name, 'values', 0.7);
+}
+
 function byValues(table: CanonicalTable, profiles: readonly ColumnProfile[], a: Assignment) {
   for (const c of table.columns) {
     if (a.matches[c.name] !== undefined) continue;
     const ownKey = c.required && c.name.endsWith('_id') && c.references === undefined;
     if (ownKey) keyByValues(c, profiles, a);
+    else if (c.scale !== undefined) scoreByValues(c, profiles, a);
     else if (c.required && TIME_COLUMNS.has(c.name)) timeByValues(c, profiles, a);
     else labelsByValues(c, profiles, a);
   }

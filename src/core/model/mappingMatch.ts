@@ -57,6 +57,10 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   impressions: ['impr', 'views'],
   source: ['lead source', 'origin', 'utm source'],
   segment: ['tier', 'customer segment'],
+  // Survey questions are named by their wording: "How likely are you to recommend us to a friend?".
+  nps: ['recommend', 'likely to recommend', 'net promoter', 'nps score'],
+  csat: ['satisfaction', 'satisfied', 'csat score'],
+  ces: ['effort', 'customer effort', 'ces score'],
 };
 
 /** 0..1: how alike two names are once normalized; containment counts as close. */
