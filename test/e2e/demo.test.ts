@@ -42,7 +42,12 @@ describe('the demo', () => {
     expect(await page.locator('li[data-table]').count()).toBe(0);
     await b.screenshot('empty');
     await page.getByRole('button', { name: 'Open the demo' }).click();
-    await importsSettled(page);
+    // The demo opens in a workbook of its own first, so wait for its tables by name: right
+    // after the click nothing is loading yet.
+    const names = readdirSync(DEMO)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => tableNameFromFile(f));
+    await importsSettled(page, names);
     expect(await page.locator('li[data-table]').count()).toBe(13);
   });
 });
