@@ -1,0 +1,74 @@
+/**
+ * The layering of src/, checked in `npm test` (see each folder's CONTEXT.md).
+ * Known exceptions are listed by file so that a new one fails; issue 15 removes them
+ * (appStore.ts is today's composition root, which creates the engine).
+ */
+const UI_ENGINE_EXCEPTIONS = [
+  '^src/ui/appStore\\.ts$',
+  '^src/ui/timeLimitApp\\.ts$',
+  '^src/ui/workbookBoot\\.ts$',
+  '^src/ui/parseOptionsForm\\.tsx$',
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'src/core imports only src/core: no engine, stores, UI, i18n, React or DOM libraries.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/(?!core/)|^node_modules/(react|react-dom|zustand|@duckdb|echarts|ag-grid)' },
+    },
+    {
+      name: 'engine-below-state',
+      comment: 'src/engine never imports stores, workbook files or UI.',
+      severity: 'error',
+      from: { path: '^src/engine/' },
+      to: { path: '^src/(state|ui|workbook|cli|i18n)/' },
+    },
+    {
+      name: 'workbook-below-state',
+      severity: 'error',
+      from: { path: '^src/workbook/' },
+      to: { path: '^src/(state|ui|cli)/' },
+    },
+    {
+      name: 'state-below-ui',
+      severity: 'error',
+      from: { path: '^src/state/' },
+      to: { path: '^src/(ui|cli)/' },
+    },
+    {
+      name: 'i18n-reads-core-only',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/(engine|state|ui|workbook|cli)/' },
+    },
+    {
+      name: 'ui-not-engine',
+      comment: 'The UI reaches the engine through stores; the listed files are the known exceptions.',
+      severity: 'error',
+      from: { path: '^src/ui/', pathNot: UI_ENGINE_EXCEPTIONS },
+      to: { path: '^src/engine/' },
+    },
+    {
+      name: 'nothing-imports-entry-points',
+      severity: 'error',
+      from: { path: '^src/(?!cli/)' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Type-only imports (the i18n catalogues typing themselves by `t`) do not count.',
+      from: { path: '^src/' },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.d\\.ts$' },
+  },
+};
