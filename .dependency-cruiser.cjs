@@ -20,17 +20,24 @@ module.exports = {
       to: { path: '^src/(?!core/)|^node_modules/(react|react-dom|zustand|@duckdb|echarts|ag-grid)' },
     },
     {
+      name: 'app-below-state',
+      comment: 'src/app services know no stores, UI, React or zustand; the engine is injected.',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { path: '^src/(state|ui|cli)/|^node_modules/(react|react-dom|zustand)' },
+    },
+    {
       name: 'engine-below-state',
       comment: 'src/engine never imports stores, workbook files or UI.',
       severity: 'error',
       from: { path: '^src/engine/' },
-      to: { path: '^src/(state|ui|workbook|cli|i18n)/' },
+      to: { path: '^src/(app|state|ui|workbook|cli|i18n)/' },
     },
     {
       name: 'workbook-below-state',
       severity: 'error',
       from: { path: '^src/workbook/' },
-      to: { path: '^src/(state|ui|cli)/' },
+      to: { path: '^src/(app|state|ui|cli)/' },
     },
     {
       name: 'state-below-ui',
@@ -42,7 +49,7 @@ module.exports = {
       name: 'i18n-reads-core-only',
       severity: 'error',
       from: { path: '^src/i18n/' },
-      to: { path: '^src/(engine|state|ui|workbook|cli)/' },
+      to: { path: '^src/(app|engine|state|ui|workbook|cli)/' },
     },
     {
       name: 'ui-not-engine',

@@ -74,7 +74,7 @@ export function quarterOf(day: number): number {
 }
 
 /** First day of a month; month may run past 12 (month 13 is next January). */
-export function monthStart(year: number, month: number): number {
+function monthStart(year: number, month: number): number {
   return Math.round(Date.UTC(year, month - 1, 1) / MS_PER_DAY);
 }
 

@@ -14,7 +14,7 @@ import type { GeneratedCrm } from './table.ts';
 export const COMPANY = 'Kestrelwood Analytics';
 export const DEFAULT_SEED = 1402;
 
-export interface CrmOptions {
+interface CrmOptions {
   seed?: number;
   /**
    * Multiplies the customer and event tables (customers, leads, deals, orders,

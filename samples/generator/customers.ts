@@ -10,7 +10,7 @@ import type { GeneratedTable } from './table.ts';
  * Monthly churn hazard by segment: SMB leaves about three times as often as
  * Enterprise (the planted segment pattern).
  */
-export const MONTHLY_CHURN = [0.03, 0.016, 0.0095];
+const MONTHLY_CHURN = [0.03, 0.016, 0.0095];
 /** Referred and partner customers stay longer; paid-social ones leave sooner. */
 const CHANNEL_CHURN = [1, 1.25, 1.1, 0.95, 0.9, 1, 0.7, 0.8];
 

@@ -18,7 +18,7 @@ const EXPANSION_WIN = 0.45;
  * (a new-business deal) or an upsell to an existing customer. `ref` ≥ 0 is a lead
  * index; a negative ref is -(customer index + 1).
  */
-export interface DealPlan {
+interface DealPlan {
   readonly count: number;
   readonly created: Int32Array;
   readonly ref: Int32Array;

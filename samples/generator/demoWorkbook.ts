@@ -28,7 +28,7 @@ export const DEMO_WORKBOOK_FILE = 'crm-demo.shakhes';
 const ORDER: readonly string[] = CANONICAL_TABLE_NAMES;
 
 /** The demo CSVs in `dir`, in the order the browser loads them. */
-export async function demoSources(dir: string): Promise<SourceFile[]> {
+async function demoSources(dir: string): Promise<SourceFile[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.csv'));
   const rank = (n: string) => {
     const i = ORDER.indexOf(n.replace(/\.csv$/, ''));

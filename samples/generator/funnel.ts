@@ -9,7 +9,7 @@ export const SEGMENTS = ['SMB', 'Mid-Market', 'Enterprise'] as const;
 /** A day that never came (a step the lead did not reach). */
 export const NEVER = -1;
 
-export const LEAD_STATUSES = [
+const LEAD_STATUSES = [
   'New',
   'Working',
   'MQL',

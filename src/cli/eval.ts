@@ -18,7 +18,7 @@ const CALENDARS: readonly CalendarKind[] = ['gregorian', 'jalali'];
 const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'table'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const EVAL_OPTIONS = [
+const EVAL_OPTIONS = [
   'data',
   'rel',
   'grain',

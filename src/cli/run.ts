@@ -21,7 +21,7 @@ import { totalsOutput } from './totalsOutput';
 const FORMATS = ['json', 'csv', 'md'] as const;
 type RunFormat = (typeof FORMATS)[number];
 
-export const RUN_OPTIONS = ['data', 'format', 'map', 'grain'];
+const RUN_OPTIONS = ['data', 'format', 'map', 'grain'];
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
 
 async function readInput(path: string): Promise<Uint8Array> {

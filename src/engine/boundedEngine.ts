@@ -1,7 +1,7 @@
 import type { Engine, QueryOptions } from './engine';
 import { wrapping } from './engineRoot';
 
-export interface Bounds {
+interface Bounds {
   /** Milliseconds each query may run once started; none when undefined. */
   timeLimitMs(): number | undefined;
   /** Aborts every query made through the wrapper while it is aborted (a Cancel button). */

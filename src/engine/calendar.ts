@@ -118,7 +118,7 @@ function calendarSelect(source: string): string {
 }
 
 /** (Re)builds `_calendar` with one row per day from `from` to `to` (ISO dates, inclusive). */
-export async function buildCalendar(engine: Engine, from: string, to: string): Promise<void> {
+async function buildCalendar(engine: Engine, from: string, to: string): Promise<void> {
   const a = epochDay(from);
   const b = epochDay(to);
   if (!Number.isFinite(a) || !Number.isFinite(b) || b < a)

@@ -21,7 +21,7 @@ const isoTimestamp = (ms: number) => {
 };
 
 /** How dates come out: ISO text (reports, the CLI) or epoch milliseconds (grids that format them). */
-export type DateCells = 'iso' | 'epoch';
+type DateCells = 'iso' | 'epoch';
 
 function converterFor(type: DataType, dates: DateCells): Convert {
   if (dates === 'epoch' && (DataType.isDate(type) || DataType.isTimestamp(type)))

@@ -3,12 +3,12 @@ import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from 
 import { runScorecard, type ScorecardRow } from './scorecardRun';
 
 /** The rows of one query that ran, and what it was compiled from (its outputs name the KPIs). */
-export interface ScorecardPart {
+interface ScorecardPart {
   readonly compiled: CompiledScorecard;
   readonly rows: ScorecardRow[];
 }
 
-export interface IsolatedRun {
+interface IsolatedRun {
   parts: ScorecardPart[];
   /** KPI id → why the engine refused it, for each KPI that fails even on its own. */
   failed: Map<string, string>;
@@ -18,7 +18,7 @@ export interface IsolatedRun {
  * The engine's message, first line only: what follows is the compiled SQL around the
  * error (LINE 36: …) or a list of candidate functions, which say nothing to the user.
  */
-export function engineMessage(e: unknown): string {
+function engineMessage(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   return text.split('\n', 1)[0].trim() || text.trim();
 }

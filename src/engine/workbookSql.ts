@@ -79,7 +79,7 @@ export async function duckdbTokens(engine: Engine, sql: string): Promise<SqlToke
 }
 
 /** DuckDB's reading of `sql` as plain data: its tokens, its error, what its plan reads. */
-export async function parseWorkbookSql(engine: Engine, sql: string): Promise<SqlParse> {
+async function parseWorkbookSql(engine: Engine, sql: string): Promise<SqlParse> {
   const tokens = await duckdbTokens(engine, sql);
   const probe = probeName();
   try {

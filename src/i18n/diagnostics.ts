@@ -10,10 +10,10 @@ export const DIAGNOSTIC_CATALOGUES: Readonly<Record<Locale, DiagnosticFormatters
 };
 
 /** A diagnostic's code and parameters: all a message is written from. */
-export type DiagnosticRef = Pick<Diagnostic, 'code' | 'params'>;
+type DiagnosticRef = Pick<Diagnostic, 'code' | 'params'>;
 
 /** A formula diagnostic in a given language. */
-export function diagnosticTextIn(locale: Locale, d: DiagnosticRef): string {
+function diagnosticTextIn(locale: Locale, d: DiagnosticRef): string {
   const format = DIAGNOSTIC_CATALOGUES[locale][d.code] as (p: Diagnostic<DiagnosticCode>['params']) => string;
   return format(d.params);
 }

@@ -60,7 +60,7 @@ export function exactNumber(v: number): string {
 }
 
 /** A whole number or code without thousands separators (a year, an id), in the page's digits. */
-export function plainNumber(v: number): string {
+function plainNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   return numberFormat({ useGrouping: false, maximumFractionDigits: 6 }).format(v);
 }
@@ -85,7 +85,6 @@ export function formatPercent(fraction: number, digits = 1, signed = false): str
 
 /** Currencies the workbook can be kept in; IRT is the toman (10 rials), which has no ISO code. */
 export const CURRENCIES = ['USD', 'EUR', 'IRR', 'IRT'] as const;
-export type Currency = (typeof CURRENCIES)[number];
 
 /**
  * An amount in a currency. Rials and tomans have no minor unit in use, so no decimals;
@@ -124,7 +123,7 @@ export function formatDate(ms: number): string {
   return localizeDigits(d.toISOString().slice(0, 10));
 }
 
-export function formatTimestamp(ms: number): string {
+function formatTimestamp(ms: number): string {
   const iso = new Date(ms).toISOString();
   const time = iso.slice(11, 19);
   const day = formatDate(ms);
@@ -154,7 +153,7 @@ export function formatBytes(n: number): string {
 }
 
 /** The Solar Hijri months, Farvardin first: the same in every Persian calendar. */
-export const JALALI_MONTHS_FA = [
+const JALALI_MONTHS_FA = [
   'فروردین',
   'اردیبهشت',
   'خرداد',
@@ -170,7 +169,7 @@ export const JALALI_MONTHS_FA = [
 ] as const;
 
 /** How English texts write the Jalali months (the usual romanisation, as in Iranian English press). */
-export const JALALI_MONTHS_EN = [
+const JALALI_MONTHS_EN = [
   'Farvardin',
   'Ordibehesht',
   'Khordad',

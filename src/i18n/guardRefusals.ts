@@ -10,7 +10,7 @@ export const GUARD_REFUSAL_CATALOGUES: Readonly<Record<Locale, GuardRefusalForma
 };
 
 /** A guard refusal in a given language. */
-export function guardRefusalTextIn(locale: Locale, r: GuardRefusalRef): string {
+function guardRefusalTextIn(locale: Locale, r: GuardRefusalRef): string {
   const format = GUARD_REFUSAL_CATALOGUES[locale][r.code] as (p: GuardRefusalRef['params']) => string;
   return format(r.params);
 }

@@ -10,7 +10,7 @@ export const IMPORT_MESSAGE_CATALOGUES: Readonly<Record<Locale, ImportMessageFor
 };
 
 /** A load error or note in a given language. */
-export function importMessageTextIn(locale: Locale, m: ImportMessageRef): string {
+function importMessageTextIn(locale: Locale, m: ImportMessageRef): string {
   const format = IMPORT_MESSAGE_CATALOGUES[locale][m.code] as (p: ImportMessageRef['params']) => string;
   return format(m.params);
 }

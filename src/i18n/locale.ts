@@ -20,7 +20,6 @@ export interface LocaleSettings {
 }
 
 let current: LocaleSettings = { locale: 'en', persianDigits: true, calendar: 'gregorian', currency: 'USD' };
-const listeners = new Set<(s: LocaleSettings) => void>();
 
 export function localeSettings(): LocaleSettings {
   return current;
@@ -31,21 +30,7 @@ export function activeLocale(): Locale {
 }
 
 export function setLocaleSettings(next: Partial<LocaleSettings>): void {
-  const merged = { ...current, ...next };
-  if (
-    merged.locale === current.locale &&
-    merged.persianDigits === current.persianDigits &&
-    merged.calendar === current.calendar &&
-    merged.currency === current.currency
-  )
-    return;
-  current = merged;
-  for (const fn of listeners) fn(current);
-}
-
-export function onLocaleSettings(fn: (s: LocaleSettings) => void): () => void {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
+  current = { ...current, ...next };
 }
 
 /** The BCP 47 tag Intl formats numbers with: Persian digits come from fa-IR's own numbering system. */

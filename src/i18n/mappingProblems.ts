@@ -25,7 +25,7 @@ export const MAPPING_PROBLEM_KEYS: Readonly<Record<MappingProblemCode, MessageKe
   'formula-kind': 'mapping.problem.formulaKind',
 };
 
-export const KIND_KEYS: Readonly<Record<ColumnKind, MessageKey>> = {
+const KIND_KEYS: Readonly<Record<ColumnKind, MessageKey>> = {
   number: 'mapping.kind.number',
   text: 'mapping.kind.text',
   boolean: 'mapping.kind.boolean',

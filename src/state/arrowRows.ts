@@ -11,12 +11,12 @@ import { type Cell, plainColumn, type Row, tableToRows } from '../engine/rows';
 export type CellValue = Cell;
 export type { Row };
 
-export interface RowsResult {
+interface RowsResult {
   columns: { name: string; kind: ColumnKind }[];
   rows: Row[];
 }
 
-export function kindOfArrowType(type: DataType): ColumnKind {
+function kindOfArrowType(type: DataType): ColumnKind {
   if (DataType.isDate(type)) return 'date';
   if (DataType.isTimestamp(type)) return 'timestamp';
   if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) return 'number';

@@ -9,12 +9,12 @@ import { datasetsOf } from './datasets';
 import type { WorkbookStore } from './workbookStore';
 
 /** Something besides the workbook worth keeping: derived, so it never marks the workbook changed. */
-export interface AutosaveExtra {
+interface AutosaveExtra {
   results(): unknown;
   subscribe(onChange: () => void): () => void;
 }
 
-export interface AutosaveDeps {
+interface AutosaveDeps {
   workbook: WorkbookStore;
   data: DataStore;
   storage: AutosaveStorage;

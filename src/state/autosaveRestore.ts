@@ -7,7 +7,7 @@ import { streamOf } from '../workbook/embed';
 import type { DataStore } from './dataStore';
 import type { WorkbookStore } from './workbookStore';
 
-export interface RestoreHooks {
+interface RestoreHooks {
   /** Called with the kept document before any table is loaded: what can be shown without them. */
   preview?(doc: WorkbookDocument, results: unknown): void;
   /** Tables read back so far out of all; at `total` they are being put into the engine. */

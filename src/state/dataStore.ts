@@ -35,7 +35,7 @@ export type ImportFn = (
   },
 ) => Promise<ImportResult>;
 
-export interface DataDeps {
+interface DataDeps {
   createEngine(): Promise<Engine>;
   importFile: ImportFn;
   /** The demo CSVs; empty when the build has none. */

@@ -2,7 +2,7 @@ import type { Dataset } from '../core/model/documentSchema';
 import type { TableEntry } from './dataStore';
 
 /** Dataset ids name zip entries, so they are plain ASCII made from the table name. */
-export function datasetIds(tables: readonly { name: string }[]): string[] {
+function datasetIds(tables: readonly { name: string }[]): string[] {
   const taken = new Set<string>();
   return tables.map((t) => {
     const base = t.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 56) || 'dataset';

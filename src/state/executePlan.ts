@@ -8,7 +8,7 @@ import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
 import { guardWorkbookSql } from '../engine/workbookSql';
 import { arrowToRows } from './arrowRows';
 
-export type PlanOutcome =
+type PlanOutcome =
   | { ok: true; result: ResultTable | null; truncated: boolean }
   | { ok: false; problems: NotebookMessage[]; at: SqlErrorPosition | null }
   /** The run went stale (the cell was edited or rerun) before it finished. */

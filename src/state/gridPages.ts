@@ -8,20 +8,20 @@ import { arrowToRows, firstNumber, type Row } from './arrowRows';
  * happen there, so the browser only ever holds the pages on screen and one ahead.
  */
 
-export interface PageRequest {
+interface PageRequest {
   startRow: number;
   endRow: number;
   sort: GridSort[];
   filter: GridFilterModel;
 }
 
-export interface Page {
+interface Page {
   rows: Row[];
   /** Rows matching the filter. */
   total: number;
 }
 
-export interface TablePages {
+interface TablePages {
   get(request: PageRequest): Promise<Page>;
 }
 

@@ -9,10 +9,10 @@ import {
 
 /** Where the language choice is kept between visits; the browser's language is only the first default. */
 export const LOCALE_KEY = 'shakhes.locale';
-export const DIGITS_KEY = 'shakhes.persianDigits';
+const DIGITS_KEY = 'shakhes.persianDigits';
 
 /** The storage and document this store touches; injected so tests run without a browser. */
-export interface LocaleEnv {
+interface LocaleEnv {
   readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   readonly languages: readonly string[];
   /** The page's root element: its `lang` and `dir` follow the language. */
@@ -32,7 +32,7 @@ export interface LocaleState {
   setCurrency(currency: string): void;
 }
 
-export type LocaleStore = StoreApi<LocaleState>;
+type LocaleStore = StoreApi<LocaleState>;
 
 function browserEnv(): LocaleEnv {
   const hasWindow = typeof window !== 'undefined';

@@ -26,7 +26,7 @@ function keySql(column: string, bothNumbers: boolean): string {
 }
 
 /** One query: how many of the pointing column's values the other column holds, and how unique it is. */
-export function linkOverlapSql(c: LinkCandidate, bothNumbers: boolean): string {
+function linkOverlapSql(c: LinkCandidate, bothNumbers: boolean): string {
   const from = keySql(c.fromColumn, bothNumbers);
   const to = keySql(c.toColumn, bothNumbers);
   return [

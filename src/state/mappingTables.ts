@@ -24,7 +24,7 @@ export interface AppliedMapping {
  * canonical order, then every raw column of the file under its own name
  * (viewLayout says how a clash of names is settled).
  */
-export function viewColumns(
+function viewColumns(
   mapping: TableMapping,
   rawColumns: readonly RawColumn[],
 ): { name: string; kind: ColumnKind }[] {

@@ -25,7 +25,7 @@ import { executePlan } from './executePlan';
 import { asDerived } from './notebookSlice';
 import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
-export type { CellRun, CellStatus } from './cellRuns';
+export type { CellRun } from './cellRuns';
 
 export interface NotebookState {
   cells: NotebookCell[];

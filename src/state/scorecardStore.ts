@@ -221,7 +221,7 @@ const DEFAULT_MONTHS = 36;
 /** Periods the sparkline shows. */
 export const SPARK_PERIODS = 12;
 
-export function fromCatalog(k: CatalogKpi): WorkbookKpi {
+function fromCatalog(k: CatalogKpi): WorkbookKpi {
   const { needs: _needs, uses: _uses, ...rest } = k;
   return { ...rest, origin: 'catalog', target: null };
 }

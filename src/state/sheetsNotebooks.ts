@@ -16,7 +16,7 @@ export interface SheetNotebooks {
   watch(listener: (sheetId: string, store: NotebookStore | null) => void): () => void;
 }
 
-export type SheetNotebookDeps = Omit<NotebookDeps, 'reserved'>;
+type SheetNotebookDeps = Omit<NotebookDeps, 'reserved'>;
 
 export function createSheetNotebooks(deps: SheetNotebookDeps): SheetNotebooks {
   const stores = new Map<string, NotebookStore>();

@@ -38,7 +38,7 @@ export interface SheetsState {
 
 export type SheetsStore = StoreApi<SheetsState>;
 
-export interface SheetNames {
+interface SheetNames {
   /** The kind's own name: "Scorecard", "Notebook", "Data". */
   label(kind: SheetKind): string;
   /** The name of a further sheet of the kind: "Notebook 2". */
@@ -54,7 +54,7 @@ export const DEFAULT_SHEETS: readonly Sheet[] = [
   { id: 'data', kind: 'data', name: null },
 ];
 
-export const ENGLISH_SHEET_NAMES: SheetNames = {
+const ENGLISH_SHEET_NAMES: SheetNames = {
   label: (kind) => ({ scorecard: 'Scorecard', notebook: 'Notebook', data: 'Data' })[kind],
   numbered: (kind, n) => `${ENGLISH_SHEET_NAMES.label(kind)} ${n}`,
 };

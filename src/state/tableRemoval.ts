@@ -29,10 +29,10 @@ export interface TableRemovalState {
   dismissProblem(): void;
 }
 
-export type TableRemoval = StoreApi<TableRemovalState>;
+type TableRemoval = StoreApi<TableRemovalState>;
 
 /** What the removal needs of the mapping store: read a table's mapping, put it back. */
-export interface RemovalMappings {
+interface RemovalMappings {
   getState(): { applied: Readonly<Record<string, AppliedMapping>> };
   keepMapping(applied: AppliedMapping): void;
 }

@@ -13,7 +13,7 @@ export interface TimeLimitState {
   setSeconds(seconds: number): void;
 }
 
-export type TimeLimitStore = StoreApi<TimeLimitState>;
+type TimeLimitStore = StoreApi<TimeLimitState>;
 
 const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_TIME_LIMIT_SECONDS;
 

@@ -6,7 +6,7 @@ import type { UserBenchmark } from '../core/model/documentSchema';
  * document row keeps the KPI id in `label` and the source note in `source`; the
  * value is on the KPI's own scale (a fraction for a percentage).
  */
-export interface UserBenchmarkInput {
+interface UserBenchmarkInput {
   readonly kpiId: string;
   /** An industry key, or 'all'. */
   readonly industry: string;

@@ -5,7 +5,7 @@ import { scorecardSlice } from './scorecardSlice';
 import { createScorecardStore, type ScorecardDeps, type ScorecardStore } from './scorecardStore';
 import { createWorkbookStore, type WorkbookStore } from './workbookStore';
 
-export interface WorkbookSession {
+interface WorkbookSession {
   readonly scorecard: ScorecardStore;
   readonly workbook: WorkbookStore;
 }

@@ -5,7 +5,7 @@ import type { DataStore } from './dataStore';
 import type { WorkbookStore } from './workbookStore';
 
 /** How many replaced workbooks "Recently closed" keeps; the oldest goes first. */
-export const CLOSED_LIMIT = 5;
+const CLOSED_LIMIT = 5;
 
 export interface SwitchDeps {
   workbook: WorkbookStore;

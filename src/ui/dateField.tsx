@@ -13,7 +13,7 @@ export function shownDate(iso: string | null | undefined): string {
 const EXAMPLES = { jalali: '1404/10/10', gregorian: '2025-12-31' } as const;
 
 /** What is wrong with a typed date, in words that point at the mistake. */
-export function dateProblemText(problem: DateEntryProblem): string {
+function dateProblemText(problem: DateEntryProblem): string {
   const d = (x: number | string) => localizeDigits(String(x));
   switch (problem.kind) {
     case 'shape':

@@ -17,7 +17,7 @@ export type FirstLoad =
 const fresh = new URLSearchParams(window.location.search).get('demo') === '0';
 
 // A clean start (`?demo=0`) has nothing to wait for; any other start is loading from its first paint.
-export const firstLoadStore = createStore<{ load: FirstLoad | null }>(() => ({
+const firstLoadStore = createStore<{ load: FirstLoad | null }>(() => ({
   load: fresh ? null : { what: 'starting' },
 }));
 

@@ -6,7 +6,7 @@ import { CloseIcon, ErrorIcon } from './icons';
 import { tableRemoval, useTableRemoval } from './tableRemovalApp';
 
 /** How long a removal can be undone; after that the table is dropped for good. */
-export const UNDO_MS = 20_000;
+const UNDO_MS = 20_000;
 
 const PROBLEM_KEYS = {
   'remove-failed': 'tables.removeFailed',

@@ -16,7 +16,7 @@ export function useTimeLimit<T>(selector: (s: TimeLimitState) => T): T {
 }
 
 /** Why the scorecard's last run stopped, when a time limit or the Cancel button stopped it. */
-export type ScorecardStop = { kind: 'timed-out' | 'cancelled'; seconds: number } | null;
+type ScorecardStop = { kind: 'timed-out' | 'cancelled'; seconds: number } | null;
 export const scorecardStopStore = createStore<{ stop: ScorecardStop }>()(() => ({ stop: null }));
 
 let scorecardAbort = new AbortController();

@@ -4,7 +4,7 @@ import { isDefaultText, t } from '../i18n/t';
 import { useWorkbook } from './appStore';
 import { Dialog } from './dialog';
 
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
 /** The one question open at a time, answered by the dialog below. */
 const asking = createStore<{ answer: ((c: UnsavedChoice) => void) | null }>()(() => ({ answer: null }));

@@ -8,7 +8,7 @@ import { firstLoad, loadDemoTracked, stopFirstLoad } from './firstLoad';
 import { tableRemoval } from './tableRemovalApp';
 import { askUnsaved } from './unsavedPrompt';
 
-export const WORKBOOK_EXTENSION = '.shakhes';
+const WORKBOOK_EXTENSION = '.shakhes';
 
 const isWorkbook = (f: File) => f.name.toLowerCase().endsWith(WORKBOOK_EXTENSION);
 
@@ -86,7 +86,7 @@ function stopLoads(): Promise<void> {
 }
 
 /** Replaces the open workbook by what `open` brings, once confirmed; the replaced one goes to "Recently closed". */
-export async function switchWorkbook(open: () => Promise<boolean>): Promise<boolean> {
+async function switchWorkbook(open: () => Promise<boolean>): Promise<boolean> {
   if (!(await readyToReplace())) return false;
   return replaceWorkbook(await switchDeps(), open);
 }
@@ -125,7 +125,7 @@ export function download(bytes: Uint8Array, fileName: string, type = 'applicatio
 }
 
 /** A file name from the workbook title: letters of any script kept, path characters never. */
-export function workbookFileName(title: string): string {
+function workbookFileName(title: string): string {
   const printable = [...title].filter((ch) => ch.charCodeAt(0) >= 0x20).join('');
   const base =
     printable

@@ -28,7 +28,7 @@ export const ZIP_LIMITS: ZipLimits = {
   ratioAppliesAbove: MiB,
 };
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   method: number;
   crc: number;
@@ -37,7 +37,7 @@ export interface ZipEntry {
   dataStart: number;
 }
 
-export interface SafeZip {
+interface SafeZip {
   names(): string[];
   has(name: string): boolean;
   /** The unpacked size the entry declares, checked against limits before it is read. */

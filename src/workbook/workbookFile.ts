@@ -12,7 +12,7 @@ import { nameClashError, WorkbookError } from './workbookError';
  * for each dataset whose data is embedded, and a README for a person who unzips it.
  */
 export const DOCUMENT_ENTRY = 'workbook.json';
-export const README_ENTRY = 'README.txt';
+const README_ENTRY = 'README.txt';
 export const dataEntry = (datasetId: string) => `data/${datasetId}.parquet`;
 
 const README = `This is a Shakhes workbook: a KPI notebook for CRM data.
@@ -31,7 +31,7 @@ on open and reads them the way they were read before.
 // A fixed time stamp so the same workbook always gives the same bytes.
 const MTIME = new Date(2020, 0, 1);
 
-export interface OpenedWorkbook {
+interface OpenedWorkbook {
   doc: WorkbookDocument;
   /** Embedded data by dataset id: Parquet bytes. */
   data: Map<string, Uint8Array>;

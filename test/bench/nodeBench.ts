@@ -97,7 +97,7 @@ export async function loadFigures(section: string, csvPath: string, runs: number
   return figures;
 }
 
-export interface ScorecardWorkload {
+interface ScorecardWorkload {
   sql: string;
   kpiCount: number;
   periods: number;

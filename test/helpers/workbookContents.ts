@@ -3,7 +3,7 @@ import type { Engine } from '../../src/engine/engine';
 import { tableToRows } from '../../src/engine/rows';
 import { readWorkbook } from '../../src/workbook/workbookFile';
 
-export interface TableContents {
+interface TableContents {
   table: string;
   /** Rows, and an order-independent checksum of every value. */
   n: number;

@@ -12,7 +12,7 @@ import { type Dialect, duckdb } from '../sql/dialect';
  * cuts its periods with (one definition of a Jalali month): a Jalali workbook's
  * cohorts are Farvardin, Ordibehesht… and "k months later" counts Jalali months.
  */
-export interface CohortSpec {
+interface CohortSpec {
   table: string;
   start: string;
   end: string;

@@ -7,7 +7,7 @@ import { type Dialect, duckdb } from '../sql/dialect';
  */
 export type FunnelGroup = 'source' | 'quarter' | 'none';
 
-export interface FunnelSpec {
+interface FunnelSpec {
   table: string;
   created: string;
   source: string;

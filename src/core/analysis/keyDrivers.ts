@@ -6,7 +6,7 @@ import { type Dialect, duckdb } from '../sql/dialect';
  * importance–performance quadrant: high importance and low performance is where
  * effort pays. Correlation is over responses that answered both.
  */
-export interface KeyDriverSpec {
+interface KeyDriverSpec {
   table: string;
   outcome: string;
   drivers: readonly string[];

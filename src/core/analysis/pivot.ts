@@ -11,7 +11,7 @@ export const PIVOT_AGGREGATES = {
 } as const;
 export type PivotAggregate = keyof typeof PIVOT_AGGREGATES;
 
-export interface PivotSpec {
+interface PivotSpec {
   table: string;
   rows: string;
   columns: string;

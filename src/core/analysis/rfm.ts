@@ -22,7 +22,7 @@ export const RFM_SEGMENTS = [
 ] as const;
 
 /** The R×F map as 25 segment names: index (r − 1) × 5 + (f − 1). */
-export type RfmMap = readonly string[];
+type RfmMap = readonly string[];
 
 function segmentFor(r: number, f: number): string {
   if (r === 5 && f >= 4) return 'Champions';
@@ -46,7 +46,7 @@ export function rfmCell(map: RfmMap, r: number, f: number): string {
   return map[(r - 1) * 5 + (f - 1)] ?? 'Other';
 }
 
-export interface RfmSpec {
+interface RfmSpec {
   table: string;
   customer: string;
   orderId: string;
@@ -82,7 +82,7 @@ function segmentCase(map: RfmMap, d: Dialect): string {
 }
 
 /** Customers with their R, F and M values and scores and segment, one row each. */
-export function rfmScoresSql(spec: RfmSpec, d: Dialect = duckdb): string {
+function rfmScoresSql(spec: RfmSpec, d: Dialect = duckdb): string {
   const q = (n: string) => d.quoteIdent(n);
   const asOf =
     spec.asOf != null

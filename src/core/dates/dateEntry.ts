@@ -21,7 +21,7 @@ export type DateEntryProblem =
   /** A day past the end of its month: day 31 in Mehr, day 30 in Esfand of a common year. */
   | { kind: 'day'; calendar: EntryCalendar; year: number; month: number; day: number; days: number };
 
-export type DateEntry =
+type DateEntry =
   | { ok: true; iso: string; calendar: EntryCalendar }
   | { ok: false; problem: DateEntryProblem };
 

@@ -6,7 +6,7 @@
  */
 export type CsvCell = string | number | boolean | null;
 
-export interface CsvOptions {
+interface CsvOptions {
   /** Start with a UTF-8 byte-order mark so Excel reads non-Latin text (Persian) correctly. */
   bom?: boolean;
 }
@@ -38,7 +38,7 @@ function startsLikeFormula(text: string): boolean {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** A text cell as it must be written so no spreadsheet runs it. */
-export function neutraliseText(text: string): string {
+function neutraliseText(text: string): string {
   return startsLikeFormula(text) ? `'${text}` : text;
 }
 

@@ -54,7 +54,7 @@ export interface ReportInput {
 }
 
 /** What the scorecard store holds about KPIs that did not compute. */
-export interface FailureSource {
+interface FailureSource {
   readonly failures?: Readonly<Record<string, { readonly message: string; readonly via: string | null }>>;
   readonly diagnostics?: Readonly<
     Record<string, readonly { readonly severity: string; readonly message: string }[]>
@@ -140,7 +140,7 @@ function judge(value: number | null, kpi: ReportKpi, status: Status, bench: numb
 }
 
 /** Each period of one KPI evaluated as if it were the latest: its comparisons and status then. */
-export function kpiReport(input: ReportInput, kpi: ReportKpi): KpiReport {
+function kpiReport(input: ReportInput, kpi: ReportKpi): KpiReport {
   const values = input.series[kpi.id] ?? [];
   const row = input.benchmarks[kpi.id];
   const bench = row === undefined ? null : comparableValue(row);
@@ -296,7 +296,7 @@ const fixed = (v: number, digits: number) =>
   v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 /** A value as a reader of a plain-text report expects it: 25.3 %, $1,200, 4.2. */
-export function plainValue(v: number | null, format: KpiFormat): string {
+function plainValue(v: number | null, format: KpiFormat): string {
   if (v === null || !Number.isFinite(v)) return '—';
   if (format === 'percent') return `${fixed(v * 100, 1)} %`;
   if (format === 'currency') return `$${fixed(v, Math.abs(v) >= 100 ? 0 : 2)}`;
@@ -305,7 +305,7 @@ export function plainValue(v: number | null, format: KpiFormat): string {
 }
 
 /** A change: percentage points for percentages, a relative % otherwise, with its arrow. */
-export function plainChange(c: Comparison, format: KpiFormat): string {
+function plainChange(c: Comparison, format: KpiFormat): string {
   if (c.thin !== null) return `n/a (${c.thin.count} < ${c.thin.min} rows)`;
   if (c.change === null) return '—';
   const signed = (n: number, digits: number) => `${n > 0 ? '+' : ''}${fixed(n, digits)}`;
@@ -324,7 +324,7 @@ function mdTable(header: readonly string[], rows: readonly (readonly string[])[]
 }
 
 /** The settings in one line: grain, calendar, range, industry. */
-export function settingsLine(s: ReportSettings, periods: readonly ReportPeriod[]): string {
+function settingsLine(s: ReportSettings, periods: readonly ReportPeriod[]): string {
   const from = s.from ?? periods[0]?.start ?? '…';
   const to = s.to ?? periods.at(-1)?.end ?? '…';
   return `${s.grain} · ${s.calendar} · ${from} – ${to} · industry: ${s.industry}`;

@@ -16,7 +16,7 @@ export interface XlsxDate {
 
 export type XlsxCell = string | number | boolean | null | XlsxDate;
 
-export interface XlsxSheet {
+interface XlsxSheet {
   name: string;
   header: readonly string[];
   rows: readonly (readonly XlsxCell[])[];

@@ -33,8 +33,6 @@ export type Expr =
   /** Stands where the parser could not read anything; checking goes on around it. */
   | { kind: 'error'; span: Span };
 
-export type ExprKind = Expr['kind'];
-
 /** The sub-expressions of a node, for walks over a parsed formula. */
 export function exprChildren(e: Expr): Expr[] {
   switch (e.kind) {

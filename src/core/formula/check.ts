@@ -45,10 +45,6 @@ export const PARAM_WORDS: Readonly<Record<ParamType, string>> = {
   table: 'a table name',
 };
 
-export function typeWord(t: ColumnKind): string {
-  return TYPE_WORDS[t];
-}
-
 function accepts(param: ParamType, t: ColumnKind): boolean {
   switch (param) {
     case 'number':
@@ -78,7 +74,7 @@ function unify(a: ColumnKind, b: ColumnKind): ColumnKind | null {
 }
 
 /** The level of a checked node; a KPI value or an aggregate counts once per period. */
-export function levelOf(e: TExpr): Level {
+function levelOf(e: TExpr): Level {
   switch (e.t) {
     case 'literal':
     case 'error':

@@ -49,7 +49,7 @@ export interface CheckResult {
 }
 
 /** Children of a checked node, for walks. */
-export function children(e: TExpr): TExpr[] {
+function children(e: TExpr): TExpr[] {
   switch (e.t) {
     case 'unary':
       return [e.arg];

@@ -84,7 +84,7 @@ export const RESULT_COLUMNS = {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** How far back (through PREV, ROLLING, YOY and the KPIs they use) one KPI may read. */
-export const MAX_LOOKBACK_YEARS = 100;
+const MAX_LOOKBACK_YEARS = 100;
 
 interface Slot {
   name: string;

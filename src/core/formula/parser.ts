@@ -2,7 +2,7 @@ import type { BinaryOp, Expr, NamePart, Span } from './ast';
 import { type Diagnostic, diagnostic } from './diagnostics';
 import { lex, type Token } from './lexer';
 
-export interface ParseResult {
+interface ParseResult {
   expr: Expr;
   diagnostics: Diagnostic[];
 }

@@ -44,12 +44,12 @@ function isBareName(text: string): boolean {
   );
 }
 
-export function printNamePart(part: NamePart): string {
+function printNamePart(part: NamePart): string {
   if (!part.bracketed && isBareName(part.text)) return part.text;
   return `[${part.text.replaceAll(']', ']]')}]`;
 }
 
-export function printText(value: string): string {
+function printText(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
 

@@ -45,17 +45,17 @@ export interface NumberRange {
  * past any real comparison, while a typo such as 1e9 is refused instead of
  * building a calendar of billions of days.
  */
-export const MAX_PERIODS_BACK = 1000;
+const MAX_PERIODS_BACK = 1000;
 const PERIODS_BACK: NumberRange = { min: 1, max: MAX_PERIODS_BACK, whole: true };
 /** Doubles hold 15 to 17 significant digits: rounding finer, or coarser than 10^15, changes nothing. */
 const ROUND_DIGITS: NumberRange = { min: -15, max: 15, whole: true };
 
 /** A fixed type, the type of one argument, or the common type of the value arguments. */
-export type ReturnSpec = ColumnKind | { sameAs: number } | { commonOf: number[] };
+type ReturnSpec = ColumnKind | { sameAs: number } | { commonOf: number[] };
 
 export type Category = 'aggregate' | 'logical' | 'math' | 'text' | 'date' | 'time intelligence';
 
-export interface Example {
+interface Example {
   formula: string;
   /** What it gives on a small data set, in words, for the docs. */
   result: string;
@@ -122,7 +122,7 @@ const p = (name: string, type: ParamType, extra: Partial<ParamSpec> = {}): Param
   ...extra,
 });
 
-export function whereAll(...conds: (string | null)[]): string | null {
+function whereAll(...conds: (string | null)[]): string | null {
   const present = conds.filter((c): c is string => c !== null);
   if (present.length === 0) return null;
   return present.length === 1 ? present[0] : present.map((c) => `(${c})`).join(' AND ');

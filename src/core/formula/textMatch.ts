@@ -18,7 +18,7 @@ const TRANSFORMS: Readonly<Record<string, (s: string) => string>> = {
   TRIM: (s) => s.trim(),
 };
 
-export interface TextComparison {
+interface TextComparison {
   readonly table: string;
   readonly column: string;
   /** LOWER, UPPER or TRIM around the column, or null. */
@@ -48,7 +48,7 @@ function textLiteral(e: TExpr): { text: string; span: Span } | null {
 }
 
 /** Every `column = "text"`, `"text" <> column` and `column IN ("a", "b")` in a checked formula. */
-export function textComparisons(expr: TExpr | null): TextComparison[] {
+function textComparisons(expr: TExpr | null): TextComparison[] {
   const out: TextComparison[] = [];
   if (expr === null) return out;
   walk(expr, (n) => {

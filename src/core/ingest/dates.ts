@@ -171,7 +171,7 @@ export function hasTimeOfDay(s: string): boolean {
 const DETECTION_ORDERS: readonly DateTextOrder[] = ['iso', 'jalali', 'dmy', 'mdy'];
 
 /** Share of non-blank samples that must read as dates for a column to count as dates. */
-export const DATE_DETECTION_SHARE = 0.9;
+const DATE_DETECTION_SHARE = 0.9;
 
 function readsAs(t: DateText, order: DateTextOrder): boolean {
   // In CRM data a year like 1402 is Jalali and 1850 is no Jalali year, whichever order would accept it.

@@ -1,4 +1,4 @@
-export interface DelimitedRecords {
+interface DelimitedRecords {
   records: string[][];
   /** 1-based line where a quote opened and never closed; the rest of the text is in that cell. */
   unclosedQuoteLine?: number;
@@ -72,7 +72,7 @@ export function splitRecords(
   return { records };
 }
 
-export interface DelimitedTable {
+interface DelimitedTable {
   header: string[];
   rows: string[][];
   unclosedQuoteLine?: number;

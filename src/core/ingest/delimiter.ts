@@ -1,7 +1,7 @@
 import { splitRecords } from './delimited.ts';
 
 /** Candidates in the order that wins a tie. */
-export const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
+const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
 
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 30;

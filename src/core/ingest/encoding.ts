@@ -22,9 +22,9 @@ const BOMS: readonly ByteOrderMark[] = [
  * Windows-1252; or, for bytes that are not UTF-8 and say nothing more, Windows-1252
  * because it gives every byte a character.
  */
-export type EncodingReason = 'bom' | 'valid-utf8' | 'arabic-words' | 'latin-words' | 'not-utf8';
+type EncodingReason = 'bom' | 'valid-utf8' | 'arabic-words' | 'latin-words' | 'not-utf8';
 
-export interface EncodingVerdict {
+interface EncodingVerdict {
   encoding: EncodingName;
   bomLength: number;
   reason: EncodingReason;
@@ -37,7 +37,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-export function bomLengthFor(bytes: Uint8Array, encoding: EncodingName): number {
+function bomLengthFor(bytes: Uint8Array, encoding: EncodingName): number {
   const bom = BOMS.find((b) => b.encoding === encoding);
   return bom && startsWith(bytes, bom.bytes) ? bom.bytes.length : 0;
 }

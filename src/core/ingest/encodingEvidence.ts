@@ -13,7 +13,7 @@ const PERSIAN_BYTES = new Set([0x81, 0x8d, 0x8e, 0x90, 0x98]);
 const MAX_EXAMPLES = 3;
 const MAX_EXAMPLE_LENGTH = 24;
 
-export interface CodePageEvidence {
+interface CodePageEvidence {
   /** Bytes 0x80–0xFF in the sample. */
   high: number;
   /** High bytes in a run that touches an ASCII letter: a Latin word with an accent or mark. */

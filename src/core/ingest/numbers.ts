@@ -1,7 +1,7 @@
 import { withoutCurrencyMark } from './currency.ts';
 import { toAsciiDigits } from './digits.ts';
 
-export interface NumberTextOptions {
+interface NumberTextOptions {
   /** "1.234,5" style: comma is the decimal mark, dot (or space) groups thousands. */
   decimalComma?: boolean;
 }

@@ -15,9 +15,9 @@ import { parseNumberText } from './numbers.ts';
  * A cell after typing. Dates are `YYYY-MM-DD` and timestamps `YYYY-MM-DD HH:MM:SS`
  * strings, ready for a DATE / TIMESTAMP cast; null is a blank.
  */
-export type CellValue = number | boolean | string | null;
+type CellValue = number | boolean | string | null;
 
-export interface KindOptions {
+interface KindOptions {
   decimalComma?: boolean;
   /** How date text is written; detected from the column when absent. */
   dateOrder?: DateTextOrder;
@@ -25,15 +25,15 @@ export interface KindOptions {
   excelSerials?: boolean;
 }
 
-export type Coerced = { ok: true; value: CellValue } | { ok: false };
+type Coerced = { ok: true; value: CellValue } | { ok: false };
 
 /** One value that did not fit its column: `index` into the values given, `text` as it was. */
-export interface ValueProblem {
+interface ValueProblem {
   index: number;
   text: string;
 }
 
-export interface TypedColumn {
+interface TypedColumn {
   kind: ColumnKind;
   /** The order date text was read in, when the column is dates from text. */
   dateOrder?: DateTextOrder;
@@ -48,13 +48,13 @@ export interface TypedColumn {
 }
 
 /** A column takes a type when this share of its non-blank values fit it; the rest are problems. */
-export const KIND_SHARE = 0.95;
+const KIND_SHARE = 0.95;
 /** Date text samples enough to tell the order, without scanning a huge column twice. */
 const DATE_ORDER_SAMPLES = 2000;
 
 const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false };
 
-export function isBlank(value: unknown): boolean {
+function isBlank(value: unknown): boolean {
   return (
     value === null ||
     value === undefined ||

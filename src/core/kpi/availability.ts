@@ -1,6 +1,6 @@
 import type { CatalogKpi } from './types';
 
-export type Availability = { available: true } | { available: false; reason: string; missing: string[] };
+type Availability = { available: true } | { available: false; reason: string; missing: string[] };
 
 /**
  * Whether a catalog KPI can be computed from the columns a workbook has mapped

@@ -66,8 +66,6 @@ export interface BenchmarkRow {
 }
 
 /** A row the user typed or imported; same shape, source 'user'. */
-export type UserBenchmarkRow = BenchmarkRow & { readonly source: 'user' };
-
 interface RowSpec extends Omit<BenchmarkRow, 'key'> {}
 
 const acsi = (industry: string, scope: string, value: number, year: string, study: string): RowSpec => ({

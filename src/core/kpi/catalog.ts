@@ -45,15 +45,6 @@ export function catalogKpi(id: string): CatalogKpi | undefined {
   return byId.get(id);
 }
 
-export function catalogByFamily(family: KpiFamily): CatalogKpi[] {
-  return CATALOG.filter((k) => k.family === family && k.kind === 'kpi');
-}
-
-/** KRIs are listed apart from the KPIs (DESIGN.md, Risk). */
-export function catalogKris(): CatalogKpi[] {
-  return CATALOG.filter((k) => k.kind === 'kri');
-}
-
 /**
  * The KPI and every catalog KPI it refers to, referenced ones first, so adding a
  * catalog KPI to a workbook can add what its formula needs in one step.

@@ -315,7 +315,7 @@ export function kpiDescriptionIn(
 }
 
 /** The benchmark library's industries in Persian, keyed as INDUSTRIES; platform names stay as they are. */
-export const INDUSTRIES_FA: Readonly<Record<string, string>> = {
+const INDUSTRIES_FA: Readonly<Record<string, string>> = {
   all: 'همهٔ صنعت‌ها',
   advertising: 'تبلیغات',
   airlines: 'هواپیمایی',

@@ -41,7 +41,7 @@ export interface Comparison {
 
 export type QuartilePosition = 'top' | 'second' | 'third' | 'bottom';
 
-export interface EvaluateOptions {
+interface EvaluateOptions {
   readonly direction: KpiDirection;
   readonly grain: Grain;
   readonly thresholds?: KpiThresholds | null;
@@ -115,7 +115,7 @@ export function quartilePosition(
   return 'bottom';
 }
 
-export function inBand(value: number, band: BestPracticeBand): boolean {
+function inBand(value: number, band: BestPracticeBand): boolean {
   return (band.min === undefined || value >= band.min) && (band.max === undefined || value <= band.max);
 }
 

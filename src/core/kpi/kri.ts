@@ -11,7 +11,7 @@ export interface TrendFit {
   readonly n: number;
 }
 
-export interface KriOptions {
+interface KriOptions {
   /** The risk threshold (the KRI's `critical`). */
   readonly threshold: number;
   /** 'down': lower is better, so reaching the threshold from below is the breach. */
@@ -90,7 +90,7 @@ export function kriState(series: readonly PeriodValue[], o: KriOptions): KriStat
   return { breached: false, warning: ahead !== null, periodsToBreach: ahead, fit };
 }
 
-export interface TrendSqlOptions {
+interface TrendSqlOptions {
   /** A table or view with one row per period (the scorecard result, say). */
   readonly source: string;
   /** Orders the periods, e.g. period_start. */

@@ -4,7 +4,7 @@ import { lookupFunction } from '../formula/registry';
 import type { CatalogEntry } from './types';
 
 /** The names a formula mentions, read from its syntax tree before any schema is known. */
-export interface FormulaNames {
+interface FormulaNames {
   /** `table.column` as written. */
   readonly columns: ReadonlySet<string>;
   /** Bare names: a KPI id or a column of the KPI's table. */

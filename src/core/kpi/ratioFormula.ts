@@ -22,7 +22,7 @@ export function isRatioFormula(formula: string): boolean {
   return false;
 }
 
-export interface NewKpiShape {
+interface NewKpiShape {
   readonly unit: KpiUnit;
   readonly format: KpiFormat;
   readonly family: KpiFamily;

@@ -1,13 +1,13 @@
 import { MIN_BASE } from './thinBase';
 
 /** One bar of a breakdown: its value and what it rests on (thinBase.ts), null when unknown. */
-export interface SpreadBar {
+interface SpreadBar {
   readonly value: number;
   readonly base: number | null;
 }
 
 /** How many standard errors apart best and worst must be: about a 95 % two-sided test. */
-export const NOISE_Z = 2;
+const NOISE_Z = 2;
 
 const isProportion = (b: SpreadBar) => b.value >= 0 && b.value <= 1;
 const counted = (n: number | null): n is number => n !== null && Number.isFinite(n) && n > 0;

@@ -13,7 +13,7 @@ export const STATUS_SIGNS: Readonly<Record<Status, { sign: string; label: string
   none: { sign: '', label: 'No status' },
 };
 
-export type Trend = 'up' | 'down' | 'flat';
+type Trend = 'up' | 'down' | 'flat';
 
 /** The arrow for a change, independent of whether the change is good. */
 export const TREND_SIGNS: Readonly<Record<Trend, string>> = { up: '▲', down: '▼', flat: '●' };

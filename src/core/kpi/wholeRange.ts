@@ -4,7 +4,7 @@ import { thinBase } from './thinBase';
 import type { KpiDirection } from './types';
 
 /** One whole-range row of a scorecard run for one KPI. */
-export interface RangeValue {
+interface RangeValue {
   readonly range: 'total' | 'previous' | 'last_year';
   readonly from: string | null;
   readonly to: string | null;

@@ -12,7 +12,7 @@ import {
   TICKET_STATUS_VALUES,
 } from './classifyVocabulary';
 
-export type Evidence = Partial<Record<CanonicalTableName, number>>;
+type Evidence = Partial<Record<CanonicalTableName, number>>;
 
 /** A header's words, lower case, camelCase and separators split: "DateOfJoining" → " date of joining ". */
 export function headerWords(header: string): string {

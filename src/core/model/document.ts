@@ -6,7 +6,7 @@ import { type NameClash, nameClashes } from './tableNames';
 
 export { CURRENT_FORMAT_VERSION, type WorkbookDocument } from './documentSchema';
 
-export type ParseResult =
+type ParseResult =
   | {
       ok: true;
       doc: WorkbookDocument /** Set when the file was in an older format. */;

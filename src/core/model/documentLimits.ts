@@ -5,7 +5,7 @@ import type { JsonObject } from './migrations';
  * froze the tab for 680 s; both limits are checked before the document is validated or
  * shown, the size even before it is unpacked.
  */
-export const DOCUMENT_LIMITS = {
+const DOCUMENT_LIMITS = {
   /** Bytes of `workbook.json`; a large real workbook is well under 1 MB. */
   maxBytes: 20 * 1024 * 1024,
   /** Cells over all sheets together. */
@@ -14,7 +14,7 @@ export const DOCUMENT_LIMITS = {
 
 const MiB = 1024 * 1024;
 
-export function documentSizeText(bytes: number): string {
+function documentSizeText(bytes: number): string {
   return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 

@@ -25,15 +25,15 @@ const text = z.string().max(MAX_TEXT);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD');
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST);
 
-export const LocaleSchema = z.enum(['en', 'fa']);
+const LocaleSchema = z.enum(['en', 'fa']);
 // Spelled out rather than derived from calendarSchema's lists so zod keeps the literal types;
 // a unit test holds the two in step.
 export const CalendarSchema = z.enum(['gregorian', 'jalali']);
 export const GrainSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
-export const ColumnKindSchema = z.enum(COLUMN_KINDS);
-export const FileFormatSchema = z.enum(['csv', 'tsv', 'parquet', 'json', 'xlsx', 'pasted', 'manual']);
+const ColumnKindSchema = z.enum(COLUMN_KINDS);
+const FileFormatSchema = z.enum(['csv', 'tsv', 'parquet', 'json', 'xlsx', 'pasted', 'manual']);
 
-export const ParseOptionsSchema = z.object({
+const ParseOptionsSchema = z.object({
   encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'windows-1252', 'auto']).optional(),
   delimiter: z.string().min(1).max(8).optional(),
   header: z.boolean().optional(),
@@ -44,7 +44,7 @@ export const ParseOptionsSchema = z.object({
   sheet: name.optional(),
 });
 
-export const ColumnSchema = z.object({
+const ColumnSchema = z.object({
   name,
   kind: ColumnKindSchema,
   /** The DuckDB type the column was stored with, e.g. DOUBLE or DATE. */
@@ -53,7 +53,7 @@ export const ColumnSchema = z.object({
   currency: z.string().min(1).max(16).optional(),
 });
 
-export const MappingSchema = z.object({
+const MappingSchema = z.object({
   canonicalTable: z.enum(CANONICAL_TABLE_NAMES),
   /** canonical column name → the header it came from in the user's file. */
   columns: z.record(name, name),
@@ -84,16 +84,16 @@ export const DatasetSchema = z.object({
   embedded: z.boolean(),
 });
 
-export const RelationshipSchema = z.object({
+const RelationshipSchema = z.object({
   fromTable: name,
   fromColumn: name,
   toTable: name,
   toColumn: name,
 });
 
-export const ComparisonSchema = z.enum(['previous', 'yoy', 'target', 'benchmark', 'threshold']);
+const ComparisonSchema = z.enum(['previous', 'yoy', 'target', 'benchmark', 'threshold']);
 
-export const SettingsSchema = z.object({
+const SettingsSchema = z.object({
   grain: GrainSchema,
   dateRange: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
   comparisons: z.array(ComparisonSchema).max(ComparisonSchema.options.length),
@@ -109,7 +109,7 @@ export const SettingsSchema = z.object({
   timeLimitSeconds: z.number().int().min(1).max(MAX_TIME_LIMIT_SECONDS).optional(),
 });
 
-export const KpiFamilySchema = z.enum([
+const KpiFamilySchema = z.enum([
   'customer',
   'sales',
   'social',
@@ -215,10 +215,6 @@ export const DocumentSchema = z
 
 export type WorkbookDocument = z.infer<typeof DocumentSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;
-export type DatasetMapping = z.infer<typeof MappingSchema>;
 export type WorkbookKpi = z.infer<typeof KpiSchema>;
-export type WorkbookSettings = z.infer<typeof SettingsSchema>;
 export type Sheet = z.infer<typeof SheetSchema>;
-export type Cell = z.infer<typeof CellSchema>;
 export type UserBenchmark = z.infer<typeof UserBenchmarkSchema>;
-export type Comparison = z.infer<typeof ComparisonSchema>;

@@ -5,7 +5,7 @@ import type { ColumnKind } from './columnKind';
 import type { Candidate, ColumnMatch } from './mappingCandidate';
 import type { ComputedSource } from './mappingComputed';
 
-export type { ColumnMatch, MatchKind } from './mappingCandidate';
+export type { ColumnMatch } from './mappingCandidate';
 
 /**
  * How one loaded table maps onto a canonical table: the same shape the workbook

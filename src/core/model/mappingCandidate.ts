@@ -32,7 +32,7 @@ export interface Candidate {
 }
 
 /** Below this a name is too unlike a canonical column to suggest. */
-export const SIMILARITY_THRESHOLD = 0.75;
+const SIMILARITY_THRESHOLD = 0.75;
 
 /** The nouns a key of each kind is named after: "Opportunity_ID" is a deal key, "Case Number" a ticket key. */
 const KEY_NOUNS: Readonly<Record<string, string>> = {

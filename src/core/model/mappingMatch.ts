@@ -64,7 +64,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** 0..1: how alike two names are once normalized; containment counts as close. */
-export function nameSimilarity(a: string, b: string): number {
+function nameSimilarity(a: string, b: string): number {
   const x = normalizeHeader(a);
   const y = normalizeHeader(b);
   if (x === '' || y === '') return 0;

@@ -7,7 +7,7 @@ import { SPAN_RULES, type SpanRule } from './mappingSpans';
 import { mappedColumns, mappingSelectSql } from './mappingView';
 
 /** What the preview measures for a mapping: its date columns and the spans between them. */
-export interface PlausibilityPlan {
+interface PlausibilityPlan {
   readonly sql: string;
   /** Canonical date columns, in the order of their `d<i>_…` result columns. */
   readonly dates: readonly string[];

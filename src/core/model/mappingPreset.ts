@@ -9,7 +9,7 @@ const GENERIC = new Set(
   ),
 );
 
-export interface PresetClaim {
+interface PresetClaim {
   readonly preset: MappingPreset;
   readonly matches: Record<string, { readonly header: string }>;
   /** Distinctive columns found, of those the preset has. */

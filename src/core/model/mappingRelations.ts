@@ -2,7 +2,7 @@ import type { Relationship } from '../formula/schema';
 import type { ColumnKind } from './columnKind';
 import { normalizeHeader } from './mappingMatch';
 
-export interface NamedColumns {
+interface NamedColumns {
   readonly name: string;
   readonly columns: readonly { readonly name: string; readonly kind: ColumnKind }[];
 }
@@ -39,9 +39,9 @@ export interface FoundLink extends LinkCandidate {
 /** A link holds when this share of the pointing column's values is found in the other column… */
 export const LINK_MIN_FOUND = 0.9;
 /** …and that column is unique or nearly so, so a join never multiplies the rows counted. */
-export const LINK_MIN_UNIQUE = 0.98;
+const LINK_MIN_UNIQUE = 0.98;
 /** Candidates measured at most: each costs one query. */
-export const MAX_LINK_CANDIDATES = 60;
+const MAX_LINK_CANDIDATES = 60;
 
 const RULE_RANK: Readonly<Record<LinkRule, number>> = { key: 0, singular: 1, 'same-name': 2 };
 // Dates, times and flags are never keys; they would only add queries and false links.

@@ -51,7 +51,7 @@ function outcomeSql(d: Dialect, header: string, outcomes: { won: string[]; lost:
  * type; the others are the file's own columns under their own names, so formulas,
  * breakdowns and the notebook can reach every column of the file.
  */
-export interface ViewColumn {
+interface ViewColumn {
   /** Name in the view. */
   readonly name: string;
   /** The raw header read as is, or cast; null for won derived from stage values and for computed columns. */
@@ -110,7 +110,7 @@ export function viewColumnOf(layout: readonly ViewColumn[], header: string): Vie
   );
 }
 
-export interface MappingViewOptions {
+interface MappingViewOptions {
   readonly dialect?: Dialect;
   /** Defaults to the canonical table name. */
   readonly viewName?: string;

@@ -9,7 +9,7 @@ import { CURRENT_FORMAT_VERSION } from './documentSchema';
  */
 export type JsonObject = { [key: string]: unknown };
 
-export interface Migration {
+interface Migration {
   from: number;
   /** What changed, for the record and for the tests. */
   summary: string;

@@ -1,4 +1,4 @@
-import type { CellConfig, JsonValue } from './types';
+import type { CellConfig } from './types';
 
 /** Typed reads of a cell's JSON settings with a default, since a workbook may carry anything. */
 export function configString(config: CellConfig, key: string, fallback: string): string {
@@ -14,8 +14,4 @@ export function configNumber(config: CellConfig, key: string, fallback: number):
 export function configStrings(config: CellConfig, key: string, fallback: readonly string[]): string[] {
   const v = config[key];
   return Array.isArray(v) && v.every((x): x is string => typeof x === 'string') ? v : [...fallback];
-}
-
-export function isRecord(v: JsonValue | undefined): v is { [key: string]: JsonValue } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

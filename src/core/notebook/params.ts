@@ -4,7 +4,7 @@ import type { InputValue } from './types';
 
 const PARAM = /\{\{\s*([\p{L}_][\p{L}\p{N}_]*)(?:\.(from|to))?\s*\}\}/gu;
 
-export type Substitution =
+type Substitution =
   | { ok: true; sql: string }
   | { ok: false; message: string; problems: readonly NotebookMessage[] };
 

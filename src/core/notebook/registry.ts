@@ -23,10 +23,10 @@ export const CELL_REGISTRY: Readonly<Record<CellKind, CellKindDef>> = {
 };
 
 /** Cell names are SQL identifiers (a SQL cell's name is a view), so they stay plain. */
-export const CELL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+const CELL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 /** The first free `prefix_n` among `taken` (compared without case, as DuckDB does). */
-export function freshName(prefix: string, taken: Iterable<string>): string {
+function freshName(prefix: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   for (let i = 1; ; i++) if (!lower.has(`${prefix}_${i}`)) return `${prefix}_${i}`;
 }

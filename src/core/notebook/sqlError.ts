@@ -9,7 +9,7 @@ export interface SqlErrorPosition {
   column: number;
 }
 
-export interface ParsedSqlError {
+interface ParsedSqlError {
   message: string;
   at: SqlErrorPosition | null;
 }

@@ -13,7 +13,7 @@ export const CALENDAR_TABLE = '_calendar';
 /** The day column (DATE). */
 export const CALENDAR_DAY = 'd';
 
-export interface PeriodColumns {
+interface PeriodColumns {
   /** DATE: the period's first day. */
   start: string;
   /** VARCHAR: '2024-01', '2024-Q1', '2024-W05', '1402-05', … */

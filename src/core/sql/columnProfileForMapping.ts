@@ -2,10 +2,10 @@ import type { ColumnKind } from '../model/columnKind';
 import { type Dialect, duckdb } from './dialect';
 
 /** The classifier reads the first rows only: enough to see a column's shape, cheap on 1M rows. */
-export const MAPPING_PROFILE_ROWS = 20_000;
-export const MAPPING_TOP_VALUES = 12;
+const MAPPING_PROFILE_ROWS = 20_000;
+const MAPPING_TOP_VALUES = 12;
 
-export interface MappingProfileQueries {
+interface MappingProfileQueries {
   /**
    * One row: n_rows, filled, n_distinct, numbers, min_x, max_x, whole, in0to10,
    * in1to5, in1to7, dates, min_d, max_d, multiline, mean_length.

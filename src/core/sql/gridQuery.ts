@@ -8,7 +8,7 @@ import { persianSortKey } from './persianText';
  * stays free of UI packages.
  */
 
-export type TextFilterType =
+type TextFilterType =
   | 'equals'
   | 'notEqual'
   | 'contains'
@@ -18,7 +18,7 @@ export type TextFilterType =
   | 'blank'
   | 'notBlank';
 
-export type NumberFilterType =
+type NumberFilterType =
   | 'equals'
   | 'notEqual'
   | 'lessThan'
@@ -29,20 +29,20 @@ export type NumberFilterType =
   | 'blank'
   | 'notBlank';
 
-export interface TextCondition {
+interface TextCondition {
   filterType: 'text';
   type: TextFilterType;
   filter?: string | null;
 }
 
-export interface NumberCondition {
+interface NumberCondition {
   filterType: 'number';
   type: NumberFilterType;
   filter?: number | null;
   filterTo?: number | null;
 }
 
-export interface DateCondition {
+interface DateCondition {
   filterType: 'date';
   type: NumberFilterType;
   /** AG Grid sends 'YYYY-MM-DD hh:mm:ss'; only the date part is used. */
@@ -50,9 +50,9 @@ export interface DateCondition {
   dateTo?: string | null;
 }
 
-export type GridCondition = TextCondition | NumberCondition | DateCondition;
+type GridCondition = TextCondition | NumberCondition | DateCondition;
 
-export interface CombinedCondition {
+interface CombinedCondition {
   filterType: GridCondition['filterType'];
   operator: 'AND' | 'OR';
   conditions: GridCondition[];
@@ -67,7 +67,7 @@ export interface GridSort {
   direction: 'asc' | 'desc';
 }
 
-export interface GridPageRequest {
+interface GridPageRequest {
   table: string;
   /** Columns shown, in order. Filters and sorts on other names are refused. */
   columns: string[];
@@ -86,7 +86,7 @@ export interface GridPageRequest {
   denseRowids?: boolean;
 }
 
-export interface GridQuery {
+interface GridQuery {
   /** One page of rows. */
   sql: string;
   /** The number of rows matching the filter, as a column named `n`. */

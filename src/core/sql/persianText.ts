@@ -55,7 +55,7 @@ export function persianSortKey(expr: string, d: Dialect): string {
 }
 
 /** The Arabic yeh and kaf of Windows-1256 exports as the Persian letters, in SQL. */
-export function normalizePersianLettersSql(expr: string, d: Dialect): string {
+function normalizePersianLettersSql(expr: string, d: Dialect): string {
   return `replace(replace(${expr}, ${d.stringLiteral('ي')}, ${d.stringLiteral('ی')}), ${d.stringLiteral('ك')}, ${d.stringLiteral('ک')})`;
 }
 

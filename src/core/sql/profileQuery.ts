@@ -7,9 +7,9 @@ import { type Dialect, duckdb } from './dialect';
  */
 
 export const HISTOGRAM_BINS = 20;
-export const TOP_VALUES = 10;
+const TOP_VALUES = 10;
 
-export interface ProfileQueries {
+interface ProfileQueries {
   /** One row: rows, blanks, distinct, min, max. */
   stats: string;
   /** Up to TOP_VALUES rows: value, n; most frequent first. */

@@ -9,7 +9,7 @@
 
 type LexKind = 'word' | 'quoted' | 'string' | 'number' | 'operator';
 
-export interface LexToken {
+interface LexToken {
   kind: LexKind;
   start: number;
   /** Exclusive; an unclosed string, quoted name or comment runs to the end of the text. */

@@ -2,7 +2,7 @@
  * DuckDB's sniffer reports a malformed CSV without a line number. When it fails,
  * this scan finds the first structural problem so the message can point at it.
  */
-export type CsvStructureProblem =
+type CsvStructureProblem =
   | { code: 'ragged-row'; line: number; fields: number; expected: number; message: string }
   | { code: 'unclosed-quote'; line: number; message: string };
 

@@ -18,7 +18,7 @@ export interface LoadedCsv extends TypingNotes {
   problems: ProblemReport;
 }
 
-export interface CsvTypingOptions extends TypingOptions {
+interface CsvTypingOptions extends TypingOptions {
   /** The header's first cell is empty: name that column `row` (see csvText). */
   rowNumberColumn?: boolean;
 }

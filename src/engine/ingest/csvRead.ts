@@ -25,7 +25,7 @@ export interface CsvColumn {
 }
 
 /** DuckDB's reading of the file: what it found beyond the dialect we gave it, and the columns. */
-export interface SniffedCsv {
+interface SniffedCsv {
   comment: string;
   columns: CsvColumn[];
 }

@@ -6,7 +6,7 @@ import type { EncodingName } from './types';
 const SAMPLE = 64 * 1024;
 
 /** A delimited file's bytes as DuckDB reads them (UTF-8), and what the user should know about how. */
-export interface CsvText {
+interface CsvText {
   encoding: EncodingName;
   utf8: Uint8Array;
   /** The first 64K characters, for sniffing. */

@@ -10,7 +10,7 @@ import { type EncodingName, type FileFormat, importError, type ParseOptions } fr
 
 let fileCounter = 0;
 
-export interface StagedDelimited {
+interface StagedDelimited {
   encoding: EncodingName;
   options: ParseOptions;
   notes: ImportMessage[];

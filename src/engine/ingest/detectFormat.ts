@@ -14,7 +14,7 @@ const BY_EXTENSION: Record<string, FileFormat> = {
   xlsm: 'xlsx',
 };
 
-export function extensionOf(name: string): string {
+function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }

@@ -23,7 +23,7 @@ import { typeColumns } from './typing';
 import type { TypingNotes } from './typingNotes';
 import { stageXlsx } from './xlsx';
 
-export interface ImportOptions {
+interface ImportOptions {
   /** Load into this table (re-import replaces it); otherwise a name is made from the file name. */
   table?: string;
   options?: ParseOptions;

@@ -61,7 +61,7 @@ function cellText(v: Json | undefined): string | null {
  * JSON is parsed whole into JavaScript objects, which take several times the text's size;
  * past this the file is refused before it is decoded (CSV and Parquet load far larger).
  */
-export const MAX_JSON_BYTES = 128 * 1024 * 1024;
+const MAX_JSON_BYTES = 128 * 1024 * 1024;
 
 export async function stageJson(
   engine: Engine,

@@ -5,7 +5,7 @@ import type { Engine } from '../engine';
 import type { ImportProblem } from './types';
 import { missingWord, nonBlank, ref, STAGE } from './typingSql';
 
-export const MAX_PROBLEM_SAMPLES = 20;
+const MAX_PROBLEM_SAMPLES = 20;
 
 const q = duckdb.quoteIdent;
 const valueCol = (i: number) => `__shakhes_value_${i}`;

@@ -7,11 +7,9 @@ import { type TypingNotes, typingNotes } from './typingNotes';
 import { planTyping, STATS_SAMPLE, type TypingOptions } from './typingPlan';
 import { STAGE } from './typingSql';
 
-export type { TypingOptions };
-
 const q = duckdb.quoteIdent;
 
-export interface TypingResult extends TypingNotes {
+interface TypingResult extends TypingNotes {
   problems: { count: number; samples: ImportProblem[] };
 }
 

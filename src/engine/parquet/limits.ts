@@ -1,8 +1,6 @@
 import { DataType, type Table, tableFromIPC } from 'apache-arrow';
 import type { ParquetCodec, ParquetLimits } from './codec';
 
-export type { ParquetLimits } from './codec';
-
 /**
  * Limits on what a Parquet file may unpack to, checked before its data is decoded. An 8 KB
  * file declaring one long string a million times decoded to 4.4 GB on the page's thread;
@@ -11,12 +9,12 @@ export type { ParquetLimits } from './codec';
 const MiB = 1024 * 1024;
 
 /** About the most a tab's DuckDB holds (DESIGN.md: ~20M deals rows, a 3.1 GiB heap). */
-export const PARQUET_LIMITS: ParquetLimits = { maxRows: 20_000_000, maxBytes: 1536 * MiB };
+const PARQUET_LIMITS: ParquetLimits = { maxRows: 20_000_000, maxBytes: 1536 * MiB };
 
 /** Rows decoded to measure how wide a row is. */
 const SAMPLE_ROWS = 1024;
 
-export type ParquetOverLimit = { what: 'rows' | 'bytes' | 'decoded'; amount: number; limit: number };
+type ParquetOverLimit = { what: 'rows' | 'bytes' | 'decoded'; amount: number; limit: number };
 
 /** A file over a limit; `over` says which, with the declared or estimated amount. */
 export class ParquetLimitError extends Error {

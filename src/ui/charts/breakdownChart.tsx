@@ -8,7 +8,7 @@ import type { ChartTokens } from './chartTheme';
 import type { ChartOption } from './echarts';
 import { exportPng, useChart } from './useChart';
 
-export interface BreakdownInput {
+interface BreakdownInput {
   kpi: WorkbookKpi;
   /** Best first, blanks last (the store's order). */
   segments: readonly SegmentValue[];
@@ -21,7 +21,7 @@ export interface BreakdownInput {
  * Whether best and worst get their green and red marks: a KPI with a direction, two
  * segments at least, and a gap between them wider than chance (spreadNoise.ts).
  */
-export function marksBestAndWorst(kpi: WorkbookKpi, segments: readonly SegmentValue[]): boolean {
+function marksBestAndWorst(kpi: WorkbookKpi, segments: readonly SegmentValue[]): boolean {
   const withValue = segments.filter((s): s is SegmentValue & { value: number } => s.value !== null);
   const best = withValue[0];
   const worst = withValue.at(-1);
@@ -38,7 +38,7 @@ export function marksBestAndWorst(kpi: WorkbookKpi, segments: readonly SegmentVa
  * Segments ranked as horizontal bars from zero, best at the top, the benchmark as a line;
  * best and worst marked only when their gap is more than noise.
  */
-export function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOption {
+function breakdownOption(input: BreakdownInput, k: ChartTokens): ChartOption {
   const { kpi, segments, benchmark } = input;
   const fmt = (v: number | null) => formatKpiValue(v, kpi);
   const withValue = segments.filter((s) => s.value !== null);

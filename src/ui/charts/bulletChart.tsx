@@ -7,7 +7,7 @@ import type { ChartOption } from './echarts';
 import { htmlLines } from './escapeHtml';
 import { useChart } from './useChart';
 
-export interface BulletInput {
+interface BulletInput {
   kpi: Pick<WorkbookKpi, 'id' | 'label' | 'format' | 'unit' | 'direction'>;
   value: number;
   target: number;
@@ -19,10 +19,7 @@ export interface BulletInput {
  * higher-is-better target is poor, up to the target fair, beyond it good; a
  * lower-is-better KPI reads the other way. Context KPIs get one neutral range.
  */
-export function bulletBands(
-  input: BulletInput,
-  max: number,
-): [number, number, 'bad' | 'warn' | 'ok' | 'none'][] {
+function bulletBands(input: BulletInput, max: number): [number, number, 'bad' | 'warn' | 'ok' | 'none'][] {
   const { target, kpi } = input;
   if (kpi.direction === 'context' || target <= 0) return [[0, max, 'none']];
   if (kpi.direction === 'up') {
@@ -40,7 +37,7 @@ export function bulletBands(
 }
 
 /** The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten) at or above `x`, so the axis ends on a label. */
-export function niceCeil(x: number): number {
+function niceCeil(x: number): number {
   if (!(x > 0)) return 1;
   const mag = 10 ** Math.floor(Math.log10(x));
   for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (x <= m * mag * (1 + 1e-9)) return m * mag;
@@ -48,7 +45,7 @@ export function niceCeil(x: number): number {
 }
 
 /** A bullet chart: the latest value as a bar over poor / fair / good ranges, the target as a tick. */
-export function bulletOption(input: BulletInput, k: ChartTokens): ChartOption {
+function bulletOption(input: BulletInput, k: ChartTokens): ChartOption {
   const { kpi, value, target, benchmark } = input;
   const fmt = (v: number) => formatKpiValue(v, kpi);
   const top = niceCeil(Math.max(value, target, benchmark ?? 0) * 1.1);

@@ -26,7 +26,7 @@ export function rampColour(stops: readonly string[], t: number): string {
 }
 
 /** WCAG relative luminance of a #rrggbb colour. */
-export function luminance(colour: string): number {
+function luminance(colour: string): number {
   const [r, g, b] = rgb(colour).map((v) => {
     const s = v / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

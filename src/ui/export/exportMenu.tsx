@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/t';
 import { DownloadIcon } from './exportIcons';
 
-export interface ExportChoice {
+interface ExportChoice {
   id: string;
   label: string;
   hint: string;

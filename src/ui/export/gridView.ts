@@ -1,7 +1,7 @@
 import type { GridFilterModel, GridSort } from '../../core/sql/gridQuery';
 
 /** What a data grid shows of its table: the sort and filters the user set. */
-export interface GridView {
+interface GridView {
   sort: GridSort[];
   filter: GridFilterModel;
 }

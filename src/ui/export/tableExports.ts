@@ -7,7 +7,7 @@ import { dataStore } from '../appStore';
 import { download } from '../workbookFiles';
 import { gridViewOf } from './gridView';
 
-export type TableFormat = 'csv' | 'xlsx' | 'parquet';
+type TableFormat = 'csv' | 'xlsx' | 'parquet';
 
 const TYPES: Record<TableFormat, string> = {
   csv: 'text/csv;charset=utf-8',

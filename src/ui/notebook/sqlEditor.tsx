@@ -14,7 +14,7 @@ import { useEffect, useRef } from 'react';
 import { allFunctions } from '../../core/formula/registry';
 import type { SqlErrorPosition } from '../../core/notebook/sqlError';
 
-export interface SqlEditorProps {
+interface SqlEditorProps {
   value: string;
   onChange(value: string): void;
   onRun(): void;

@@ -25,14 +25,14 @@ import { totalColumn } from './totalColumn';
 import { unavailableText } from './unavailableText';
 
 /** What a column needs to know to build itself; rebuilt when the periods change. */
-export interface ColumnContext {
+interface ColumnContext {
   readonly periods: readonly Period[];
   /** The whole range the Total column covers (its header says which dates). */
   readonly range: DateSpan | null;
 }
 
 /** One entry of the scorecard's column list: its set and how to build its definition(s). */
-export interface ScorecardColumn {
+interface ScorecardColumn {
   readonly id: string;
   readonly set: ColumnSet;
   build(ctx: ColumnContext): ColDef<Row> | ColDef<Row>[];
@@ -158,7 +158,7 @@ function editNumber(field: Editable): ColDef<Row> {
  * set decides when it shows (`glance` always; the others behind the toggles above
  * the grid).
  */
-export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
+const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
     id: 'kpi',
     set: 'glance',

@@ -44,7 +44,7 @@ export type Row = GroupRow | KpiRow | UnavailableRow | FoldRow;
 
 export const isKpi = (r: Row | undefined): r is KpiRow => r?.kind === 'kpi';
 
-export type RowInput = Pick<
+type RowInput = Pick<
   ScorecardState,
   | 'kpis'
   | 'unavailable'

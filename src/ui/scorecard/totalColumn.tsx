@@ -7,7 +7,7 @@ import { formatKpiExact, formatKpiValue } from './formatKpi';
 import { noDataText, spanText } from './totalText';
 
 /** What the Total column reads from a grid row: null on rows that are not KPIs. */
-export type TotalOf<R> = (row: R | undefined) => { total: TotalFigure | undefined; kpi: WorkbookKpi } | null;
+type TotalOf<R> = (row: R | undefined) => { total: TotalFigure | undefined; kpi: WorkbookKpi } | null;
 
 /**
  * The grid's Total column: each KPI over the whole range shown (the exact value on

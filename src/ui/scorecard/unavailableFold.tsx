@@ -25,7 +25,7 @@ function shortList(names: readonly string[]): string {
 }
 
 /** "15 customer KPIs need a customers or surveys table", from the columns the KPIs lack. */
-export function foldText(g: UnavailableGroup): string {
+function foldText(g: UnavailableGroup): string {
   const params = {
     count: g.ids.length,
     family: t(`fold.${g.family}`),

@@ -7,8 +7,8 @@ import { SheetMenu, type SheetMenuItem } from './sheetMenu';
 import { sheetsStore, useSheets } from './sheetsApp';
 import './sheets.css';
 
-export const tabId = (sheetId: string) => `tab-${sheetId}`;
-export const panelId = (sheetId: string) => `sheet-${sheetId}`;
+const tabId = (sheetId: string) => `tab-${sheetId}`;
+const panelId = (sheetId: string) => `sheet-${sheetId}`;
 
 /** Tabs read in the page's direction: in Persian the first sheet is on the right. */
 const isRtl = (el: Element | null) => el !== null && getComputedStyle(el).direction === 'rtl';

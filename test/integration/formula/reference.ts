@@ -14,7 +14,7 @@ function num(v: Value): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-export function evalRow(e: Expr, row: Row): Value {
+function evalRow(e: Expr, row: Row): Value {
   switch (e.kind) {
     case 'number':
       return e.value;

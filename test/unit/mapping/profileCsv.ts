@@ -2,7 +2,7 @@ import type { ColumnProfile } from '../../../src/core/model/classifyProfile';
 import type { ColumnKind } from '../../../src/core/model/columnKind';
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -15,7 +15,3 @@ export const MAPPING_PRESETS: readonly MappingPreset[] = [
   ...PIPEDRIVE_PRESETS,
   ...ZOHO_PRESETS,
 ];
-
-export function mappingPreset(id: string): MappingPreset | undefined {
-  return MAPPING_PRESETS.find((p) => p.id === id);
-}

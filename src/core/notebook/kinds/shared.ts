@@ -66,7 +66,7 @@ export function sqlPlan(result: string): PlanResult {
   return { ok: true, plan: { type: 'sql', setup: [], result } };
 }
 
-export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 export function configGrain(config: CellConfig, fallback: Grain): Grain {
   const g = configString(config, 'grain', fallback);

@@ -29,4 +29,3 @@ echarts.use([
 ]);
 
 export type { EChartsCoreOption as ChartOption } from 'echarts/core';
-export { echarts };
