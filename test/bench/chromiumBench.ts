@@ -81,8 +81,8 @@ export async function chromiumScorecard(section: string, dir: string, runs: numb
     await scorecardPainted(page);
     await page.getByLabel('Breakdown').selectOption('customers.segment');
     await breakdownReady(page);
-    // The other grains are computed ahead once the user's run is done; give that time to finish.
-    await page.waitForTimeout(20_000);
+    // The other grains are computed ahead once the user's run is done: wait until that work is over.
+    await tabSettled(3000, 120_000);
     const grainTimes: number[] = [];
     const grains = ['quarter', 'month'];
     for (let i = 0; i <= runs; i++) {
@@ -123,8 +123,8 @@ export async function chromiumScorecard(section: string, dir: string, runs: numb
         painted.push((t1 - t0) / 1000);
         complete.push((Date.now() - t0) / 1000);
       }
-      // Let the background work of this range start, as it would while the user reads.
-      await page.waitForTimeout(300);
+      // The next range is chosen once this one's background work is over, so no run measures another's.
+      await tabSettled();
     }
     return [
       {
@@ -184,8 +184,8 @@ export async function chromiumFirstScorecard(section: string, runs: number): Pro
             warmReady.push(ready);
           }
         }
-        // Let autosave keep the workbook and its results, as it would for a user who comes back.
-        await page.waitForTimeout(4000);
+        // The warm visit needs what autosave keeps: the workbook and its results.
+        await resultsKept(page);
         await page.close();
       }
     });
@@ -240,7 +240,7 @@ function rendererCpuSeconds(): number {
  * `timeoutMs` passed. Loading a table sets off work that is not scrolling (autosave
  * encodes the whole table), and frames that work delays are not the grid's.
  */
-async function tabSettled(page: Page, quietMs = 1500, timeoutMs = 60_000) {
+async function tabSettled(quietMs = 1500, timeoutMs = 60_000) {
   const start = Date.now();
   const samples: { at: number; cpu: number }[] = [];
   while (Date.now() - start < timeoutMs) {
@@ -250,8 +250,37 @@ async function tabSettled(page: Page, quietMs = 1500, timeoutMs = 60_000) {
     const first = samples.find((x) => x.at >= now - quietMs) ?? samples[0];
     const span = (now - first.at) / 1000;
     if (span * 1000 >= quietMs - 300 && (cpu - first.cpu) / span <= 0.1) return;
-    await page.waitForTimeout(250);
+    await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Waits until autosave has kept the workbook and the scorecard's results in IndexedDB. */
+async function resultsKept(page: Page, timeoutMs = 120_000) {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((ok) => {
+        const open = indexedDB.open('shakhes');
+        open.onerror = () => ok(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('document')) {
+            db.close();
+            ok(false);
+            return;
+          }
+          const store = db.transaction('document').objectStore('document');
+          const doc = store.getKey('current');
+          const results = store.getKey('results');
+          results.onsuccess = () => {
+            db.close();
+            ok(doc.result !== undefined && results.result !== undefined);
+          };
+          results.onerror = () => ok(false);
+        };
+      }),
+    undefined,
+    { timeout: timeoutMs, polling: 250 },
+  );
 }
 
 /**
@@ -280,7 +309,7 @@ export async function chromiumScroll(
         for (const f of list.getEntries()) window.__longestFrame = Math.max(window.__longestFrame, f.duration);
       }).observe({ type: 'long-animation-frame' });
     })()`);
-    await tabSettled(page);
+    await tabSettled();
     const settling = (await page.evaluate('window.__longestFrame')) as number;
 
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
@@ -339,7 +368,7 @@ export async function chromiumScroll(
       for (let i = 0; i < runs; i++) {
         await moveTo(mode === 'wheel' ? i / runs : 0);
         if (!(await rowsShown())) throw new Error('the grid shows no rows before scrolling');
-        await tabSettled(page);
+        await tabSettled();
         const { over, longest } = await measure(mode);
         if (!(await rowsShown())) throw new Error(`the grid shows no rows where the ${mode} stopped`);
         process.stderr.write(`  ${mode} run ${i + 1}: ${over} frames over 50 ms, longest ${longest} ms\n`);
