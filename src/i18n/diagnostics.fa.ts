@@ -1,7 +1,7 @@
-import { NO_TABLE, PARAM_WORDS, TYPE_WORDS } from '../core/formula/check';
 import { type DiagnosticFormatters, quoted, visibleChar } from '../core/formula/diagnostics';
 import { END_OF_FORMULA } from '../core/formula/parser';
 import type { ParamType } from '../core/formula/registry';
+import { NO_TABLE, PARAM_WORDS, TYPE_WORDS } from '../core/formula/typeRules';
 import type { ColumnKind } from '../core/model/columnKind';
 import { quotedCode as code, isolated, ltr, quotedName as name } from './isolate';
 import { localizeDigits } from './locale';

@@ -1,121 +1,28 @@
 import type { ColumnKind } from '../model/columnKind';
-import { type Expr, exprChildren, type Span } from './ast';
+import type { Expr, Span } from './ast';
 import type { CheckedKpi, CheckResult, TExpr } from './checked';
 import { walk } from './checked';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticParams, diagnostic } from './diagnostics';
+import { kpiTable, kpiTimeColumn } from './kpiTable';
 import { parseFormula } from './parser';
-import {
-  allFunctions,
-  type FunctionSpec,
-  lookupFunction,
-  type NumberRange,
-  type ParamType,
-  paramFor,
-  paramRange,
-} from './registry';
+import { allFunctions, type FunctionSpec, lookupFunction, paramFor, paramRange } from './registry';
 import { findColumn, findTable, type KpiDef, rootTable, type Schema } from './schema';
 import { closest } from './suggest';
 import { textMatchProblems } from './textMatch';
-import type { Level } from './types';
+import {
+  accepts,
+  constantNumber,
+  family,
+  inRange,
+  levelOf,
+  PARAM_WORDS,
+  TYPE_WORDS,
+  unify,
+} from './typeRules';
 
-const LEVEL_ORDER: Record<Level, number> = { constant: 0, row: 1, aggregate: 2 };
 const ZERO_ARG = allFunctions()
   .filter((f) => f.params.length === 0)
   .map((f) => f.name);
-
-/** The table a message names when a KPI has none (the UI translates it). */
-export const NO_TABLE = '(no table)';
-
-/** How a value's type is named in messages (the UI translates these words). */
-export const TYPE_WORDS: Readonly<Record<ColumnKind, string>> = {
-  number: 'a number',
-  text: 'text',
-  boolean: 'a condition (true/false)',
-  date: 'a date',
-  timestamp: 'a date and time',
-};
-/** How what a parameter accepts is named in messages. */
-export const PARAM_WORDS: Readonly<Record<ParamType, string>> = {
-  number: 'a number',
-  text: 'text',
-  boolean: 'a condition (true/false)',
-  datelike: 'a date',
-  orderable: 'a number, text or date',
-  any: 'a value',
-  table: 'a table name',
-};
-
-function accepts(param: ParamType, t: ColumnKind): boolean {
-  switch (param) {
-    case 'number':
-      return t === 'number' || t === 'boolean';
-    case 'datelike':
-      return t === 'date' || t === 'timestamp';
-    case 'orderable':
-      return t !== 'boolean';
-    case 'any':
-      return true;
-    case 'table':
-      return false;
-    default:
-      return t === param;
-  }
-}
-
-/** Types that compare with each other: dates with date-times, numbers with numbers. */
-function family(t: ColumnKind): string {
-  return t === 'timestamp' ? 'date' : t;
-}
-
-function unify(a: ColumnKind, b: ColumnKind): ColumnKind | null {
-  if (a === b) return a;
-  if (family(a) === 'date' && family(b) === 'date') return 'timestamp';
-  return null;
-}
-
-/** The level of a checked node; a KPI value or an aggregate counts once per period. */
-function levelOf(e: TExpr): Level {
-  switch (e.t) {
-    case 'literal':
-    case 'error':
-    case 'table':
-      return 'constant';
-    case 'column':
-      return 'row';
-    case 'kpi':
-      return 'aggregate';
-    case 'call': {
-      const f = lookupFunction(e.fn);
-      if (f !== undefined && f.level !== 'row') return 'aggregate';
-      return maxLevel(e.args.map(levelOf));
-    }
-    case 'unary':
-      return levelOf(e.arg);
-    case 'binary':
-      return maxLevel([levelOf(e.left), levelOf(e.right)]);
-    case 'in':
-      return maxLevel([e.arg, ...e.items].map(levelOf));
-  }
-}
-
-function maxLevel(levels: Level[]): Level {
-  return levels.reduce<Level>((m, l) => (LEVEL_ORDER[l] > LEVEL_ORDER[m] ? l : m), 'constant');
-}
-
-/** NaN and the infinities of 1e999 fall outside every range. */
-function inRange(v: number, r: NumberRange): boolean {
-  return v >= r.min && v <= r.max && (r.whole !== true || Number.isInteger(v));
-}
-
-/** The numeric value of a fixed argument such as PREV's n, or null when it is read from data. */
-export function constantNumber(e: TExpr): number | null {
-  if (e.t === 'literal' && typeof e.value === 'number') return e.value;
-  if (e.t === 'unary' && (e.op === '-' || e.op === '+')) {
-    const v = constantNumber(e.arg);
-    return v === null ? null : e.op === '-' ? -v : v;
-  }
-  return null;
-}
 
 interface KpiContext {
   kpi: KpiDef;
@@ -179,7 +86,7 @@ class Checker {
     for (const d of parsedFilter?.diagnostics ?? []) diags.push({ ...d, kpiId: kpi.id, source: 'filter' });
 
     const whole: Span = { start: 0, end: kpi.formula.length };
-    const table = this.kpiTable(kpi, parsed.expr, parsedFilter?.expr ?? null, diags, whole);
+    const table = kpiTable(this.schema, kpi, parsed.expr, parsedFilter?.expr ?? null, diags, whole);
     const ctx: KpiContext = { kpi, table, diags, refs: new Set(), source: 'formula' };
 
     const expr = this.expr(parsed.expr, ctx, null);
@@ -203,7 +110,7 @@ class Checker {
     for (const w of textMatchProblems(this.schema, filter))
       this.report({ ...ctx, source: 'filter' }, 'text-no-match', w.params, w.span);
 
-    const timeColumn = this.timeColumn(kpi, table, diags, whole);
+    const timeColumn = kpiTimeColumn(this.schema, kpi, table, diags, whole);
     const checked: CheckedKpi = {
       id: kpi.id,
       expr,
@@ -228,101 +135,6 @@ class Checker {
     span: Span,
   ): void {
     ctx.diags.push({ ...diagnostic(code, params, span), kpiId: ctx.kpi.id, source: ctx.source });
-  }
-
-  /** The KPI's own table, or the one its table.column names point to. */
-  private kpiTable(
-    kpi: KpiDef,
-    expr: Expr,
-    filter: Expr | null,
-    diags: Diagnostic[],
-    whole: Span,
-  ): string | null {
-    if (kpi.table !== undefined && kpi.table !== '') {
-      const t = findTable(this.schema, kpi.table);
-      if (t !== undefined) return t.name;
-      diags.push({
-        ...diagnostic(
-          'unknown-kpi-table',
-          {
-            table: kpi.table,
-            suggestion: closest(
-              kpi.table,
-              this.schema.tables.map((x) => x.name),
-            ),
-          },
-          whole,
-        ),
-        kpiId: kpi.id,
-        source: 'formula',
-      });
-      return null;
-    }
-    const named = new Set<string>();
-    const collect = (e: Expr): void => {
-      if (e.kind === 'name' && e.table !== null) {
-        const t = findTable(this.schema, e.table.text);
-        if (t !== undefined) named.add(t.name);
-      }
-      if (e.kind === 'call' && lookupFunction(e.name)?.params[0]?.type === 'table') {
-        for (const a of e.args) {
-          if (a.kind === 'name' && a.table === null) {
-            const t = findTable(this.schema, a.name.text);
-            if (t !== undefined) named.add(t.name);
-          }
-        }
-      }
-      for (const c of exprChildren(e)) collect(c);
-    };
-    collect(expr);
-    if (filter !== null) collect(filter);
-    if (named.size === 0) return null;
-    return rootTable(this.schema, [...named], null);
-  }
-
-  private timeColumn(
-    kpi: KpiDef,
-    table: string | null,
-    diags: Diagnostic[],
-    whole: Span,
-  ): { table: string; column: string } | null {
-    const push = (d: Diagnostic) => diags.push({ ...d, kpiId: kpi.id, source: 'formula' });
-    if (kpi.timeColumn === undefined || kpi.timeColumn === '') {
-      if (table === null) return null;
-      const t = findTable(this.schema, table);
-      return t?.timeColumn !== undefined ? { table, column: t.timeColumn } : null;
-    }
-    let tableName = table;
-    let columnName = kpi.timeColumn;
-    const dot = kpi.timeColumn.indexOf('.');
-    const prefix = dot > 0 ? findTable(this.schema, kpi.timeColumn.slice(0, dot)) : undefined;
-    if (prefix !== undefined) {
-      tableName = prefix.name;
-      columnName = kpi.timeColumn.slice(dot + 1);
-    }
-    const t = tableName === null ? undefined : findTable(this.schema, tableName);
-    if (t === undefined) {
-      push(
-        diagnostic(
-          'bad-time-column',
-          { table: tableName ?? NO_TABLE, column: columnName, found: null },
-          whole,
-        ),
-      );
-      return null;
-    }
-    const c = findColumn(t, columnName);
-    if (c === undefined) {
-      push(diagnostic('bad-time-column', { table: t.name, column: columnName, found: null }, whole));
-      return null;
-    }
-    if (c.kind !== 'date' && c.kind !== 'timestamp') {
-      push(
-        diagnostic('bad-time-column', { table: t.name, column: c.name, found: TYPE_WORDS[c.kind] }, whole),
-      );
-      return null;
-    }
-    return { table: t.name, column: c.name };
   }
 
   private reportBare(e: TExpr, ctx: KpiContext): void {

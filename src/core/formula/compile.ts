@@ -8,7 +8,7 @@ import {
   periodColumns,
 } from '../sql/calendarSchema';
 import { type Dialect, duckdb } from '../sql/dialect';
-import { checkKpis, constantNumber } from './check';
+import { checkKpis } from './check';
 import type { CheckedKpi, TExpr } from './checked';
 import { walk } from './checked';
 import { type BasePlan, planBase, rowsCall } from './compileBase';
@@ -18,6 +18,7 @@ import { type AggregateFunction, lookupFunction, type WindowContext } from './re
 import { argSql, type ExprSqlContext, exprSql, type SqlCtx } from './rowSql';
 import { findColumn, findTable, joinPath, type KpiDef, type Relationship, type Schema } from './schema';
 import { closest } from './suggest';
+import { constantNumber } from './typeRules';
 
 export interface ScorecardRequest {
   kpis: readonly KpiDef[];

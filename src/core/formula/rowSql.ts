@@ -1,7 +1,7 @@
 import type { Dialect } from '../sql/dialect';
-import { constantNumber } from './check';
 import type { TExpr } from './checked';
 import { lookupFunction, paramFor, type RowSqlContext, type WindowContext } from './registry';
+import { constantNumber } from './typeRules';
 
 /** Where a checked expression's SQL is written: the table aliases, the period bounds, the KPI level. */
 export interface SqlCtx {

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARAM_WORDS, TYPE_WORDS } from '../../../src/core/formula/check';
 import { compileScorecard } from '../../../src/core/formula/compile';
 import {
   DIAGNOSTIC_FORMATTERS,
@@ -9,6 +8,7 @@ import {
   type DiagnosticParams,
   diagnostic,
 } from '../../../src/core/formula/diagnostics';
+import { PARAM_WORDS, TYPE_WORDS } from '../../../src/core/formula/typeRules';
 import { CATALOG } from '../../../src/core/kpi/catalog';
 import { CATALOG_FA, kpiLabelIn } from '../../../src/core/kpi/catalogFa';
 import { CANONICAL_TABLES } from '../../../src/core/model/canonical';
