@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/t';
+import { localeStore } from './appRoot';
 import { useData } from './appStore';
 import { DataPanel } from './dataPanel';
 import { DataSheet } from './dataSheet';
 import { DemoBar } from './demoBar';
 import { DetailPanel } from './detailPanel';
 import { FileDrop } from './fileDrop';
-import { localeStore, useLocale } from './languageSwitch';
+import { useLocale } from './languageSwitch';
 import { ManualTableDialog } from './manualTableDialog';
 import { MessageList } from './messageList';
 import { NotebookProvider } from './notebook/notebookApp';

@@ -1,15 +1,11 @@
 import { useStore } from 'zustand';
 import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { Autosaver } from '../state/autosave';
-import { type AutosaveStatusState, createAutosaveStatus } from '../state/autosaveStatus';
+import type { AutosaveStatusState } from '../state/autosaveStatus';
 import type { SwitchDeps } from '../state/workbookSwitch';
-import { indexedDbStorage } from '../workbook/autosaveStorage';
-import { dataStore, workbookStore } from './appStore';
+import { autosaveStatus, autosaveStorage, dataStore, workbookStore } from './appRoot';
 
-/** The app's autosave: one storage, one status the page shows, and the saver once started. */
-export const autosaveStorage = indexedDbStorage();
-export const autosaveStatus = createAutosaveStatus();
-
+/** The autosaver, once the boot has started it. */
 let started: (saver: Autosaver) => void = () => undefined;
 const saver = new Promise<Autosaver>((ok) => {
   started = ok;

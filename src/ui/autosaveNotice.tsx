@@ -1,5 +1,6 @@
 import { t } from '../i18n/t';
-import { autosaveStatus, useAutosaveStatus } from './autosaveApp';
+import { autosaveStatus } from './appRoot';
+import { useAutosaveStatus } from './autosaveApp';
 import { ErrorIcon } from './icons';
 import { saveWorkbookFile } from './workbookFiles';
 

@@ -3,7 +3,8 @@ import { isCodeColumn } from '../core/ingest/codeColumn';
 import { formatCount, formatValue } from '../i18n/format';
 import { t } from '../i18n/t';
 import { fetchColumnProfile, type ColumnProfile as Profile } from '../state/columnProfile';
-import { dataStore, useData } from './appStore';
+import { dataStore } from './appRoot';
+import { useData } from './appStore';
 import { Histogram } from './histogram';
 import { KindIcon, kindLabel } from './kindIcon';
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { t } from '../i18n/t';
 import type { TableEntry } from '../state/dataStore';
-import { dataStore, useData } from './appStore';
+import { dataStore, tableRemoval } from './appRoot';
+import { useData } from './appStore';
 import { useFirstLoad } from './firstLoad';
 import { ChevronIcon, TrashIcon, WarnIcon } from './icons';
 import { ImportJobs } from './importJobs';
 import { KindIcon, kindLabel } from './kindIcon';
 import { loadingText } from './loadingState';
-import { tableRemoval } from './tableRemovalApp';
 
 /** The left panel: every loaded table with its row count, each opening onto its columns. */
 export function DataPanel() {

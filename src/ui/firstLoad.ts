@@ -1,8 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { dataStore } from './appStore';
+import { dataStore, sheetsStore, showKind } from './appRoot';
 import { demoFiles } from './demoFiles';
-import { sheetsStore, showKind } from './sheets/sheetsApp';
 
 /**
  * What the first screen is waiting for: the start itself (is there an autosaved

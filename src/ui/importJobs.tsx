@@ -1,7 +1,8 @@
 import { formatBytes, formatCount } from '../i18n/format';
 import { t } from '../i18n/t';
 import type { ImportJob } from '../state/dataStore';
-import { dataStore, useData } from './appStore';
+import { dataStore } from './appRoot';
+import { useData } from './appStore';
 
 function statusText(job: ImportJob): string {
   if (job.state === 'queued' || !job.progress) return t('import.queued');

@@ -1,13 +1,8 @@
 import { useStore } from 'zustand';
 import { LOCALES, type Locale } from '../i18n/locale';
 import { t } from '../i18n/t';
-import { createLocaleStore, type LocaleState } from '../state/localeStore';
-
-/**
- * The app's language. Created when this module loads, which main.tsx does before the
- * app, so messages read at module load (the untitled workbook's name) are already in it.
- */
-export const localeStore = createLocaleStore();
+import type { LocaleState } from '../state/localeStore';
+import { localeStore } from './appRoot';
 
 export function useLocale<T>(selector: (s: LocaleState) => T): T {
   return useStore(localeStore, selector);

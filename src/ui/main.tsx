@@ -7,8 +7,9 @@ import '@fontsource/vazirmatn/700.css';
 import './theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// The language is set before the app's modules read any message.
-import './languageSwitch';
+// The composition root, made before the app: its locale store comes first, so the language
+// is set before any message is read.
+import './appRoot';
 // Before any grid is made: AG Grid's own texts follow the language.
 import './gridLocale';
 import { App } from './app';

@@ -1,7 +1,8 @@
 import { importMessageText } from '../i18n/importMessages';
 import { t } from '../i18n/t';
 import type { ErrorEntry } from '../state/dataStore';
-import { dataStore, useData } from './appStore';
+import { dataStore } from './appRoot';
+import { useData } from './appStore';
 import { CloseIcon, ErrorIcon } from './icons';
 
 /**

@@ -1,10 +1,10 @@
 import { type ReactNode, useId, useState } from 'react';
-import type { DateOrder, EncodingName, ParseOptions } from '../engine/ingest/types';
+import type { DateOrder, EncodingName, ParseOptions } from '../core/ingest/types';
 import type { MessageKey } from '../i18n/en';
 import { importMessageText } from '../i18n/importMessages';
 import { t } from '../i18n/t';
 import type { TableEntry } from '../state/dataStore';
-import { dataStore } from './appStore';
+import { dataStore } from './appRoot';
 
 const DELIMITERS: { value: string; label: MessageKey }[] = [
   { value: '', label: 'options.delimiter.auto' },

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n/t';
-import { dataStore } from './appStore';
+import { dataStore } from './appRoot';
 import { Dialog, DialogActions } from './dialog';
 
 /** Cells copied from a spreadsheet arrive tab-separated; they load as a table like any file. */

@@ -3,7 +3,8 @@ import { numberLocale } from '../i18n/locale';
 import { isDefaultText, t } from '../i18n/t';
 import { restoreClosed } from '../state/workbookSwitch';
 import type { ClosedWorkbook } from '../workbook/autosaveStorage';
-import { autosaveStatus, autosaveStorage, switchDeps } from './autosaveApp';
+import { autosaveStatus, autosaveStorage } from './appRoot';
+import { switchDeps } from './autosaveApp';
 import { Dialog } from './dialog';
 import { readyToReplace } from './workbookFiles';
 

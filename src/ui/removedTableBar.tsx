@@ -2,8 +2,9 @@ import './lifecycle.css';
 import { useEffect } from 'react';
 import { t } from '../i18n/t';
 import type { RemovalProblem } from '../state/tableRemoval';
+import { tableRemoval } from './appRoot';
 import { CloseIcon, ErrorIcon } from './icons';
-import { tableRemoval, useTableRemoval } from './tableRemovalApp';
+import { useTableRemoval } from './tableRemovalApp';
 
 /** How long a removal can be undone; after that the table is dropped for good. */
 const UNDO_MS = 20_000;

@@ -1,14 +1,19 @@
 import { useEffect } from 'react';
 import type { WorkbookDocument } from '../core/model/documentSchema';
-import { workerEncoder } from '../engine/parquet/workerEncoder';
 import { startAutosave } from '../state/autosave';
 import { type Restored, restoreAutosave } from '../state/autosaveRestore';
 import { previewScorecard } from '../state/scorecardSlice';
-import { dataStore, workbookStore } from './appStore';
-import { autosaveStarted, autosaveStatus, autosaveStorage } from './autosaveApp';
+import {
+  autosaveStatus,
+  autosaveStorage,
+  dataStore,
+  encodeForAutosave,
+  scorecardStore,
+  workbookStore,
+} from './appRoot';
+import { autosaveStarted } from './autosaveApp';
 import { hasDemo } from './demoFiles';
 import { autosaveProgress, firstLoad, loadDemoTracked } from './firstLoad';
-import { scorecardStore } from './scorecard/scorecardApp';
 
 function isEditable(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -36,9 +41,7 @@ function keepChanges(blank: WorkbookDocument, restored: Restored | null): void {
     storage: autosaveStorage,
     status: autosaveStatus,
     restored: restored?.kept,
-    encode: workerEncoder(async (ipc) =>
-      (await (await dataStore.getState().engine()).loadParquet()).fromArrowIPC(ipc),
-    ),
+    encode: encodeForAutosave,
     extra: {
       results: () => scorecardStore.getState().results(),
       // Each finished run is worth keeping: the next start shows it before any query.

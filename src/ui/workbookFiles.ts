@@ -1,11 +1,10 @@
 import { t } from '../i18n/t';
 import type { SourceFile } from '../state/dataStore';
 import { replaceWorkbook } from '../state/workbookSwitch';
-import { dataStore, workbookStore } from './appStore';
+import { dataStore, tableRemoval, workbookStore } from './appRoot';
 import { blankDocument, switchDeps } from './autosaveApp';
 import { toSourceFiles } from './browserFiles';
 import { firstLoad, loadDemoTracked, stopFirstLoad } from './firstLoad';
-import { tableRemoval } from './tableRemovalApp';
 import { askUnsaved } from './unsavedPrompt';
 
 const WORKBOOK_EXTENSION = '.shakhes';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isDefaultText, t } from '../i18n/t';
-import { useWorkbook, workbookStore } from './appStore';
+import { workbookStore } from './appRoot';
+import { useWorkbook } from './appStore';
 import { useMenuDismiss } from './menuDismiss';
 import { WorkbookActions } from './workbookActions';
 import { routeFiles, saveWorkbookFile as save } from './workbookFiles';

@@ -1,6 +1,3 @@
-/** What the user can see and change about how a file was read; stored with the dataset. */
-export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'xlsx' | 'pasted' | 'manual';
-
 import {
   type ImportMessage,
   type ImportMessageCode,
@@ -8,26 +5,10 @@ import {
   type ImportMessageRef,
   importMessage,
 } from '../../core/ingest/messages';
-import type { DateOrder, EncodingName } from '../../core/ingest/types';
+import type { DateOrder, EncodingName, FileFormat, ParseOptions } from '../../core/ingest/types';
 import type { ColumnKind } from '../../core/model/columnKind';
 
-export type { DateOrder, EncodingName };
-
-export interface ParseOptions {
-  /** 'auto' (or absent) lets the sniffer decide. */
-  encoding?: EncodingName | 'auto';
-  delimiter?: string;
-  header?: boolean;
-  skipRows?: number;
-  /** "1.234,5" style numbers. */
-  decimalComma?: boolean;
-  /** Arabic ي and ك in text columns stored as Persian ی and ک (Windows-1256 exports mix them). */
-  normalizeLetters?: boolean;
-  /** 'auto' | 'ymd' | 'dmy' | 'mdy' | 'jalali' */
-  dateOrder?: DateOrder | 'auto';
-  /** XLSX sheet name. */
-  sheet?: string;
-}
+export type { DateOrder, EncodingName, FileFormat, ParseOptions };
 
 export interface ColumnInfo {
   name: string;

@@ -1,6 +1,5 @@
 import { t } from '../../i18n/t';
-import { workbookStore } from '../appStore';
-import { scorecardStore } from '../scorecard/scorecardApp';
+import { scorecardStore, workbookStore } from '../appRoot';
 import { ExportMenu } from './exportMenu';
 import { scorecardTable } from './scorecardExport';
 import { exportBuilt } from './tableExports';

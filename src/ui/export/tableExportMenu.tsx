@@ -3,7 +3,7 @@ import { buildGridQuery } from '../../core/sql/gridQuery';
 import { t } from '../../i18n/t';
 import { firstNumber } from '../../state/arrowRows';
 import type { TableEntry } from '../../state/dataStore';
-import { dataStore } from '../appStore';
+import { dataStore } from '../appRoot';
 import { ExportMenu } from './exportMenu';
 import { gridViewOf, isFiltered } from './gridView';
 import { exportTable } from './tableExports';

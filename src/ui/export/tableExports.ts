@@ -3,7 +3,7 @@ import { type ExportTable, exportCsv, exportFileName, exportXlsx } from '../../c
 import { buildGridQuery } from '../../core/sql/gridQuery';
 import { arrowToRows, firstNumber } from '../../state/arrowRows';
 import type { TableEntry } from '../../state/dataStore';
-import { dataStore } from '../appStore';
+import { dataStore } from '../appRoot';
 import { download } from '../workbookFiles';
 import { gridViewOf } from './gridView';
 

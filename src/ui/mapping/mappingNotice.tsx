@@ -1,7 +1,8 @@
 import './mapping.css';
 import { useState } from 'react';
 import { t } from '../../i18n/t';
-import { mappingStore, useMapping } from './mappingApp';
+import { mappingStore } from '../appRoot';
+import { useMapping } from './mappingApp';
 import { MappingDialog } from './mappingDialog';
 
 /**

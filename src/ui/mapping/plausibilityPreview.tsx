@@ -4,8 +4,8 @@ import { judgePlausibility, type Plausibility } from '../../core/model/mappingPl
 import { formatCount } from '../../i18n/format';
 import { isoDay, plausibilityWarningText, spanLabel, spanValue } from '../../i18n/plausibility';
 import { t } from '../../i18n/t';
+import { mappingStore } from '../appRoot';
 import { WarnIcon } from '../icons';
-import { mappingStore } from './mappingApp';
 
 // Typing a formula or a constant changes the mapping at every key: measure once the typing pauses.
 const SETTLE_MS = 300;

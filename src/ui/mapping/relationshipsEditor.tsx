@@ -4,9 +4,9 @@ import { formatPercent } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { currentRelationship } from '../../state/mappingTables';
 import { scorecardSchema } from '../../state/scorecardSchema';
-import { dataStore } from '../appStore';
+import { dataStore, mappingStore } from '../appRoot';
 import { CloseIcon, PlusIcon } from '../icons';
-import { mappingStore, useMapping } from './mappingApp';
+import { useMapping } from './mappingApp';
 
 const keyOf = (r: Relationship) => `${r.fromTable}.${r.fromColumn}→${r.toTable}.${r.toColumn}`;
 

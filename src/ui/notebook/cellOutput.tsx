@@ -3,10 +3,10 @@ import { configString } from '../../core/notebook/config';
 import type { CellKind, NotebookCell, ResultTable } from '../../core/notebook/types';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
+import { notebookKpis } from '../appRoot';
 import { CohortHeatmap, DriverQuadrant, FunnelBars, KpiLines, SegmentBars } from './charts/analysisCharts';
 import { RfmTreemap } from './charts/rfmTreemap';
 import { KpiChangeTable } from './kpiChangeTable';
-import { notebookKpis } from './notebookApp';
 import { PivotGrid } from './pivotGrid';
 import { ResultGrid } from './resultGrid';
 
@@ -29,7 +29,7 @@ const withGrid = (chart: Render): Render =>
 const OUTPUTS: Partial<Record<CellKind, Render>> = {
   kpiTable: (r) => <KpiChangeTable result={r} />,
   kpiChart: (r) => {
-    const kpis = notebookKpis();
+    const kpis = notebookKpis;
     const ids = r.columns.slice(1).map((c) => c.name);
     return (
       <KpiLines
@@ -42,7 +42,7 @@ const OUTPUTS: Partial<Record<CellKind, Render>> = {
   segmentCompare: withGrid((r, cell) => (
     <SegmentBars
       result={r}
-      format={notebookKpis().get(configString(cell.config, 'kpi', ''))?.format ?? 'number'}
+      format={notebookKpis.get(configString(cell.config, 'kpi', ''))?.format ?? 'number'}
     />
   )),
   rfm: withGrid((r) => <RfmTreemap result={r} />),

@@ -5,12 +5,13 @@ import type { NotebookCell } from '../../core/notebook/types';
 import { notebookMessagesText, notebookMessageText } from '../../i18n/notebookMessages';
 import { t } from '../../i18n/t';
 import { type CellRun, idleRun } from '../../state/cellRuns';
+import { notebookKpis } from '../appRoot';
 import { useData } from '../appStore';
 import { CellOutput } from './cellOutput';
 import { CellSettings, hasSettings } from './cellSettings';
 import { InputEditor } from './inputEditor';
 import { MarkdownView } from './markdownView';
-import { notebookKpis, useNotebook, useNotebookStore } from './notebookApp';
+import { useNotebook, useNotebookStore } from './notebookApp';
 import { SqlEditor } from './sqlEditor';
 
 const EMPTY_RUN: CellRun = idleRun();
@@ -64,7 +65,7 @@ function useCompletionSchema(): Record<string, string[]> {
   }, [tables, cells, runs]);
 }
 
-const KPI_IDS = [...notebookKpis().keys()];
+const KPI_IDS = [...notebookKpis.keys()];
 
 export function CellView({ cell, index, count }: { cell: NotebookCell; index: number; count: number }) {
   const run = useNotebook((s) => s.runs[cell.id]) ?? EMPTY_RUN;

@@ -1,5 +1,6 @@
 import { t } from '../../i18n/t';
-import { timeLimitStore, useTimeLimit } from '../timeLimitApp';
+import { timeLimitStore } from '../appRoot';
+import { useTimeLimit } from '../timeLimitApp';
 
 /** The workbook's query time limit in seconds, edited where queries are run. */
 export function TimeLimitField() {

@@ -1,10 +1,9 @@
 import { type ReportGroup, reportInput, scorecardReport } from '../../core/export/scorecardReport';
 import type { ScorecardState } from '../../state/scorecardStore';
-import { workbookStore } from '../appStore';
+import { scorecardStore, workbookStore } from '../appRoot';
 import { type ChartTokens, chartTheme, chartTokens } from '../charts/chartTheme';
 import { echarts } from '../charts/echarts';
 import { type KpiChartInput, kpiDetailOption } from '../charts/kpiDetailChart';
-import { scorecardStore } from '../scorecard/scorecardApp';
 
 /** What the printed report shows, gathered once when the user asks for it. */
 export interface PrintData {

@@ -6,10 +6,11 @@ import type { KpiDirection, KpiUnit } from '../../core/kpi/types';
 import { diagnosticText } from '../../i18n/diagnostics';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
+import { scorecardStore } from '../appRoot';
 import { Dialog } from '../dialog';
 import { familyLabel } from './families';
 import { KPI_UNITS, unitLabel } from './formatKpi';
-import { scorecardStore, useScorecard } from './scorecardApp';
+import { useScorecard } from './scorecardApp';
 import { unavailableText } from './unavailableText';
 
 /** Catalog KPIs not yet in the workbook, by family; greyed with the reason when the data lacks a column. */

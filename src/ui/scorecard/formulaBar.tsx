@@ -3,7 +3,8 @@ import type { Diagnostic } from '../../core/formula/diagnostics';
 import { diagnosticText } from '../../i18n/diagnostics';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
-import { scorecardStore, useScorecard } from './scorecardApp';
+import { scorecardStore } from '../appRoot';
+import { useScorecard } from './scorecardApp';
 
 /**
  * The selected KPI's formula. Enter or leaving the field applies it; a formula that

@@ -4,8 +4,8 @@ import type { KpiUnit } from '../../core/kpi/types';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
+import { scorecardStore } from '../appRoot';
 import { editText, figureProblemText, KPI_UNITS, readKpiFigure, unitLabel } from './formatKpi';
-import { scorecardStore } from './scorecardApp';
 
 const DIRECTIONS: readonly WorkbookKpi['direction'][] = ['up', 'down', 'context'];
 

@@ -1,7 +1,8 @@
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
+import { scorecardStore } from '../appRoot';
 import { formatKpiValue } from './formatKpi';
-import { scorecardStore, useScorecard } from './scorecardApp';
+import { useScorecard } from './scorecardApp';
 
 /** KRIs breached in the latest period, then those whose trend crosses the threshold soon, then the rest. */
 export function KriPanel() {

@@ -5,6 +5,7 @@ import { kpiDescription, kpiLabel } from '../../i18n/kpi';
 import { isRtl } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { type Period, SPARK_PERIODS } from '../../state/scorecardStore';
+import { scorecardStore } from '../appRoot';
 import {
   changeClass,
   editText,
@@ -15,7 +16,6 @@ import {
   unitLabel,
 } from './formatKpi';
 import { periodName } from './periodName';
-import { scorecardStore } from './scorecardApp';
 import { isKpi, type KpiRow, type Row } from './scorecardRows';
 import type { ColumnSet } from './scorecardView';
 import { Sparkline } from './sparkline';

@@ -6,10 +6,11 @@ import { CURRENCIES } from '../../i18n/format';
 import { activeLocale } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { breakdownColumns } from '../../state/scorecardSchema';
+import { mappingStore, scorecardStore } from '../appRoot';
 import { useData } from '../appStore';
 import { DateField, shownDate } from '../dateField';
-import { mappingStore, useMapping } from '../mapping/mappingApp';
-import { scorecardStore, useScorecard } from './scorecardApp';
+import { useMapping } from '../mapping/mappingApp';
+import { useScorecard } from './scorecardApp';
 
 const GRAIN_KEYS = {
   day: 'grain.day',

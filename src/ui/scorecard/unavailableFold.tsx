@@ -1,8 +1,8 @@
 import type { UnavailableGroup } from '../../core/kpi/unavailableGroups';
 import { ltr } from '../../i18n/isolate';
 import { t } from '../../i18n/t';
+import { showKind } from '../appRoot';
 import { ChevronIcon } from '../icons';
-import { showKind } from '../sheets/sheetsApp';
 import type { Row } from './scorecardRows';
 import { scorecardViewStore } from './scorecardView';
 

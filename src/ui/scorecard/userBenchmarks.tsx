@@ -5,9 +5,10 @@ import { isPercentUnit } from '../../core/kpi/kpiFigure';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
 import { nextUserKey, scaleForFormat, userBenchmarkRow } from '../../state/userBenchmarks';
+import { scorecardStore } from '../appRoot';
 import { CloseIcon, PlusIcon } from '../icons';
 import { figureProblemText, formatKpiValue, readKpiFigure } from './formatKpi';
-import { scorecardStore, useScorecard } from './scorecardApp';
+import { useScorecard } from './scorecardApp';
 
 const industryLabel = (key: string) => INDUSTRIES.find((i) => i.key === key)?.label ?? key;
 

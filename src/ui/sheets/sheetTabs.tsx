@@ -2,10 +2,11 @@ import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState }
 import { t } from '../../i18n/t';
 import { MAX_SHEET_NAME, type Sheet, type SheetProblem } from '../../state/sheetsStore';
 import { Dialog } from '../dialog';
-import { notebookFor } from '../notebook/notebookApp';
+
 import { SheetMenu, type SheetMenuItem } from './sheetMenu';
-import { sheetsStore, useSheets } from './sheetsApp';
+import { useSheets } from './sheetsApp';
 import './sheets.css';
+import { notebooks, sheetsStore } from '../appRoot';
 
 const tabId = (sheetId: string) => `tab-${sheetId}`;
 const panelId = (sheetId: string) => `sheet-${sheetId}`;
@@ -148,7 +149,7 @@ export function SheetTabs() {
 
   const confirming = sheets.find((s) => s.id === confirm);
   const confirmCells =
-    confirming?.kind === 'notebook' ? notebookFor(confirming.id).getState().cells.length : 0;
+    confirming?.kind === 'notebook' ? notebooks.get(confirming.id).getState().cells.length : 0;
 
   return (
     <div className="tabs sheet-tabs" ref={barRef}>
