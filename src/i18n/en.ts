@@ -26,6 +26,7 @@ export const en = {
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',
+  'app.sheetLoading': 'Opening the sheet…',
   'app.engineFailed': 'The in-browser database could not start: {message}',
   'app.privacy': 'Your files stay in this browser. Nothing is uploaded.',
 

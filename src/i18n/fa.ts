@@ -28,6 +28,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'app.title': 'شاخص',
   'app.tagline': 'دفترچهٔ خصوصی شاخص‌ها',
   'app.starting': 'پایگاه داده در مرورگر شما راه‌اندازی می‌شود…',
+  'app.sheetLoading': 'برگه باز می‌شود…',
   'app.engineFailed': 'پایگاه دادهٔ درون مرورگر راه‌اندازی نشد: {message}',
   'app.privacy': 'فایل‌هایتان در همین مرورگر می‌مانند؛ چیزی بارگذاری نمی‌شود.',
 

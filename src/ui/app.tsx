@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { t } from '../i18n/t';
 import { localeStore } from './appRoot';
 import { useData } from './appStore';
 import { DataPanel } from './dataPanel';
-import { DataSheet } from './dataSheet';
 import { DemoBar } from './demoBar';
 import { DetailPanel } from './detailPanel';
 import { FileDrop } from './fileDrop';
@@ -11,10 +10,8 @@ import { useLocale } from './languageSwitch';
 import { ManualTableDialog } from './manualTableDialog';
 import { MessageList } from './messageList';
 import { NotebookProvider } from './notebook/notebookApp';
-import { NotebookSheet } from './notebook/notebookSheet';
 import { PasteDialog } from './pasteDialog';
 import { RemovedTableBar } from './removedTableBar';
-import { ScorecardDetail } from './scorecard/kpiDetail';
 import { useScorecard } from './scorecard/scorecardApp';
 import { ScorecardSheet } from './scorecard/scorecardSheet';
 import { useSheets } from './sheets/sheetsApp';
@@ -25,7 +22,24 @@ import { useWorkbookBoot } from './workbookBoot';
 import { WorkbookMessages } from './workbookMessages';
 
 type Open = { kind: 'paste'; text: string } | { kind: 'manual' } | null;
+// The notebook (CodeMirror, more charts) and the data sheet's grid code load when first shown.
+const NotebookSheet = lazy(() =>
+  import('./notebook/notebookSheet').then((m) => ({ default: m.NotebookSheet })),
+);
+const DataSheet = lazy(() => import('./dataSheet').then((m) => ({ default: m.DataSheet })));
+// The KPI detail's charts (ECharts) load with the first detail shown.
+const ScorecardDetail = lazy(() =>
+  import('./scorecard/kpiDetail').then((m) => ({ default: m.ScorecardDetail })),
+);
 const SHEETS = { scorecard: ScorecardSheet, notebook: NotebookSheet, data: DataSheet } as const;
+
+function SheetLoading() {
+  return (
+    <div className="banner" role="status">
+      {t('app.sheetLoading')}
+    </div>
+  );
+}
 
 function isEditable(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -95,20 +109,28 @@ export function App() {
               {t('app.starting')}
             </div>
           )}
-          {(() => {
-            const Sheet = SHEETS[tab];
-            // Each notebook sheet edits its own notebook; the key gives every sheet a fresh view.
-            return tab === 'notebook' ? (
-              <NotebookProvider key={sheet.id} sheetId={sheet.id}>
-                <Sheet />
-              </NotebookProvider>
-            ) : (
-              <Sheet key={sheet.id} />
-            );
-          })()}
+          <Suspense fallback={<SheetLoading />}>
+            {(() => {
+              const Sheet = SHEETS[tab];
+              // Each notebook sheet edits its own notebook; the key gives every sheet a fresh view.
+              return tab === 'notebook' ? (
+                <NotebookProvider key={sheet.id} sheetId={sheet.id}>
+                  <Sheet />
+                </NotebookProvider>
+              ) : (
+                <Sheet key={sheet.id} />
+              );
+            })()}
+          </Suspense>
         </div>
       </main>
-      {tab === 'scorecard' ? <ScorecardDetail key={lang} /> : <DetailPanel key={lang} />}
+      {tab === 'scorecard' ? (
+        <Suspense fallback={null}>
+          <ScorecardDetail key={lang} />
+        </Suspense>
+      ) : (
+        <DetailPanel key={lang} />
+      )}
       <FileDrop />
       <WorkbookMessages />
       <MessageList />

@@ -13,7 +13,7 @@ import { PrintIcon } from '../export/exportIcons';
 import { familyLabel } from '../scorecard/families';
 import { changeClass, formatChange, formatKpiExact, unitLabel } from '../scorecard/formatKpi';
 import { StatusBadge } from '../scorecard/statusBadge';
-import { type PrintData, preparePrint } from './printData';
+import type { PrintData } from './printData';
 
 function industryName(key: string): string {
   const industry = INDUSTRIES.find((i) => i.key === key);
@@ -177,7 +177,9 @@ export function PrintReportButton() {
         disabled={preparing}
         onClick={() => {
           setPreparing(true);
-          void preparePrint()
+          // The report's chart code (ECharts) is fetched on the first print.
+          void import('./printData')
+            .then((m) => m.preparePrint())
             .then(setData)
             .finally(() => setPreparing(false));
         }}
