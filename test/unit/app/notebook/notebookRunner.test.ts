@@ -191,4 +191,21 @@ describe('the notebook runner', () => {
       'started reader',
     ]);
   });
+
+  it('stops a removed cell’s query, drops its view and reports nothing for it', async () => {
+    const cells = [sqlCell('c', 'gone', 'SELECT 1')];
+    const { runner, fake, outcomes } = setup(cells);
+    const run = runner.runCell('c');
+    const create = await fake.next();
+    const forgotten = runner.forget(cells[0]);
+    expect(fake.aborted).toEqual([create.sql]);
+    const drop = await fake.next();
+    expect(drop.sql).toBe('DROP VIEW IF EXISTS "gone"');
+    drop.resolve(one(0));
+    await forgotten;
+    expect(fake.held).toEqual([]);
+    create.reject(new EngineCancelled());
+    await run;
+    expect(outcomes).toEqual([]);
+  });
 });
