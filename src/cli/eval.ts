@@ -97,10 +97,7 @@ export async function evalCommand(
     const session = mappingSession(engine, imports);
     const { tables } = await autoMap(session);
     for (const note of skippedNotes(tables)) io.err(note);
-    schema = scorecardSchema(reachableTables(session), [
-      ...session.mapping.getState().links(),
-      ...relationships,
-    ]);
+    schema = scorecardSchema(reachableTables(session), [...session.mapping.links(), ...relationships]);
   }
   const compiled = compileScorecard({
     kpis,

@@ -1,14 +1,12 @@
+import { createMappingService, type MappingService } from '../app/mapping/mappingService';
+import { hasErrors } from '../app/mapping/mappingTables';
 import type { Relationship } from '../core/formula/schema';
 import type { MappingSuggestion } from '../core/model/mapping';
 import type { StageOutcomes } from '../core/model/mappingStage';
 import type { MappingProblem } from '../core/model/mappingValidate';
+import { type LoadedTable, scorecardSchema } from '../core/model/scorecardSchema';
 import type { Engine } from '../engine/engine';
-import { importFile } from '../engine/ingest/importFile';
 import type { ImportResult } from '../engine/ingest/types';
-import { createDataStore, type DataStore, type TableEntry } from '../state/dataStore';
-import { createMappingStore, type MappingStore } from '../state/mappingStore';
-import { hasErrors } from '../state/mappingTables';
-import { type LoadedTable, scorecardSchema } from '../state/scorecardSchema';
 import { UsageError } from './args';
 
 /** What the app suggests for one loaded table, and whether it holds (mapping.check). */
@@ -35,10 +33,16 @@ export interface FoundRelationship extends Relationship {
   readonly found?: number;
 }
 
-/** The app's own data and mapping stores over the CLI's engine. */
+/** A loaded table as the CLI reports it. */
+interface SessionTable extends LoadedTable {
+  readonly sourceName: string;
+  readonly rows: number;
+}
+
+/** The app's mapping service over the CLI's engine, and the tables it maps. */
 interface MappingSession {
-  readonly data: DataStore;
-  readonly mapping: MappingStore;
+  readonly mapping: MappingService;
+  tables(): readonly SessionTable[];
 }
 
 const MAP_MODES = ['auto'] as const;
@@ -51,44 +55,39 @@ export function mapAuto(value: string | undefined): boolean {
   return true;
 }
 
-/** A table the CLI imported, as the data store lists one (the same fields, named as it names them). */
-function entryOf(r: ImportResult): TableEntry {
-  const { table, ...rest } = r;
-  return { ...rest, name: table, notes: r.notes ?? [] };
-}
-
-/** The stores the browser builds, over `engine`; `imports` are listed as loaded when given. */
+/** The mapping service over `engine`, with `imports` loaded: a preset-recognised table is mapped at once. */
 export function mappingSession(engine: Engine, imports: readonly ImportResult[] = []): MappingSession {
-  const data = createDataStore({
-    createEngine: async () => engine,
-    importFile,
-    demoFiles: () => [],
-  });
-  const mapping = createMappingStore(data);
-  if (imports.length > 0) data.getState().adoptTables(imports.map(entryOf));
-  return { data, mapping };
+  const tables: SessionTable[] = imports.map((r) => ({
+    name: r.table,
+    sourceName: r.sourceName,
+    rows: r.rows,
+    columns: r.columns,
+  }));
+  const mapping = createMappingService({ engine: async () => engine, tables: () => tables });
+  if (tables.length > 0) mapping.tablesChanged([], tables);
+  return { mapping, tables: () => tables };
 }
 
 /**
- * The suggestion the mapping dialog opens with for each loaded table (the store's own
+ * The suggestion the mapping dialog opens with for each loaded table (the service's own
  * draft, so names, values and stage outcomes are read exactly as in the app), applied
- * when `apply` is set, it is a good match, and the store's check finds nothing that stops
+ * when `apply` is set, it is a good match, and the service's check finds nothing that stops
  * it. Tables a CRM preset already mapped on load keep that mapping.
  */
 async function suggestAll(session: MappingSession, apply: boolean): Promise<TableSuggestion[]> {
-  const { data, mapping } = session;
-  await mapping.getState().settled();
+  const { mapping } = session;
+  await mapping.settled();
   const out: TableSuggestion[] = [];
-  for (const t of data.getState().tables) {
-    const draft = await mapping.getState().draft(t.name);
+  for (const t of session.tables()) {
+    const draft = await mapping.draft(t.name);
     if (draft === null) continue;
     const { suggestion } = draft;
-    const already = mapping.getState().applied[t.name] !== undefined;
-    let problems = mapping.getState().check(t.name, draft.mapping);
+    const already = mapping.state().applied[t.name] !== undefined;
+    let problems = mapping.check(t.name, draft.mapping);
     let applied = already;
     if (!already && apply && !suggestion.noGoodMatch && !hasErrors(problems)) {
-      problems = await mapping.getState().apply(t.name, draft.mapping);
-      applied = mapping.getState().applied[t.name] !== undefined;
+      problems = await mapping.apply(t.name, draft.mapping);
+      applied = mapping.state().applied[t.name] !== undefined;
     }
     const column = stageColumn(draft.mapping, draft.outcomeValues);
     out.push({
@@ -115,18 +114,18 @@ const keyOf = (r: Relationship) => `${r.fromTable}.${r.fromColumn}→${r.toTable
 
 /**
  * The links in force between the tables the scorecard sees, as the app uses them: the
- * canonical model's, then those the mapping store found by values (it measures them
- * after every change of views, so they are known once the store has settled).
+ * canonical model's, then those the mapping service found by values (it measures them
+ * after every change of views, so they are known once it has settled).
  */
 function relationshipsFound(session: MappingSession): FoundRelationship[] {
   const { mapping } = session;
-  const model = scorecardSchema(mapping.getState().scorecardTables()).relationships.map((r) => ({
+  const model = scorecardSchema(mapping.scorecardTables()).relationships.map((r) => ({
     ...r,
     via: 'model' as const,
   }));
   const seen = new Set(model.map(keyOf));
   const byValues = mapping
-    .getState()
+    .state()
     .detected.filter((r) => !seen.has(keyOf(r)))
     .map((r) => ({
       fromTable: r.fromTable,
@@ -148,7 +147,7 @@ export async function autoMap(
   session: MappingSession,
 ): Promise<{ tables: TableSuggestion[]; relationships: FoundRelationship[] }> {
   const tables = await suggestAll(session, true);
-  await session.mapping.getState().settled();
+  await session.mapping.settled();
   return { tables, relationships: relationshipsFound(session) };
 }
 
@@ -158,11 +157,10 @@ export async function autoMap(
  * keep working next to the canonical ones.
  */
 export function reachableTables(session: MappingSession): LoadedTable[] {
-  const { data, mapping } = session;
-  const applied = mapping.getState().applied;
+  const { applied } = session.mapping.state();
   return [
-    ...mapping.getState().scorecardTables(),
-    ...data.getState().tables.filter((t) => applied[t.name] !== undefined),
+    ...session.mapping.scorecardTables(),
+    ...session.tables().filter((t) => applied[t.name] !== undefined),
   ];
 }
 

@@ -10,12 +10,13 @@ import {
 import type { Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import type { SourceFile } from '../state/dataStore';
+import { mappingStores } from '../state/mappingStores';
 import { workbookSession } from '../state/workbookSession';
 import type { PendingOpen } from '../state/workbookStore';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
-import { autoMap, mapAuto, mappingSession, skippedNotes } from './mapSession';
+import { autoMap, mapAuto, skippedNotes } from './mapSession';
 import { totalsOutput } from './totalsOutput';
 
 const FORMATS = ['json', 'csv', 'md'] as const;
@@ -106,8 +107,7 @@ export async function runCommand(
   const bytes = path === undefined ? null : await readInput(path);
   // Without a workbook the files are the workbook: loaded under their names, like files dropped on a new one.
   const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
-  const session = mappingSession(await startEngine(), imports);
-  const { data, mapping } = session;
+  const { data, mapping, session } = mappingStores(await startEngine(), imports);
   const { scorecard, workbook } = workbookSession(data, mapping);
 
   if (path !== undefined && bytes !== null && !(await workbook.getState().open(bytes, basename(path)))) {

@@ -1,4 +1,5 @@
 import { DataType, type Table } from 'apache-arrow';
+import type { ColumnKind } from '../core/model/columnKind';
 
 /**
  * A cell as the rest of the app sees it: no bigint, no epoch numbers for dates.
@@ -66,4 +67,21 @@ export function tableToRows(table: Table, dates: DateCells = 'iso'): Row[] {
     out[i] = row;
   }
   return out;
+}
+
+function kindOfArrowType(type: DataType): ColumnKind {
+  if (DataType.isDate(type)) return 'date';
+  if (DataType.isTimestamp(type)) return 'timestamp';
+  if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) return 'number';
+  if (DataType.isBool(type)) return 'boolean';
+  return 'text';
+}
+
+/**
+ * Query results for grids and notebook cells: DATE and TIMESTAMP stay epoch milliseconds,
+ * with each column's kind recorded so they are displayed as dates.
+ */
+export function arrowToRows(table: Table): { columns: { name: string; kind: ColumnKind }[]; rows: Row[] } {
+  const columns = table.schema.fields.map((f) => ({ name: f.name, kind: kindOfArrowType(f.type) }));
+  return { columns, rows: tableToRows(table, 'epoch') };
 }

@@ -1,7 +1,7 @@
+import type { AppliedMapping } from '../app/mapping/mappingTables';
 import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { DocumentSlice } from './documentSlice';
 import type { MappingStore } from './mappingStore';
-import type { AppliedMapping } from './mappingTables';
 
 /**
  * The column mappings' share of the workbook: each dataset's mapping and the

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppliedMapping } from '../app/mapping/mappingTables';
 import { duckdb } from '../core/sql/dialect';
 import type { DataStore, TakenTable } from './dataStore';
-import type { AppliedMapping } from './mappingTables';
 
 /** A removed table the user can still bring back, exactly as it was. */
 export interface RemovedTable {

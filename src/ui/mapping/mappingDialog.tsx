@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { hasErrors } from '../../app/mapping/mappingTables';
 import { CANONICAL_TABLES, type CanonicalTableName, canonicalTable } from '../../core/model/canonical';
 import type { TableMapping } from '../../core/model/mapping';
 import { suggestStageOutcome } from '../../core/model/mappingStage';
@@ -7,7 +8,6 @@ import { canonicalColumnDescription, canonicalTableDescription } from '../../i18
 import { mappingProblemText } from '../../i18n/mappingProblems';
 import { t } from '../../i18n/t';
 import type { MappingDraft } from '../../state/mappingStore';
-import { hasErrors } from '../../state/mappingTables';
 import { mappingStore } from '../appRoot';
 import { useData } from '../appStore';
 import { Dialog } from '../dialog';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { currentRelationship } from '../../app/mapping/mappingTables';
 import type { Relationship } from '../../core/formula/schema';
 import { formatPercent } from '../../i18n/format';
 import { t } from '../../i18n/t';
-import { currentRelationship } from '../../state/mappingTables';
 import { scorecardSchema } from '../../state/scorecardSchema';
 import { dataStore, mappingStore } from '../appRoot';
 import { CloseIcon, PlusIcon } from '../icons';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMappingProfiles } from '../../../src/app/mapping/mappingProfiles';
 import { classifyTable } from '../../../src/core/model/classify';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
-import { createMappingProfiles } from '../../../src/state/mappingProfiles';
 import { profileCsv } from '../../unit/mapping/profileCsv';
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measurePlausibility } from '../../../src/app/mapping/mappingPlausibility';
 import type { TableMapping } from '../../../src/core/model/mapping';
 import { judgePlausibility } from '../../../src/core/model/mappingPlausibility';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
-import { measurePlausibility } from '../../../src/state/mappingPlausibility';
 
 /**
  * A ticket export with a purchase date beside the ticket's own dates. By hand:

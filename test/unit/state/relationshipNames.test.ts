@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TableMapping } from '../../../src/core/model/mapping';
 import {
   type AppliedMapping,
   currentRelationship,
   declaredRelationship,
   scorecardLinks,
-} from '../../../src/state/mappingTables';
+} from '../../../src/app/mapping/mappingTables';
+import type { TableMapping } from '../../../src/core/model/mapping';
 
 const columns = (kinds: Record<string, 'text' | 'number' | 'date'>) =>
   Object.entries(kinds).map(([name, kind]) => ({ name, kind }));

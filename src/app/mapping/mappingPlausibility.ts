@@ -1,8 +1,8 @@
-import type { TableMapping } from '../core/model/mapping';
-import { type Plausibility, plausibilityPlan, readPlausibility } from '../core/model/mappingPlausibility';
-import type { RawColumn } from '../core/model/mappingValidate';
-import type { Engine } from '../engine/engine';
-import { tableToRows } from '../engine/rows';
+import type { TableMapping } from '../../core/model/mapping';
+import { type Plausibility, plausibilityPlan, readPlausibility } from '../../core/model/mappingPlausibility';
+import type { RawColumn } from '../../core/model/mappingValidate';
+import type { Engine } from '../../engine/engine';
+import { tableToRows } from '../../engine/rows';
 
 /**
  * The dates and durations `mapping` of the loaded table `raw` implies, measured in

@@ -1,8 +1,8 @@
-import type { ColumnProfile } from '../core/model/classifyProfile';
-import { mappingProfileQueries } from '../core/sql/columnProfileForMapping';
-import type { Engine } from '../engine/engine';
-import { tableToRows } from '../engine/rows';
-import type { TableEntry } from './dataStore';
+import type { ColumnProfile } from '../../core/model/classifyProfile';
+import type { LoadedTable } from '../../core/model/scorecardSchema';
+import { mappingProfileQueries } from '../../core/sql/columnProfileForMapping';
+import type { Engine } from '../../engine/engine';
+import { tableToRows } from '../../engine/rows';
 
 /** Tables wider than this are classified on their first columns' values only; names still count in full. */
 const MAX_PROFILED_COLUMNS = 60;
@@ -15,7 +15,7 @@ const textOrNull = (v: unknown): string | null => (v === null || v === undefined
 async function profileColumn(
   engine: Engine,
   table: string,
-  column: TableEntry['columns'][number],
+  column: LoadedTable['columns'][number],
 ): Promise<ColumnProfile> {
   const q = mappingProfileQueries(table, column.name, column.kind);
   const s = tableToRows(await engine.query(q.stats))[0] ?? {};
@@ -53,11 +53,9 @@ async function profileColumn(
  * loaded version of the table (a table read again is a new entry, so it is
  * measured again).
  */
-type Measured = Pick<TableEntry, 'name' | 'columns'>;
-
 export function createMappingProfiles(engine: () => Promise<Engine>) {
-  const cache = new WeakMap<Measured, Promise<ColumnProfile[]>>();
-  return (t: Measured): Promise<ColumnProfile[]> => {
+  const cache = new WeakMap<LoadedTable, Promise<ColumnProfile[]>>();
+  return (t: LoadedTable): Promise<ColumnProfile[]> => {
     let p = cache.get(t);
     if (p === undefined) {
       p = (async () => {

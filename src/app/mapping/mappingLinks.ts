@@ -1,15 +1,15 @@
-import type { Relationship } from '../core/formula/schema';
+import type { Relationship } from '../../core/formula/schema';
 import {
   chooseLinks,
   type FoundLink,
   type LinkCandidate,
   type LinkOverlap,
   linkCandidates,
-} from '../core/model/mappingRelations';
-import { duckdb } from '../core/sql/dialect';
-import type { Engine } from '../engine/engine';
-import { tableToRows } from '../engine/rows';
-import type { LoadedTable } from './scorecardSchema';
+} from '../../core/model/mappingRelations';
+import type { LoadedTable } from '../../core/model/scorecardSchema';
+import { duckdb } from '../../core/sql/dialect';
+import type { Engine } from '../../engine/engine';
+import { tableToRows } from '../../engine/rows';
 
 const q = duckdb.quoteIdent;
 /**

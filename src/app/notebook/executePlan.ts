@@ -1,12 +1,12 @@
-import { SQL_PREVIEW_ROWS, sqlRefusal } from '../core/notebook/kinds/sql';
-import { type NotebookMessage, notebookMessage } from '../core/notebook/messages';
-import { parseSqlError, type SqlErrorPosition } from '../core/notebook/sqlError';
-import type { CellPlan, ResultTable } from '../core/notebook/types';
-import { ensureCalendar } from '../engine/calendar';
-import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../engine/engine';
-import { runScorecard, scorecardBounds } from '../engine/scorecardRun';
-import { guardWorkbookSql } from '../engine/workbookSql';
-import { arrowToRows } from './arrowRows';
+import { SQL_PREVIEW_ROWS, sqlRefusal } from '../../core/notebook/kinds/sql';
+import { type NotebookMessage, notebookMessage } from '../../core/notebook/messages';
+import { parseSqlError, type SqlErrorPosition } from '../../core/notebook/sqlError';
+import type { CellPlan, ResultTable } from '../../core/notebook/types';
+import { ensureCalendar } from '../../engine/calendar';
+import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../../engine/engine';
+import { arrowToRows } from '../../engine/rows';
+import { runScorecard, scorecardBounds } from '../../engine/scorecardRun';
+import { guardWorkbookSql } from '../../engine/workbookSql';
 
 type PlanOutcome =
   | { ok: true; result: ResultTable | null; truncated: boolean }

@@ -1,15 +1,15 @@
-import type { Relationship } from '../core/formula/schema';
-import { canonicalColumn, canonicalTable } from '../core/model/canonical';
-import type { ColumnKind } from '../core/model/columnKind';
-import type { TableMapping } from '../core/model/mapping';
+import type { Relationship } from '../../core/formula/schema';
+import { canonicalColumn, canonicalTable } from '../../core/model/canonical';
+import type { ColumnKind } from '../../core/model/columnKind';
+import type { TableMapping } from '../../core/model/mapping';
 import {
   type MappingProblem,
   mappingProblem,
   type RawColumn,
   validateMapping,
-} from '../core/model/mappingValidate';
-import { viewColumnOf, viewLayout } from '../core/model/mappingView';
-import type { LoadedTable } from './scorecardSchema';
+} from '../../core/model/mappingValidate';
+import { viewColumnOf, viewLayout } from '../../core/model/mappingView';
+import type { LoadedTable } from '../../core/model/scorecardSchema';
 
 /** A mapping in force: the raw table stays as loaded, the view carries the canonical name. */
 export interface AppliedMapping {
