@@ -15,7 +15,9 @@
  * the mix against the average rate R̄ makes each segment's mix say what it did: more of
  * a segment whose rate is below average pulls the KPI down.
  * A segment with no denominator in one period (new, or gone) has no rate there; its
- * rate there is taken as its rate in the other period, so all it moved is mix.
+ * rate there is taken as its rate in the other period, so all it moved is mix. (Rows
+ * the numerator counts but the denominator does not, in a segment of their own, move
+ * the KPI's level only; that too is counted as mix, so the parts still add up.)
  */
 
 /** One row of the contribution query: a period side, a segment, its numerator and denominator. */
@@ -141,9 +143,11 @@ function ratio(
     const [sa, sb] = [p.da / da, p.db / db];
     // A segment absent from a period is taken at its other period's rate there (see above).
     const [ua, ub] = [ra ?? rb ?? 0, rb ?? ra ?? 0];
-    const mix = (sb - sa) * ((ua + ub) / 2 - mean);
     const rate = (ub - ua) * ((sa + sb) / 2);
-    return { segment, others: 0, a: ra, b: rb, shareA: sa, shareB: sb, mix, rate, total: mix + rate };
+    // The segment's own part of the change, nᵢᴮ/Σdᴮ − nᵢᴬ/Σdᴬ − Δsᵢ·R̄, less its rate effect: this
+    // is (sᵢᴮ − sᵢᴬ)·(r̄ᵢ − R̄), and stays exact when a numerator has no denominator beside it.
+    const total = p.nb / db - p.na / da - (sb - sa) * mean;
+    return { segment, others: 0, a: ra, b: rb, shareA: sa, shareB: sb, mix: total - rate, rate, total };
   });
   return { shape: 'ratio', valueA, valueB, change: valueB - valueA, all };
 }
