@@ -44,8 +44,10 @@ export function parsePeriodChoice(text: string): PeriodChoice | null {
 
 /**
  * The two periods of a `latest` or `yoy` choice, from the calendar table: rows of
- * (side, period_start, period_end, period) with side 'b' the period holding `last`
- * and side 'a' the period before it, or the same period a year earlier (the period
+ * (side, period_start, period_end, period) with side 'b' the latest period the data
+ * has whole (the one holding `last`, its last date, or the one before when the data
+ * stops mid-period: a period not yet over would read as a collapse, so the scorecard
+ * leaves it out too) and side 'a' the period before it, or the same period a year earlier (the period
  * whose ordinal is one year less, which is how YOY() finds it). The calendar must
  * cover both periods whole.
  */
@@ -59,11 +61,13 @@ export function choicePeriodsSql(
   const p = periodColumns(calendar, grain);
   const q = (s: string) => d.quoteIdent(s);
   const c = (col: string) => `c.${q(col)}`;
+  const end = d.dateLiteral(last);
   const before = choice === 'latest' ? 'p.period_end = cur.period_start - 1' : 'p.ord = cur.ord - 10000';
   return [
     `WITH p AS (SELECT ${c(p.start)} AS period_start, MAX(${c(CALENDAR_DAY)}) AS period_end,`,
     `  ANY_VALUE(${c(p.label)}) AS period, ANY_VALUE(${c(p.ord)}) AS ord FROM ${q(CALENDAR_TABLE)} AS c GROUP BY ${c(p.start)}),`,
-    `cur AS (SELECT p.* FROM p JOIN ${q(CALENDAR_TABLE)} AS c ON ${c(p.start)} = p.period_start WHERE ${c(CALENDAR_DAY)} = ${d.dateLiteral(last)})`,
+    `h AS (SELECT p.* FROM p JOIN ${q(CALENDAR_TABLE)} AS c ON ${c(p.start)} = p.period_start WHERE ${c(CALENDAR_DAY)} = ${end}),`,
+    `cur AS (SELECT p.* FROM p, h WHERE (h.period_end <= ${end} AND p.period_start = h.period_start) OR (h.period_end > ${end} AND p.period_end = h.period_start - 1))`,
     `SELECT 'b' AS side, period_start, period_end, period FROM cur`,
     'UNION ALL',
     `SELECT 'a' AS side, p.period_start, p.period_end, p.period FROM p, cur WHERE ${before}`,

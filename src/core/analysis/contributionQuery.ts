@@ -1,11 +1,17 @@
 import { checkKpis } from '../formula/check';
 import type { CheckedKpi } from '../formula/checked';
 import { compileScorecard, RESULT_COLUMNS } from '../formula/compile';
-import { type Diagnostic, hasErrors } from '../formula/diagnostics';
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticParams,
+  diagnostic,
+  hasErrors,
+} from '../formula/diagnostics';
 import type { KpiDef, Schema } from '../formula/schema';
 import type { DateSpan } from '../kpi/dateRange';
 import { type Dialect, duckdb } from '../sql/dialect';
-import { contributionShape, PART_IDS } from './contributionShape';
+import { type ContributionShape, contributionShape, PART_IDS } from './contributionShape';
 
 export interface ContributionRequest {
   kpiId: string;
@@ -68,13 +74,29 @@ export function planContribution(req: ContributionRequest): ContributionPlan | C
   // The dimension's problems (unknown, unreachable) are the compiler's, worded as for a breakdown.
   const probe = compileScorecard({ ...common(req, defs), grain: 'month' });
   const mine = probe.diagnostics.filter((d) => d.kpiId === undefined || parts.some((p) => p.id === d.kpiId));
-  if (hasErrors(mine))
-    return {
-      t: 'formula',
-      kpi: def.id,
-      diagnostics: mine.map((d) => (d.kpiId === undefined ? d : { ...d, kpiId: def.id })),
-    };
+  if (hasErrors(mine)) return { t: 'formula', kpi: def.id, diagnostics: asKpis(mine, def, shape) };
   return { t: 'plan', shape: shape.t, defs, request: req, lastDateSql: probe.boundsSql };
+}
+
+/**
+ * A part's diagnostics as the KPI's own: its name for the part's, its span moved to where
+ * the part sits in the KPI's formula; the same problem of both parts said once.
+ */
+function asKpis(diagnostics: readonly Diagnostic[], def: KpiDef, shape: ContributionShape): Diagnostic[] {
+  const parts = shape.t === 'additive' ? [shape.value] : [shape.numerator, shape.denominator];
+  const out = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    const part = parts.find((p) => p.id === d.kpiId);
+    const at = part === undefined ? 0 : def.formula.indexOf(part.formula);
+    const params = Object.fromEntries(
+      Object.entries(d.params).map(([k, v]) => [k, parts.some((p) => p.id === v) ? def.id : v]),
+    ) as DiagnosticParams[DiagnosticCode];
+    const span = { start: d.span.start + Math.max(0, at), end: d.span.end + Math.max(0, at) };
+    const again = { ...d, ...diagnostic(d.code, params, span), kpiId: def.id };
+    const key = `${d.code}\u0000${JSON.stringify(params)}`;
+    if (!out.has(key)) out.set(key, again);
+  }
+  return [...out.values()];
 }
 
 function common(req: ContributionRequest, defs: readonly KpiDef[]) {

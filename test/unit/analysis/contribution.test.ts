@@ -176,6 +176,22 @@ describe('what can be explained', () => {
       by: { table: 'customers', column: 'segment' },
     });
     expect(p.t === 'formula' && p.diagnostics.map((d) => d.code)).toEqual(['breakdown-unreachable']);
+    // A ratio's two parts fail alike: said once, of the KPI, at the part's place in its formula.
+    const formula = 'SUM(web.sessions) / COUNTROWS(web)';
+    const r = planContribution({
+      kpiId: 'k',
+      kpis: [{ id: 'k', label: 'K', formula }],
+      schema,
+      by: { table: 'customers', column: 'segment' },
+    });
+    if (r.t !== 'formula') throw new Error(r.t);
+    expect(r.diagnostics.map((d) => [d.kpiId, d.message, formula.slice(d.span.start, d.span.end)])).toEqual([
+      [
+        'k',
+        'KPI `k` counts web, which has no relationship leading to customers, so it cannot be broken down by it',
+        'SUM(web.sessions)',
+      ],
+    ]);
     expect(
       planContribution({ kpiId: 'nope', kpis: [], schema, by: { table: 'deals', column: 'source' } }),
     ).toEqual({
