@@ -4,7 +4,7 @@ import { isolated } from './isolate';
 import type { LocaleSettings } from './locale';
 import { tIn } from './t';
 
-export interface ExplainSentenceInput {
+interface ExplainSentenceInput {
   /** The KPI's label, as shown. */
   readonly kpi: string;
   /** The periods' labels ('2024-Q1') or ranges. */
@@ -24,16 +24,16 @@ interface Driver {
 const NAMED = 3;
 
 /** A segment's name as data: isolated so a Persian name in English text (or the reverse) keeps its order. */
-function segmentName(e: SegmentEffect, s: LocaleSettings): string {
+function segmentName(e: SegmentEffect, s: LocaleSettings, iso: (t: string) => string): string {
   if (e.others > 0) return tIn(s.locale, 'explain.others', { count: e.others });
-  return isolated(e.segment === null ? tIn(s.locale, 'explain.blank') : e.segment);
+  return iso(e.segment === null ? tIn(s.locale, 'explain.blank') : e.segment);
 }
 
 /** The separate effects, each a phrase: a segment's rate and its mix for a ratio, its change for a sum. */
-function drivers(c: Contribution, s: LocaleSettings): Driver[] {
+function drivers(c: Contribution, s: LocaleSettings, iso: (t: string) => string): Driver[] {
   const out: Driver[] = [];
   for (const e of c.segments) {
-    const segment = segmentName(e, s);
+    const segment = segmentName(e, s, iso);
     if (c.shape === 'additive') {
       out.push({ value: e.total, text: (effect) => tIn(s.locale, 'explain.segment', { segment, effect }) });
       continue;
@@ -48,11 +48,18 @@ function drivers(c: Contribution, s: LocaleSettings): Driver[] {
 /**
  * The one-sentence summary of a contribution: "Win rate fell 9 pp from 2024-Q1 to 2024-Q2:
  * Enterprise’s rate −7 pp, more Mid in the mix +1.9 pp, …", naming the largest effects
- * (effects that round to zero are not named).
+ * (effects that round to zero are not named). Names from the data are isolated for
+ * bidirectional text unless `isolate` is false.
  */
-export function explainSentence(input: ExplainSentenceInput, s: LocaleSettings): string {
+export function explainSentence(
+  input: ExplainSentenceInput,
+  s: LocaleSettings,
+  { isolate = true }: { isolate?: boolean } = {},
+): string {
   const { contribution: c } = input;
-  const kpi = isolated(input.kpi);
+  // Plain text for an English terminal, where the marks would show as boxes.
+  const iso = isolate ? isolated : (t: string) => t;
+  const kpi = iso(input.kpi);
   const [a, b] = [formatPeriodLabel(input.a, s), formatPeriodLabel(input.b, s)];
   if (c.change === null) return tIn(s.locale, 'explain.noValue', { kpi, period: c.valueA === null ? a : b });
   const digits = input.percent
@@ -69,7 +76,7 @@ export function explainSentence(input: ExplainSentenceInput, s: LocaleSettings):
   const headline = isZero(c.change)
     ? tIn(s.locale, 'explain.flat', { kpi, a, b })
     : tIn(s.locale, c.change > 0 ? 'explain.rose' : 'explain.fell', { kpi, change, a, b });
-  const named = drivers(c, s).filter((d) => !isZero(d.value));
+  const named = drivers(c, s, iso).filter((d) => !isZero(d.value));
   if (named.length === 0) return headline;
   const list = named
     .slice(0, NAMED)

@@ -32,7 +32,7 @@ export type ContributionRefusal =
   | { readonly t: 'formula'; readonly kpi: string; readonly diagnostics: readonly Diagnostic[] };
 
 /** A KPI ready to be explained: its shape and the KPI definitions its parts need. */
-export interface ContributionPlan {
+interface ContributionPlan {
   readonly t: 'plan';
   readonly shape: 'additive' | 'ratio';
   readonly defs: readonly KpiDef[];
