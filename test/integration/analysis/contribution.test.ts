@@ -122,6 +122,17 @@ describe('contribution to change on DuckDB-WASM', () => {
     expect(r.change).toBeCloseTo(-0.09, 12);
   }, 60_000);
 
+  it('finds the periods in the Jalali calendar', async () => {
+    // The data ends 2024-06-30, inside Tir 1403 (from 2024-06-21): Khordad is the last whole month.
+    const r = await explainChange(engine, request({ grain: 'month', calendar: 'jalali' }));
+    if (r.t !== 'explained') throw new Error(`not explained: ${JSON.stringify(r)}`);
+    expect([r.a, r.b]).toEqual([
+      { label: '1403-02', from: '2024-04-20', to: '2024-05-20' },
+      { label: '1403-03', from: '2024-05-21', to: '2024-06-20' },
+    ]);
+    expect(r.segments.reduce((s, e) => s + e.total, 0)).toBeCloseTo(r.change as number, 12);
+  }, 60_000);
+
   it('compares with the same quarter a year earlier', async () => {
     const r = await explainChange(engine, request({ period: { t: 'yoy' } }));
     if (r.t !== 'explained') throw new Error(`not explained: ${JSON.stringify(r)}`);
