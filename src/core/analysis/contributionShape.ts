@@ -14,7 +14,8 @@ const ADDITIVE = new Set(['SUM', 'SUMIF', 'COUNT', 'COUNTIF', 'COUNTROWS', 'ACTI
  * - `additive`: a sum or count (or a linear mix of them: revenue − cost); each segment
  *   contributes its own change;
  * - `ratio`: one additive quantity over another (win rate, churn rate, conversion,
- *   average deal size as SUM / COUNT); the change splits into mix and rate effects.
+ *   average deal size as SUM / COUNT), possibly times a fixed scale (NPS); the change
+ *   splits into mix and rate effects.
  * The parts are KPI definitions the scorecard compiler computes per segment.
  */
 export type ContributionShape =
@@ -70,23 +71,39 @@ export function contributionShape(
   checked: ReadonlyMap<string, CheckedKpi>,
 ): ContributionShape | null {
   if (!k.ok || k.expr === null) return null;
-  const part = (id: string, e: TExpr): KpiDef => ({
+  const text = (e: TExpr) => def.formula.slice(e.span.start, e.span.end);
+  const part = (id: string, formula: string): KpiDef => ({
     id,
     label: def.label,
-    formula: def.formula.slice(e.span.start, e.span.end),
+    formula,
     ...(k.table === null ? {} : { table: k.table }),
     ...(k.timeColumn === null ? {} : { timeColumn: `${k.timeColumn.table}.${k.timeColumn.column}` }),
     ...(def.filter === undefined ? {} : { filter: def.filter }),
   });
   const seen = new Set([k.id]);
-  const f = fraction(k.expr);
+  // A ratio times a fixed scale (NPS: … / COUNT(nps) * 100) is the ratio of the scaled numerator.
+  const scale: string[] = [];
+  let inner = k.expr;
+  for (;;) {
+    const e = inner;
+    if (e.t !== 'binary' || (e.op !== '*' && e.op !== '/')) break;
+    if (constantNumber(e.right) !== null) {
+      scale.push(`${e.op} (${text(e.right)})`);
+      inner = e.left;
+    } else if (e.op === '*' && constantNumber(e.left) !== null) {
+      scale.push(`* (${text(e.left)})`);
+      inner = e.right;
+    } else break;
+  }
+  const f = fraction(inner);
   if (f !== null && constantNumber(f[1]) === null) {
     if (!isLinear(f[0], checked, seen) || !isLinear(f[1], checked, seen)) return null;
+    const numerator = scale.length === 0 ? text(f[0]) : `(${text(f[0])}) ${scale.join(' ')}`;
     return {
       t: 'ratio',
-      numerator: part(PART_IDS.numerator, f[0]),
-      denominator: part(PART_IDS.denominator, f[1]),
+      numerator: part(PART_IDS.numerator, numerator),
+      denominator: part(PART_IDS.denominator, text(f[1])),
     };
   }
-  return isLinear(k.expr, checked, seen) ? { t: 'additive', value: part(PART_IDS.value, k.expr) } : null;
+  return isLinear(k.expr, checked, seen) ? { t: 'additive', value: part(PART_IDS.value, def.formula) } : null;
 }

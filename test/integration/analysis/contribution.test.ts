@@ -133,6 +133,15 @@ describe('contribution to change on DuckDB-WASM', () => {
     expect(r.segments.reduce((s, e) => s + e.total, 0)).toBeCloseTo(r.change as number, 12);
   }, 60_000);
 
+  it('splits a ratio times a fixed scale (as NPS is written) on the same terms', async () => {
+    const pct = { id: 'win_pct', label: 'Win %', formula: 'COUNTIF(deals.won) / COUNTROWS(deals) * 100' };
+    const r = await explainChange(engine, request({ kpiId: 'win_pct', kpis: [pct] }));
+    if (r.t !== 'explained') throw new Error(`not explained: ${JSON.stringify(r)}`);
+    expect([r.valueA, r.valueB]).toEqual([45, 36]);
+    const enterprise = r.segments.find((e) => e.segment === 'Enterprise');
+    expect([enterprise?.mix, enterprise?.rate].map((v) => +(v as number).toFixed(8))).toEqual([-2.85, -7]);
+  }, 60_000);
+
   it('compares with the same quarter a year earlier', async () => {
     const r = await explainChange(engine, request({ period: { t: 'yoy' } }));
     if (r.t !== 'explained') throw new Error(`not explained: ${JSON.stringify(r)}`);

@@ -162,6 +162,11 @@ describe('what can be explained', () => {
         { id: 'total', label: 'All', formula: 'COUNTROWS(deals)' },
       ]),
     ).toBe('ratio');
+    // NPS-like: a ratio times a fixed scale.
+    expect(
+      shape('(COUNTIF(deals.amount >= 9) - COUNTIF(deals.amount <= 6)) / COUNT(deals.amount) * 100'),
+    ).toBe('ratio');
+    expect(shape('100 * COUNTIF(deals.won) / COUNTROWS(deals)')).toBe('ratio');
     expect(shape('AVERAGE(deals.amount)')).toBe('not-decomposable');
     expect(shape('COUNTD(deals.customer_id)')).toBe('not-decomposable');
     expect(shape('SUM(deals.amount) / COUNTD(deals.customer_id)')).toBe('not-decomposable');
