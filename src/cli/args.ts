@@ -44,3 +44,15 @@ export function checkKnown(args: ParsedArgs, known: readonly string[]) {
     if (!known.includes(name))
       throw new UsageError(`Unknown option --${name}. Options: ${known.map((k) => `--${k}`).join(', ')}.`);
 }
+
+/** A flag whose value must be one of a few words. */
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got “${value}”.`);
+  return value as T;
+}

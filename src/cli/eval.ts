@@ -5,7 +5,7 @@ import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
 import { scorecardSchema } from '../state/scorecardSchema';
-import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
+import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
 import { autoMap, mapAuto, mappingSession, reachableTables, skippedNotes } from './mapSession';
@@ -50,17 +50,6 @@ function kpisFrom(args: ParsedArgs, time: string | undefined): KpiDef[] {
   if (named.length === 0)
     throw new UsageError('eval needs a formula, e.g. eval --data deals=deals.csv "SUM(deals.amount)".');
   return named;
-}
-
-function oneOf<T extends string>(
-  name: string,
-  value: string | undefined,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got “${value}”.`);
-  return value as T;
 }
 
 function isoDate(name: string, value: string | undefined): string | undefined {

@@ -6,6 +6,7 @@ import { createNodeEngine } from '../engine/nodeEngine';
 import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { docsCommand } from './docs';
 import { evalCommand } from './eval';
+import { explainCommand } from './explain';
 import { type CliIO, processIO } from './io';
 import { mapCommand } from './map';
 import { runCommand } from './run';
@@ -26,6 +27,13 @@ const COMMANDS: Record<
       'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year|total] [--calendar gregorian|jalali]\n' +
       '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql] [--map auto]\n' +
       '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
+  },
+  explain: {
+    run: explainCommand,
+    booleans: [],
+    usage:
+      'explain KPI --by TABLE.COLUMN [--period latest|yoy|FROM/TO..FROM/TO] [--grain day|week|month|quarter|year]\n' +
+      '     [--calendar gregorian|jalali] [--top N] [--format table|json|csv] [--lang en|fa] [--data NAME=FILE …] [--map auto] [FILE.shakhes]',
   },
   map: {
     run: mapCommand,

@@ -77,6 +77,46 @@ async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promis
 }
 
 /**
+ * Opens the workbook file (given its data from `--data` when it was saved without), or
+ * with none, loads the data files as a new workbook; applies `--map auto`. Null when it
+ * could not, the reason written to stderr. `explain` opens its input the same way.
+ */
+export async function openInputs(
+  args: ParsedArgs,
+  path: string | undefined,
+  auto: boolean,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+) {
+  const given = dataArgs(args);
+  const bytes = path === undefined ? null : await readInput(path);
+  // Without a workbook the files are the workbook: loaded under their names, like files dropped on a new one.
+  const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
+  const { data, mapping, session } = mappingStores(await startEngine(), imports);
+  const { scorecard, workbook } = workbookSession(data, mapping);
+
+  if (path !== undefined && bytes !== null && !(await workbook.getState().open(bytes, basename(path)))) {
+    const { pending, error } = workbook.getState();
+    if (pending === null) {
+      io.err(`error: ${error ?? `${path} could not be opened.`}`);
+      return null;
+    }
+    const files = await filesFor(pending, given);
+    if (typeof files === 'string') {
+      io.err(`error: ${files}`);
+      return null;
+    }
+    if (!(await workbook.getState().provideFiles(files))) {
+      io.err(`error: ${workbook.getState().error ?? 'the data files could not be read.'}`);
+      return null;
+    }
+  }
+  if (auto) for (const note of skippedNotes((await autoMap(session)).tables)) io.err(note);
+  await mapping.getState().settled();
+  return { session, scorecard, workbook };
+}
+
+/**
  * `run`: opens a workbook with the browser's own stores (workbook, data, mapping,
  * scorecard), gives it its data when it was saved without, or, given only data files,
  * starts from a new workbook over them; with `--map auto` the app's mapping suggestions
@@ -103,31 +143,9 @@ export async function runCommand(
     throw new UsageError(
       'run takes one workbook file (run sales.shakhes), or data files alone (run --data pipeline=export.csv --map auto).',
     );
-  const given = dataArgs(args);
-  const bytes = path === undefined ? null : await readInput(path);
-  // Without a workbook the files are the workbook: loaded under their names, like files dropped on a new one.
-  const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
-  const { data, mapping, session } = mappingStores(await startEngine(), imports);
-  const { scorecard, workbook } = workbookSession(data, mapping);
-
-  if (path !== undefined && bytes !== null && !(await workbook.getState().open(bytes, basename(path)))) {
-    const { pending, error } = workbook.getState();
-    if (pending === null) {
-      io.err(`error: ${error ?? `${path} could not be opened.`}`);
-      return 2;
-    }
-    const files = await filesFor(pending, given);
-    if (typeof files === 'string') {
-      io.err(`error: ${files}`);
-      return 2;
-    }
-    if (!(await workbook.getState().provideFiles(files))) {
-      io.err(`error: ${workbook.getState().error ?? 'the data files could not be read.'}`);
-      return 2;
-    }
-  }
-  if (auto) for (const note of skippedNotes((await autoMap(session)).tables)) io.err(note);
-  await mapping.getState().settled();
+  const opened = await openInputs(args, path, auto, startEngine, io);
+  if (opened === null) return 2;
+  const { scorecard, workbook } = opened;
   if (grain === undefined || grain === 'total') await scorecard.getState().refresh();
   else await scorecard.getState().setGrain(grain as Grain);
   const state = scorecard.getState();

@@ -1,4 +1,5 @@
 import { datesEn } from './dates.en';
+import { explainEn } from './explain.en';
 import { exportEn } from './export.en';
 import { firstScreenEn } from './firstScreen.en';
 import { kpiEntryEn } from './kpiEntry.en';
@@ -23,6 +24,7 @@ export const en = {
   ...firstScreenEn,
   ...kpiEntryEn,
   ...lifecycleEn,
+  ...explainEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',

@@ -1,5 +1,6 @@
 import { datesFa } from './dates.fa';
 import type { MessageKey } from './en';
+import { explainFa } from './explain.fa';
 import { exportFa } from './export.fa';
 import { firstScreenFa } from './firstScreen.fa';
 import { kpiEntryFa } from './kpiEntry.fa';
@@ -23,6 +24,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...workbookFa,
   ...kpiEntryFa,
   ...lifecycleFa,
+  ...explainFa,
   ...datesFa,
   ...firstScreenFa,
   'app.title': 'شاخص',

@@ -1,0 +1,175 @@
+import { type ExplainResult, explainChange } from '../app/contribution';
+import type { SegmentEffect } from '../core/analysis/contribution';
+import { parsePeriodChoice } from '../core/analysis/contributionPeriods';
+import { renderDiagnostic } from '../core/formula/diagnostics';
+import { kpiLabelIn } from '../core/kpi/catalogFa';
+import { CALENDARS, GRAINS } from '../core/sql/calendarSchema';
+import type { Engine } from '../engine/engine';
+import type { Cell } from '../engine/rows';
+import { explainSentence } from '../i18n/explainSentence';
+import { LOCALES, type Locale, type LocaleSettings } from '../i18n/locale';
+import { tIn } from '../i18n/t';
+import { scorecardSchema } from '../state/scorecardSchema';
+import type { WorkbookKpi } from '../state/scorecardStore';
+import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
+import type { CliIO } from './io';
+import { mapAuto } from './mapSession';
+import { formatRows } from './output';
+import { openInputs } from './run';
+import { parseColumnRef } from './schemaFromImports';
+
+const EXPLAIN_OPTIONS = ['by', 'period', 'grain', 'calendar', 'data', 'map', 'top', 'format', 'lang'];
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+/** The KPI named on the command line: its id, or its label ignoring case. */
+function findKpi(kpis: readonly WorkbookKpi[], name: string): WorkbookKpi | undefined {
+  return kpis.find((k) => k.id === name) ?? kpis.find((k) => k.label.toLowerCase() === name.toLowerCase());
+}
+
+function segmentCell(e: SegmentEffect, locale: Locale): string {
+  if (e.others > 0) return tIn(locale, 'explain.others', { count: e.others });
+  return e.segment ?? tIn(locale, 'explain.blank');
+}
+
+/** The ranked table: a ratio's rates, shares, mix and rate effects; a sum's values and change. */
+function table(
+  r: Extract<ExplainResult, { t: 'explained' }>,
+  locale: Locale,
+): { header: string[]; rows: Cell[][] } {
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
+  if (r.shape === 'additive')
+    return {
+      header: ['segment', r.a.label, r.b.label, 'change'],
+      rows: r.segments.map((e) => [segmentCell(e, locale), round(e.a), round(e.b), round(e.total)]),
+    };
+  return {
+    header: [
+      'segment',
+      `rate ${r.a.label}`,
+      `rate ${r.b.label}`,
+      'share_a',
+      'share_b',
+      'mix',
+      'rate',
+      'total',
+    ],
+    rows: r.segments.map((e) => [
+      segmentCell(e, locale),
+      round(e.a),
+      round(e.b),
+      round(e.shareA),
+      round(e.shareB),
+      round(e.mix),
+      round(e.rate),
+      round(e.total),
+    ]),
+  };
+}
+
+/**
+ * `explain KPI --by TABLE.COLUMN`: why a KPI changed between two periods, split by the
+ * segments of a dimension (src/core/analysis/contribution.ts), as a ranked table and a
+ * sentence. The workbook (or the data files alone) opens as `run` opens it.
+ */
+export async function explainCommand(
+  args: ParsedArgs,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+): Promise<number> {
+  checkKnown(args, EXPLAIN_OPTIONS);
+  const [kpiName, path, ...extra] = args.positional;
+  if (kpiName === undefined || extra.length > 0)
+    throw new UsageError(
+      'explain takes a KPI and at most one workbook file (explain win_rate --by customers.segment sales.shakhes).',
+    );
+  const byFlag = flag(args, 'by');
+  if (byFlag === undefined)
+    throw new UsageError('explain needs --by TABLE.COLUMN, the dimension to split the change by.');
+  const by = parseColumnRef('by', byFlag);
+  const periodText = flag(args, 'period') ?? 'latest';
+  const period = parsePeriodChoice(periodText);
+  if (period === null)
+    throw new UsageError(
+      `--period takes latest, yoy or two ISO ranges A..B (2024-01-01/2024-03-31..2024-04-01/2024-06-30); got “${periodText}”.`,
+    );
+  const grainFlag = oneOf('grain', flag(args, 'grain'), GRAINS);
+  const calendarFlag = oneOf('calendar', flag(args, 'calendar'), CALENDARS);
+  const format = oneOf('format', flag(args, 'format'), FORMATS) ?? 'table';
+  const locale = oneOf('lang', flag(args, 'lang'), LOCALES) ?? 'en';
+  const topText = flag(args, 'top') ?? '8';
+  const top = Number(topText);
+  if (!Number.isInteger(top) || top < 1)
+    throw new UsageError(`--top takes a whole number of at least 1; got “${topText}”.`);
+  const auto = mapAuto(flag(args, 'map'));
+  if (path === undefined && flags(args, 'data').length === 0)
+    throw new UsageError('explain needs a workbook file or data files (--data deals=deals.csv --map auto).');
+
+  const opened = await openInputs(args, path, auto, startEngine, io);
+  if (opened === null) return 2;
+  const { scorecard, session } = opened;
+  const { mapping } = session;
+  // The scorecard settles which KPIs the workbook has (catalog ones follow the data).
+  await scorecard.getState().refresh();
+  const { kpis, settings } = scorecard.getState();
+  const kpi = findKpi(kpis, kpiName);
+  const ui: LocaleSettings = {
+    locale,
+    persianDigits: true,
+    calendar: settings.calendar,
+    currency: settings.currency,
+  };
+  if (kpi === undefined) {
+    io.err(
+      `error: ${tIn(locale, 'explain.unknownKpi', { kpi: kpiName })} (${kpis.map((k) => k.id).join(', ')})`,
+    );
+    return 2;
+  }
+  const label = kpiLabelIn(locale, kpi);
+  const result = await explainChange(await startEngine(), {
+    kpiId: kpi.id,
+    // A workbook KPI is a KPI definition with more besides.
+    kpis,
+    schema: scorecardSchema(mapping.scorecardTables(), mapping.links()),
+    by,
+    period,
+    grain: grainFlag ?? settings.grain,
+    calendar: calendarFlag ?? settings.calendar,
+    top,
+  });
+  if (result.t === 'formula') {
+    for (const d of result.diagnostics) io.err(renderDiagnostic(kpi.formula, d));
+    return 2;
+  }
+  if (result.t !== 'explained') {
+    const key = {
+      'unknown-kpi': 'explain.unknownKpi',
+      'not-decomposable': 'explain.notDecomposable',
+      'no-period': 'explain.noPeriod',
+    } as const;
+    io.err(`error: ${tIn(locale, key[result.t], { kpi: label })}`);
+    return 2;
+  }
+  const sentence = explainSentence(
+    {
+      kpi: label,
+      a: result.a.label,
+      b: result.b.label,
+      contribution: result,
+      percent: kpi.format === 'percent',
+    },
+    ui,
+    { isolate: locale === 'fa' },
+  );
+  if (format === 'json') {
+    const { t: _, ...rest } = result;
+    io.out(
+      JSON.stringify({ kpi: kpi.id, by: `${by.table}.${by.column}`, ...rest, summary: sentence }, null, 2),
+    );
+    return 0;
+  }
+  const { header, rows } = table(result, locale);
+  io.out(formatRows(format, header, rows));
+  if (format === 'csv') io.err(sentence);
+  else io.out(`\n${sentence}`);
+  return 0;
+}
