@@ -1,41 +1,10 @@
+import { fromDocument, toDocument } from '../app/scorecard/workbookKpis';
 import { catalogKpi } from '../core/kpi/catalog';
-import type { WorkbookKpi as DocumentKpi, WorkbookDocument } from '../core/model/documentSchema';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { DocumentSlice } from './documentSlice';
 import { parseScorecardResults } from './scorecardResults';
-import type { ScorecardStore, WorkbookKpi } from './scorecardStore';
+import type { ScorecardStore } from './scorecardTypes';
 import { fromDocumentBenchmarks, scaleForFormat, toDocumentBenchmarks } from './userBenchmarks';
-
-function toDocument(k: WorkbookKpi): DocumentKpi {
-  return {
-    id: k.id,
-    label: k.label,
-    formula: k.formula,
-    ...(k.table === undefined ? {} : { table: k.table }),
-    ...(k.timeColumn === undefined ? {} : { timeColumn: k.timeColumn }),
-    ...(k.filter === undefined ? {} : { filter: k.filter }),
-    unit: k.unit,
-    format: k.format,
-    direction: k.direction,
-    family: k.family,
-    kind: k.kind,
-    ...(k.target === null ? {} : { target: k.target }),
-    ...(k.thresholds === undefined ? {} : { thresholds: { ...k.thresholds } }),
-    ...(k.benchmarkKey === undefined ? {} : { benchmarkKey: k.benchmarkKey }),
-    ...(k.description === undefined ? {} : { description: k.description }),
-  };
-}
-
-function fromDocument(k: DocumentKpi): WorkbookKpi {
-  const catalog = catalogKpi(k.id);
-  return {
-    ...(catalog ?? {}),
-    ...k,
-    unit: k.unit as WorkbookKpi['unit'],
-    description: k.description ?? catalog?.description ?? '',
-    origin: catalog ? 'catalog' : 'user',
-    target: k.target ?? null,
-  } as WorkbookKpi;
-}
 
 /** The document's settings, KPIs and benchmarks into the store, without running anything. */
 function adoptDocument(store: ScorecardStore, doc: WorkbookDocument): void {

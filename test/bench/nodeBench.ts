@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { presentColumns, scorecardSchema } from '../../src/app/scorecard/scorecardSchema';
 import { compileScorecard } from '../../src/core/formula/compile';
 import { availability } from '../../src/core/kpi/availability';
 import { CATALOG } from '../../src/core/kpi/catalog';
@@ -12,7 +13,6 @@ import { importFile } from '../../src/engine/ingest/importFile';
 import { importPath } from '../../src/engine/lockdown';
 import { createNodeEngine } from '../../src/engine/nodeEngine';
 import { plainColumn } from '../../src/engine/rows';
-import { presentColumns, scorecardSchema } from '../../src/state/scorecardSchema';
 import { embedTables } from '../../src/workbook/embed';
 import { type NativeConnection, nativeConnection } from './nativeDuckdb';
 import type { Figure } from './report';

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
+import { createTextValues } from '../../app/scorecard/textValues';
 import { scorecardSlice } from '../../state/scorecardSlice';
 import { createScorecardStore, type ScorecardState } from '../../state/scorecardStore';
-import { createTextValues } from '../../state/textValues';
 import { dataStore, workbookStore } from '../appStore';
 import { isDemoWorkbook } from '../demoFiles';
 import { mappingStore } from '../mapping/mappingApp';

@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LoadedTable,
+  presentColumns,
+  scorecardSchema,
+} from '../../../src/app/scorecard/scorecardSchema';
 import { compileScorecard } from '../../../src/core/formula/compile';
 import { availability } from '../../../src/core/kpi/availability';
 import { CATALOG } from '../../../src/core/kpi/catalog';
@@ -8,7 +13,6 @@ import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { runScorecard, type ScorecardRow } from '../../../src/engine/scorecardRun';
-import { type LoadedTable, presentColumns, scorecardSchema } from '../../../src/state/scorecardSchema';
 
 /**
  * The demo scorecard as the app computes it (the committed CSVs through importFile,
