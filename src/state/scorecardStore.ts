@@ -12,6 +12,7 @@ import type { PeriodValue } from '../core/kpi/evaluate';
 import { judgeKpi } from '../core/kpi/judge';
 import { kpiEdits, withTarget } from './scorecardEdits';
 import { keptResults, viewKeyOf } from './scorecardResults';
+import { NEW_SCORECARD_SETTINGS } from './scorecardSlice';
 import type { ScorecardDeps, ScorecardState, ScorecardStore } from './scorecardTypes';
 
 export type { Period } from '../app/scorecard/frames';
@@ -169,15 +170,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
       };
 
       return {
-        settings: {
-          grain: 'month',
-          calendar: 'gregorian',
-          from: null,
-          to: null,
-          breakdown: null,
-          industry: 'all',
-          currency: 'USD',
-        },
+        settings: NEW_SCORECARD_SETTINGS,
         kpis: [],
         unavailable: [],
         dataRange: null,
