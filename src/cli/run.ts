@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { createScorecardRunner, type ScorecardView } from '../app/scorecard/runner';
+import { presentColumns } from '../app/scorecard/scorecardSchema';
+import { fromCatalog, kpisForTables } from '../app/scorecard/workbookKpis';
 import {
   anyComputed,
   reportCsv,
@@ -7,11 +10,15 @@ import {
   reportJson,
   reportMarkdown,
 } from '../core/export/scorecardReport';
+import { benchmarkOf } from '../core/kpi/judge';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import type { SourceFile } from '../state/dataStore';
-import { workbookSession } from '../state/workbookSession';
-import type { PendingOpen } from '../state/workbookStore';
+import type { DocumentSlice } from '../state/documentSlice';
+import { mappingSlice } from '../state/mappingSlice';
+import { NEW_SCORECARD_SETTINGS, scorecardOfDocument } from '../state/scorecardSlice';
+import { createWorkbookStore, type PendingOpen } from '../state/workbookStore';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
@@ -76,10 +83,27 @@ async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promis
 }
 
 /**
- * `run`: opens a workbook with the browser's own stores (workbook, data, mapping,
- * scorecard), gives it its data when it was saved without, or, given only data files,
+ * The scorecard's part of an opened workbook, read and kept: the CLI computes it with the
+ * runner, so no scorecard store takes it. Opening the file (its data, its mappings) is the
+ * workbook store's.
+ */
+function documentReader(): { slice: DocumentSlice; doc(): WorkbookDocument | null } {
+  let opened: WorkbookDocument | null = null;
+  const slice: DocumentSlice = {
+    contribute() {},
+    adopt(doc) {
+      opened = doc;
+    },
+    subscribe: () => () => {},
+  };
+  return { slice, doc: () => opened };
+}
+
+/**
+ * `run`: opens a workbook with the browser's own stores (workbook, data, mapping), gives it its data when it was saved without, or, given only data files,
  * starts from a new workbook over them; with `--map auto` the app's mapping suggestions
- * are applied to tables the workbook has not mapped. It recomputes the scorecard and prints
+ * are applied to tables the workbook has not mapped. It recomputes the scorecard with the
+app's runner (src/app/scorecard) and prints
  * every KPI for every period with comparisons and status. A KPI that fails is listed
  * with its message while the others print (status 0). A file that is refused, data
  * that is missing, or a scorecard where nothing computed exits with status 2.
@@ -108,7 +132,11 @@ export async function runCommand(
   const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
   const session = mappingSession(await startEngine(), imports);
   const { data, mapping } = session;
-  const { scorecard, workbook } = workbookSession(data, mapping);
+  const workbook = createWorkbookStore(data);
+  // The mappings first, so an opened workbook's views exist before its KPIs are read.
+  workbook.getState().registerSlice(mappingSlice(mapping));
+  const reader = documentReader();
+  workbook.getState().registerSlice(reader.slice);
 
   if (path !== undefined && bytes !== null && !(await workbook.getState().open(bytes, basename(path)))) {
     const { pending, error } = workbook.getState();
@@ -128,19 +156,45 @@ export async function runCommand(
   }
   if (auto) for (const note of skippedNotes((await autoMap(session)).tables)) io.err(note);
   await mapping.getState().settled();
-  if (grain === undefined || grain === 'total') await scorecard.getState().refresh();
-  else await scorecard.getState().setGrain(grain as Grain);
-  const state = scorecard.getState();
-  if (state.status === 'error') {
-    io.err(`error: the scorecard could not be computed: ${state.error ?? ''}`);
+  const doc = reader.doc();
+  const part =
+    doc === null
+      ? { settings: NEW_SCORECARD_SETTINGS, kpis: [], userBenchmarks: [] }
+      : scorecardOfDocument(doc, NEW_SCORECARD_SETTINGS);
+  const settings =
+    grain === undefined || grain === 'total' ? part.settings : { ...part.settings, grain: grain as Grain };
+  const tables = mapping.getState().scorecardTables();
+  // As in the app: every catalog KPI the tables can compute joins the workbook's own.
+  const { kpis } = kpisForTables(part.kpis, presentColumns(tables), fromCatalog);
+  const runner = createScorecardRunner({ engine: () => data.getState().engine() });
+  let view: ScorecardView | null;
+  try {
+    const run = await runner.run({ tables, relationships: mapping.getState().links(), kpis, settings });
+    view = run?.view ?? null;
+  } catch (e) {
+    io.err(`error: the scorecard could not be computed: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
-  if (path === undefined && !auto && state.kpis.length === 0)
+  if (path === undefined && !auto && kpis.length === 0)
     io.err('note: no catalog KPI can be computed on these tables as loaded; add --map auto to map them.');
   if (grain === 'total') {
-    io.out(totalsOutput(format as RunFormat, state.kpis, state.totals));
-    return Object.keys(state.totals).length > 0 ? 0 : 2;
+    const totals = view?.totals ?? {};
+    io.out(totalsOutput(format as RunFormat, kpis, totals));
+    return Object.keys(totals).length > 0 ? 0 : 2;
   }
+  const series = Object.fromEntries(kpis.map((k) => [k.id, view?.series[k.id] ?? []]));
+  const judging = { grain: settings.grain, industry: settings.industry, userBenchmarks: part.userBenchmarks };
+  const benchmarks = Object.fromEntries(kpis.map((k) => [k.id, benchmarkOf(k, judging)]));
+  const state = {
+    settings,
+    kpis,
+    periods: view?.periods ?? [],
+    series,
+    bases: view?.bases ?? {},
+    benchmarks,
+    failures: view?.failures ?? {},
+    diagnostics: view?.diagnostics ?? {},
+  };
   const input = reportInput(workbook.getState().title, state);
   const outputs: Record<RunFormat, () => string> = {
     json: () => JSON.stringify(reportJson(input), null, 2),

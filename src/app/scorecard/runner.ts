@@ -76,7 +76,7 @@ export interface ScorecardView {
   readonly reused: boolean;
 }
 
-export interface ScorecardRun {
+interface ScorecardRun {
   /** What names the data the numbers were computed for (the cache's and `snapshot`'s key). */
   readonly data: string;
   /** First and last date of the date columns the KPIs read. */
@@ -262,8 +262,6 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
     seed: (snapshot: CacheSnapshot) => cache.seed(snapshot),
   };
 }
-
-export type ScorecardRunner = ReturnType<typeof createScorecardRunner>;
 
 /** A run overtaken by a newer one gives null, whatever it failed with; any other failure is the run's. */
 function unlessStale(e: unknown, stale: () => boolean): null {

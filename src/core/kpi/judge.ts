@@ -38,7 +38,7 @@ interface Judgement {
  * The benchmark a KPI is compared with. A KPI with no published key still finds the
  * user's own rows under its id; without either it has none.
  */
-function benchmarkOf(k: JudgedKpi, ctx: JudgeContext): BenchmarkRow | undefined {
+export function benchmarkOf(k: JudgedKpi, ctx: JudgeContext): BenchmarkRow | undefined {
   if (k.benchmarkKey === undefined && !ctx.userBenchmarks.some((r) => r.kpiId === k.id)) return undefined;
   return lookupBenchmark(k.benchmarkKey ?? k.id, ctx.industry, ctx.userBenchmarks);
 }

@@ -3,7 +3,7 @@ import { EngineCancelled } from '../../../../src/engine/engine';
 import { wrapping } from '../../../../src/engine/engineRoot';
 
 /** A query the held engine keeps until the test lets it through. */
-export interface HeldQuery {
+interface HeldQuery {
   readonly sql: string;
   readonly signal: AbortSignal | undefined;
   /** Runs it on the real engine and answers the caller. */
