@@ -98,6 +98,16 @@ describe('scorecard runner', () => {
     expect((await second)?.view?.periods.map((p) => p.label)).toEqual(['2023']);
   }, 30_000);
 
+  it('stops a run whose caller calls it off, in the engine too', async () => {
+    const { held, runner } = setup();
+    const caller = new AbortController();
+    const run = runner.run(request('month'), caller.signal);
+    const q = await held.held(1);
+    caller.abort();
+    expect(q.signal?.aborted).toBe(true);
+    expect(await run).toBeNull();
+  }, 30_000);
+
   it('answers a frame it has computed from its cache, with no query', async () => {
     const { held, runner } = setup();
     held.open();
