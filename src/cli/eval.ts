@@ -1,10 +1,10 @@
 import { compileScorecard } from '../core/formula/compile';
 import { hasErrors, renderDiagnostic } from '../core/formula/diagnostics';
 import type { KpiDef } from '../core/formula/schema';
+import { scorecardSchema } from '../core/model/scorecardSchema';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
-import { scorecardSchema } from '../state/scorecardSchema';
 import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';

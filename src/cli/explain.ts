@@ -3,19 +3,19 @@ import type { SegmentEffect } from '../core/analysis/contribution';
 import { parsePeriodChoice } from '../core/analysis/contributionPeriods';
 import { renderDiagnostic } from '../core/formula/diagnostics';
 import { kpiLabelIn } from '../core/kpi/catalogFa';
+import { scorecardSchema } from '../core/model/scorecardSchema';
 import { CALENDARS, GRAINS } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import type { Cell } from '../engine/rows';
 import { explainSentence } from '../i18n/explainSentence';
 import { LOCALES, type Locale, type LocaleSettings } from '../i18n/locale';
 import { tIn } from '../i18n/t';
-import { scorecardSchema } from '../state/scorecardSchema';
 import type { WorkbookKpi } from '../state/scorecardStore';
 import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { mapAuto } from './mapSession';
+import { openInputs } from './openInputs';
 import { formatRows } from './output';
-import { openInputs } from './run';
 import { parseColumnRef } from './schemaFromImports';
 
 const EXPLAIN_OPTIONS = ['by', 'period', 'grain', 'calendar', 'data', 'map', 'top', 'format', 'lang'];
@@ -106,11 +106,9 @@ export async function explainCommand(
 
   const opened = await openInputs(args, path, auto, startEngine, io);
   if (opened === null) return 2;
-  const { scorecard, session } = opened;
+  const { session, kpis } = opened;
   const { mapping } = session;
-  // The scorecard settles which KPIs the workbook has (catalog ones follow the data).
-  await scorecard.getState().refresh();
-  const { kpis, settings } = scorecard.getState();
+  const { settings } = opened.scorecard;
   const kpi = findKpi(kpis, kpiName);
   const ui: LocaleSettings = {
     locale,
@@ -125,7 +123,7 @@ export async function explainCommand(
     return 2;
   }
   const label = kpiLabelIn(locale, kpi);
-  const result = await explainChange(await startEngine(), {
+  const result = await explainChange(await opened.engine(), {
     kpiId: kpi.id,
     // A workbook KPI is a KPI definition with more besides.
     kpis,

@@ -1,6 +1,6 @@
+import type { WorkbookKpi } from '../app/scorecard/workbookKpis';
 import type { TotalFigure } from '../core/kpi/wholeRange';
 import type { Cell } from '../engine/rows';
-import type { WorkbookKpi } from '../state/scorecardStore';
 import { formatRows } from './output';
 
 const HEADER = [

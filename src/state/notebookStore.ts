@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CellOutcome, createNotebookRunner } from '../app/notebook/notebookRunner';
 import { cellGraph } from '../app/notebook/runPlan';
 import type { Relationship } from '../core/formula/schema';
+import { type LoadedTable, scorecardSchema } from '../core/model/scorecardSchema';
 import { type CellGraph, rerunAfter } from '../core/notebook/graph';
 import { messagesText, type NotebookMessage } from '../core/notebook/messages';
 import { cellNameProblem, createCell } from '../core/notebook/registry';
@@ -12,7 +13,6 @@ import type { Engine } from '../engine/engine';
 import type { guardWorkbookSql } from '../engine/workbookSql';
 import { type CellRun, haltedRun, haltOf, idleRun } from './cellRuns';
 import { asDerived } from './notebookSlice';
-import { type LoadedTable, scorecardSchema } from './scorecardSchema';
 
 export type { CellRun } from './cellRuns';
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { parseCacheSnapshot } from './scorecardCache';
-import type { ScorecardResults } from './scorecardStore';
+import type { CacheSnapshot } from '../app/scorecard/resultsCache';
+import { parseCacheSnapshot } from '../app/scorecard/resultsCache';
+import { asDef, type WorkbookKpi } from '../app/scorecard/workbookKpis';
+import type { ScorecardResults, ScorecardSettings, ScorecardState } from './scorecardTypes';
 
 const isoOrEmpty = z.string().max(10);
 const value = z.number().nullable();
@@ -40,4 +42,33 @@ export function parseScorecardResults(v: unknown): ScorecardResults | null {
   if (!r.success || parseCacheSnapshot(r.data.cache) === null) return null;
   // Diagnostics were the store's own when kept: their parameters are not re-checked field by field.
   return r.data as unknown as ScorecardResults;
+}
+
+/** Names what the shown numbers depend on besides the data: the KPIs' definitions and the settings that query. */
+export function viewKeyOf(kpis: readonly WorkbookKpi[], settings: ScorecardSettings): string {
+  const { grain, calendar, from, to, breakdown } = settings;
+  return JSON.stringify([kpis.map(asDef), grain, calendar, from, to, breakdown]);
+}
+
+/** What the scorecard shows, with the cached results of its data, to keep with the workbook. */
+export function keptResults(
+  st: ScorecardState,
+  shown: { data: string; view: string },
+  cache: CacheSnapshot,
+): ScorecardResults {
+  return {
+    viewKey: shown.view,
+    dataKey: shown.data,
+    view: {
+      periods: st.periods,
+      series: st.series,
+      bases: st.bases,
+      segments: st.segments,
+      diagnostics: st.diagnostics,
+      failures: st.failures,
+      dataRange: st.dataRange,
+      unavailable: st.unavailable.map((u) => ({ id: u.kpi.id, reason: u.reason, missing: [...u.missing] })),
+    },
+    cache,
+  };
 }

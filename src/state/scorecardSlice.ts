@@ -1,53 +1,36 @@
+import { fromDocument, toDocument } from '../app/scorecard/workbookKpis';
 import { catalogKpi } from '../core/kpi/catalog';
-import type { WorkbookKpi as DocumentKpi, WorkbookDocument } from '../core/model/documentSchema';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { DocumentSlice } from './documentSlice';
 import { parseScorecardResults } from './scorecardResults';
-import type { ScorecardStore, WorkbookKpi } from './scorecardStore';
+import type { ScorecardSettings, ScorecardState, ScorecardStore } from './scorecardTypes';
 import { fromDocumentBenchmarks, scaleForFormat, toDocumentBenchmarks } from './userBenchmarks';
 
-function toDocument(k: WorkbookKpi): DocumentKpi {
-  return {
-    id: k.id,
-    label: k.label,
-    formula: k.formula,
-    ...(k.table === undefined ? {} : { table: k.table }),
-    ...(k.timeColumn === undefined ? {} : { timeColumn: k.timeColumn }),
-    ...(k.filter === undefined ? {} : { filter: k.filter }),
-    unit: k.unit,
-    format: k.format,
-    direction: k.direction,
-    family: k.family,
-    kind: k.kind,
-    ...(k.target === null ? {} : { target: k.target }),
-    ...(k.thresholds === undefined ? {} : { thresholds: { ...k.thresholds } }),
-    ...(k.benchmarkKey === undefined ? {} : { benchmarkKey: k.benchmarkKey }),
-    ...(k.description === undefined ? {} : { description: k.description }),
-  };
-}
+/** The settings of a scorecard no workbook has set. */
+export const NEW_SCORECARD_SETTINGS: ScorecardSettings = {
+  grain: 'month',
+  calendar: 'gregorian',
+  from: null,
+  to: null,
+  breakdown: null,
+  industry: 'all',
+  currency: 'USD',
+};
 
-function fromDocument(k: DocumentKpi): WorkbookKpi {
-  const catalog = catalogKpi(k.id);
+/** The scorecard's part of a workbook document: settings over `settings`, KPIs and the user's benchmarks. */
+export function scorecardOfDocument(
+  doc: WorkbookDocument,
+  settings: ScorecardSettings,
+): Pick<ScorecardState, 'settings' | 'kpis' | 'userBenchmarks'> {
   return {
-    ...(catalog ?? {}),
-    ...k,
-    unit: k.unit as WorkbookKpi['unit'],
-    description: k.description ?? catalog?.description ?? '',
-    origin: catalog ? 'catalog' : 'user',
-    target: k.target ?? null,
-  } as WorkbookKpi;
-}
-
-/** The document's settings, KPIs and benchmarks into the store, without running anything. */
-function adoptDocument(store: ScorecardStore, doc: WorkbookDocument): void {
-  store.setState({
     settings: {
-      ...store.getState().settings,
+      ...settings,
       grain: doc.settings.grain,
       calendar: doc.calendar,
       from: doc.settings.dateRange.from,
       to: doc.settings.dateRange.to,
       breakdown: doc.settings.breakdown,
-      industry: doc.settings.industry ?? store.getState().settings.industry,
+      industry: doc.settings.industry ?? settings.industry,
       currency: doc.settings.currency,
     },
     kpis: doc.kpis.map(fromDocument),
@@ -55,7 +38,12 @@ function adoptDocument(store: ScorecardStore, doc: WorkbookDocument): void {
       const k = doc.kpis.find((x) => x.id === id || x.benchmarkKey === id) ?? catalogKpi(id);
       return scaleForFormat(k?.format ?? 'number');
     }),
-  });
+  };
+}
+
+/** The document's settings, KPIs and benchmarks into the store, without running anything. */
+function adoptDocument(store: ScorecardStore, doc: WorkbookDocument): void {
+  store.setState(scorecardOfDocument(doc, store.getState().settings));
 }
 
 /**

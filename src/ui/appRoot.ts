@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { autosaveEncoder, importInBrowser, startBrowserEngine } from '../app/browserEngine';
+import { createTextValues } from '../app/scorecard/textValues';
 import { type ScorecardStop, scorecardLimits } from '../app/scorecardLimits';
 import { DEMO_NOTEBOOK_TABLES, demoNotebook } from '../core/notebook/demo';
 import { CELL_REGISTRY } from '../core/notebook/registry';
@@ -19,7 +20,6 @@ import { createSheetNotebooks } from '../state/sheetsNotebooks';
 import { sheetsSlice } from '../state/sheetsSlice';
 import { createSheetsStore, type SheetKind } from '../state/sheetsStore';
 import { createTableRemoval } from '../state/tableRemoval';
-import { createTextValues } from '../state/textValues';
 import { createTimeLimitStore, timeLimitSlice } from '../state/timeLimitStore';
 import { createWorkbookStore } from '../state/workbookStore';
 import { indexedDbStorage } from '../workbook/autosaveStorage';

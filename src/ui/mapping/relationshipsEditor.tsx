@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { currentRelationship } from '../../app/mapping/mappingTables';
 import type { Relationship } from '../../core/formula/schema';
+import { scorecardSchema } from '../../core/model/scorecardSchema';
 import { formatPercent } from '../../i18n/format';
 import { t } from '../../i18n/t';
-import { scorecardSchema } from '../../state/scorecardSchema';
 import { dataStore, mappingStore } from '../appRoot';
 import { CloseIcon, PlusIcon } from '../icons';
 import { useMapping } from './mappingApp';

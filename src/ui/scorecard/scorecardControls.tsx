@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
 import { INDUSTRIES } from '../../core/kpi/benchmarks';
 import { industryLabelIn } from '../../core/kpi/catalogFa';
+import { breakdownColumns } from '../../core/model/scorecardSchema';
 import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../../core/sql/calendarSchema';
 import { CURRENCIES } from '../../i18n/format';
 import { activeLocale } from '../../i18n/locale';
 import { t } from '../../i18n/t';
-import { breakdownColumns } from '../../state/scorecardSchema';
 import { mappingStore, scorecardStore } from '../appRoot';
 import { useData } from '../appStore';
 import { DateField, shownDate } from '../dateField';

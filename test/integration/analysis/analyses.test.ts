@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RFM_MAP } from '../../../src/core/analysis/rfm';
+import type { LoadedTable } from '../../../src/core/model/scorecardSchema';
 import { CELL_REGISTRY } from '../../../src/core/notebook/registry';
 import type { CellConfig, CellKind, NotebookCell } from '../../../src/core/notebook/types';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { catalogNotebookKpis } from '../../../src/state/notebookKpis';
 import { createNotebookStore, type NotebookStore } from '../../../src/state/notebookStore';
-import type { LoadedTable } from '../../../src/state/scorecardSchema';
 
 /**
  * Each analysis on a fixture small enough to work out by hand. The expected values

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedTable } from '../../../src/core/model/scorecardSchema';
 import { demoNotebook } from '../../../src/core/notebook/demo';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { catalogNotebookKpis } from '../../../src/state/notebookKpis';
 import { createNotebookStore, type NotebookStore } from '../../../src/state/notebookStore';
-import type { LoadedTable } from '../../../src/state/scorecardSchema';
 
 const DEMO = join(import.meta.dirname, '../../../samples/crm-demo');
 

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScorecard } from '../../../src/core/formula/compile';
 import { availability } from '../../../src/core/kpi/availability';
 import { CATALOG } from '../../../src/core/kpi/catalog';
+import { type LoadedTable, presentColumns, scorecardSchema } from '../../../src/core/model/scorecardSchema';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { runScorecard, type ScorecardRow } from '../../../src/engine/scorecardRun';
-import { type LoadedTable, presentColumns, scorecardSchema } from '../../../src/state/scorecardSchema';
 
 /**
  * The demo scorecard as the app computes it (the committed CSVs through importFile,

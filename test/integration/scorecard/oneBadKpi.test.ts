@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedTable } from '../../../src/core/model/scorecardSchema';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { parseScorecardResults } from '../../../src/state/scorecardResults';
-import type { LoadedTable } from '../../../src/state/scorecardSchema';
 import { createScorecardStore, type ScorecardStore } from '../../../src/state/scorecardStore';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedTable } from '../../../src/core/model/scorecardSchema';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { setLocaleSettings } from '../../../src/i18n/locale';
-import type { LoadedTable } from '../../../src/state/scorecardSchema';
 import { createScorecardStore } from '../../../src/state/scorecardStore';
 import { thinText } from '../../../src/ui/scorecard/thinText';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedTable } from '../../../src/core/model/scorecardSchema';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
-import type { LoadedTable } from '../../../src/state/scorecardSchema';
 import { createScorecardStore } from '../../../src/state/scorecardStore';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownColumns } from '../../../src/state/scorecardSchema';
+import { breakdownColumns } from '../../../src/core/model/scorecardSchema';
 
 describe('breakdown columns', () => {
   it("lists every table's text columns as table.column, keys left out", () => {

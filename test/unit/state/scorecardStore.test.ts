@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTextValues } from '../../../src/app/scorecard/textValues';
 import { monthsBack } from '../../../src/core/kpi/dateRange';
 import { parseKpiFigure } from '../../../src/core/kpi/kpiFigure';
+import type { LoadedTable } from '../../../src/core/model/scorecardSchema';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
-import type { LoadedTable } from '../../../src/state/scorecardSchema';
-import { createScorecardStore, idFromLabel } from '../../../src/state/scorecardStore';
-import { createTextValues } from '../../../src/state/textValues';
+import { idFromLabel } from '../../../src/state/scorecardEdits';
+import { createScorecardStore } from '../../../src/state/scorecardStore';
 
 /**
  * The store on the Node engine with two small canonical tables: what refresh

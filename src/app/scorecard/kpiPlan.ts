@@ -1,5 +1,5 @@
-import { checkKpis } from '../core/formula/check';
-import type { KpiDef, Schema } from '../core/formula/schema';
+import { checkKpis } from '../../core/formula/check';
+import type { KpiDef, Schema } from '../../core/formula/schema';
 
 /**
  * How the scorecard's KPIs depend on each other, for caching their results: each

@@ -1,4 +1,5 @@
-import type { PlainValue, ScorecardRow } from '../engine/scorecardRun';
+import type { PlainValue, ScorecardRow } from '../../engine/scorecardRun';
+import { type FrameKey, frameId, parseFrameKey, parseLegacyFrameKey } from './frameKey';
 
 /** A result row without its KPI values: which period (and breakdown value) it is. */
 export type RowHead = Omit<ScorecardRow, 'values' | 'bases'>;
@@ -12,13 +13,14 @@ const baseKey = (key: string) => `${key}\u0004base`;
  * A KPI edited or added is computed alone and joins the frame; the others are reused.
  */
 interface Frame {
+  key: FrameKey;
   heads: RowHead[];
   values: Map<string, PlainValue[]>;
 }
 
 /** What survives a reload: plain JSON. */
 export interface CacheSnapshot {
-  frames: { key: string; heads: RowHead[]; values: [string, PlainValue[]][] }[];
+  frames: { key: FrameKey; heads: RowHead[]; values: [string, PlainValue[]][] }[];
 }
 
 const headKey = (h: RowHead) =>
@@ -31,21 +33,21 @@ function sameHeads(a: readonly RowHead[], b: readonly RowHead[]): boolean {
 /** Frames kept: a few grains × ranges × breakdowns; each is small (KPIs × periods numbers). */
 const FRAME_LIMIT = 32;
 
-export class ScorecardCache {
+/** The results of recent frames, by frame key and KPI key. */
+export class ResultsCache {
   private readonly frames = new Map<string, Frame>();
 
-  /** The KPI keys of `keys` the frame does not hold yet. */
-  missing(frameKey: string, keys: readonly string[]): string[] {
-    const f = this.frames.get(frameKey);
-    return f === undefined ? [...keys] : keys.filter((k) => !f.values.has(k));
+  /** Whether the frame holds the values of the KPI key `kpiKey`. */
+  has(frameKey: FrameKey, kpiKey: string): boolean {
+    return this.frames.get(frameId(frameKey))?.values.has(kpiKey) === true;
   }
 
   /** Keeps a run's rows; `keyOf` names each KPI id's values. */
-  store(frameKey: string, rows: readonly ScorecardRow[], keyOf: ReadonlyMap<string, string>): void {
+  store(frameKey: FrameKey, rows: readonly ScorecardRow[], keyOf: ReadonlyMap<string, string>): void {
     const heads = rows.map(({ values: _values, bases: _bases, ...head }) => head);
-    let f = this.frames.get(frameKey);
+    let f = this.frames.get(frameId(frameKey));
     // The spine depends on the frame alone, so a differing one means the data moved: start over.
-    if (f === undefined || !sameHeads(f.heads, heads)) f = { heads, values: new Map() };
+    if (f === undefined || !sameHeads(f.heads, heads)) f = { key: frameKey, heads, values: new Map() };
     for (const [id, key] of keyOf) {
       f.values.set(
         key,
@@ -57,12 +59,12 @@ export class ScorecardCache {
           rows.map((r) => r.bases[id] ?? null),
         );
     }
-    this.touch(frameKey, f);
+    this.touch(f);
   }
 
   /** Rows with each id's values, or null when any is missing. */
-  rows(frameKey: string, keyOf: ReadonlyMap<string, string>): ScorecardRow[] | null {
-    const f = this.frames.get(frameKey);
+  rows(frameKey: FrameKey, keyOf: ReadonlyMap<string, string>): ScorecardRow[] | null {
+    const f = this.frames.get(frameId(frameKey));
     if (f === undefined) return null;
     const columns: [string, PlainValue[], PlainValue[] | undefined][] = [];
     for (const [id, key] of keyOf) {
@@ -70,7 +72,7 @@ export class ScorecardCache {
       if (v === undefined) return null;
       columns.push([id, v, f.values.get(baseKey(key))]);
     }
-    this.touch(frameKey, f);
+    this.touch(f);
     return f.heads.map((h, i) => {
       const values: Record<string, PlainValue> = {};
       const bases: Record<string, PlainValue> = {};
@@ -82,31 +84,22 @@ export class ScorecardCache {
     });
   }
 
-  snapshot(frameKeys: readonly string[]): CacheSnapshot {
+  /** The frames of `data`, oldest first: other data's results can never be asked for again. */
+  snapshot(data: string): CacheSnapshot {
     const frames: CacheSnapshot['frames'] = [];
-    for (const key of frameKeys) {
-      const f = this.frames.get(key);
-      if (f !== undefined) frames.push({ key, heads: f.heads, values: [...f.values] });
-    }
+    for (const f of this.frames.values())
+      if (f.key.data === data) frames.push({ key: f.key, heads: f.heads, values: [...f.values] });
     return { frames };
   }
 
   seed(snapshot: CacheSnapshot): void {
-    for (const f of snapshot.frames) this.touch(f.key, { heads: f.heads, values: new Map(f.values) });
+    for (const f of snapshot.frames) this.touch({ key: f.key, heads: f.heads, values: new Map(f.values) });
   }
 
-  /** Frame keys, oldest first. */
-  keys(): string[] {
-    return [...this.frames.keys()];
-  }
-
-  clear(): void {
-    this.frames.clear();
-  }
-
-  private touch(key: string, f: Frame): void {
-    this.frames.delete(key);
-    this.frames.set(key, f);
+  private touch(f: Frame): void {
+    const id = frameId(f.key);
+    this.frames.delete(id);
+    this.frames.set(id, f);
     while (this.frames.size > FRAME_LIMIT) {
       const oldest = this.frames.keys().next().value;
       if (oldest === undefined) break;
@@ -115,14 +108,20 @@ export class ScorecardCache {
   }
 }
 
-/** Checks a snapshot read back from browser storage before it is trusted. */
+/**
+ * Checks a snapshot read back from browser storage before it is trusted. A frame key
+ * saved as text (before keys were typed) is read into its fields; a frame whose key
+ * fits neither form is left out, so an old or damaged snapshot costs a query, not a crash.
+ */
 export function parseCacheSnapshot(v: unknown): CacheSnapshot | null {
   if (typeof v !== 'object' || v === null || !Array.isArray((v as CacheSnapshot).frames)) return null;
   const cell = (x: unknown) =>
     x === null || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean';
   const text = (x: unknown) => x === null || typeof x === 'string';
-  for (const f of (v as CacheSnapshot).frames) {
-    if (typeof f?.key !== 'string' || !Array.isArray(f.heads) || !Array.isArray(f.values)) return null;
+  const frames: CacheSnapshot['frames'] = [];
+  for (const f of (v as { frames: unknown[] }).frames as CacheSnapshot['frames']) {
+    if (typeof f !== 'object' || f === null || !Array.isArray(f.heads) || !Array.isArray(f.values))
+      return null;
     for (const h of f.heads) {
       if (typeof h !== 'object' || h === null) return null;
       if (!text(h.periodStart) || !text(h.periodEnd) || !text(h.period) || !cell(h.by)) return null;
@@ -131,6 +130,8 @@ export function parseCacheSnapshot(v: unknown): CacheSnapshot | null {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return null;
       if (entry[1].length !== f.heads.length || !entry[1].every(cell)) return null;
     }
+    const key = typeof f.key === 'string' ? parseLegacyFrameKey(f.key) : parseFrameKey(f.key);
+    if (key !== null) frames.push({ key, heads: f.heads, values: f.values });
   }
-  return v as CacheSnapshot;
+  return { frames };
 }

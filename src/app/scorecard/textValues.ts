@@ -1,7 +1,7 @@
-import { MAX_KNOWN_VALUES } from '../core/formula/schema';
-import { distinctValuesQuery } from '../core/sql/distinctValuesQuery';
-import type { Engine } from '../engine/engine';
-import { plainColumn } from '../engine/rows';
+import { MAX_KNOWN_VALUES } from '../../core/formula/schema';
+import { distinctValuesQuery } from '../../core/sql/distinctValuesQuery';
+import type { Engine } from '../../engine/engine';
+import { plainColumn } from '../../engine/rows';
 
 export interface ColumnRef {
   readonly table: string;
