@@ -1,14 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { datasetsOf } from '../app/data/tableEntry';
+import {
+  type AwaitingFiles,
+  createWorkbookService,
+  filesFor,
+  type MissingDataset,
+  type OpenedWorkbook,
+} from '../app/workbook/workbookService';
 import { emptyDocument } from '../core/model/document';
-import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { NameClash } from '../core/model/tableNames';
-import type { Engine } from '../engine/engine';
-import { embedTables, restoreTables, stageEmbedded } from '../workbook/embed';
-import { tableSwap } from '../workbook/tableSwap';
 import { WorkbookError } from '../workbook/workbookError';
-import { readWorkbook, writeWorkbook } from '../workbook/workbookFile';
-import type { DataStore, SourceFile, TableEntry } from './dataStore';
-import { datasetsOf, tableEntryOf } from './datasets';
+import type { DataStore, SourceFile } from './dataStore';
 import type { DocumentSlice } from './documentSlice';
 
 /**
@@ -25,7 +28,7 @@ export interface WorkbookProblem {
 /** A workbook saved without its data, waiting for the user to give the original files. */
 export interface PendingOpen {
   fileName: string;
-  missing: Pick<Dataset, 'id' | 'sourceName' | 'table'>[];
+  missing: MissingDataset[];
 }
 
 export interface WorkbookState {
@@ -106,7 +109,10 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
   let current: string | null = null;
   let applying = false;
   // The document waiting for files, kept out of state: it may be large and is never rendered.
-  let pendingDoc: { doc: WorkbookDocument; data: Map<string, Uint8Array> } | null = null;
+  let pendingDoc: AwaitingFiles | null = null;
+  const service = createWorkbookService({ engine: () => data.getState().engine() });
+  /** The open workbook's tables: an opened one's replace them in the same transaction. */
+  const openTables = () => data.getState().tables.map((t) => t.name);
 
   const store = createStore<WorkbookState>()((set, get) => {
     const compose = (): WorkbookDocument => {
@@ -128,19 +134,16 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       }
     };
 
-    const engine = (): Promise<Engine> => data.getState().engine();
-
-    /** Puts an opened document in place once its tables are in the engine. */
-    const finishOpen = async (
-      doc: WorkbookDocument,
+    /** Puts an opened document in place once its tables are in the engine (and the replaced ones gone). */
+    const finishOpen = (
+      { doc, tables }: OpenedWorkbook,
       fileName: string | null,
-      entries: TableEntry[],
       dataIds?: Readonly<Record<string, string>>,
     ) => {
       const keep = new Set(doc.datasets.map((d) => d.table.toLowerCase()));
       for (const t of data.getState().tables)
-        if (!keep.has(t.name.toLowerCase())) await data.getState().removeTable(t.name);
-      data.getState().adoptTables(entries, dataIds);
+        if (!keep.has(t.name.toLowerCase())) data.getState().takeOut(t.name);
+      data.getState().adoptTables(tables, dataIds);
       adopt(doc);
       current = historyKey(compose());
       past = [];
@@ -211,9 +214,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       async save({ embedData, fileName }) {
         set({ busy: 'saving', error: null });
         try {
-          const doc = compose();
-          const embedded = embedData ? await embedTables(await engine(), doc.datasets) : new Map();
-          const bytes = writeWorkbook(doc, embedded);
+          const bytes = await service.save(compose(), embedData);
           set({ dirty: false, fileName: fileName ?? get().fileName });
           return bytes;
         } catch (e) {
@@ -227,20 +228,13 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       async open(bytes, fileName) {
         set({ busy: 'opening', error: null });
         try {
-          const opened = readWorkbook(bytes);
-          const { doc } = opened;
-          const missing = doc.datasets.filter((d) => !opened.data.has(d.id));
-          if (missing.length > 0) {
-            pendingDoc = { doc, data: opened.data };
-            set({
-              pending: {
-                fileName,
-                missing: missing.map((d) => ({ id: d.id, sourceName: d.sourceName, table: d.table })),
-              },
-            });
+          const outcome = await service.open(bytes, openTables());
+          if (outcome.status === 'needs-files') {
+            pendingDoc = outcome;
+            set({ pending: { fileName, missing: outcome.missing } });
             return false;
           }
-          await get().restore(doc, opened.data, fileName);
+          finishOpen(outcome, fileName);
           return true;
         } catch (e) {
           if (!(e instanceof WorkbookError)) {
@@ -256,51 +250,26 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       },
 
       async restore(doc, tables, fileName, dataIds) {
-        await restoreTables(await engine(), doc.datasets, tables);
-        await finishOpen(doc, fileName, doc.datasets.map(tableEntryOf), dataIds);
+        finishOpen(await service.restore(doc, tables, openTables()), fileName, dataIds);
       },
 
       async provideFiles(files) {
         const pending = get().pending;
-        if (!pending || !pendingDoc) return false;
-        const { doc, data: embedded } = pendingDoc;
-        const byName = new Map(files.map((f) => [f.name.toLowerCase(), f]));
-        const absent = pending.missing.filter((m) => !byName.has(m.sourceName.toLowerCase()));
+        const awaiting = pendingDoc;
+        if (!pending || !awaiting) return false;
+        const { found, absent } = filesFor(awaiting.missing, files);
         if (absent.length > 0) {
           set({ error: `Still needed: ${absent.map((m) => m.sourceName).join(', ')}.` });
           return false;
         }
         set({ busy: 'opening', error: null });
-        const eng = await engine();
-        // The files and any embedded data are staged together and put in place at once.
-        const swap = tableSwap(eng);
         try {
-          const { importFile } = await import('../engine/ingest/importFile');
-          const entries = new Map<string, TableEntry>();
-          for (const m of pending.missing) {
-            const dataset = doc.datasets.find((d) => d.id === m.id)!;
-            const file = byName.get(m.sourceName.toLowerCase())!;
-            // The file is read the way the workbook says it was read before.
-            const result = await importFile(
-              eng,
-              { name: file.name, bytes: await file.read(), format: dataset.format },
-              { table: swap.stage(dataset.table), options: dataset.options },
-            );
-            entries.set(dataset.id, { ...tableEntryOf(dataset), columns: result.columns, rows: result.rows });
-          }
-          await stageEmbedded(eng, swap, doc.datasets, embedded);
-          await swap.commit();
-          await finishOpen(
-            doc,
-            pending.fileName,
-            doc.datasets.map((d) => entries.get(d.id) ?? tableEntryOf(d)),
-          );
+          finishOpen(await service.openWithFiles(awaiting, found, openTables()), pending.fileName);
           return true;
         } catch (e) {
           set({ error: messageOf(e) });
           return false;
         } finally {
-          await swap.discard();
           set({ busy: null });
         }
       },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetsOf } from '../../../src/app/data/tableEntry';
 import type { ColumnKind } from '../../../src/core/model/columnKind';
 import { emptyDocument } from '../../../src/core/model/document';
 import type { Engine } from '../../../src/engine/engine';
@@ -8,7 +9,6 @@ import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
 import { createDataStore, type SourceFile } from '../../../src/state/dataStore';
-import { datasetsOf } from '../../../src/state/datasets';
 import { detectLinks } from '../../../src/state/mappingLinks';
 import { mappingSlice } from '../../../src/state/mappingSlice';
 import { createMappingStore, type MappingStore } from '../../../src/state/mappingStore';

@@ -2,7 +2,7 @@ import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine';
 import { ImportError, type ImportResult, type ParseOptions } from '../../../src/engine/ingest/types';
-import { createDataStore, type ImportFn, type SourceFile, toTsv } from '../../../src/state/dataStore';
+import { createDataStore, type ImportFn, type SourceFile } from '../../../src/state/dataStore';
 
 function fakeEngine(): Engine & { queries: string[] } {
   const queries: string[] = [];
@@ -257,20 +257,6 @@ describe('data store', () => {
     expect(store.getState().errors[0].message).toContain('deals.csv');
     await store.getState().loadFiles([file('deals.csv')]);
     expect(attempts).toBe(2);
-  });
-});
-
-describe('toTsv', () => {
-  it('joins with tabs and lines, flattening tabs and line breaks inside cells', () => {
-    expect(
-      toTsv(
-        ['a', 'b'],
-        [
-          ['1', 'x\ny'],
-          ['2', ''],
-        ],
-      ),
-    ).toBe('a\tb\n1\tx y\n2\t');
   });
 });
 
