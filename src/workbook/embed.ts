@@ -57,6 +57,8 @@ export async function stageEmbedded(
   datasets: readonly RestoreTarget[],
   data: ReadonlyMap<string, Uint8Array>,
 ): Promise<void> {
+  // A workbook whose data is all in files needs no Parquet codec (a download in the browser).
+  if (data.size === 0) return;
   const codec = await engine.loadParquet();
   for (const d of datasets) {
     const parquet = data.get(d.id);
