@@ -1,11 +1,10 @@
+import { datasetsOf } from '../app/data/tableEntry';
 import type { Dataset } from '../core/model/documentSchema';
-import { duckdb } from '../core/sql/dialect';
 import type { EncodeParquet } from '../engine/parquet/workerEncoder';
 import type { AutosaveStorage, KeptDocument, KeptTable, TableWrite } from '../workbook/autosaveStorage';
-import { streamOf } from '../workbook/embed';
+import { tableStream } from '../workbook/embed';
 import { type AutosaveStatus, createAutosaveStatus, problemOf } from './autosaveStatus';
 import type { DataStore } from './dataStore';
-import { datasetsOf } from './datasets';
 import type { WorkbookStore } from './workbookStore';
 
 /** Something besides the workbook worth keeping: derived, so it never marks the workbook changed. */
@@ -49,7 +48,6 @@ interface Held {
 
 type Write = TableWrite & { dataset: Dataset };
 
-const q = duckdb.quoteIdent;
 const SOURCE_LIMIT = 32 * 1024 * 1024;
 
 /**
@@ -208,7 +206,7 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
           continue;
         }
         const engine = await data.getState().engine();
-        const ipc = streamOf(await engine.query(`SELECT * FROM ${q(dataset.table)}`));
+        const ipc = await tableStream(engine, dataset.table);
         if (!current()) continue;
         const bytes = await encode(ipc);
         if (!current()) continue;

@@ -1,9 +1,7 @@
+import { parquetOfSource } from '../app/workbook/keptSource';
 import { parseDocument } from '../core/model/document';
-import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
-import { duckdb } from '../core/sql/dialect';
-import type { Engine } from '../engine/engine';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { AutosaveStorage, KeptDocument, KeptTable } from '../workbook/autosaveStorage';
-import { streamOf } from '../workbook/embed';
 import type { DataStore } from './dataStore';
 import type { WorkbookStore } from './workbookStore';
 
@@ -18,26 +16,6 @@ export interface Restored {
   kept: KeptDocument;
   /** Tables the document had that could not be brought back: the page names them. */
   missing: string[];
-}
-
-const q = duckdb.quoteIdent;
-let staging = 0;
-
-/** A table kept as the bytes the user gave, read again the way its dataset says, as Parquet. */
-async function parquetOfSource(engine: Engine, d: Dataset, source: { name: string; bytes: Uint8Array }) {
-  const { importFile } = await import('../engine/ingest/importFile');
-  const table = `__autosave_${++staging}`;
-  try {
-    await importFile(
-      engine,
-      { name: source.name, bytes: source.bytes, format: d.format },
-      { table, options: d.options },
-    );
-    const codec = await engine.loadParquet();
-    return codec.fromArrowIPC(streamOf(await engine.query(`SELECT * FROM ${q(table)}`)));
-  } finally {
-    await engine.query(`DROP TABLE IF EXISTS ${q(table)}`).catch(() => undefined);
-  }
 }
 
 /**

@@ -1,82 +1,18 @@
 import { enableMapSet } from 'immer';
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ImportMessage, ImportMessageRef } from '../core/ingest/messages';
-import { duckdb } from '../core/sql/dialect';
-import { type Engine, EngineCancelled } from '../engine/engine';
-import {
-  type ColumnInfo,
-  type EncodingName,
-  type FileFormat,
-  ImportError,
-  type ImportProgress,
-  type ImportResult,
-  type ParseOptions,
-} from '../engine/ingest/types';
+import { createDataService, type DataDeps, type EngineStatus } from '../app/data/dataService';
+import type { ErrorEntry, ImportJob } from '../app/data/importJobs';
+import { type KeptSource, manualFile, pastedFile, type SourceFile } from '../app/data/sourceFile';
+import type { TableEntry } from '../app/data/tableEntry';
+import type { Engine } from '../engine/engine';
+import type { FileFormat, ParseOptions } from '../engine/ingest/types';
+
+export type { ErrorEntry, ImportFn, ImportJob } from '../app/data/importJobs';
+export type { SourceFile } from '../app/data/sourceFile';
+export type { TableEntry } from '../app/data/tableEntry';
 
 enableMapSet();
-
-/** A file the user gave us; read lazily so a queued file costs no memory until its turn. */
-export interface SourceFile {
-  name: string;
-  size: number;
-  read(): Promise<Uint8Array>;
-}
-
-export type ImportFn = (
-  engine: Engine,
-  source: { name: string; bytes: Uint8Array; format?: FileFormat },
-  opts?: {
-    table?: string;
-    options?: ParseOptions;
-    existing?: string[];
-    onProgress?: (p: ImportProgress) => void;
-    signal?: AbortSignal;
-  },
-) => Promise<ImportResult>;
-
-interface DataDeps {
-  createEngine(): Promise<Engine>;
-  importFile: ImportFn;
-  /** The demo CSVs; empty when the build has none. */
-  demoFiles(): SourceFile[];
-}
-
-export interface TableEntry {
-  name: string;
-  sourceName: string;
-  format: FileFormat;
-  rows: number;
-  columns: ColumnInfo[];
-  options: ParseOptions;
-  encoding?: EncodingName;
-  sheets?: string[];
-  problems: ImportResult['problems'];
-  /** Things the importer wants the reader to know (a header with no rows, a merged title row), in English. */
-  notes: string[];
-  /** The same notes by code and parameters, shown in the language of the page (absent for restored tables). */
-  noteMessages?: ImportMessage[];
-}
-
-export interface ImportJob {
-  id: number;
-  fileName: string;
-  totalBytes: number;
-  state: 'queued' | 'running';
-  progress: ImportProgress | null;
-}
-
-export interface ErrorEntry {
-  id: number;
-  file: string;
-  /** The English sentence (tests, logs); the page writes `problem` in the language shown. */
-  message: string;
-  problem?: ImportMessageRef;
-  line?: number;
-  column?: string;
-}
-
-export type EngineStatus = 'idle' | 'starting' | 'ready' | 'failed';
 
 export interface DataState {
   engineStatus: EngineStatus;
@@ -116,7 +52,12 @@ export interface DataState {
    */
   adoptTables(entries: TableEntry[], dataIds?: Readonly<Record<string, string>>): void;
   /** The bytes a table was read from, when kept (formats that can be read again): autosave keeps them at once. */
-  sourceOf(table: string): { name: string; bytes: Uint8Array } | undefined;
+  sourceOf(table: string): KeptSource | undefined;
+  /** Moves a listed table out of the engine's way (table removal); `bringBack` undoes it. */
+  setAside(table: string): Promise<string>;
+  bringBack(aside: string, table: string): Promise<void>;
+  /** Drops a table the engine holds but the list does not (one set aside). */
+  dropUnlisted(table: string): Promise<void>;
   cancelJob(id: number): void;
   cancelAll(): void;
   selectTable(table: string | null): void;
@@ -133,161 +74,66 @@ export interface TakenTable {
   readonly entry: TableEntry;
   /** Where it stood in the list. */
   readonly index: number;
-  readonly source: { name: string; bytes: Uint8Array; format?: FileFormat } | undefined;
+  readonly source: KeptSource | undefined;
 }
 
-/** Tab-separated text, as spreadsheets copy it; tabs and line breaks inside cells become spaces. */
-export function toTsv(header: string[], rows: string[][]): string {
-  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
-  return [header, ...rows].map((r) => r.map(clean).join('\t')).join('\n');
-}
-
-/** Formats with read options the user can change after loading. */
 /** Random enough that two loads never share one, in a session or across reloads. */
 function newDataId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-const REREADABLE = new Set<FileFormat>(['csv', 'tsv', 'xlsx', 'pasted', 'manual']);
-
-function isCancel(e: unknown): boolean {
-  return (
-    e instanceof EngineCancelled ||
-    (e instanceof Error && e.name === 'AbortError') ||
-    (typeof DOMException !== 'undefined' && e instanceof DOMException && e.name === 'AbortError')
-  );
-}
-
 export function createDataStore(deps: DataDeps): DataStore {
-  let enginePromise: Promise<Engine> | null = null;
-  let nextId = 1;
-  const controllers = new Map<number, AbortController>();
-  // Source bytes are kept so "read again" with new options needs no second pick of the file.
-  // They live outside the store state: large, and never rendered.
-  const sources = new Map<string, { name: string; bytes: Uint8Array; format?: FileFormat }>();
-  // Imports share one engine connection; a chain keeps them one at a time in arrival order.
-  let chain: Promise<unknown> = Promise.resolve();
-
   return createStore<DataState>()(
     immer((set, get) => {
-      const fail = (file: string, e: unknown) => {
-        const detail = e instanceof Error ? e.message : String(e);
-        const entry: ErrorEntry =
-          e instanceof ImportError
-            ? {
-                id: nextId++,
-                file: e.file || file,
-                message: e.message,
-                problem: e.problem,
-                line: e.line,
-                column: e.column,
-              }
-            : {
-                id: nextId++,
-                file,
-                message: `${file}: ${detail}`,
-                problem: { code: 'unexpected', params: { file, detail } },
-              };
+      const job = (id: number, change: (j: ImportJob) => void) =>
         set((s) => {
-          s.errors.push(entry);
+          const j = s.jobs.find((x) => x.id === id);
+          if (j) change(j);
         });
-      };
-
-      const upsertTable = (result: ImportResult): TableEntry => {
-        const entry: TableEntry = {
-          name: result.table,
-          sourceName: result.sourceName,
-          format: result.format,
-          rows: result.rows,
-          columns: result.columns,
-          options: result.options,
-          encoding: result.encoding,
-          sheets: result.sheets,
-          problems: result.problems,
-          notes: result.notes ?? [],
-          ...(result.noteMessages ? { noteMessages: result.noteMessages } : {}),
-        };
-        set((s) => {
-          const i = s.tables.findIndex((x) => x.name === entry.name);
-          if (i >= 0) s.tables[i] = entry;
-          else s.tables.push(entry);
-          s.versions[entry.name] = (s.versions[entry.name] ?? 0) + 1;
-          s.dataIds[entry.name] = newDataId();
-          if (s.selectedTable === null) s.selectedTable = entry.name;
-          if (s.selectedTable === entry.name && s.selectedColumn !== null) {
-            if (!entry.columns.some((c) => c.name === s.selectedColumn)) s.selectedColumn = null;
-          }
-        });
-        return entry;
-      };
-
-      /** Runs one import as a job: queued, then progress, then a table or an error. */
-      const runJob = (
-        file: SourceFile,
-        opts: { table?: string; options?: ParseOptions; format?: FileFormat },
-      ): Promise<TableEntry | null> => {
-        const id = nextId++;
-        const controller = new AbortController();
-        controllers.set(id, controller);
-        set((s) => {
-          s.jobs.push({ id, fileName: file.name, totalBytes: file.size, state: 'queued', progress: null });
-        });
-        const finish = () => {
-          controllers.delete(id);
+      const service = createDataService(deps, {
+        engineStatus: (status, error) =>
+          set((s) => {
+            s.engineStatus = status;
+            if (error !== undefined) s.engineError = error;
+          }),
+        tableNames: () => get().tables.map((x) => x.name),
+        jobQueued: (j) =>
+          set((s) => {
+            s.jobs.push(j);
+          }),
+        jobRunning: (id) =>
+          job(id, (j) => {
+            j.state = 'running';
+          }),
+        jobProgress: (id, p) =>
+          job(id, (j) => {
+            j.progress = p;
+          }),
+        jobEnded: (id) =>
           set((s) => {
             s.jobs = s.jobs.filter((j) => j.id !== id);
-          });
-        };
-        const work = async (): Promise<TableEntry | null> => {
-          if (controller.signal.aborted) {
-            finish();
-            return null;
-          }
+          }),
+        loaded: (entry) =>
           set((s) => {
-            const j = s.jobs.find((x) => x.id === id);
-            if (j) j.state = 'running';
-          });
-          try {
-            const engine = await get().engine();
-            // Pasted and typed tables say so; files are recognised by the importer.
-            const source = { name: file.name, bytes: await file.read(), format: opts.format };
-            const result = await deps.importFile(engine, source, {
-              table: opts.table,
-              options: opts.options,
-              existing: get()
-                .tables.map((x) => x.name)
-                .filter((n) => n !== opts.table),
-              signal: controller.signal,
-              onProgress: (p) =>
-                set((s) => {
-                  const j = s.jobs.find((x) => x.id === id);
-                  if (j) j.progress = p;
-                }),
-            });
-            if (REREADABLE.has(result.format)) sources.set(result.table, source);
-            return upsertTable(result);
-          } catch (e) {
-            if (isCancel(e) || controller.signal.aborted) {
-              set((s) => {
-                s.notices.push({ id: nextId++, file: file.name, message: '' });
-              });
-            } else {
-              fail(file.name, e);
+            const i = s.tables.findIndex((x) => x.name === entry.name);
+            if (i >= 0) s.tables[i] = entry;
+            else s.tables.push(entry);
+            s.versions[entry.name] = (s.versions[entry.name] ?? 0) + 1;
+            s.dataIds[entry.name] = newDataId();
+            if (s.selectedTable === null) s.selectedTable = entry.name;
+            if (s.selectedTable === entry.name && s.selectedColumn !== null) {
+              if (!entry.columns.some((c) => c.name === s.selectedColumn)) s.selectedColumn = null;
             }
-            return null;
-          } finally {
-            finish();
-          }
-        };
-        const p = chain.then(work, work);
-        chain = p;
-        return p;
-      };
-
-      const textFile = (name: string, text: string): SourceFile => {
-        const bytes = new TextEncoder().encode(text);
-        return { name, size: bytes.byteLength, read: async () => bytes };
-      };
+          }),
+        failed: (e) =>
+          set((s) => {
+            s.errors.push(e);
+          }),
+        cancelled: (n) =>
+          set((s) => {
+            s.notices.push(n);
+          }),
+      });
 
       return {
         engineStatus: 'idle',
@@ -301,34 +147,11 @@ export function createDataStore(deps: DataDeps): DataStore {
         versions: {},
         dataIds: {},
 
-        engine() {
-          if (!enginePromise) {
-            set((s) => {
-              s.engineStatus = 'starting';
-            });
-            enginePromise = deps.createEngine().then(
-              (e) => {
-                set((s) => {
-                  s.engineStatus = 'ready';
-                });
-                return e;
-              },
-              (e: unknown) => {
-                enginePromise = null;
-                set((s) => {
-                  s.engineStatus = 'failed';
-                  s.engineError = e instanceof Error ? e.message : String(e);
-                });
-                throw e;
-              },
-            );
-          }
-          return enginePromise;
-        },
+        engine: service.engine,
 
         async loadFiles(files, how = {}) {
           const before = get().selectedTable;
-          const results = await Promise.all(files.map((f) => runJob(f, { format: how.format })));
+          const results = await Promise.all(files.map((f) => service.load(f, { format: how.format })));
           const loaded = results.filter((r): r is TableEntry => r !== null);
           // What the user just loaded is what they want to see, unless they picked
           // another table while it loaded.
@@ -340,36 +163,26 @@ export function createDataStore(deps: DataDeps): DataStore {
         },
 
         loadDemo() {
-          return get().loadFiles(deps.demoFiles());
+          return get().loadFiles(service.demoFiles());
         },
 
         async reimport(table, options) {
           const current = get().tables.find((x) => x.name === table);
-          const source = sources.get(table);
-          if (!current || !source) return null;
-          const merged: ParseOptions = { ...current.options, ...options };
-          return runJob(
-            { name: source.name, size: source.bytes.byteLength, read: async () => source.bytes },
-            { table, options: merged, format: current.format },
-          );
+          return current ? service.reimport(current, options) : null;
         },
 
         async pasteTable(text, name) {
-          const base = (name ?? '').trim() || 'pasted';
-          const [entry] = await get().loadFiles([textFile(`${base}.tsv`, text)], { format: 'pasted' });
+          const [entry] = await get().loadFiles([pastedFile(text, name)], { format: 'pasted' });
           return entry ?? null;
         },
 
         async createManualTable(name, header, rows) {
-          const base = name.trim() || 'table';
-          const [entry] = await get().loadFiles([textFile(`${base}.tsv`, toTsv(header, rows))], {
-            format: 'manual',
-          });
+          const [entry] = await get().loadFiles([manualFile(name, header, rows)], { format: 'manual' });
           return entry ?? null;
         },
 
         adoptTables(entries, dataIds) {
-          sources.clear();
+          service.forgetSources();
           set((s) => {
             s.tables = entries;
             for (const e of entries) s.versions[e.name] = (s.versions[e.name] ?? 0) + 1;
@@ -380,13 +193,13 @@ export function createDataStore(deps: DataDeps): DataStore {
           });
         },
 
-        sourceOf(table) {
-          return sources.get(table);
-        },
+        sourceOf: service.sourceOf,
+        setAside: service.setAside,
+        bringBack: service.bringBack,
+        dropUnlisted: service.drop,
 
         async removeTable(table) {
-          const engine = await get().engine();
-          await engine.query(`DROP TABLE IF EXISTS ${duckdb.quoteIdent(table)}`);
+          await service.drop(table);
           get().takeOut(table);
         },
 
@@ -394,8 +207,7 @@ export function createDataStore(deps: DataDeps): DataStore {
           const index = get().tables.findIndex((x) => x.name === table);
           if (index < 0) return null;
           const entry = get().tables[index];
-          const source = sources.get(table);
-          sources.delete(table);
+          const source = service.takeSource(table);
           set((s) => {
             s.tables = s.tables.filter((x) => x.name !== table);
             delete s.versions[table];
@@ -409,7 +221,7 @@ export function createDataStore(deps: DataDeps): DataStore {
         },
 
         putBack({ entry, index, source }) {
-          if (source) sources.set(entry.name, source);
+          if (source) service.keepSource(entry.name, source);
           set((s) => {
             const rest = s.tables.filter((x) => x.name !== entry.name);
             s.tables = [...rest.slice(0, index), entry, ...rest.slice(index)];
@@ -420,13 +232,8 @@ export function createDataStore(deps: DataDeps): DataStore {
           });
         },
 
-        cancelJob(id) {
-          controllers.get(id)?.abort();
-        },
-
-        cancelAll() {
-          for (const c of controllers.values()) c.abort();
-        },
+        cancelJob: service.cancel,
+        cancelAll: service.cancelAll,
 
         selectTable(table) {
           set((s) => {

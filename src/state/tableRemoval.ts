@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppliedMapping } from '../app/mapping/mappingTables';
-import { duckdb } from '../core/sql/dialect';
 import type { DataStore, TakenTable } from './dataStore';
 
 /** A removed table the user can still bring back, exactly as it was. */
@@ -43,8 +42,6 @@ interface Held {
   mapping: AppliedMapping | undefined;
 }
 
-const q = duckdb.quoteIdent;
-
 /**
  * Removing a table with an undo. The table is renamed aside in the engine, not dropped,
  * and leaves the list: the workbook, autosave and the scorecard see it gone (its mapping's
@@ -62,10 +59,11 @@ export function createTableRemoval(data: DataStore, mappings: RemovalMappings): 
     return p;
   };
 
-  const drop = async (h: Held) => {
-    const engine = await data.getState().engine();
-    await engine.query(`DROP TABLE IF EXISTS ${q(h.aside)}`).catch(() => undefined);
-  };
+  const drop = (h: Held) =>
+    data
+      .getState()
+      .dropUnlisted(h.aside)
+      .catch(() => undefined);
 
   return createStore<TableRemovalState>()((set) => {
     const commitNow = async () => {
@@ -83,10 +81,9 @@ export function createTableRemoval(data: DataStore, mappings: RemovalMappings): 
         return serial(async () => {
           await commitNow();
           if (!data.getState().tables.some((t) => t.name === table)) return false;
-          const aside = `__shakhes_removed_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+          let aside: string;
           try {
-            const engine = await data.getState().engine();
-            await engine.query(`ALTER TABLE ${q(table)} RENAME TO ${q(aside)}`);
+            aside = await data.getState().setAside(table);
           } catch {
             set({ problem: { code: 'remove-failed', table } });
             return false;
@@ -114,8 +111,7 @@ export function createTableRemoval(data: DataStore, mappings: RemovalMappings): 
             return false;
           }
           try {
-            const engine = await data.getState().engine();
-            await engine.query(`ALTER TABLE ${q(h.aside)} RENAME TO ${q(table)}`);
+            await data.getState().bringBack(h.aside, table);
           } catch {
             set({ problem: { code: 'undo-failed', table } });
             return false;

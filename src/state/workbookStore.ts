@@ -1,31 +1,27 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { datasetsOf } from '../app/data/tableEntry';
+import { documentHistory } from '../app/workbook/documentHistory';
+import { problemText, type WorkbookProblem } from '../app/workbook/workbookProblem';
+import {
+  type AwaitingFiles,
+  createWorkbookService,
+  filesFor,
+  type MissingDataset,
+  type OpenedWorkbook,
+} from '../app/workbook/workbookService';
 import { emptyDocument } from '../core/model/document';
-import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { NameClash } from '../core/model/tableNames';
-import type { Engine } from '../engine/engine';
-import { embedTables, restoreTables, stageEmbedded } from '../workbook/embed';
-import { tableSwap } from '../workbook/tableSwap';
 import { WorkbookError } from '../workbook/workbookError';
-import { readWorkbook, writeWorkbook } from '../workbook/workbookFile';
-import type { DataStore, SourceFile, TableEntry } from './dataStore';
-import { datasetsOf, tableEntryOf } from './datasets';
+import type { DataStore, SourceFile } from './dataStore';
 import type { DocumentSlice } from './documentSlice';
 
-/**
- * A failure the app explains itself, written in the language shown: an open whose tables
- * the engine would not take, or a new workbook that could not be started. The engine's
- * own words never reach the page.
- */
-export interface WorkbookProblem {
-  code: 'open-failed' | 'new-failed';
-  /** The workbook file the user opened ('' for a new workbook). */
-  file: string;
-}
+export type { WorkbookProblem } from '../app/workbook/workbookProblem';
 
 /** A workbook saved without its data, waiting for the user to give the original files. */
 export interface PendingOpen {
   fileName: string;
-  missing: Pick<Dataset, 'id' | 'sourceName' | 'table'>[];
+  missing: MissingDataset[];
 }
 
 export interface WorkbookState {
@@ -74,39 +70,18 @@ export interface WorkbookState {
 
 export type WorkbookStore = StoreApi<WorkbookState>;
 
-const HISTORY_LIMIT = 100;
-
-/**
- * What undo steps through: the document without its datasets. Loaded data is not
- * undone (it can be large); loading or removing a table only marks the workbook changed.
- * Column mappings are edits, so the mapped datasets' table and mapping are kept.
- */
-function historyKey(doc: WorkbookDocument): string {
-  const mapped = doc.datasets
-    .filter((d) => d.mapping !== undefined)
-    .map((d) => ({ table: d.table, mapping: d.mapping }));
-  return JSON.stringify({ ...doc, datasets: mapped });
-}
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** The English of a failure the app explains; the page writes it from the problem in its language. */
-function problemText({ code, file }: WorkbookProblem): string {
-  return code === 'open-failed'
-    ? `The workbook ${file} could not be opened: its tables could not be put into the database. The workbook you had is still open. Try opening it again; if it fails again, reload the page and open it first.`
-    : 'A new workbook could not be started; the open one is unchanged. Reload the page to start afresh.';
 }
 
 export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled workbook'): WorkbookStore {
   const slices = new Set<DocumentSlice>();
   const unsubscribers = new Map<DocumentSlice, () => void>();
-  let past: string[] = [];
-  let future: string[] = [];
-  let current: string | null = null;
+  const history = documentHistory();
   let applying = false;
   // The document waiting for files, kept out of state: it may be large and is never rendered.
-  let pendingDoc: { doc: WorkbookDocument; data: Map<string, Uint8Array> } | null = null;
+  let pendingDoc: AwaitingFiles | null = null;
+  const service = createWorkbookService({ engine: () => data.getState().engine() });
 
   const store = createStore<WorkbookState>()((set, get) => {
     const compose = (): WorkbookDocument => {
@@ -116,7 +91,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       return doc;
     };
 
-    const flags = () => set({ canUndo: past.length > 0, canRedo: future.length > 0 });
+    const flags = () => set({ canUndo: history.canUndo, canRedo: history.canRedo });
 
     const adopt = (doc: WorkbookDocument) => {
       applying = true;
@@ -128,23 +103,34 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       }
     };
 
-    const engine = (): Promise<Engine> => data.getState().engine();
+    /** Shows the document undo or redo stepped to. */
+    const step = (doc: WorkbookDocument | null) => {
+      if (doc === null) return;
+      adopt(doc);
+      set({ dirty: true });
+      flags();
+    };
 
-    /** Puts an opened document in place once its tables are in the engine. */
+    /** The open workbook's tables, which an opened one's replace in the same transaction. */
+    const replacing = (): string[] => data.getState().tables.map((t) => t.name);
+
+    /** Puts an opened document in place once its tables are in the engine and the `replaced` ones gone. */
     const finishOpen = async (
-      doc: WorkbookDocument,
+      { doc, tables }: OpenedWorkbook,
+      replaced: readonly string[],
       fileName: string | null,
-      entries: TableEntry[],
       dataIds?: Readonly<Record<string, string>>,
     ) => {
       const keep = new Set(doc.datasets.map((d) => d.table.toLowerCase()));
-      for (const t of data.getState().tables)
-        if (!keep.has(t.name.toLowerCase())) await data.getState().removeTable(t.name);
-      data.getState().adoptTables(entries, dataIds);
+      for (const t of data.getState().tables) {
+        if (keep.has(t.name.toLowerCase())) continue;
+        // One loaded while the workbook opened was not in the swap: it is dropped now.
+        if (replaced.includes(t.name)) data.getState().takeOut(t.name);
+        else await data.getState().removeTable(t.name);
+      }
+      data.getState().adoptTables(tables, dataIds);
       adopt(doc);
-      current = historyKey(compose());
-      past = [];
-      future = [];
+      history.reset(compose());
       pendingDoc = null;
       set({ fileName, dirty: false, pending: null, error: null });
       flags();
@@ -169,41 +155,23 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
 
       capture() {
         if (applying) return;
-        const next = historyKey(compose());
-        if (next === current) return;
-        if (current !== null) {
-          past.push(current);
-          if (past.length > HISTORY_LIMIT) past.shift();
-          set({ dirty: true });
-        }
-        future = [];
-        current = next;
+        const edit = history.started;
+        if (!history.record(compose())) return;
+        if (edit) set({ dirty: true });
         flags();
       },
 
       rebase() {
-        if (applying || current === null) return;
-        current = historyKey(compose());
+        if (applying || !history.started) return;
+        history.rebase(compose());
       },
 
       undo() {
-        const prev = past.pop();
-        if (prev === undefined || current === null) return;
-        future.push(current);
-        current = prev;
-        adopt(JSON.parse(prev) as WorkbookDocument);
-        set({ dirty: true });
-        flags();
+        step(history.undo());
       },
 
       redo() {
-        const next = future.pop();
-        if (next === undefined || current === null) return;
-        past.push(current);
-        current = next;
-        adopt(JSON.parse(next) as WorkbookDocument);
-        set({ dirty: true });
-        flags();
+        step(history.redo());
       },
 
       snapshot: compose,
@@ -211,9 +179,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       async save({ embedData, fileName }) {
         set({ busy: 'saving', error: null });
         try {
-          const doc = compose();
-          const embedded = embedData ? await embedTables(await engine(), doc.datasets) : new Map();
-          const bytes = writeWorkbook(doc, embedded);
+          const bytes = await service.save(compose(), embedData);
           set({ dirty: false, fileName: fileName ?? get().fileName });
           return bytes;
         } catch (e) {
@@ -227,20 +193,14 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       async open(bytes, fileName) {
         set({ busy: 'opening', error: null });
         try {
-          const opened = readWorkbook(bytes);
-          const { doc } = opened;
-          const missing = doc.datasets.filter((d) => !opened.data.has(d.id));
-          if (missing.length > 0) {
-            pendingDoc = { doc, data: opened.data };
-            set({
-              pending: {
-                fileName,
-                missing: missing.map((d) => ({ id: d.id, sourceName: d.sourceName, table: d.table })),
-              },
-            });
+          const replaced = replacing();
+          const outcome = await service.open(bytes, replaced);
+          if (outcome.status === 'needs-files') {
+            pendingDoc = outcome;
+            set({ pending: { fileName, missing: outcome.missing } });
             return false;
           }
-          await get().restore(doc, opened.data, fileName);
+          await finishOpen(outcome, replaced, fileName);
           return true;
         } catch (e) {
           if (!(e instanceof WorkbookError)) {
@@ -256,51 +216,32 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       },
 
       async restore(doc, tables, fileName, dataIds) {
-        await restoreTables(await engine(), doc.datasets, tables);
-        await finishOpen(doc, fileName, doc.datasets.map(tableEntryOf), dataIds);
+        const replaced = replacing();
+        await finishOpen(await service.restore(doc, tables, replaced), replaced, fileName, dataIds);
       },
 
       async provideFiles(files) {
         const pending = get().pending;
-        if (!pending || !pendingDoc) return false;
-        const { doc, data: embedded } = pendingDoc;
-        const byName = new Map(files.map((f) => [f.name.toLowerCase(), f]));
-        const absent = pending.missing.filter((m) => !byName.has(m.sourceName.toLowerCase()));
+        const awaiting = pendingDoc;
+        if (!pending || !awaiting) return false;
+        const { found, absent } = filesFor(awaiting.missing, files);
         if (absent.length > 0) {
           set({ error: `Still needed: ${absent.map((m) => m.sourceName).join(', ')}.` });
           return false;
         }
         set({ busy: 'opening', error: null });
-        const eng = await engine();
-        // The files and any embedded data are staged together and put in place at once.
-        const swap = tableSwap(eng);
         try {
-          const { importFile } = await import('../engine/ingest/importFile');
-          const entries = new Map<string, TableEntry>();
-          for (const m of pending.missing) {
-            const dataset = doc.datasets.find((d) => d.id === m.id)!;
-            const file = byName.get(m.sourceName.toLowerCase())!;
-            // The file is read the way the workbook says it was read before.
-            const result = await importFile(
-              eng,
-              { name: file.name, bytes: await file.read(), format: dataset.format },
-              { table: swap.stage(dataset.table), options: dataset.options },
-            );
-            entries.set(dataset.id, { ...tableEntryOf(dataset), columns: result.columns, rows: result.rows });
-          }
-          await stageEmbedded(eng, swap, doc.datasets, embedded);
-          await swap.commit();
+          const replaced = replacing();
           await finishOpen(
-            doc,
+            await service.openWithFiles(awaiting, found, replaced),
+            replaced,
             pending.fileName,
-            doc.datasets.map((d) => entries.get(d.id) ?? tableEntryOf(d)),
           );
           return true;
         } catch (e) {
           set({ error: messageOf(e) });
           return false;
         } finally {
-          await swap.discard();
           set({ busy: null });
         }
       },
@@ -323,7 +264,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       registerSlice(slice) {
         slices.add(slice);
         // A slice joining is the workbook's starting point, not an edit to undo.
-        if (past.length === 0) current = historyKey(compose());
+        if (!history.canUndo) history.rebase(compose());
         unsubscribers.set(
           slice,
           slice.subscribe((kind) => (kind === 'edit' ? get().capture() : get().rebase())),
@@ -339,7 +280,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
 
   // Loading or removing a table changes the document's datasets, though not its undo history.
   data.subscribe((s, prev) => {
-    if (s.tables !== prev.tables && !applying && current !== null) store.setState({ dirty: true });
+    if (s.tables !== prev.tables && !applying && history.started) store.setState({ dirty: true });
   });
   return store;
 }

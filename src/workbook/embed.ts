@@ -19,7 +19,7 @@ type RestoreTarget = Pick<Dataset, 'id' | 'table' | 'sourceName' | 'columns'>;
 
 const q = duckdb.quoteIdent;
 
-export function streamOf(table: Table): Uint8Array {
+function streamOf(table: Table): Uint8Array {
   // A table built by another loaded copy of apache-arrow (duckdb-wasm's Node build
   // require()s its own) fails the writer's instanceof checks and would silently
   // serialise to an empty stream, losing the data.
@@ -30,6 +30,11 @@ export function streamOf(table: Table): Uint8Array {
   return tableToIPC(table, 'stream');
 }
 
+/** A table's rows as an Arrow IPC stream (what the Parquet codec encodes). */
+export async function tableStream(engine: Engine, table: string): Promise<Uint8Array> {
+  return streamOf(await engine.query(`SELECT * FROM ${q(table)}`));
+}
+
 /** Each dataset's table as Parquet bytes, keyed by dataset id. */
 export async function embedTables(
   engine: Engine,
@@ -37,10 +42,7 @@ export async function embedTables(
 ): Promise<Map<string, Uint8Array>> {
   const codec = await engine.loadParquet();
   const out = new Map<string, Uint8Array>();
-  for (const d of datasets) {
-    const table = await engine.query(`SELECT * FROM ${q(d.table)}`);
-    out.set(d.id, codec.fromArrowIPC(streamOf(table)));
-  }
+  for (const d of datasets) out.set(d.id, codec.fromArrowIPC(await tableStream(engine, d.table)));
   return out;
 }
 
@@ -55,6 +57,8 @@ export async function stageEmbedded(
   datasets: readonly RestoreTarget[],
   data: ReadonlyMap<string, Uint8Array>,
 ): Promise<void> {
+  // A workbook whose data is all in files needs no Parquet codec (a download in the browser).
+  if (data.size === 0) return;
   const codec = await engine.loadParquet();
   for (const d of datasets) {
     const parquet = data.get(d.id);
@@ -100,15 +104,18 @@ function overLimit(d: RestoreTarget, err: ParquetLimitError): WorkbookError {
 /**
  * Loads embedded data back into each dataset's table: all staged and checked first, then
  * swapped in by one transaction, so a damaged file leaves the engine's tables as they were.
+ * The tables named in `drop` go in the same transaction (the open workbook's, replaced).
  */
 export async function restoreTables(
   engine: Engine,
   datasets: readonly RestoreTarget[],
   data: ReadonlyMap<string, Uint8Array>,
+  drop: readonly string[] = [],
 ): Promise<void> {
   const swap = tableSwap(engine);
   try {
     await stageEmbedded(engine, swap, datasets, data);
+    for (const table of drop) swap.drop(table);
     await swap.commit();
   } finally {
     await swap.discard();

@@ -1,6 +1,7 @@
 import { RESTORE_STAGING_PREFIX } from '../core/model/tableNames';
 import { duckdb } from '../core/sql/dialect';
 import type { Engine } from '../engine/engine';
+import { dropSql, type RelationKind, renameTableSql } from './tableDdl';
 
 /**
  * New contents for a set of tables, loaded beside the open workbook's tables and put in
@@ -10,17 +11,18 @@ import type { Engine } from '../engine/engine';
 export interface TableSwap {
   /** A fresh name to load `table`'s new contents under; the staged table replaces `table` on commit. */
   stage(table: string): string;
+  /** Drops `table` (a table of the workbook being replaced) in the same transaction as the commit. */
+  drop(table: string): void;
   /**
    * Puts every staged table in place in one transaction: whatever table or view holds a
-   * target name is dropped and the staged table renamed to it. On any failure the
-   * transaction is rolled back, so the engine's tables and views are as they were.
+   * target name is dropped and the staged table renamed to it, and the tables given to
+   * `drop` are dropped. On any failure the transaction is rolled back, so the engine's
+   * tables and views are as they were.
    */
   commit(): Promise<void>;
   /** Drops the staged tables that were not put in place. Safe to call more than once. */
   discard(): Promise<void>;
 }
-
-const q = duckdb.quoteIdent;
 
 /**
  * A token no document can name: staging names start with `__`, which the name rules
@@ -33,7 +35,7 @@ function freshToken(): string {
 }
 
 /** What each name among `names` is in the engine now (lower-cased name → kind). */
-async function kindsOf(engine: Engine, names: readonly string[]): Promise<Map<string, 'TABLE' | 'VIEW'>> {
+async function kindsOf(engine: Engine, names: readonly string[]): Promise<Map<string, RelationKind>> {
   const list = names.map((n) => duckdb.stringLiteral(n.toLowerCase())).join(', ');
   const result = await engine.query(
     `SELECT lower(table_name) AS name, 'TABLE' AS kind FROM duckdb_tables() WHERE schema_name = 'main' AND lower(table_name) IN (${list})
@@ -46,6 +48,7 @@ async function kindsOf(engine: Engine, names: readonly string[]): Promise<Map<st
 export function tableSwap(engine: Engine): TableSwap {
   const token = freshToken();
   let staged: { staging: string; table: string }[] = [];
+  const dropped = new Set<string>();
   let count = 0;
   return {
     stage(table) {
@@ -57,19 +60,27 @@ export function tableSwap(engine: Engine): TableSwap {
       return staging;
     },
 
+    drop(table) {
+      dropped.add(table);
+    },
+
     async commit() {
-      if (staged.length === 0) return;
+      const targets = new Set(staged.map((s) => s.table.toLowerCase()));
+      // A name being staged is replaced anyway; dropping it too would be one DROP too many.
+      const drops = [...dropped].filter((t) => !targets.has(t.toLowerCase()));
+      if (staged.length === 0 && drops.length === 0) return;
       // Statement by statement: the browser engine runs one statement per call.
       await engine.query('BEGIN TRANSACTION');
       try {
-        const kinds = await kindsOf(
-          engine,
-          staged.map((s) => s.table),
-        );
+        const kinds = await kindsOf(engine, [...staged.map((s) => s.table), ...drops]);
+        for (const table of drops) {
+          const kind = kinds.get(table.toLowerCase());
+          if (kind !== undefined) await engine.query(dropSql(table, kind));
+        }
         for (const s of staged) {
           const kind = kinds.get(s.table.toLowerCase());
-          if (kind !== undefined) await engine.query(`DROP ${kind} ${q(s.table)}`);
-          await engine.query(`ALTER TABLE ${q(s.staging)} RENAME TO ${q(s.table)}`);
+          if (kind !== undefined) await engine.query(dropSql(s.table, kind));
+          await engine.query(renameTableSql(s.staging, s.table));
         }
         await engine.query('COMMIT');
       } catch (e) {
@@ -80,21 +91,19 @@ export function tableSwap(engine: Engine): TableSwap {
       // Other callers' queries can run between these statements (the engine queues calls,
       // not transactions), and one that fails aborts the transaction: DuckDB then answers
       // COMMIT without error but rolls back. A staged table still there tells.
-      const left = await kindsOf(
-        engine,
-        staged.map((s) => s.staging),
-      );
+      const left = await kindsOf(engine, [...staged.map((s) => s.staging), ...drops]);
       if (left.size > 0)
         throw new Error(
           'The tables could not be put in place (the engine rolled the change back); nothing was changed.',
         );
       staged = [];
+      dropped.clear();
     },
 
     async discard() {
       const left = staged;
       staged = [];
-      for (const s of left) await engine.query(`DROP TABLE IF EXISTS ${q(s.staging)}`).catch(() => undefined);
+      for (const s of left) await engine.query(dropSql(s.staging)).catch(() => undefined);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetsOf } from '../../../src/app/data/tableEntry';
 import { compileScorecard } from '../../../src/core/formula/compile';
 import { availability } from '../../../src/core/kpi/availability';
 import { canonicalSchema } from '../../../src/core/kpi/canonicalSchema';
@@ -12,7 +13,6 @@ import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
 import { runScorecard } from '../../../src/engine/scorecardRun';
 import { createDataStore } from '../../../src/state/dataStore';
-import { datasetsOf } from '../../../src/state/datasets';
 import { mappingSlice } from '../../../src/state/mappingSlice';
 import { createMappingStore } from '../../../src/state/mappingStore';
 

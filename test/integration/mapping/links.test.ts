@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetsOf } from '../../../src/app/data/tableEntry';
 import { detectLinks } from '../../../src/app/mapping/mappingLinks';
 import type { ColumnKind } from '../../../src/core/model/columnKind';
 import { emptyDocument } from '../../../src/core/model/document';
@@ -9,7 +10,6 @@ import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
 import { createDataStore, type SourceFile } from '../../../src/state/dataStore';
-import { datasetsOf } from '../../../src/state/datasets';
 import { mappingSlice } from '../../../src/state/mappingSlice';
 import { createMappingStore, type MappingStore } from '../../../src/state/mappingStore';
 import { createScorecardStore } from '../../../src/state/scorecardStore';

@@ -1,30 +1,7 @@
-import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine';
 import { ImportError, type ImportResult, type ParseOptions } from '../../../src/engine/ingest/types';
-import { createDataStore, type ImportFn, type SourceFile, toTsv } from '../../../src/state/dataStore';
-
-function fakeEngine(): Engine & { queries: string[] } {
-  const queries: string[] = [];
-  return {
-    queries,
-    async query(sql) {
-      queries.push(sql);
-      return tableFromArrays({ n: [0] });
-    },
-    async cancel() {},
-    async tokenize() {
-      return { offsets: [], types: [] };
-    },
-    async registerFile() {},
-    async dropFile() {},
-    async insertArrowIPC() {},
-    async loadParquet() {
-      throw new Error('no Parquet in this fake');
-    },
-    async close() {},
-  };
-}
+import { createDataStore, type ImportFn, type SourceFile } from '../../../src/state/dataStore';
+import { recordingEngine } from '../../helpers/recordingEngine';
 
 function file(name: string, text = 'a,b\n1,2\n'): SourceFile {
   const bytes = new TextEncoder().encode(text);
@@ -87,7 +64,7 @@ function fakeImporter(calls: Call[], hold?: Promise<void>): ImportFn {
 }
 
 function setup(importer: ImportFn, demo: SourceFile[] = []) {
-  const engine = fakeEngine();
+  const engine = recordingEngine();
   let started = 0;
   const store = createDataStore({
     createEngine: async () => {
@@ -257,20 +234,6 @@ describe('data store', () => {
     expect(store.getState().errors[0].message).toContain('deals.csv');
     await store.getState().loadFiles([file('deals.csv')]);
     expect(attempts).toBe(2);
-  });
-});
-
-describe('toTsv', () => {
-  it('joins with tabs and lines, flattening tabs and line breaks inside cells', () => {
-    expect(
-      toTsv(
-        ['a', 'b'],
-        [
-          ['1', 'x\ny'],
-          ['2', ''],
-        ],
-      ),
-    ).toBe('a\tb\n1\tx y\n2\t');
   });
 });
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetsOf } from '../../../src/app/data/tableEntry';
 import { emptyDocument } from '../../../src/core/model/document';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
 import { createDataStore, type SourceFile } from '../../../src/state/dataStore';
-import { datasetsOf } from '../../../src/state/datasets';
 import { mappingSlice } from '../../../src/state/mappingSlice';
 import { createMappingStore } from '../../../src/state/mappingStore';
 

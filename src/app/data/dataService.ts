@@ -1,0 +1,186 @@
+import type { Engine } from '../../engine/engine';
+import type { FileFormat, ImportProgress, ParseOptions } from '../../engine/ingest/types';
+import { dropSql, renameTableSql } from '../../workbook/tableDdl';
+import { type ErrorEntry, errorEntryOf, type ImportFn, type ImportJob, isCancel } from './importJobs';
+import { bytesFile, type KeptSource, type SourceFile } from './sourceFile';
+import { entryOfImport, type TableEntry } from './tableEntry';
+
+export type EngineStatus = 'idle' | 'starting' | 'ready' | 'failed';
+
+export interface DataDeps {
+  createEngine(): Promise<Engine>;
+  importFile: ImportFn;
+  /** The demo CSVs; empty when the build has none. */
+  demoFiles(): SourceFile[];
+}
+
+/** What the service tells whatever lists the tables and jobs (the data store), and asks of it. */
+export interface DataEvents {
+  engineStatus(status: EngineStatus, error?: string): void;
+  /** The tables listed now: an import is told them so its own name differs. */
+  tableNames(): string[];
+  jobQueued(job: ImportJob): void;
+  jobRunning(id: number): void;
+  jobProgress(id: number, progress: ImportProgress): void;
+  /** A job left the queue, after `loaded`, `failed` or `cancelled` said how. */
+  jobEnded(id: number): void;
+  loaded(entry: TableEntry): void;
+  failed(error: ErrorEntry): void;
+  cancelled(notice: ErrorEntry): void;
+}
+
+interface LoadHow {
+  /** The table to read into (a read again); otherwise one named after the file. */
+  table?: string;
+  options?: ParseOptions;
+  format?: FileFormat;
+}
+
+export interface DataService {
+  /** The engine, started on first use; a start that failed is tried again on the next call. */
+  engine(): Promise<Engine>;
+  /** Imports a file as a job: imports run one at a time, in the order asked. Null when it failed or was cancelled. */
+  load(file: SourceFile, how?: LoadHow): Promise<TableEntry | null>;
+  /** Reads a table again from its kept bytes with changed options; null when its bytes were not kept. */
+  reimport(entry: TableEntry, options: ParseOptions): Promise<TableEntry | null>;
+  demoFiles(): SourceFile[];
+  /** Drops a table from the engine and forgets its bytes. */
+  drop(table: string): Promise<void>;
+  /** Moves a table out of the way under a name no workbook can use, for a removal that may be undone. */
+  setAside(table: string): Promise<string>;
+  /** Puts a table set aside back under its name. */
+  bringBack(aside: string, table: string): Promise<void>;
+  sourceOf(table: string): KeptSource | undefined;
+  /** Forgets a table's bytes and hands them over (to put back with `keepSource`). */
+  takeSource(table: string): KeptSource | undefined;
+  keepSource(table: string, source: KeptSource): void;
+  forgetSources(): void;
+  cancel(jobId: number): void;
+  cancelAll(): void;
+}
+
+/** Formats with read options the user can change after loading. */
+const REREADABLE = new Set<FileFormat>(['csv', 'tsv', 'xlsx', 'pasted', 'manual']);
+
+export function createDataService(deps: DataDeps, events: DataEvents): DataService {
+  let enginePromise: Promise<Engine> | null = null;
+  let nextId = 1;
+  const controllers = new Map<number, AbortController>();
+  // Source bytes are kept so "read again" with new options needs no second pick of the file.
+  const sources = new Map<string, KeptSource>();
+  // Imports share one engine connection; a chain keeps them one at a time in arrival order.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const engine = (): Promise<Engine> => {
+    if (!enginePromise) {
+      events.engineStatus('starting');
+      enginePromise = deps.createEngine().then(
+        (e) => {
+          events.engineStatus('ready');
+          return e;
+        },
+        (e: unknown) => {
+          enginePromise = null;
+          events.engineStatus('failed', e instanceof Error ? e.message : String(e));
+          throw e;
+        },
+      );
+    }
+    return enginePromise;
+  };
+
+  const run = async (id: number, file: SourceFile, how: LoadHow, signal: AbortSignal) => {
+    if (signal.aborted) return null;
+    events.jobRunning(id);
+    try {
+      // Pasted and typed tables say so; files are recognised by the importer.
+      const source = { name: file.name, bytes: await file.read(), format: how.format };
+      const result = await deps.importFile(await engine(), source, {
+        table: how.table,
+        options: how.options,
+        existing: events.tableNames().filter((n) => n !== how.table),
+        signal,
+        onProgress: (p) => events.jobProgress(id, p),
+      });
+      if (REREADABLE.has(result.format)) sources.set(result.table, source);
+      const entry = entryOfImport(result);
+      events.loaded(entry);
+      return entry;
+    } catch (e) {
+      if (isCancel(e) || signal.aborted) events.cancelled({ id: nextId++, file: file.name, message: '' });
+      else events.failed(errorEntryOf(nextId++, file.name, e));
+      return null;
+    }
+  };
+
+  const load = (file: SourceFile, how: LoadHow = {}): Promise<TableEntry | null> => {
+    const id = nextId++;
+    const controller = new AbortController();
+    controllers.set(id, controller);
+    events.jobQueued({ id, fileName: file.name, totalBytes: file.size, state: 'queued', progress: null });
+    const work = () =>
+      run(id, file, how, controller.signal).finally(() => {
+        controllers.delete(id);
+        events.jobEnded(id);
+      });
+    const p = chain.then(work, work);
+    chain = p;
+    return p;
+  };
+
+  return {
+    engine,
+    load,
+
+    reimport(entry, options) {
+      const source = sources.get(entry.name);
+      if (!source) return Promise.resolve(null);
+      return load(bytesFile(source.name, source.bytes), {
+        table: entry.name,
+        options: { ...entry.options, ...options },
+        format: entry.format,
+      });
+    },
+
+    demoFiles: () => deps.demoFiles(),
+
+    async drop(table) {
+      await (await engine()).query(dropSql(table));
+      sources.delete(table);
+    },
+
+    async setAside(table) {
+      const aside = `__shakhes_removed_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+      await (await engine()).query(renameTableSql(table, aside));
+      return aside;
+    },
+
+    async bringBack(aside, table) {
+      await (await engine()).query(renameTableSql(aside, table));
+    },
+
+    sourceOf: (table) => sources.get(table),
+
+    takeSource(table) {
+      const source = sources.get(table);
+      sources.delete(table);
+      return source;
+    },
+
+    keepSource(table, source) {
+      sources.set(table, source);
+    },
+
+    forgetSources() {
+      sources.clear();
+    },
+
+    cancel(jobId) {
+      controllers.get(jobId)?.abort();
+    },
+
+    cancelAll() {
+      for (const c of controllers.values()) c.abort();
+    },
+  };
+}
