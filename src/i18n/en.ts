@@ -1,6 +1,7 @@
 import { datesEn } from './dates.en';
 import { exportEn } from './export.en';
 import { firstScreenEn } from './firstScreen.en';
+import { formulaEditorEn } from './formulaEditor.en';
 import { kpiEntryEn } from './kpiEntry.en';
 import { lifecycleEn } from './lifecycle.en';
 import { mappingEn } from './mapping.en';
@@ -22,6 +23,7 @@ export const en = {
   ...datesEn,
   ...firstScreenEn,
   ...kpiEntryEn,
+  ...formulaEditorEn,
   ...lifecycleEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',

@@ -2,6 +2,7 @@ import { datesFa } from './dates.fa';
 import type { MessageKey } from './en';
 import { exportFa } from './export.fa';
 import { firstScreenFa } from './firstScreen.fa';
+import { formulaEditorFa } from './formulaEditor.fa';
 import { kpiEntryFa } from './kpiEntry.fa';
 import { lifecycleFa } from './lifecycle.fa';
 import { mappingFa } from './mapping.fa';
@@ -22,6 +23,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...exportFa,
   ...workbookFa,
   ...kpiEntryFa,
+  ...formulaEditorFa,
   ...lifecycleFa,
   ...datesFa,
   ...firstScreenFa,

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { typeFormula } from './formulaEditor';
 import { type Browser, eventually, importsSettled, startBrowser } from './harness';
 
 /**
@@ -61,7 +62,10 @@ describe('a target on a custom % KPI', () => {
     await page.getByRole('button', { name: 'New KPI' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill('My conversion');
-    await dialog.getByLabel('Formula').fill('DIVIDE(COUNT(leads.converted_at), COUNT(leads.lead_id))');
+    await typeFormula(
+      dialog.getByLabel('Formula'),
+      'DIVIDE(COUNT(leads.converted_at), COUNT(leads.lead_id))',
+    );
     // A count over a count: the unit follows the formula, and the direction is asked.
     await eventually(() => dialog.getByTestId('new-kpi-unit').inputValue()).toBe('%');
     const add = dialog.getByRole('button', { name: 'Add KPI' });
