@@ -49,3 +49,17 @@ export async function chooseCompletion(page: Page, label: string): Promise<void>
   for (let i = 0; i < 40 && (await chosen.innerText()) !== label; i++) await page.keyboard.press('ArrowDown');
   expect(await chosen.innerText()).toBe(label);
 }
+
+/**
+ * Picks the chosen option with Enter. A list that was just opened or refiltered ignores
+ * keys for a moment (CodeMirror's guard against a stray pick), so Enter is pressed again
+ * while the list is still showing.
+ */
+export async function acceptCompletion(editor: Locator, expected: string): Promise<void> {
+  const page = editor.page();
+  await eventually(async () => {
+    if ((await completionLabels(page)).length > 0) await page.keyboard.press('Enter');
+    return formulaText(editor);
+  }).toBe(expected);
+  await eventually(() => completionLabels(page)).toEqual([]);
+}

@@ -1,5 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyFormula, chooseCompletion, completionLabels, formulaText, underlined } from './formulaEditor';
+import {
+  acceptCompletion,
+  applyFormula,
+  chooseCompletion,
+  completionLabels,
+  formulaText,
+  underlined,
+} from './formulaEditor';
 import { type Browser, eventually, importsSettled, startBrowser } from './harness';
 
 /**
@@ -107,13 +114,10 @@ describe('the demo scorecard', () => {
     await input.press('Control+a');
     await page.keyboard.type('ME');
     await chooseCompletion(page, 'MEDIAN');
-    await page.keyboard.press('Enter');
-    await eventually(() => formulaText(input)).toBe('MEDIAN()');
+    await acceptCompletion(input, 'MEDIAN()');
     await page.keyboard.type('deals.am');
     await chooseCompletion(page, 'amount');
-    await page.keyboard.press('Enter');
-    await eventually(() => formulaText(input)).toBe('MEDIAN(deals.amount)');
-    await eventually(() => completionLabels(page)).toEqual([]);
+    await acceptCompletion(input, 'MEDIAN(deals.amount)');
     await page.keyboard.press('Enter');
     await eventually(() => latestOf('average_deal_size')).not.toBe(before);
     expect(await latestOf('average_deal_size')).toMatch(/\d/);

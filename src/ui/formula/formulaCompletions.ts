@@ -61,12 +61,7 @@ function generalOptions(names: FormulaNames): Completion[] {
     ...FUNCTION_OPTIONS,
     ...KEYWORD_OPTIONS,
     ...names.tables.map((x) => ({ label: written(x.name), type: 'class', detail: tableWord })),
-    ...names.kpis.map((k) => ({
-      label: written(k.id),
-      type: 'variable',
-      detail: kpiLabel(k),
-      info: t('formula.complete.kpi', { label: kpiLabel(k) }),
-    })),
+    ...names.kpis.map((k) => ({ label: written(k.id), type: 'variable', detail: kpiLabel(k) })),
   ];
 }
 

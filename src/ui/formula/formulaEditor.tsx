@@ -1,5 +1,5 @@
 import './formulaEditor.css';
-import { autocompletion } from '@codemirror/autocomplete';
+import { autocompletion, completionStatus } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { type Diagnostic as EditorDiagnostic, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, Prec, Transaction, type TransactionSpec } from '@codemirror/state';
@@ -153,11 +153,16 @@ export function FormulaEditor(props: FormulaEditorProps) {
           keymap.of([
             {
               key: 'Enter',
-              run: () => {
-                latest.current.onApply();
+              run: (v) => {
+                // A list that opened a moment ago ignores keys (so a fast Enter never picks by
+                // accident); that Enter must not apply a half-typed formula either.
+                if (completionStatus(v.state) !== 'active') latest.current.onApply();
                 return true;
               },
             },
+            // Nor may those keys move the caret while the list is showing.
+            { key: 'ArrowDown', run: (v) => completionStatus(v.state) === 'active' },
+            { key: 'ArrowUp', run: (v) => completionStatus(v.state) === 'active' },
             {
               key: 'Escape',
               run: () => {
