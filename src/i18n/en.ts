@@ -2,6 +2,7 @@ import { datesEn } from './dates.en';
 import { explainEn } from './explain.en';
 import { exportEn } from './export.en';
 import { firstScreenEn } from './firstScreen.en';
+import { formulaEditorEn } from './formulaEditor.en';
 import { kpiEntryEn } from './kpiEntry.en';
 import { lifecycleEn } from './lifecycle.en';
 import { mappingEn } from './mapping.en';
@@ -23,6 +24,7 @@ export const en = {
   ...datesEn,
   ...firstScreenEn,
   ...kpiEntryEn,
+  ...formulaEditorEn,
   ...lifecycleEn,
   ...explainEn,
   'app.title': 'Shakhes',

@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { explainFa } from './explain.fa';
 import { exportFa } from './export.fa';
 import { firstScreenFa } from './firstScreen.fa';
+import { formulaEditorFa } from './formulaEditor.fa';
 import { kpiEntryFa } from './kpiEntry.fa';
 import { lifecycleFa } from './lifecycle.fa';
 import { mappingFa } from './mapping.fa';
@@ -23,6 +24,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...exportFa,
   ...workbookFa,
   ...kpiEntryFa,
+  ...formulaEditorFa,
   ...lifecycleFa,
   ...explainFa,
   ...datesFa,

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { completionLabels, typeFormula } from './formulaEditor';
 import { type Browser, eventually, importsSettled, startBrowser } from './harness';
 
 /**
@@ -61,7 +62,15 @@ describe('a target on a custom % KPI', () => {
     await page.getByRole('button', { name: 'New KPI' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill('My conversion');
-    await dialog.getByLabel('Formula').fill('DIVIDE(COUNT(leads.converted_at), COUNT(leads.lead_id))');
+    const formula = dialog.getByLabel('Formula');
+    // The formula field completes as the formula bar does; Escape closes its list, not the dialog.
+    await formula.click();
+    await page.keyboard.type('COUNTR');
+    await eventually(() => completionLabels(page)).toContain('COUNTROWS');
+    await page.keyboard.press('Escape');
+    await eventually(() => completionLabels(page)).toEqual([]);
+    expect(await dialog.isVisible()).toBe(true);
+    await typeFormula(formula, 'DIVIDE(COUNT(leads.converted_at), COUNT(leads.lead_id))');
     // A count over a count: the unit follows the formula, and the direction is asked.
     await eventually(() => dialog.getByTestId('new-kpi-unit').inputValue()).toBe('%');
     const add = dialog.getByRole('button', { name: 'Add KPI' });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applyFormula, chooseCompletion, formulaText, underlined } from './formulaEditor';
 import { type Browser, dropFile, eventually, importsSettled, ROOT, startBrowser } from './harness';
 import { chartsSettled } from './settled';
 
@@ -106,6 +107,21 @@ describe('Persian, right to left', () => {
     const input = page.locator('#formula-input');
     await input.waitFor();
     expect(await input.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    // The completion list reads left to right too, its KPI labels and column kinds in Persian.
+    const applied = await formulaText(input);
+    await input.click();
+    await input.press('Control+a');
+    await page.keyboard.type('CO');
+    await chooseCompletion(page, 'COUNTIF');
+    await eventually(() => page.locator('.cm-completionInfo').innerText()).toContain('COUNTIF(condition)');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    expect(await list.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await b.screenshot('persian-formula-completion');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await eventually(() => formulaText(input)).toBe(applied);
     const chart = page.getByTestId('kpi-chart');
     await chart.waitFor();
     await eventually(() => chart.locator('canvas').count()).toBeGreaterThan(0);
@@ -118,11 +134,10 @@ describe('Persian, right to left', () => {
     await page.locator('.sc-grid .ag-row[row-id="csat"] [col-id="kpi"]').first().click();
     const input = page.locator('#formula-input');
     await input.waitFor();
-    const good = await input.inputValue();
+    const good = await formulaText(input);
     const bad = good.replace('surveys.csat', 'surveys.csatt');
     expect(bad).not.toBe(good);
-    await input.fill(bad);
-    await input.press('Enter');
+    await applyFormula(input, bad);
     const problem = page.locator('.sc-problem').first();
     await problem.waitFor();
     const text = await problem.innerText();
@@ -131,11 +146,9 @@ describe('Persian, right to left', () => {
     // The names stay as written, isolated so they keep their order in the Persian sentence.
     expect(text).toContain('«\u2066csat\u2069»');
     expect(text).toContain('«\u2068csatt\u2069»');
-    expect(await page.locator('.sc-underline').first().innerText()).toContain('csatt');
-    expect(await page.locator('.sc-underline').count()).toBe(1);
+    expect((await underlined(input)).join('')).toBe('surveys.csatt');
     await b.screenshot('persian-formula-error');
-    await input.fill(good);
-    await input.press('Enter');
+    await applyFormula(input, good);
     await eventually(() => page.locator('.sc-problem').count()).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { typeFormula } from './formulaEditor';
 import {
   type Browser,
   chooseFiles,
@@ -114,7 +115,7 @@ describe('real CRM exports', () => {
     await page.getByRole('button', { name: 'New KPI' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill(name);
-    await dialog.getByLabel('Formula').fill(formula);
+    await typeFormula(dialog.getByLabel('Formula'), formula);
     await dialog.getByLabel(`${better} is better`).check();
     await dialog.getByRole('button', { name: 'Add KPI' }).click();
     await dialog.waitFor({ state: 'detached' });

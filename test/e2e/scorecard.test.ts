@@ -1,4 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  acceptCompletion,
+  applyFormula,
+  chooseCompletion,
+  completionLabels,
+  formulaText,
+  underlined,
+} from './formulaEditor';
 import { type Browser, eventually, importsSettled, startBrowser } from './harness';
 
 /**
@@ -62,22 +70,69 @@ describe('the demo scorecard', () => {
     await page.locator('.sc-grid .ag-row[row-id="csat"] [col-id="kpi"]').first().click();
     const input = page.getByLabel(/^Formula of /);
     const before = await latestOf('csat');
-    const good = await input.inputValue();
+    const good = await formulaText(input);
     const bad = good.replace('surveys.csat', 'surveys.csatt');
     expect(bad).not.toBe(good);
-    await input.fill(bad);
-    await input.press('Enter');
+    await applyFormula(input, bad);
     const problem = page.locator('.sc-problem').first();
     await problem.waitFor();
     expect(await problem.innerText()).toContain('did you mean `csat`');
     // The underline sits under the misspelt name and nowhere else.
-    expect(await page.locator('.sc-underline').first().innerText()).toContain('csatt');
+    expect((await underlined(input)).join('')).toBe('surveys.csatt');
     expect(await latestOf('csat')).toBe(before);
     await b.screenshot('scorecard-formula-error');
-    await input.fill(good);
-    await input.press('Enter');
+    await applyFormula(input, good);
     await eventually(() => page.locator('.sc-problem').count()).toBe(0);
     expect(await latestOf('csat')).toBe(before);
+  });
+
+  it('completes a function and a column from the keyboard and applies the formula', async () => {
+    const page = b.page;
+    await page.locator('.sc-grid .ag-row[row-id="average_deal_size"] [col-id="kpi"]').first().click();
+    const input = page.getByLabel(/^Formula of /);
+    await eventually(() => formulaText(input)).toBe('AVERAGEIF(deals.amount, deals.won)');
+    const before = await latestOf('average_deal_size');
+    expect(before).toMatch(/\d/);
+    await input.click();
+    await input.press('Control+a');
+    await page.keyboard.type('CO');
+    await eventually(() => completionLabels(page)).toEqual(
+      expect.arrayContaining(['COUNT', 'COUNTIF', 'COUNTROWS']),
+    );
+    // The chosen function's signature and help sit beside the list.
+    await chooseCompletion(page, 'COUNTIF');
+    await eventually(() => page.locator('.cm-completionInfo').innerText()).toContain('COUNTIF(condition)');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await b.screenshot('formula-completion');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Escape closes the list, a second Escape goes back to the applied formula.
+    await page.keyboard.press('Escape');
+    await eventually(() => completionLabels(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await eventually(() => formulaText(input)).toBe('AVERAGEIF(deals.amount, deals.won)');
+
+    await input.press('Control+a');
+    await page.keyboard.type('ME');
+    await chooseCompletion(page, 'MEDIAN');
+    await acceptCompletion(input, 'MEDIAN()');
+    await page.keyboard.type('deals.am');
+    await chooseCompletion(page, 'amount');
+    await acceptCompletion(input, 'MEDIAN(deals.amount)');
+    await page.keyboard.press('Enter');
+    await eventually(() => latestOf('average_deal_size')).not.toBe(before);
+    expect(await latestOf('average_deal_size')).toMatch(/\d/);
+    expect(await page.locator('.sc-problem').count()).toBe(0);
+
+    // A pasted line break becomes a space: a formula is one line.
+    await input.press('Control+a');
+    await input.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'AVERAGEIF(deals.amount,\ndeals.won)');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await eventually(() => formulaText(input)).toBe('AVERAGEIF(deals.amount, deals.won)');
+    await page.keyboard.press('Enter');
+    await eventually(() => latestOf('average_deal_size')).toBe(before);
   });
 
   it('charts a KPI: the canvas has drawn', async () => {

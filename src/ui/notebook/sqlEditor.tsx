@@ -1,18 +1,12 @@
-import {
-  autocompletion,
-  type Completion,
-  type CompletionContext,
-  closeCompletion,
-} from '@codemirror/autocomplete';
+import { autocompletion, closeCompletion } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { StandardSQL, sql } from '@codemirror/lang-sql';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import { allFunctions } from '../../core/formula/registry';
 import type { SqlErrorPosition } from '../../core/notebook/sqlError';
+import { sqlCompletion } from './sqlCompletion';
 
 interface SqlEditorProps {
   value: string;
@@ -29,12 +23,6 @@ interface SqlEditorProps {
   busy?: boolean;
 }
 
-const FUNCTION_COMPLETIONS: Completion[] = allFunctions().map((f) => ({
-  label: f.name,
-  type: 'function',
-  info: f.help,
-}));
-
 const theme = EditorView.theme({
   '&': { fontSize: '13px', backgroundColor: 'var(--surface)', color: 'var(--text)' },
   '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--text)' },
@@ -43,7 +31,7 @@ const theme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--surface)', border: '1px solid var(--border)' },
 });
 
-/** The cell's SQL in CodeMirror 6: highlighting, completion of names and functions, errors underlined. */
+/** The cell's SQL in CodeMirror 6: highlighting, completion of SQL and of names, errors underlined. */
 export function SqlEditor({
   value,
   onChange,
@@ -65,16 +53,6 @@ export function SqlEditor({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor owns its text once created
   useEffect(() => {
     if (host.current === null) return;
-    const extraWords = (ctx: CompletionContext) => {
-      const word = ctx.matchBefore(/[\w.]+/);
-      if (word === null || (word.from === word.to && !ctx.explicit)) return null;
-      const kpiOptions: Completion[] = latest.current.kpis.map((k) => ({
-        label: k,
-        type: 'constant',
-        detail: 'KPI',
-      }));
-      return { from: word.from, options: [...FUNCTION_COMPLETIONS, ...kpiOptions] };
-    };
     const runFromKey = (v: EditorView) => {
       closeCompletion(v);
       latest.current.onRun();
@@ -95,8 +73,7 @@ export function SqlEditor({
           history(),
           bracketMatching(),
           syntaxHighlighting(defaultHighlightStyle),
-          language.current.of(sql({ dialect: StandardSQL, schema, upperCaseKeywords: true })),
-          StandardSQL.language.data.of({ autocomplete: extraWords }),
+          language.current.of(sqlCompletion(schema, () => latest.current.kpis)),
           autocompletion(),
           lintGutter(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
@@ -130,7 +107,7 @@ export function SqlEditor({
 
   useEffect(() => {
     view.current?.dispatch({
-      effects: language.current.reconfigure(sql({ dialect: StandardSQL, schema, upperCaseKeywords: true })),
+      effects: language.current.reconfigure(sqlCompletion(schema, () => latest.current.kpis)),
     });
   }, [schema]);
 

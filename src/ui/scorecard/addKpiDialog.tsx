@@ -8,8 +8,10 @@ import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { scorecardStore } from '../appRoot';
 import { Dialog } from '../dialog';
+import { FormulaEditor } from '../formula/formulaEditor';
 import { familyLabel } from './families';
 import { KPI_UNITS, unitLabel } from './formatKpi';
+import { formulaNames } from './formulaBar';
 import { useScorecard } from './scorecardApp';
 import { unavailableText } from './unavailableText';
 
@@ -79,6 +81,8 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
   const [pickedUnit, setUnit] = useState<KpiUnit | null>(null);
   const [direction, setDirection] = useState<KpiDirection | null>(null);
   const [problems, setProblems] = useState<Diagnostic[]>([]);
+  // The formula the problems were found in: they are underlined only while it is unchanged.
+  const [checked, setChecked] = useState('');
   const [busy, setBusy] = useState(false);
   const shape = useMemo(() => newKpiShape(formula), [formula]);
   const unit = pickedUnit ?? shape.unit;
@@ -91,8 +95,10 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     const r = await scorecardStore.getState().addKpi({ label, formula, unit, direction });
     setBusy(false);
-    if (r.id === null) setProblems(r.diagnostics);
-    else onClose();
+    if (r.id === null) {
+      setProblems(r.diagnostics);
+      setChecked(formula);
+    } else onClose();
   };
   return (
     <Dialog
@@ -125,18 +131,18 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
           <span>{t('newKpi.label')}</span>
           <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        <label className="field">
-          <span>{t('newKpi.formula')}</span>
-          <input
-            type="text"
-            className="sc-formula-input"
-            dir="ltr"
+        <div className="field">
+          <span aria-hidden="true">{t('newKpi.formula')}</span>
+          <FormulaEditor
+            label={t('newKpi.formula')}
             value={formula}
             placeholder="DIVIDE(COUNTIF(deals.won), COUNT(deals.closed_at))"
-            spellCheck={false}
-            onChange={(e) => setFormula(e.target.value)}
+            diagnostics={checked === formula ? problems : []}
+            names={() => formulaNames(null)}
+            onChange={setFormula}
+            onApply={() => void submit()}
           />
-        </label>
+        </div>
         <label className="field">
           <span>{t('newKpi.unit')}</span>
           <select

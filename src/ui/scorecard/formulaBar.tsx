@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { Diagnostic } from '../../core/formula/diagnostics';
 import { diagnosticText } from '../../i18n/diagnostics';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
-import { scorecardStore } from '../appRoot';
+import { mappingStore, scorecardStore } from '../appRoot';
+import type { FormulaNames } from '../formula/formulaCompletions';
+import { FormulaEditor } from '../formula/formulaEditor';
 import { useScorecard } from './scorecardApp';
 
 /**
- * The selected KPI's formula. Enter or leaving the field applies it; a formula that
- * does not compile stays here with each problem underlined at its place and the KPI
- * keeps its last good results.
+ * The selected KPI's formula. Enter or leaving the field applies it, Escape goes back to
+ * the applied one; a formula that does not compile stays here with each problem
+ * underlined at its place and the KPI keeps its last good results.
  */
 export function FormulaBar() {
   const selected = useScorecard((s) => s.selectedKpi);
@@ -40,34 +41,26 @@ export function FormulaBar() {
 
   return (
     <div className="sc-formula-bar">
-      <label className="sc-fx" htmlFor="formula-input" title={t('formula.label', { kpi: kpiLabel(kpi) })}>
+      <span className="sc-fx" aria-hidden="true">
         fx
-      </label>
+      </span>
       <div className="sc-formula-main">
-        {/* Formulas are written left to right, in a right-to-left page too. */}
-        <div className="sc-formula-field" dir="ltr">
-          <input
+        <div className="sc-formula-field">
+          <FormulaEditor
             id="formula-input"
-            className="sc-formula-input"
+            label={t('formula.label', { kpi: kpiLabel(kpi) })}
+            describedBy="formula-problems"
             value={text}
-            spellCheck={false}
-            autoComplete="off"
-            aria-label={t('formula.label', { kpi: kpiLabel(kpi) })}
-            aria-invalid={formulaDiagnostics.length > 0}
-            aria-describedby="formula-problems"
-            onChange={(e) => setText(e.target.value)}
+            diagnostics={formulaDiagnostics}
+            names={() => formulaNames(kpi.id)}
+            onChange={setText}
+            onApply={apply}
             onBlur={apply}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                apply();
-              } else if (e.key === 'Escape') {
-                scorecardStore.getState().discardDraft(kpi.id);
-                setText(applied);
-              }
+            onRevert={() => {
+              scorecardStore.getState().discardDraft(kpi.id);
+              setText(applied);
             }}
           />
-          <Underlines text={text} diagnostics={formulaDiagnostics} />
         </div>
         <ul id="formula-problems" className="sc-formula-problems" aria-live="polite">
           {formulaDiagnostics.map((d) => (
@@ -83,38 +76,10 @@ export function FormulaBar() {
   );
 }
 
-/** A copy of the text under the input with only the problem spans visible, as a wavy underline. */
-function Underlines({ text, diagnostics }: { text: string; diagnostics: Diagnostic[] }) {
-  if (diagnostics.length === 0) return null;
-  const parts: { text: string; bad: boolean }[] = [];
-  let at = 0;
-  const spans = [...diagnostics]
-    .map((d) => ({
-      start: Math.min(d.span.start, text.length),
-      end: Math.min(Math.max(d.span.end, d.span.start + 1), text.length + 1),
-    }))
-    .sort((a, b) => a.start - b.start);
-  for (const s of spans) {
-    if (s.start < at) continue;
-    parts.push({ text: text.slice(at, s.start), bad: false });
-    // A span at the very end (a missing `)`) underlines a space after the text.
-    parts.push({ text: text.slice(s.start, s.end).padEnd(s.end - s.start, ' '), bad: true });
-    at = s.end;
-  }
-  parts.push({ text: text.slice(at), bad: false });
-  return (
-    <div className="sc-formula-underlines" aria-hidden="true">
-      {parts.map((p, i) =>
-        p.bad ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts are rebuilt as a whole on every render
-          <span key={i} className="sc-underline">
-            {p.text}
-          </span>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts are rebuilt as a whole on every render
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </div>
-  );
+/** What a formula may name right now: the scorecard's tables and every other KPI (not itself: a cycle). */
+export function formulaNames(self: string | null): FormulaNames {
+  return {
+    tables: mappingStore.getState().scorecardTables(),
+    kpis: scorecardStore.getState().kpis.filter((k) => k.id !== self),
+  };
 }
