@@ -48,6 +48,13 @@ module.exports = {
       to: { path: '^src/engine/' },
     },
     {
+      name: 'cli-calls-services',
+      comment: 'The CLI computes through src/app services; it builds no store.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/(state|ui)/' },
+    },
+    {
       name: 'nothing-imports-entry-points',
       severity: 'error',
       from: { path: '^src/(?!cli/)' },

@@ -1,4 +1,5 @@
 import { type ExplainResult, explainChange } from '../app/contribution';
+import type { WorkbookKpi } from '../app/scorecard/workbookKpis';
 import type { SegmentEffect } from '../core/analysis/contribution';
 import { parsePeriodChoice } from '../core/analysis/contributionPeriods';
 import { renderDiagnostic } from '../core/formula/diagnostics';
@@ -10,7 +11,6 @@ import type { Cell } from '../engine/rows';
 import { explainSentence } from '../i18n/explainSentence';
 import { LOCALES, type Locale, type LocaleSettings } from '../i18n/locale';
 import { tIn } from '../i18n/t';
-import type { WorkbookKpi } from '../state/scorecardStore';
 import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { mapAuto } from './mapSession';

@@ -57,12 +57,14 @@ export function mapAuto(value: string | undefined): boolean {
 
 /** The mapping service over `engine`, with `imports` loaded: a preset-recognised table is mapped at once. */
 export function mappingSession(engine: Engine, imports: readonly ImportResult[] = []): MappingSession {
-  const tables: SessionTable[] = imports.map((r) => ({
-    name: r.table,
-    sourceName: r.sourceName,
-    rows: r.rows,
-    columns: r.columns,
-  }));
+  return sessionOver(
+    engine,
+    imports.map((r) => ({ name: r.table, sourceName: r.sourceName, rows: r.rows, columns: r.columns })),
+  );
+}
+
+/** The mapping service over tables already in the engine (an opened workbook's, say). */
+export function sessionOver(engine: Engine, tables: readonly SessionTable[]): MappingSession {
   const mapping = createMappingService({ engine: async () => engine, tables: () => tables });
   if (tables.length > 0) mapping.tablesChanged([], tables);
   return { mapping, tables: () => tables };

@@ -1,19 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { SourceFile } from '../app/data/sourceFile';
+import { appliedMappingsOf } from '../app/mapping/mappingTables';
+import { NEW_SCORECARD_SETTINGS, scorecardOfDocument } from '../app/scorecard/documentScorecard';
 import { fromCatalog, kpisForTables } from '../app/scorecard/workbookKpis';
-import type { WorkbookDocument } from '../core/model/documentSchema';
+import { problemText } from '../app/workbook/workbookProblem';
+import {
+  type AwaitingFiles,
+  createWorkbookService,
+  type OpenedWorkbook,
+} from '../app/workbook/workbookService';
+import { emptyDocument } from '../core/model/document';
 import { presentColumns } from '../core/model/scorecardSchema';
 import type { Engine } from '../engine/engine';
-import type { SourceFile } from '../state/dataStore';
-import type { DocumentSlice } from '../state/documentSlice';
-import { mappingSlice } from '../state/mappingSlice';
-import { mappingStores } from '../state/mappingStores';
-import { NEW_SCORECARD_SETTINGS, scorecardOfDocument } from '../state/scorecardSlice';
-import { createWorkbookStore, type PendingOpen } from '../state/workbookStore';
+import { importFile } from '../engine/ingest/importFile';
+import { WorkbookError } from '../workbook/workbookError';
 import { flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
-import { autoMap, skippedNotes } from './mapSession';
+import { autoMap, mappingSession, sessionOver, skippedNotes } from './mapSession';
 
 async function readInput(path: string): Promise<Uint8Array> {
   try {
@@ -41,12 +46,16 @@ function dataArgs(args: ParsedArgs): DataArg[] {
  * The files a workbook saved without data asks for, from `--data NAME=FILE`: NAME is
  * the dataset's table name or its original file name, or the file itself has the
  * original name. Each is handed over under the original name, as the browser's
- * "choose the original files" does.
+ * "choose the original files" does. A string says what is still needed.
  */
-async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promise<SourceFile[] | string> {
-  const out: SourceFile[] = [];
+async function filesFor(
+  fileName: string,
+  awaiting: AwaitingFiles,
+  given: readonly DataArg[],
+): Promise<Map<string, SourceFile> | string> {
+  const out = new Map<string, SourceFile>();
   const absent: string[] = [];
-  for (const m of pending.missing) {
+  for (const m of awaiting.missing) {
     const lower = (s: string) => s.toLowerCase();
     const arg = given.find(
       (d) =>
@@ -59,32 +68,51 @@ async function filesFor(pending: PendingOpen, given: readonly DataArg[]): Promis
       continue;
     }
     const bytes = await readInput(arg.path);
-    out.push({ name: m.sourceName, size: bytes.byteLength, read: async () => bytes });
+    out.set(m.id, { name: m.sourceName, size: bytes.byteLength, read: async () => bytes });
   }
   if (absent.length > 0)
-    return `${pending.fileName} was saved without its data; still needed:\n  ${absent.join('\n  ')}`;
+    return `${fileName} was saved without its data; still needed:\n  ${absent.join('\n  ')}`;
   return out;
 }
 
-/** The opened workbook's document, read as it is applied, so no scorecard store takes it. */
-function documentReader(): { slice: DocumentSlice; doc(): WorkbookDocument | null } {
-  let opened: WorkbookDocument | null = null;
-  const slice: DocumentSlice = {
-    contribute() {},
-    adopt(doc) {
-      opened = doc;
-    },
-    subscribe: () => () => {},
-  };
-  return { slice, doc: () => opened };
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Opens a workbook file with the app's workbook service, given its data from `--data`
+ * when it was saved without. A string is the reason it could not, in the words the app uses.
+ */
+async function openWorkbook(
+  engine: Engine,
+  bytes: Uint8Array,
+  fileName: string,
+  given: readonly DataArg[],
+): Promise<OpenedWorkbook | string> {
+  const service = createWorkbookService({ engine: async () => engine, importFile });
+  let outcome: Awaited<ReturnType<typeof service.open>>;
+  try {
+    outcome = await service.open(bytes);
+  } catch (e) {
+    // A refusal of the file says what is wrong with it; anything else is the engine's.
+    if (e instanceof WorkbookError) return e.message;
+    return `${problemText({ code: 'open-failed', file: fileName })} (${messageOf(e)})`;
+  }
+  if (outcome.status === 'opened') return outcome;
+  const files = await filesFor(fileName, outcome, given);
+  if (typeof files === 'string') return files;
+  try {
+    return await service.openWithFiles(outcome, files);
+  } catch (e) {
+    return messageOf(e);
+  }
 }
 
 /**
  * Opens the workbook file (given its data from `--data` when it was saved without), or
- * with none, loads the data files as a new workbook; applies `--map auto`. Returns the
- * mapping session, the workbook's title, its scorecard part (settings, KPIs, the user's
- * benchmarks), the tables as the scorecard reads them and the KPIs they can compute; null
- * when it could not, the reason written to stderr.
+ * with none, loads the data files as a new workbook; applies its mappings and `--map auto`.
+ * Returns the mapping session, the workbook's title, its scorecard part (settings, KPIs,
+ * the user's benchmarks), the tables as the scorecard reads them and the KPIs they can
+ * compute; null when it could not, the reason written to stderr. No store is involved:
+ * the app's services do what the page's stores would have them do.
  */
 export async function openInputs(
   args: ParsedArgs,
@@ -97,45 +125,28 @@ export async function openInputs(
   const bytes = path === undefined ? null : await readInput(path);
   // Without a workbook the files are the workbook: loaded under their names, like files dropped on a new one.
   const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
-  const { data, mapping, session } = mappingStores(await startEngine(), imports);
-  const workbook = createWorkbookStore(data);
-  // The mappings first, so an opened workbook's views exist before its KPIs are read.
-  workbook.getState().registerSlice(mappingSlice(mapping));
-  const reader = documentReader();
-  workbook.getState().registerSlice(reader.slice);
-
-  if (path !== undefined && bytes !== null && !(await workbook.getState().open(bytes, basename(path)))) {
-    const { pending, error } = workbook.getState();
-    if (pending === null) {
-      io.err(`error: ${error ?? `${path} could not be opened.`}`);
+  const engine = await startEngine();
+  let doc = emptyDocument();
+  let session = mappingSession(engine, imports);
+  if (path !== undefined && bytes !== null) {
+    const opened = await openWorkbook(engine, bytes, basename(path), given);
+    if (typeof opened === 'string') {
+      io.err(`error: ${opened}`);
       return null;
     }
-    const files = await filesFor(pending, given);
-    if (typeof files === 'string') {
-      io.err(`error: ${files}`);
-      return null;
-    }
-    if (!(await workbook.getState().provideFiles(files))) {
-      io.err(`error: ${workbook.getState().error ?? 'the data files could not be read.'}`);
-      return null;
-    }
+    doc = opened.doc;
+    session = sessionOver(engine, opened.tables);
+    // The workbook's own mappings replace any the app would have made on load.
+    await session.mapping.adopt(appliedMappingsOf(doc), doc.relationships);
   }
   if (auto) for (const note of skippedNotes((await autoMap(session)).tables)) io.err(note);
-  await mapping.getState().settled();
-  const doc = reader.doc();
+  await session.mapping.settled();
   const scorecard =
-    doc === null
+    path === undefined
       ? { settings: NEW_SCORECARD_SETTINGS, kpis: [], userBenchmarks: [] }
       : scorecardOfDocument(doc, NEW_SCORECARD_SETTINGS);
   const tables = session.mapping.scorecardTables();
   // As in the app: every catalog KPI the tables can compute joins the workbook's own.
   const { kpis } = kpisForTables(scorecard.kpis, presentColumns(tables), fromCatalog);
-  return {
-    session,
-    engine: () => data.getState().engine(),
-    title: workbook.getState().title,
-    scorecard,
-    tables,
-    kpis,
-  };
+  return { session, engine: async () => engine, title: doc.title, scorecard, tables, kpis };
 }

@@ -1,4 +1,4 @@
-import type { AppliedMapping } from '../app/mapping/mappingTables';
+import { appliedMappingsOf } from '../app/mapping/mappingTables';
 import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { DocumentSlice } from './documentSlice';
 import type { MappingStore } from './mappingStore';
@@ -27,14 +27,9 @@ export function mappingSlice(store: MappingStore): DocumentSlice {
       doc.relationships = relationships.map((r) => ({ ...r }));
     },
     adopt(doc) {
-      const applied: Record<string, AppliedMapping> = {};
       const before = store.getState().applied;
-      for (const d of doc.datasets) {
-        if (d.mapping === undefined) continue;
-        // An undo keeps the note that the app made the mapping; an opened file has none.
-        const auto = before[d.table]?.auto ?? null;
-        applied[d.table] = { raw: d.table, mapping: d.mapping, auto };
-      }
+      // An undo keeps the note that the app made the mapping; an opened file has none.
+      const applied = appliedMappingsOf(doc, (table) => before[table]?.auto ?? null);
       void store.adoptMappings(applied, doc.relationships);
     },
     subscribe(onChange) {

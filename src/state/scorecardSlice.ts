@@ -1,45 +1,10 @@
-import { fromDocument, toDocument } from '../app/scorecard/workbookKpis';
-import { catalogKpi } from '../core/kpi/catalog';
+import { scorecardOfDocument } from '../app/scorecard/documentScorecard';
+import { toDocumentBenchmarks } from '../app/scorecard/userBenchmarks';
+import { toDocument } from '../app/scorecard/workbookKpis';
 import type { WorkbookDocument } from '../core/model/documentSchema';
 import type { DocumentSlice } from './documentSlice';
 import { parseScorecardResults } from './scorecardResults';
-import type { ScorecardSettings, ScorecardState, ScorecardStore } from './scorecardTypes';
-import { fromDocumentBenchmarks, scaleForFormat, toDocumentBenchmarks } from './userBenchmarks';
-
-/** The settings of a scorecard no workbook has set. */
-export const NEW_SCORECARD_SETTINGS: ScorecardSettings = {
-  grain: 'month',
-  calendar: 'gregorian',
-  from: null,
-  to: null,
-  breakdown: null,
-  industry: 'all',
-  currency: 'USD',
-};
-
-/** The scorecard's part of a workbook document: settings over `settings`, KPIs and the user's benchmarks. */
-export function scorecardOfDocument(
-  doc: WorkbookDocument,
-  settings: ScorecardSettings,
-): Pick<ScorecardState, 'settings' | 'kpis' | 'userBenchmarks'> {
-  return {
-    settings: {
-      ...settings,
-      grain: doc.settings.grain,
-      calendar: doc.calendar,
-      from: doc.settings.dateRange.from,
-      to: doc.settings.dateRange.to,
-      breakdown: doc.settings.breakdown,
-      industry: doc.settings.industry ?? settings.industry,
-      currency: doc.settings.currency,
-    },
-    kpis: doc.kpis.map(fromDocument),
-    userBenchmarks: fromDocumentBenchmarks(doc.benchmarks, (id) => {
-      const k = doc.kpis.find((x) => x.id === id || x.benchmarkKey === id) ?? catalogKpi(id);
-      return scaleForFormat(k?.format ?? 'number');
-    }),
-  };
-}
+import type { ScorecardStore } from './scorecardTypes';
 
 /** The document's settings, KPIs and benchmarks into the store, without running anything. */
 function adoptDocument(store: ScorecardStore, doc: WorkbookDocument): void {

@@ -1,6 +1,7 @@
 import { castDraft, type Draft } from 'immer';
 import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
+import { NEW_SCORECARD_SETTINGS } from '../app/scorecard/documentScorecard';
 import { parseCacheSnapshot } from '../app/scorecard/resultsCache';
 import { createScorecardRunner } from '../app/scorecard/runner';
 import { asDef, kpisForTables } from '../app/scorecard/workbookKpis';
@@ -12,7 +13,6 @@ import { judgeKpi } from '../core/kpi/judge';
 import { presentColumns } from '../core/model/scorecardSchema';
 import { kpiEdits, withTarget } from './scorecardEdits';
 import { keptResults, viewKeyOf } from './scorecardResults';
-import { NEW_SCORECARD_SETTINGS } from './scorecardSlice';
 import type { ScorecardDeps, ScorecardState, ScorecardStore } from './scorecardTypes';
 
 export type { Period } from '../app/scorecard/frames';

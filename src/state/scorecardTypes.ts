@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { FrameSettings, Period } from '../app/scorecard/frames';
+import type { ScorecardSettings } from '../app/scorecard/documentScorecard';
+import type { Period } from '../app/scorecard/frames';
 import type { CacheSnapshot } from '../app/scorecard/resultsCache';
 import type { ScorecardRunnerDeps } from '../app/scorecard/runner';
 import type { KpiFailure, SegmentValue } from '../app/scorecard/viewShape';
@@ -27,11 +28,7 @@ export interface NewKpi {
   readonly direction?: WorkbookKpi['direction'];
 }
 
-export interface ScorecardSettings extends FrameSettings {
-  industry: string;
-  /** ISO code amounts are shown in (IRT is the toman); shown only, never converted. */
-  currency: string;
-}
+export type { ScorecardSettings };
 
 /** A formula the user typed that does not compile: kept apart so the applied one keeps its results. */
 export interface FormulaDraft {

@@ -1,6 +1,7 @@
 import type { Relationship } from '../../core/formula/schema';
 import { canonicalColumn, canonicalTable } from '../../core/model/canonical';
 import type { ColumnKind } from '../../core/model/columnKind';
+import type { WorkbookDocument } from '../../core/model/documentSchema';
 import type { TableMapping } from '../../core/model/mapping';
 import {
   type MappingProblem,
@@ -17,6 +18,18 @@ export interface AppliedMapping {
   readonly mapping: TableMapping;
   /** Set when a CRM preset recognised the file and the app mapped it without asking. */
   readonly auto: { readonly crm: string; readonly label: string } | null;
+}
+
+/** The mappings a workbook document holds, by table; `autoOf` keeps a note the app already has. */
+export function appliedMappingsOf(
+  doc: WorkbookDocument,
+  autoOf: (table: string) => AppliedMapping['auto'] = () => null,
+): Record<string, AppliedMapping> {
+  const applied: Record<string, AppliedMapping> = {};
+  for (const d of doc.datasets)
+    if (d.mapping !== undefined)
+      applied[d.table] = { raw: d.table, mapping: d.mapping, auto: autoOf(d.table) };
+  return applied;
 }
 
 /**

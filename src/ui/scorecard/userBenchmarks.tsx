@@ -1,10 +1,10 @@
 import '../mapping/mapping.css';
 import { useState } from 'react';
+import { nextUserKey, scaleForFormat, userBenchmarkRow } from '../../app/scorecard/userBenchmarks';
 import { INDUSTRIES } from '../../core/kpi/benchmarks';
 import { isPercentUnit } from '../../core/kpi/kpiFigure';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
-import { nextUserKey, scaleForFormat, userBenchmarkRow } from '../../state/userBenchmarks';
 import { scorecardStore } from '../appRoot';
 import { CloseIcon, PlusIcon } from '../icons';
 import { figureProblemText, formatKpiValue, readKpiFigure } from './formatKpi';

@@ -1,5 +1,5 @@
-import type { BenchmarkRow, BenchmarkScale } from '../core/kpi/benchmarks';
-import type { UserBenchmark } from '../core/model/documentSchema';
+import type { BenchmarkRow, BenchmarkScale } from '../../core/kpi/benchmarks';
+import type { UserBenchmark } from '../../core/model/documentSchema';
 
 /**
  * The user's own benchmark rows and their saved form (doc.benchmarks). The
