@@ -2,6 +2,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { d2j, j2d } from 'jalaali-js';
 import { CALENDAR_DAY, CALENDAR_TABLE } from '../core/sql/calendarSchema';
 import { duckdb } from '../core/sql/dialect';
+import { dropSql } from '../core/sql/tableDdl';
 import type { Engine } from './engine';
 import { engineRoot } from './engineRoot';
 
@@ -127,10 +128,10 @@ async function buildCalendar(engine: Engine, from: string, to: string): Promise<
   // find (or drop) this one's staging table.
   const staging = `${CALENDAR_TABLE}_jalali_${crypto.randomUUID().replaceAll('-', '')}`;
   const ipc = tableToIPC(tableFromArrays(jalaliColumns(a, b)), 'stream');
-  await engine.query(`DROP TABLE IF EXISTS ${q(staging)}`);
+  await engine.query(dropSql(staging));
   await engine.insertArrowIPC(staging, ipc);
   await engine.query(`CREATE OR REPLACE TABLE ${q(CALENDAR_TABLE)} AS ${calendarSelect(staging)}`);
-  await engine.query(`DROP TABLE ${q(staging)}`);
+  await engine.query(dropSql(staging));
   covered.set(engineRoot(engine), { from: a, to: b });
 }
 

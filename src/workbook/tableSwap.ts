@@ -1,7 +1,7 @@
 import { RESTORE_STAGING_PREFIX } from '../core/model/tableNames';
 import { duckdb } from '../core/sql/dialect';
+import { dropSql, type RelationKind, renameTableSql } from '../core/sql/tableDdl';
 import type { Engine } from '../engine/engine';
-import { dropSql, type RelationKind, renameTableSql } from './tableDdl';
 
 /**
  * New contents for a set of tables, loaded beside the open workbook's tables and put in

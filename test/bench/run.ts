@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,...]
+ * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,bundle,...]
  *
  * Measures Shakhes on the generated demo schema (samples/generate.ts) in DuckDB-WASM
  * (its Node build, and the built app in headless Chromium) against native DuckDB on
@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { flag, parseArgs } from '../../src/cli/args';
+import { initialJavaScript } from './bundleSize';
 import {
   chromiumFirstScorecard,
   chromiumLoad,
@@ -115,6 +116,13 @@ for (const size of sizes) {
       figures.push(await chromiumMemory('memory', dealsCsv, 'deals', rows));
     });
   }
+}
+if (want('bundle')) {
+  if (!existsSync(`${dist}/index.html`))
+    execFileSync('npx', ['vite', 'build', '--outDir', dist], { stdio: 'inherit' });
+  await section('bundle', async () => {
+    figures.push(...initialJavaScript('bundle', dist));
+  });
 }
 if (chromium && want('first')) {
   say('first scorecard');

@@ -1,6 +1,6 @@
+import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
 import type { FileFormat, ImportProgress, ParseOptions } from '../../engine/ingest/types';
-import { dropSql, renameTableSql } from '../../workbook/tableDdl';
 import { type ErrorEntry, errorEntryOf, type ImportFn, type ImportJob, isCancel } from './importJobs';
 import { bytesFile, type KeptSource, type SourceFile } from './sourceFile';
 import { entryOfImport, type TableEntry } from './tableEntry';

@@ -13,6 +13,7 @@ import { type MappingProblem, mappingProblem } from '../../core/model/mappingVal
 import { mappingViewSql } from '../../core/model/mappingView';
 import { type LoadedTable, scorecardSchema } from '../../core/model/scorecardSchema';
 import { duckdb } from '../../core/sql/dialect';
+import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
 import { plainColumn } from '../../engine/rows';
 import { detectLinks } from './mappingLinks';
@@ -148,7 +149,7 @@ export function createMappingService(deps: MappingServiceDeps) {
 
   const dropView = async (view: string) => {
     const engine = await deps.engine();
-    await engine.query(`DROP VIEW IF EXISTS ${q(view)}`).catch(() => undefined);
+    await engine.query(dropSql(view, 'VIEW')).catch(() => undefined);
   };
 
   const withOutcomes = async (raw: string, mapping: TableMapping) => {

@@ -13,7 +13,7 @@ import type {
   ResultTable,
 } from '../../core/notebook/types';
 import type { CalendarKind } from '../../core/sql/calendarSchema';
-import { duckdb } from '../../core/sql/dialect';
+import { dropSql } from '../../core/sql/tableDdl';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../../engine/engine';
 import type { guardWorkbookSql } from '../../engine/workbookSql';
 import { executePlan } from './executePlan';
@@ -214,7 +214,7 @@ export function createNotebookRunner(deps: NotebookRunnerDeps): NotebookRunner {
 
   const dropView = async (name: string) => {
     const engine = await deps.engine();
-    await engine.query(`DROP VIEW IF EXISTS ${duckdb.quoteIdent(name)}`).catch(() => undefined);
+    await engine.query(dropSql(name, 'VIEW')).catch(() => undefined);
   };
 
   return {

@@ -1,7 +1,7 @@
 import type { Dataset } from '../../core/model/documentSchema';
+import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
 import { tableStream } from '../../workbook/embed';
-import { dropSql } from '../../workbook/tableDdl';
 import type { KeptSource } from '../data/sourceFile';
 import { loadImporter } from './workbookService';
 

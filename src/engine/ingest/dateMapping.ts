@@ -1,5 +1,6 @@
 import { parseDateText } from '../../core/ingest/dates';
 import { duckdb } from '../../core/sql/dialect';
+import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import { textColumnsToIPC } from '../arrowText';
 import type { Engine } from '../engine';
 import { CONVERT_SHARE } from './sampleKinds';
@@ -75,11 +76,11 @@ export async function applyDateMappings(
       `CREATE OR REPLACE TABLE ${q(rebuilt)} AS ${typedSelect(columns, conversions, from, true)}`,
     );
     const problems = await takeProblems(engine, rebuilt, columns, conversions);
-    await engine.query(`DROP TABLE ${q(table)}`);
-    await engine.query(`ALTER TABLE ${q(rebuilt)} RENAME TO ${q(table)}`);
+    await engine.query(dropSql(table));
+    await engine.query(renameTableSql(rebuilt, table));
     return problems;
   } finally {
-    for (const m of mappings) await engine.query(`DROP TABLE IF EXISTS ${q(m.table)}`);
-    await engine.query(`DROP TABLE IF EXISTS ${q(rebuilt)}`);
+    for (const m of mappings) await engine.query(dropSql(m.table));
+    await engine.query(dropSql(rebuilt));
   }
 }

@@ -2,6 +2,7 @@ import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import { uniqueTableName } from '../../core/ingest/tableName';
 import { duckdb } from '../../core/sql/dialect';
 import { normalizeLettersUpdate } from '../../core/sql/persianText';
+import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import { type Engine, EngineCancelled } from '../engine';
 import { stageDelimited } from './delimited';
 import { countRows, describeTable } from './describe';
@@ -71,7 +72,6 @@ const STAGERS: Record<FileFormat, Stager> = {
 };
 
 let stagingCounter = 0;
-const q = duckdb.quoteIdent;
 
 /** Formats staged as text (JSON, XLSX) are typed in a rebuild of their staging table. */
 async function typeStaging(engine: Engine, staging: string, typed: string, o: ParseOptions) {
@@ -116,8 +116,8 @@ export async function importFile(
       const update = normalizeLettersUpdate(result, text, duckdb);
       if (update !== null) await engine.query(update);
     }
-    await engine.query(`DROP TABLE IF EXISTS ${q(table)}`);
-    await engine.query(`ALTER TABLE ${q(result)} RENAME TO ${q(table)}`);
+    await engine.query(dropSql(table));
+    await engine.query(renameTableSql(result, table));
     // Typing notes are already in a CSV stager's own; other formats add them here.
     const noteMessages = staged.loaded ? [...staged.notes] : [...staged.notes, ...typing.notes];
     if (rows === 0) noteMessages.push(importMessage('header-no-rows', { file: source.name }));
@@ -148,8 +148,8 @@ export async function importFile(
     throw importError('load-failed', { file: source.name, detail: msg.split('\n')[0] });
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await engine.query(`DROP TABLE IF EXISTS ${q(staging)}`).catch(() => undefined);
-    await engine.query(`DROP TABLE IF EXISTS ${q(typed)}`).catch(() => undefined);
+    await engine.query(dropSql(staging)).catch(() => undefined);
+    await engine.query(dropSql(typed)).catch(() => undefined);
   }
 }
 

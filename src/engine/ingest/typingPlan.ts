@@ -2,6 +2,7 @@ import type { Utf8 } from 'apache-arrow';
 import { type DateTextOrder, detectDateOrder } from '../../core/ingest/dates';
 import type { ColumnKind } from '../../core/model/columnKind';
 import { duckdb } from '../../core/sql/dialect';
+import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../engine';
 import { columnStrings } from './arrowStrings';
 import { CONVERT_SHARE, type SampleVerdict, sampleVerdict } from './sampleKinds';
@@ -247,7 +248,7 @@ export async function planTyping(
     await engine.query(`CREATE OR REPLACE TABLE ${q(scratch)} AS SELECT * FROM ${sample} AS ${STAGE}`);
     return merge(await planBySql(engine, q(scratch), rest, options), settled);
   } finally {
-    await engine.query(`DROP TABLE IF EXISTS ${q(scratch)}`);
+    await engine.query(dropSql(scratch));
   }
 }
 

@@ -8,7 +8,7 @@ import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { scorecardStore } from '../appRoot';
 import { Dialog } from '../dialog';
-import { FormulaEditor } from '../formula/formulaEditor';
+import { LazyFormulaEditor } from '../formula/lazyFormulaEditor';
 import { familyLabel } from './families';
 import { KPI_UNITS, unitLabel } from './formatKpi';
 import { formulaNames } from './formulaBar';
@@ -133,7 +133,7 @@ export function NewKpiDialog({ onClose }: { onClose(): void }) {
         </label>
         <div className="field">
           <span aria-hidden="true">{t('newKpi.formula')}</span>
-          <FormulaEditor
+          <LazyFormulaEditor
             label={t('newKpi.formula')}
             value={formula}
             placeholder="DIVIDE(COUNTIF(deals.won), COUNT(deals.closed_at))"

@@ -4,7 +4,7 @@ import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { mappingStore, scorecardStore } from '../appRoot';
 import type { FormulaNames } from '../formula/formulaCompletions';
-import { FormulaEditor } from '../formula/formulaEditor';
+import { LazyFormulaEditor } from '../formula/lazyFormulaEditor';
 import { useScorecard } from './scorecardApp';
 
 /**
@@ -46,7 +46,7 @@ export function FormulaBar() {
       </span>
       <div className="sc-formula-main">
         <div className="sc-formula-field">
-          <FormulaEditor
+          <LazyFormulaEditor
             id="formula-input"
             label={t('formula.label', { kpi: kpiLabel(kpi) })}
             describedBy="formula-problems"

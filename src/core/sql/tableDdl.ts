@@ -1,4 +1,4 @@
-import { duckdb } from '../core/sql/dialect';
+import { duckdb } from './dialect';
 
 /**
  * The statements that put tables in place, rename and drop them: one definition each,
