@@ -1,3 +1,4 @@
+import { kpiDefOf } from '../core/formula/schema';
 import { CATALOG } from '../core/kpi/catalog';
 import type { CatalogKpi } from '../core/kpi/types';
 import type { NotebookKpi } from '../core/notebook/types';
@@ -8,12 +9,7 @@ export function catalogNotebookKpis(catalog: readonly CatalogKpi[] = CATALOG): M
     catalog.map((k) => [
       k.id,
       {
-        id: k.id,
-        label: k.label,
-        formula: k.formula,
-        table: k.table,
-        timeColumn: k.timeColumn,
-        filter: k.filter,
+        ...kpiDefOf(k),
         format: k.format,
         direction: k.direction,
         unit: k.unit,

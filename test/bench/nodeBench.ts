@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { compileScorecard } from '../../src/core/formula/compile';
+import { kpiDefOf } from '../../src/core/formula/schema';
 import { availability } from '../../src/core/kpi/availability';
 import { CATALOG } from '../../src/core/kpi/catalog';
 import { CANONICAL_TABLE_NAMES } from '../../src/core/model/canonical';
@@ -126,14 +127,7 @@ export async function scorecardFigures(
     loaded.push({ name: r.table, columns: r.columns });
   }
   const present = presentColumns(loaded);
-  const kpis = CATALOG.filter((k) => availability(k, present).available).map((k) => ({
-    id: k.id,
-    label: k.label,
-    formula: k.formula,
-    table: k.table,
-    timeColumn: k.timeColumn,
-    filter: k.filter,
-  }));
+  const kpis = CATALOG.filter((k) => availability(k, present).available).map(kpiDefOf);
   const schema = scorecardSchema(loaded);
   const bounds = compileScorecard({ kpis, schema, grain: 'month' });
   const b = await wasm.query(bounds.boundsSql);

@@ -1,4 +1,4 @@
-import type { KpiDef } from '../../core/formula/schema';
+import { type KpiDef, kpiDefOf } from '../../core/formula/schema';
 import { availability } from '../../core/kpi/availability';
 import { CATALOG, catalogKpi } from '../../core/kpi/catalog';
 import type { CatalogKpi } from '../../core/kpi/types';
@@ -28,14 +28,7 @@ export function fromCatalog(k: CatalogKpi): WorkbookKpi {
 
 /** What the formula compiler reads of a KPI. */
 export function asDef(k: WorkbookKpi): KpiDef {
-  return {
-    id: k.id,
-    label: k.label,
-    formula: k.formula,
-    table: k.table,
-    timeColumn: k.timeColumn,
-    filter: k.filter,
-  };
+  return kpiDefOf(k);
 }
 
 /**

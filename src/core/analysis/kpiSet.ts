@@ -1,4 +1,4 @@
-import type { KpiDef } from '../formula/schema';
+import { type KpiDef, kpiDefOf } from '../formula/schema';
 import type { NotebookKpi } from '../notebook/types';
 
 /** The KPIs named and every KPI their formulas use, used ones first, so one compile has all it needs. */
@@ -10,14 +10,7 @@ export function kpiClosure(ids: readonly string[], kpis: ReadonlyMap<string, Not
     if (k === undefined || seen.has(id)) return;
     seen.add(id);
     for (const u of k.uses) add(u);
-    out.push({
-      id: k.id,
-      label: k.label,
-      formula: k.formula,
-      table: k.table,
-      timeColumn: k.timeColumn,
-      filter: k.filter,
-    });
+    out.push(kpiDefOf(k));
   };
   for (const id of ids) add(id);
   return out;

@@ -46,6 +46,18 @@ export interface KpiDef {
   filter?: string;
 }
 
+/** Just what the compiler reads of a KPI that carries more (a catalog or workbook KPI). */
+export function kpiDefOf(k: KpiDef): KpiDef {
+  return {
+    id: k.id,
+    label: k.label,
+    formula: k.formula,
+    table: k.table,
+    timeColumn: k.timeColumn,
+    filter: k.filter,
+  };
+}
+
 /** Exact match first, then a unique match ignoring case, the way spreadsheet users type. */
 function byName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
   const exact = items.find((x) => x.name === name);
