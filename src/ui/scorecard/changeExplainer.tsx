@@ -18,7 +18,7 @@ type Shown =
   | { readonly t: 'idle' }
   | { readonly t: 'pending' }
   | { readonly t: 'done'; readonly result: ExplainResult }
-  | { readonly t: 'failed'; readonly message: string };
+  | { readonly t: 'failed'; readonly error: string };
 
 const REFUSAL_KEYS = {
   'unknown-kpi': 'explain.unknownKpi',
@@ -34,7 +34,7 @@ function Outcome({ kpi, by, shown }: { kpi: WorkbookKpi; by: string; shown: Show
   if (shown.t === 'failed')
     return (
       <p className="sc-failure" role="status" data-testid="explain-refusal">
-        {t('explain.failed', { message: shown.message })}
+        {t('explain.failed', { message: shown.error })}
       </p>
     );
   const r = shown.result;
@@ -97,7 +97,7 @@ export function ChangeExplainer({ kpi }: { kpi: WorkbookKpi }) {
     };
     explainScorecardKpi({ kpiId: kpi.id, by, period }).then(
       (result) => show({ t: 'done', result }),
-      (e: unknown) => show({ t: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => show({ t: 'failed', error: e instanceof Error ? e.message : String(e) }),
     );
   }, [kpi.id, kpi.formula, by, period, grain, calendar, evaluation]);
 
