@@ -17,4 +17,17 @@ export const explainEn = {
   'explain.notDecomposable':
     '{kpi} is not a sum, a count or a ratio of them (it is an average, a distinct count or a comparison over time), so its change cannot be split by segment.',
   'explain.noPeriod': 'The data {kpi} reads has no period to compare with.',
+  // The "Why did it change?" section of the scorecard's detail panel.
+  'explain.heading': 'Why did it change?',
+  'explain.by': 'Split by',
+  'explain.pickDimension': 'Choose a dimension',
+  'explain.compare': 'Compare',
+  'explain.vsPrevious': 'Latest vs previous period',
+  'explain.vsLastYear': 'Latest vs same period last year',
+  'explain.pending': 'Splitting the change…',
+  'explain.formula': 'The formula of {kpi} has problems, so its change cannot be split.',
+  'explain.failed': 'The change could not be split: {message}',
+  'explain.chartLabel': 'Waterfall of the change in {kpi} by {by}',
+  'explain.rateBar': '{segment}: rate',
+  'explain.mixBar': '{segment}: mix',
 } as const;

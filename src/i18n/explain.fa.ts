@@ -20,4 +20,16 @@ export const explainFa: Partial<Record<keyof typeof explainEn, Message>> = {
   'explain.notDecomposable':
     '{kpi} جمع، شمارش یا نسبتی از آن‌ها نیست (میانگین، شمارش یکتا یا مقایسه در طول زمان است)، پس تغییرش را نمی‌توان میان بخش‌ها تقسیم کرد.',
   'explain.noPeriod': 'داده‌ای که {kpi} می‌خواند دوره‌ای برای مقایسه ندارد.',
+  'explain.heading': 'چرا تغییر کرد؟',
+  'explain.by': 'تفکیک بر پایهٔ',
+  'explain.pickDimension': 'یک بُعد برگزینید',
+  'explain.compare': 'مقایسه',
+  'explain.vsPrevious': 'آخرین دوره با دورهٔ پیش',
+  'explain.vsLastYear': 'آخرین دوره با همان دوره در سال پیش',
+  'explain.pending': 'در حال تفکیک تغییر…',
+  'explain.formula': 'فرمول {kpi} ایراد دارد، پس تغییرش را نمی‌توان تفکیک کرد.',
+  'explain.failed': 'تغییر تفکیک نشد: {message}',
+  'explain.chartLabel': 'نمودار آبشاری تغییر {kpi} بر پایهٔ {by}',
+  'explain.rateBar': '{segment}: نرخ',
+  'explain.mixBar': '{segment}: ترکیب',
 };

@@ -8,6 +8,7 @@ import { BreakdownChart } from '../charts/breakdownChart';
 import { KpiDetailChart } from '../charts/kpiDetailChart';
 import { KpiBullet } from './bulletChart';
 import { ChangeCell } from './changeCell';
+import { ChangeExplainer } from './changeExplainer';
 import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
@@ -161,6 +162,7 @@ export function ScorecardDetail() {
       {by !== null && !segmentsPending && segments === undefined && (
         <p className="panel-section muted">{t('detail.noSegments', { by })}</p>
       )}
+      {!undated && <ChangeExplainer kpi={kpi} />}
       <KpiSettings key={`${kpi.id}:${kpi.label}:${kpi.target}`} kpi={kpi} />
       <UserBenchmarks key={kpi.id} kpi={kpi} />
       <div className="panel-section">

@@ -213,6 +213,7 @@ function hardCodedStrings(source: string, fileName = 'x.tsx'): string[] {
 const DATA_OPTIONS = new Set([
   // Breakdown columns: the loaded tables' own column names.
   'scorecard/scorecardControls.tsx: b',
+  'scorecard/changeExplainer.tsx: d',
   // An Excel file's sheet names.
   'parseOptionsForm.tsx: s',
   // The canonical model's tables: SQL names formulas use, the same in every language.

@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
+import { chartsSettled } from './settled';
+
+const settled = (b: Browser) =>
+  eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
+
+/** Clicks a KPI's row, scrolling the grid until it is drawn (rows are drawn near the viewport only). */
+async function selectKpi(b: Browser, id: string): Promise<void> {
+  const row = b.page.locator(`.sc-grid .ag-row[row-id="${id}"] [col-id="kpi"]`).first();
+  await eventually(async () => {
+    if ((await row.count()) > 0) return true;
+    await b.page
+      .locator('.sc-grid .ag-body-viewport')
+      .first()
+      .evaluate((el) => {
+        el.scrollTop += 300;
+      });
+    return false;
+  }, 60_000).toBe(true);
+  await row.click();
+}
+
+/** A signed change as the page writes it ("▲ +12.6 pp", "Win rate fell 4.1 pp"): its size in pp. */
+const points = (text: string, pattern: RegExp): number => Number(pattern.exec(text)?.[1] ?? Number.NaN);
+
+/**
+ * "Why did it change?" in the KPI detail panel on the demo: win rate's last change split
+ * by deal source, as a sentence and a waterfall whose total is the change the panel
+ * shows; a KPI that is a median is refused with the reason; the view in English and Persian.
+ */
+describe('why did it change', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await startBrowser();
+    await b.page.setViewportSize({ width: 1280, height: 800 });
+  });
+  afterEach((ctx) => b.check(ctx));
+  afterAll(() => b?.close());
+
+  it('splits win rate’s change by source, adding up to the change shown', { timeout: 300_000 }, async () => {
+    const page = await b.open();
+    await importsSettled(page);
+    await settled(b);
+    await selectKpi(b, 'win_rate');
+    await eventually(() => page.locator('.sc-detail-title').innerText()).toMatch(/^Win rate/);
+    const explainer = page.getByTestId('change-explainer');
+    await explainer.getByLabel('Split by').selectOption('deals.source');
+    const sentence = explainer.getByTestId('explain-sentence');
+    await sentence.waitFor({ timeout: SLOW_LOAD });
+    const text = await sentence.innerText();
+    // It names a segment of the dimension, and its effect.
+    expect(text).toMatch(
+      /(Referral|Partner|Existing Customer|Events|Organic|Webinars|Paid \w+|Display)\S*’s rate [+−]\d/,
+    );
+    // The change it explains is the one the panel shows against the previous period, in
+    // size and direction, between the same periods.
+    const previous = page.locator('.sc-compare tr', { hasText: 'Previous period' }).locator('td').nth(1);
+    const shown = await previous.innerText();
+    const sentenceChange = points(text, /(?:rose|fell) ([\d.]+) pp/);
+    expect(sentenceChange).toBe(points(shown, /([\d.]+) pp/));
+    expect(/fell/.test(text)).toBe(/[−-]/.test(shown));
+    const latest = await page.locator('.sc-headline > span.muted:not(.sc-exact)').innerText();
+    expect(text).toContain(`to ${latest.trim()}`);
+    const chart = explainer.getByTestId('waterfall-chart');
+    await chart.locator('canvas').first().waitFor();
+    await chartsSettled(chart);
+    await explainer.scrollIntoViewIfNeeded();
+    await b.screenshot('explain-win-rate-en');
+
+    // Persian: the sentence in Persian digits and words, the chart mirrored.
+    await page.getByLabel('Language').selectOption('fa');
+    // The panel is drawn afresh in the new language: the dimension is chosen again.
+    await explainer.getByLabel('تفکیک بر پایهٔ').selectOption('deals.source');
+    await eventually(() => explainer.getByTestId('explain-sentence').innerText(), SLOW_LOAD).toMatch(
+      /نرخ.*[۰-۹]/,
+    );
+    await chartsSettled(explainer.getByTestId('waterfall-chart'));
+    await explainer.scrollIntoViewIfNeeded();
+    await b.screenshot('explain-win-rate-fa');
+    await page.getByLabel('زبان').selectOption('en');
+  });
+
+  it('says why a median cannot be split', { timeout: 120_000 }, async () => {
+    const page = b.page;
+    await settled(b);
+    await selectKpi(b, 'sales_cycle');
+    await eventually(() => page.locator('.sc-detail-title').innerText()).toMatch(/^Sales cycle/);
+    const explainer = page.getByTestId('change-explainer');
+    await explainer.getByLabel('Split by').selectOption('deals.source');
+    await eventually(() => explainer.getByTestId('explain-refusal').innerText(), SLOW_LOAD).toContain(
+      'cannot be split by segment',
+    );
+    expect(await explainer.getByTestId('waterfall-chart').count()).toBe(0);
+  });
+});
