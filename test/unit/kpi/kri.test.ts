@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodValue } from '../../../src/core/kpi/evaluate';
-import { kriState, leastSquares, projectBreach, trendSql } from '../../../src/core/kpi/kri';
+import { leastSquares, projectBreach, trendSql } from '../../../src/core/kpi/forecastLine';
+import { kriState } from '../../../src/core/kpi/kri';
 
 const series = (values: (number | null)[]): PeriodValue[] =>
   values.map((value, i) => ({ period: `P${i}`, value }));
@@ -25,33 +26,33 @@ describe('leastSquares', () => {
 
 describe('kriState', () => {
   it('is breached at or beyond the threshold, on the bad side of the direction', () => {
-    expect(kriState(series([0.1, 0.16]), { threshold: 0.15, direction: 'down' })).toMatchObject({
+    expect(kriState(series([0.1, 0.16]), { threshold: 0.15, direction: 'down', grain: 'month' })).toMatchObject({
       breached: true,
       warning: false,
       periodsToBreach: 0,
     });
-    expect(kriState(series([0.9, 0.7]), { threshold: 0.7, direction: 'up' }).breached).toBe(true);
+    expect(kriState(series([0.9, 0.7]), { threshold: 0.7, direction: 'up', grain: 'month' }).breached).toBe(true);
   });
 
   it('warns when the trend crosses the threshold within the horizon', () => {
     // 0.10, 0.11, 0.12, 0.13: slope 0.01, at x=3 it is 0.13; 0.145 is passed at x=5 (0.15), 2 periods ahead.
     const s = series([0.1, 0.11, 0.12, 0.13]);
-    expect(kriState(s, { threshold: 0.145, direction: 'down', horizon: 3 })).toMatchObject({
+    expect(kriState(s, { threshold: 0.145, direction: 'down', grain: 'month', horizon: 3 })).toMatchObject({
       breached: false,
       warning: true,
       periodsToBreach: 2,
     });
-    expect(kriState(s, { threshold: 0.145, direction: 'down', horizon: 1 })).toMatchObject({
+    expect(kriState(s, { threshold: 0.145, direction: 'down', grain: 'month', horizon: 1 })).toMatchObject({
       warning: false,
       periodsToBreach: null,
     });
     // Improving: no warning.
-    expect(kriState(series([0.13, 0.12, 0.11]), { threshold: 0.15, direction: 'down' }).warning).toBe(false);
+    expect(kriState(series([0.13, 0.12, 0.11]), { threshold: 0.15, direction: 'down', grain: 'month' }).warning).toBe(false);
   });
 
   it('needs three points for a trend and a latest value for a breach', () => {
-    expect(kriState(series([0.1, 0.14]), { threshold: 0.15, direction: 'down' }).warning).toBe(false);
-    expect(kriState(series([0.1, 0.2, null]), { threshold: 0.15, direction: 'down' }).breached).toBeNull();
+    expect(kriState(series([0.1, 0.14]), { threshold: 0.15, direction: 'down', grain: 'month' }).warning).toBe(false);
+    expect(kriState(series([0.1, 0.2, null]), { threshold: 0.15, direction: 'down', grain: 'month' }).breached).toBeNull();
   });
 
   it('projects the same from any fit, so SQL and JS agree', () => {
