@@ -1,5 +1,5 @@
 import type { Grain } from '../sql/calendarSchema';
-import { densify, forecastSeries, seasonLength } from './forecast';
+import { candidates, densify, seasonLength } from './forecast';
 import { type ForecastMethod, fitMethod, hwRun, hwWeights, minHistory } from './forecastMethods';
 
 /** A period far from what the periods before it led to expect. */
@@ -26,8 +26,8 @@ const median = (xs: readonly number[]) => {
 type Decide = (t: number, predicted: number, actual: number) => number;
 
 /**
- * The one-step forecast of each period from the periods before it, by the method the
- * KPI's forecast chose (Holt–Winters with its weights fitted once). `use` says what the
+ * The one-step forecast of each period from the periods before it (Holt–Winters with
+ * its weights fitted once to the whole series). `use` says what the
  * method learns from each period: its value, or the forecast in place of an anomaly.
  */
 function oneStepPath(
@@ -52,16 +52,22 @@ function oneStepPath(
 
 /**
  * Periods outside the expected band: the one-step forecast from the periods before
- * (the KPI's own forecast method) ± 3 robust standard deviations of those forecasts'
- * errors over the series. A marked period teaches the method its forecast instead of
- * its value, so one outlier neither drags the next forecasts nor returns a season later.
- * Blanks are never marked; a series too short to forecast has none.
+ * ± 3 robust standard deviations of those forecasts' errors over the series. The
+ * forecast is Holt–Winters where the series has two seasons and a backtest beyond them
+ * (as forecast.ts would consider it), else the line: methods that follow a trend, so a
+ * marked period can be replaced by its forecast without the path drifting away. That
+ * replacement (as in robust Holt–Winters) keeps one outlier from dragging the forecasts
+ * after it or returning a season later. Blanks and the periods a method needs to start
+ * (two seasons, or three for the line) are never marked.
  */
 export function findAnomalies(values: readonly (number | null)[], grain: Grain): Anomaly[] {
-  const method = forecastSeries(values, grain, 0)?.method ?? null;
   const d = densify(values);
-  if (method === null || d === null) return [];
-  const m = seasonLength(grain) ?? 1;
+  if (d === null) return [];
+  const season = seasonLength(grain);
+  const m = season ?? 1;
+  const method: ForecastMethod = candidates(d.values.length, season).methods.includes('holtWinters')
+    ? 'holtWinters'
+    : 'linear';
   const y = d.values;
   const first = oneStepPath(method, y, m, (_t, _p, a) => a);
   const errors = first.flatMap((p, t) => (p === null || !d.present[t] ? [] : [y[t] - p]));

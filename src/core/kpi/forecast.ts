@@ -2,7 +2,13 @@ import type { Grain } from '../sql/calendarSchema';
 import { type ForecastMethod, fitMethod, minHistory } from './forecastMethods';
 
 /** Periods in one season per grain; a year has none, so it gets only the line. */
-const SEASON: Readonly<Record<Grain, number | null>> = { day: 7, week: 52, month: 12, quarter: 4, year: null };
+const SEASON: Readonly<Record<Grain, number | null>> = {
+  day: 7,
+  week: 52,
+  month: 12,
+  quarter: 4,
+  year: null,
+};
 /** The backtest scores the one-step forecasts of at most this many latest periods. */
 export const BACKTEST_PERIODS = 12;
 /** Seasonal methods compete only with this many backtest periods after two whole seasons. */
