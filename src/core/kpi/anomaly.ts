@@ -13,8 +13,8 @@ export interface Anomaly {
 }
 
 /** How many robust standard deviations from the expected value a period must be. */
-export const ANOMALY_K = 3;
-/** 1.4826 × the median absolute deviation estimates a standard deviation, unmoved by the outliers it hunts. */
+const ANOMALY_K = 4;
+/** 1.4826 × the median absolute error estimates a standard deviation, unmoved by the outliers it hunts. */
 const MAD_TO_SD = 1.4826;
 
 const median = (xs: readonly number[]) => {
@@ -72,15 +72,19 @@ export function findAnomalies(values: readonly (number | null)[], grain: Grain):
   const first = oneStepPath(method, y, m, (_t, _p, a) => a);
   const errors = first.flatMap((p, t) => (p === null || !d.present[t] ? [] : [y[t] - p]));
   if (errors.length === 0) return [];
-  const centre = median(errors);
+  // The spread about zero, not about the errors' median: a forecast that is steadily a
+  // little behind (a growth it lags) is biased, not anomalous, in every period.
+  const spread = MAD_TO_SD * median(errors.map(Math.abs));
   // A series the method forecasts exactly has no spread: a floor keeps rounding from marking it.
   const floor = 1e-9 * Math.max(1, median(y.map(Math.abs)));
-  const half = ANOMALY_K * Math.max(MAD_TO_SD * median(errors.map((e) => Math.abs(e - centre))), floor);
+  const half = ANOMALY_K * Math.max(spread, floor);
   const found: Anomaly[] = [];
   oneStepPath(method, y, m, (t, p, a) => {
     if (!d.present[t] || Math.abs(a - p) <= half) return a;
     found.push({ index: d.offset + t, actual: a, expected: p, lo: p - half, hi: p + half });
-    return p;
+    // Learnt at the band's edge: a spike moves the forecasts after it no more than a value
+    // on the edge would, while a lasting shift is still followed, a band's width at a time.
+    return a > p ? p + half : p - half;
   });
   return found;
 }

@@ -35,7 +35,7 @@ export interface Forecast {
 }
 
 /** A series cut to its first through last value, blanks between filled by a straight line. */
-export interface Dense {
+interface Dense {
   /** Index in the input of dense[0]. */
   readonly offset: number;
   readonly values: number[];

@@ -12,7 +12,7 @@ export interface TrendFit {
 }
 
 /** Fewer points than this make a line that says nothing. */
-export const MIN_LINE_POINTS = 3;
+const MIN_LINE_POINTS = 3;
 /** The window the SQL line is fitted over when none is given (the KRI line's old window). */
 const SQL_WINDOW = 6;
 

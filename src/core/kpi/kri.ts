@@ -2,6 +2,7 @@ import type { Grain } from '../sql/calendarSchema';
 import type { PeriodValue } from './evaluate';
 import { type Forecast, forecastSeries } from './forecast';
 import { beyond, firstBeyond } from './forecastLine';
+import { firstWithData } from './trendStart';
 
 interface KriOptions {
   /** The risk threshold (the KRI's `critical`). */
@@ -35,11 +36,13 @@ export const KRI_DEFAULTS = { horizon: 3 } as const;
 export function kriState(series: readonly PeriodValue[], o: KriOptions): KriState {
   const horizon = o.horizon ?? KRI_DEFAULTS.horizon;
   const latest = series.length > 0 ? series[series.length - 1].value : null;
-  const forecast = forecastSeries(
-    series.map((p) => p.value),
-    o.grain,
-    horizon,
+  const values = series.map((p) => p.value);
+  // From the first period with data, as the KPI chart draws it: a count of no rows reads 0, not a value.
+  const from = firstWithData(
+    values,
+    series.map((p) => p.base),
   );
+  const forecast = forecastSeries(values.slice(from), o.grain, horizon);
   if (latest === null || !Number.isFinite(latest)) {
     return { breached: null, warning: false, periodsToBreach: null, forecast };
   }
