@@ -13,5 +13,5 @@ export const forecastEn = {
   'anomaly.mark': '!',
   'anomaly.label': 'Anomaly',
   'anomaly.rule':
-    'Anomaly: {actual} is outside the expected band {lo} to {hi} (expected {expected}). Rule: a period is marked when it is more than 3 robust standard deviations (1.4826 × the median absolute deviation of the errors) from the forecast made from the periods before it.',
+    'Anomaly: {actual} is outside the expected band {lo} to {hi} (expected {expected}). Rule: a period is marked when it is more than 4 robust standard deviations (1.4826 × the median absolute deviation of the errors) from the forecast made from the periods before it.',
 } as const;

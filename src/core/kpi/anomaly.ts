@@ -12,7 +12,12 @@ export interface Anomaly {
   readonly hi: number;
 }
 
-/** How many robust standard deviations from the expected value a period must be. */
+/**
+ * How many robust standard deviations from the expected value a period must be. Four, not
+ * the textbook three: the spread comes from as few as a dozen errors, and forecast errors
+ * have heavier tails than a normal curve, so three marked a period in about one KPI of
+ * five on the demo; four leaves the clear cases (docs/forecasts.md).
+ */
 const ANOMALY_K = 4;
 /** 1.4826 × the median absolute error estimates a standard deviation, unmoved by the outliers it hunts. */
 const MAD_TO_SD = 1.4826;
@@ -52,7 +57,7 @@ function oneStepPath(
 
 /**
  * Periods outside the expected band: the one-step forecast from the periods before
- * ± 3 robust standard deviations of those forecasts' errors over the series. The
+ * ± 4 robust standard deviations of those forecasts' errors over the series. The
  * forecast is Holt–Winters where the series has two seasons and a backtest beyond them
  * (as forecast.ts would consider it), else the line: methods that follow a trend, so a
  * marked period can be replaced by its forecast without the path drifting away. That

@@ -122,10 +122,12 @@ export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOpti
       z: 2,
     },
   ];
-  series.push(...forecastLayers(values, forecast, findAnomalies(values, grain), k));
+  const anomalies = findAnomalies(values, grain);
+  series.push(...forecastLayers(values, forecast, anomalies, k));
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    // A fourth legend entry (the anomaly mark) wraps the legend onto a second line in the detail panel.
+    grid: { left: 8, right: 16, top: anomalies.length > 0 ? 56 : 36, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, itemWidth: 16, itemHeight: 8 },
     tooltip: {
       trigger: 'axis',
