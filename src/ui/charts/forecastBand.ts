@@ -82,6 +82,8 @@ export function forecastLayers(
       symbol: 'diamond',
       symbolSize: 11,
       showSymbol: true,
+      // On a crowded category axis ECharts draws only every few symbols; a mark must never be one skipped.
+      showAllSymbol: true,
       connectNulls: false,
       lineStyle: { opacity: 0 },
       itemStyle: { color: k.bad },
