@@ -1,4 +1,5 @@
 import {
+  dayOf,
   FIRST_DAY,
   growthFactor,
   isoDate,
@@ -174,6 +175,13 @@ const WEB_SOURCES: ReadonlyArray<{ name: string; sources: readonly number[]; con
   { name: 'Direct', sources: [], conversionRate: 0.01 },
 ];
 
+/**
+ * The planted anomaly (docs/forecasts.md): a crawler multiplies Direct sessions for two
+ * weeks of May 2025, so website sessions that month sit far above the forecast band. The
+ * draws are made as before, so nothing else in the demo moves.
+ */
+const BOT_CRAWL = { from: dayOf('2025-05-12'), to: dayOf('2025-05-25'), factor: 6 } as const;
+
 export function webTable(seed: number, plan: MarketingPlan): GeneratedTable {
   return {
     name: 'web',
@@ -197,6 +205,9 @@ export function webTable(seed: number, plan: MarketingPlan): GeneratedTable {
           } else {
             sessions = Math.round((expectedConversions / source.conversionRate) * random.logNormal(1, 0.08));
           }
+          // The planted anomaly: a crawler's visits, no conversions among them.
+          if (source.sources.length === 0 && d >= BOT_CRAWL.from && d <= BOT_CRAWL.to)
+            sessions *= BOT_CRAWL.factor;
           const users = Math.round(sessions * random.between(0.72, 0.82));
           const pageviews = Math.round(sessions * random.between(2.1, 3.4));
           yield [isoDate(d), sessions, users, pageviews, conversions, source.name];

@@ -2,6 +2,7 @@ import { datesEn } from './dates.en';
 import { explainEn } from './explain.en';
 import { exportEn } from './export.en';
 import { firstScreenEn } from './firstScreen.en';
+import { forecastEn } from './forecast.en';
 import { formulaEditorEn } from './formulaEditor.en';
 import { kpiEntryEn } from './kpiEntry.en';
 import { lifecycleEn } from './lifecycle.en';
@@ -27,6 +28,7 @@ export const en = {
   ...formulaEditorEn,
   ...lifecycleEn,
   ...explainEn,
+  ...forecastEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',
@@ -330,7 +332,6 @@ export const en = {
   'chart.benchmark': 'Benchmark',
   'chart.quartileBand': 'Benchmark quartiles',
   'chart.lastYear': 'Same period last year',
-  'chart.projection': 'Trend projection',
   'chart.trendLabel': 'Trend of {kpi} by period',
   'chart.breakdownLabel': '{kpi} by {by}',
   'chart.exportPng': 'Export PNG',
@@ -342,8 +343,8 @@ export const en = {
   'kri.none': 'No KRI on this scorecard has a threshold.',
   'kri.breached': '{value}, at or past the threshold {threshold}',
   'kri.warning': {
-    one: 'trend reaches {threshold} next period',
-    other: 'trend reaches {threshold} within {count} periods',
+    one: 'forecast reaches {threshold} next period',
+    other: 'forecast reaches {threshold} within {count} periods',
   },
   'kri.within': '{value}, within the threshold {threshold}',
 

@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { explainFa } from './explain.fa';
 import { exportFa } from './export.fa';
 import { firstScreenFa } from './firstScreen.fa';
+import { forecastFa } from './forecast.fa';
 import { formulaEditorFa } from './formulaEditor.fa';
 import { kpiEntryFa } from './kpiEntry.fa';
 import { lifecycleFa } from './lifecycle.fa';
@@ -27,6 +28,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...formulaEditorFa,
   ...lifecycleFa,
   ...explainFa,
+  ...forecastFa,
   ...datesFa,
   ...firstScreenFa,
   'app.title': 'شاخص',
@@ -333,7 +335,6 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'chart.benchmark': 'معیار صنعت',
   'chart.quartileBand': 'چارک‌های معیار صنعت',
   'chart.lastYear': 'همین دوره در سال قبل',
-  'chart.projection': 'پیش‌بینی روند',
   'chart.trendLabel': 'روند {kpi} در هر دوره',
   'chart.breakdownLabel': '{kpi} به تفکیک {by}',
   'chart.exportPng': 'خروجی PNG',
@@ -345,8 +346,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'kri.none': 'هیچ KRI در این کارنامه آستانه ندارد.',
   'kri.breached': '{value}، در آستانهٔ {threshold} یا فراتر از آن',
   'kri.warning': {
-    one: 'روند در دورهٔ بعد به {threshold} می‌رسد',
-    other: 'روند تا {count} دورهٔ دیگر به {threshold} می‌رسد',
+    one: 'پیش‌بینی در دورهٔ بعد به {threshold} می‌رسد',
+    other: 'پیش‌بینی تا {count} دورهٔ دیگر به {threshold} می‌رسد',
   },
   'kri.within': '{value}، درون آستانهٔ {threshold}',
 

@@ -72,7 +72,7 @@ export function judgeKpi(k: JudgedKpi, series: readonly PeriodValue[], ctx: Judg
   const critical = k.thresholds?.critical;
   const kri =
     k.kind === 'kri' && critical !== undefined && k.direction !== 'context'
-      ? kriState(series, { threshold: critical, direction: k.direction })
+      ? kriState(series, { threshold: critical, direction: k.direction, grain: ctx.grain })
       : undefined;
   return { evaluation, basis, benchmark, kri };
 }

@@ -1,6 +1,8 @@
+import { findAnomalies } from '../../core/kpi/anomaly';
 import type { BenchmarkRow } from '../../core/kpi/benchmarks';
 import { comparableValue } from '../../core/kpi/benchmarks';
 import { PERIODS_PER_YEAR } from '../../core/kpi/evaluate';
+import { type Forecast, forecastSeries } from '../../core/kpi/forecast';
 import { KRI_DEFAULTS, type KriState } from '../../core/kpi/kri';
 import { firstWithData } from '../../core/kpi/trendStart';
 import type { Grain } from '../../core/sql/calendarSchema';
@@ -11,6 +13,7 @@ import type { Period, WorkbookKpi } from '../../state/scorecardStore';
 import { formatKpiValue } from '../scorecard/formatKpi';
 import type { ChartTokens } from './chartTheme';
 import type { ChartOption } from './echarts';
+import { forecastCaption, forecastLayers } from './forecastBand';
 import { exportPng, useChart } from './useChart';
 
 export interface KpiChartInput {
@@ -21,24 +24,37 @@ export interface KpiChartInput {
   bases?: readonly (number | null)[];
   grain: Grain;
   benchmark: BenchmarkRow | undefined;
+  /** A KRI's state: its forecast is the one the chart draws, so the band shows what the warning read. */
   kri: KriState | undefined;
+}
+
+/** The periods drawn: from the first with data (trendStart.ts), as the line and forecast start there. */
+function shownFrom(input: KpiChartInput): number {
+  return firstWithData(input.values, input.bases);
+}
+
+/** The forecast the chart draws: a KRI's own, else one made here the same way from the periods drawn. */
+function chartForecast(input: KpiChartInput): Forecast | null {
+  if (input.kri !== undefined) return input.kri.forecast;
+  return forecastSeries(input.values.slice(shownFrom(input)), input.grain, KRI_DEFAULTS.horizon);
 }
 
 /**
  * The KPI over time: its line, the same period a year earlier as a ghost, the target
- * and benchmark as lines (the benchmark's quartiles as a band), threshold bands, and
- * for a KRI the least-squares projection a few periods ahead.
+ * and benchmark as lines (the benchmark's quartiles as a band), threshold bands, the
+ * forecast a few periods ahead as a band (forecast.ts) and anomalies marked (anomaly.ts).
  */
 export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOption {
-  const { kpi, grain, benchmark, kri } = input;
+  const { kpi, grain, benchmark } = input;
   const fmt = (v: number | null) => formatKpiValue(v, kpi);
   const back = PERIODS_PER_YEAR[grain];
   // The line starts at the first period with data; last year's ghost still reads the periods before.
-  const start = firstWithData(input.values, input.bases);
+  const start = shownFrom(input);
   const periods = input.periods.slice(start);
   const values = input.values.slice(start);
   const all = input.values;
-  const ahead = kri?.fit && kpi.kind === 'kri' ? KRI_DEFAULTS.horizon : 0;
+  const forecast = chartForecast(input);
+  const ahead = forecast?.points.length ?? 0;
   const labels = [
     ...periods.map((p) => formatPeriodLabel(p.label)),
     ...Array.from({ length: ahead }, (_, i) => t('chart.ahead', { n: i + 1 })),
@@ -106,26 +122,12 @@ export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOpti
       z: 2,
     },
   ];
-  const fit = kri?.fit;
-  if (ahead > 0 && fit) {
-    // The fitted line from the first fitted period through the horizon, on the same x positions.
-    const first = values.length - 1 - fit.xLast;
-    const proj = labels.map((_, i) =>
-      i >= first && i <= values.length - 1 + ahead ? fit.intercept + fit.slope * (i - first) : null,
-    );
-    series.push({
-      name: t('chart.projection'),
-      type: 'line',
-      data: proj,
-      symbol: 'none',
-      lineStyle: { width: 1.5, color: k.warn, type: [6, 3] },
-      itemStyle: { color: k.warn },
-      z: 2,
-    });
-  }
+  const anomalies = findAnomalies(values, grain);
+  series.push(...forecastLayers(values, forecast, anomalies, k));
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    // A fourth legend entry (the anomaly mark) wraps the legend onto a second line in the detail panel.
+    grid: { left: 8, right: 16, top: anomalies.length > 0 ? 56 : 36, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, itemWidth: 16, itemHeight: 8 },
     tooltip: {
       trigger: 'axis',
@@ -153,10 +155,23 @@ export function KpiDetailChart({ input }: { input: KpiChartInput }) {
         aria-label={t('chart.trendLabel', { kpi: kpiLabel(input.kpi) })}
       />
       <figcaption>
+        <ForecastCaption input={input} />
         <button type="button" className="btn small" onClick={() => exportPng(chart.current, input.kpi.id)}>
           {t('chart.exportPng')}
         </button>
       </figcaption>
     </figure>
+  );
+}
+
+/** The forecast's method and backtest error beside the chart; the tooltip says how to read them. */
+function ForecastCaption({ input }: { input: KpiChartInput }) {
+  const f = chartForecast(input);
+  if (f === null) return null;
+  const c = forecastCaption(f);
+  return (
+    <span className="chart-forecast muted" data-testid="forecast-backtest" title={c.explain}>
+      {c.text}
+    </span>
   );
 }

@@ -6,6 +6,7 @@ import { isRtl } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import { type Period, SPARK_PERIODS } from '../../state/scorecardStore';
 import { scorecardStore } from '../appRoot';
+import { anomalyTip, periodCell } from './anomalyMark';
 import {
   changeClass,
   editText,
@@ -335,7 +336,8 @@ const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
         type: 'rightAligned',
         valueGetter: onlyKpi((r) => r.values[i] ?? null),
         valueFormatter: (v) => (isKpi(v.data) ? formatKpiValue(v.value as number | null, v.data.kpi) : ''),
-        tooltipValueGetter: exactTip,
+        tooltipValueGetter: (v) => anomalyTip(v.data, i) ?? exactTip(v),
+        cellRenderer: periodCell(i),
         cellClass: (v) => blankClass(v.value),
       })),
   },

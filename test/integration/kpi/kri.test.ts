@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeriodValue } from '../../../src/core/kpi/evaluate';
-import { leastSquares, projectBreach, type TrendFit, trendSql } from '../../../src/core/kpi/kri';
+import { leastSquares, projectBreach, type TrendFit, trendSql } from '../../../src/core/kpi/forecastLine';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';

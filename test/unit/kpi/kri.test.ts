@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodValue } from '../../../src/core/kpi/evaluate';
-import { kriState, leastSquares, projectBreach, trendSql } from '../../../src/core/kpi/kri';
+import { leastSquares, projectBreach, trendSql } from '../../../src/core/kpi/forecastLine';
+import { kriState } from '../../../src/core/kpi/kri';
 
 const series = (values: (number | null)[]): PeriodValue[] =>
   values.map((value, i) => ({ period: `P${i}`, value }));
@@ -25,33 +26,64 @@ describe('leastSquares', () => {
 
 describe('kriState', () => {
   it('is breached at or beyond the threshold, on the bad side of the direction', () => {
-    expect(kriState(series([0.1, 0.16]), { threshold: 0.15, direction: 'down' })).toMatchObject({
+    expect(
+      kriState(series([0.1, 0.16]), { threshold: 0.15, direction: 'down', grain: 'month' }),
+    ).toMatchObject({
       breached: true,
       warning: false,
       periodsToBreach: 0,
     });
-    expect(kriState(series([0.9, 0.7]), { threshold: 0.7, direction: 'up' }).breached).toBe(true);
+    expect(kriState(series([0.9, 0.7]), { threshold: 0.7, direction: 'up', grain: 'month' }).breached).toBe(
+      true,
+    );
   });
 
   it('warns when the trend crosses the threshold within the horizon', () => {
     // 0.10, 0.11, 0.12, 0.13: slope 0.01, at x=3 it is 0.13; 0.145 is passed at x=5 (0.15), 2 periods ahead.
     const s = series([0.1, 0.11, 0.12, 0.13]);
-    expect(kriState(s, { threshold: 0.145, direction: 'down', horizon: 3 })).toMatchObject({
+    expect(kriState(s, { threshold: 0.145, direction: 'down', grain: 'month', horizon: 3 })).toMatchObject({
       breached: false,
       warning: true,
       periodsToBreach: 2,
     });
-    expect(kriState(s, { threshold: 0.145, direction: 'down', horizon: 1 })).toMatchObject({
+    expect(kriState(s, { threshold: 0.145, direction: 'down', grain: 'month', horizon: 1 })).toMatchObject({
       warning: false,
       periodsToBreach: null,
     });
     // Improving: no warning.
-    expect(kriState(series([0.13, 0.12, 0.11]), { threshold: 0.15, direction: 'down' }).warning).toBe(false);
+    expect(
+      kriState(series([0.14, 0.13, 0.12, 0.11]), { threshold: 0.15, direction: 'down', grain: 'month' })
+        .warning,
+    ).toBe(false);
   });
 
-  it('needs three points for a trend and a latest value for a breach', () => {
-    expect(kriState(series([0.1, 0.14]), { threshold: 0.15, direction: 'down' }).warning).toBe(false);
-    expect(kriState(series([0.1, 0.2, null]), { threshold: 0.15, direction: 'down' }).breached).toBeNull();
+  // The rule changed with the forecast: a line needs three periods to fit and one more to backtest.
+  it('needs four periods for a forecast and a latest value for a breach', () => {
+    expect(
+      kriState(series([0.1, 0.12, 0.14]), { threshold: 0.15, direction: 'down', grain: 'month' }),
+    ).toMatchObject({ warning: false, forecast: null });
+    expect(
+      kriState(series([0.1, 0.2, null]), { threshold: 0.15, direction: 'down', grain: 'month' }).breached,
+    ).toBeNull();
+  });
+
+  it('warns of a seasonal peak the forecast sees coming, where a line through it would not', () => {
+    // A flat 5 % with a 20 % peak every December; the latest period is the September of year three.
+    const months = Array.from({ length: 33 }, (_, t) => (t % 12 === 11 ? 0.2 : 0.05));
+    const state = kriState(series(months), {
+      threshold: 0.15,
+      direction: 'down',
+      grain: 'month',
+      horizon: 3,
+    });
+    expect(state).toMatchObject({ breached: false, warning: true, periodsToBreach: 3 });
+    expect(state.forecast?.method).toBe('seasonalNaive');
+    expect(
+      kriState(series(months), { threshold: 0.15, direction: 'down', grain: 'month', horizon: 2 }).warning,
+    ).toBe(false);
+    // The old least-squares line over the last six periods stays below the threshold.
+    const line = leastSquares(series(months), 6)!;
+    expect(projectBreach(line, 0.15, 'down', 3)).toBeNull();
   });
 
   it('projects the same from any fit, so SQL and JS agree', () => {

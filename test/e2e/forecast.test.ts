@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
+import { chartsSettled } from './settled';
+
+const settled = (b: Browser) =>
+  eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
+
+/** The demo's planted anomaly (samples/generator/marketing.ts): website sessions in May 2025, the 29th month. */
+const PLANTED = { kpi: 'website_sessions', col: 'p28' };
+
+/**
+ * Scrolls the grid down, then across (either way, for either direction of the page),
+ * until `selector` inside it is drawn: rows and columns are drawn near the viewport only.
+ */
+async function scrollGridTo(page: Page, selector: string): Promise<void> {
+  const target = page.locator(`.sc-grid ${selector}`).first();
+  let step = 0;
+  await eventually(async () => {
+    if ((await target.count()) > 0) return true;
+    step++;
+    await page.evaluate((k) => {
+      const grid = document.querySelector('.sc-grid');
+      const down = grid?.querySelector<HTMLElement>('.ag-body-viewport');
+      const across = grid?.querySelector<HTMLElement>('.ag-body-horizontal-scroll-viewport');
+      if (down === null || down === undefined || across === null || across === undefined) return;
+      // Down a screen at a time; at the bottom, back to the top and a column band across.
+      if (down.scrollTop + down.clientHeight < down.scrollHeight) down.scrollTop += down.clientHeight / 2;
+      else {
+        down.scrollTop = 0;
+        const sign = getComputedStyle(across).direction === 'rtl' ? -1 : 1;
+        across.scrollLeft = sign * ((k * 300) % (across.scrollWidth + 300));
+      }
+    }, step);
+    return false;
+  }, 60_000).toBe(true);
+  await target.scrollIntoViewIfNeeded();
+}
+
+/** Scrolls the detail panel so the KPI chart and its forecast caption are both in view. */
+async function showChart(page: Page): Promise<void> {
+  await page.getByTestId('forecast-backtest').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+}
+
+/** Hovers a grid cell until AG Grid shows its tooltip, and returns the tooltip's text. */
+async function tooltipOf(page: Page, cell: string): Promise<string> {
+  const tip = page.locator('.ag-tooltip');
+  await eventually(async () => {
+    await page.mouse.move(0, 0);
+    await page.locator(`.sc-grid ${cell}`).first().hover();
+    await tip
+      .first()
+      .waitFor({ timeout: 3_000 })
+      .catch(() => undefined);
+    return tip.count();
+  }).toBeGreaterThan(0);
+  return tip.first().innerText();
+}
+
+/**
+ * The forecast on the demo: a KPI's chart draws the band with its backtest error beside
+ * it, and the period the demo generator planted far above the band is marked in its
+ * scorecard cell, whose tooltip states the rule; in English and in Persian.
+ */
+describe('forecast band and anomaly marks', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await startBrowser();
+    await b.page.setViewportSize({ width: 1280, height: 800 });
+  });
+  afterEach((ctx) => b.check(ctx));
+  afterAll(() => b?.close());
+
+  it('draws the band with its backtest error and marks the planted anomaly', {
+    timeout: 400_000,
+  }, async () => {
+    const page = await b.open();
+    await importsSettled(page);
+    await settled(b);
+    const row = `.ag-row[row-id="${PLANTED.kpi}"]`;
+    await scrollGridTo(page, `${row} [col-id="kpi"]`);
+    await page.locator(`.sc-grid ${row} [col-id="kpi"]`).first().click();
+    await eventually(() => page.locator('.sc-detail-title').innerText()).toMatch(/^Website sessions/);
+
+    // The band's caption: the method the backtest chose and its error, in words a manager reads.
+    const caption = page.getByTestId('forecast-backtest');
+    await eventually(() => caption.innerText()).toMatch(
+      /^Forecast \((Holt–Winters|linear trend|same period last season)\): backtest error \d+(\.\d)?%$/,
+    );
+    expect(await caption.getAttribute('title')).toContain('last 12 periods');
+    const chart = page.getByTestId('kpi-chart');
+    await chartsSettled(chart);
+    await showChart(page);
+    await b.screenshot('forecast-band-en');
+
+    // The planted month carries the mark, and its tooltip says what was expected and the rule.
+    await page.getByRole('button', { name: 'Total and periods' }).click();
+    const cell = `${row} [col-id="${PLANTED.col}"]`;
+    await scrollGridTo(page, `${cell} [data-testid="anomaly-mark"]`);
+    expect(await page.locator(`.sc-grid .ag-header-cell[col-id="${PLANTED.col}"]`).innerText()).toMatch(
+      /2025-05|May 2025/,
+    );
+    const tip = await tooltipOf(page, cell);
+    expect(tip).toMatch(
+      /^Anomaly: [\d,]+ is outside the expected band [\d,]+ to [\d,]+ \(expected [\d,]+\)\./,
+    );
+    expect(tip).toContain('Rule: a period is marked when it is more than 4 robust standard deviations');
+    // The cell's neighbours are ordinary months.
+    for (const col of ['p27', 'p29'])
+      expect(
+        await page.locator(`.sc-grid ${row} [col-id="${col}"] [data-testid="anomaly-mark"]`).count(),
+      ).toBe(0);
+    await b.screenshot('forecast-anomaly-en');
+
+    // Persian: the caption and the rule in Persian words and digits, the grid right to left.
+    await page.getByLabel('Language').selectOption('fa');
+    await eventually(() => caption.innerText()).toMatch(/^پیش‌بینی \(.+\): خطای آزمون گذشته [۰-۹]/);
+    await scrollGridTo(page, `${cell} [data-testid="anomaly-mark"]`);
+    const tipFa = await tooltipOf(page, cell);
+    expect(tipFa).toMatch(/^ناهنجاری: [۰-۹٬]+ بیرون از بازهٔ انتظار/);
+    expect(tipFa).toContain('قاعده:');
+    expect(await page.locator('.sc-grid').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await b.screenshot('forecast-anomaly-fa');
+    await page.mouse.move(0, 0);
+    await eventually(() => page.locator('.ag-tooltip').count()).toBe(0);
+    await chartsSettled(chart);
+    await showChart(page);
+    await b.screenshot('forecast-band-fa');
+    await page.getByLabel('زبان').selectOption('en');
+  });
+});
