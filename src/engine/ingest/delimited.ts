@@ -1,6 +1,7 @@
 import { looksBinary } from '../../core/ingest/binary';
 import { sniffDelimiter } from '../../core/ingest/delimiter';
 import type { ImportMessage } from '../../core/ingest/messages';
+import { isOutOfMemory } from '../../core/outOfMemory';
 import { type Engine, EngineCancelled } from '../engine';
 import { engineRoot } from '../engineRoot';
 import { importPath } from '../lockdown';
@@ -23,7 +24,7 @@ interface StagedDelimited {
 function isEngineTrouble(err: unknown): boolean {
   if (err instanceof EngineCancelled) return true;
   const msg = err instanceof Error ? err.message : String(err);
-  return /out of memory|memory limit|could not allocate/i.test(msg);
+  return isOutOfMemory(msg);
 }
 
 /** A delimited file where DuckDB can read it as UTF-8, with what was learnt from its first bytes. */

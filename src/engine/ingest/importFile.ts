@@ -1,5 +1,6 @@
 import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import { uniqueTableName } from '../../core/ingest/tableName';
+import { isOutOfMemory } from '../../core/outOfMemory';
 import { duckdb } from '../../core/sql/dialect';
 import { normalizeLettersUpdate } from '../../core/sql/persianText';
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
@@ -165,8 +166,7 @@ export async function importStaged(
     if (err instanceof ImportError || err instanceof EngineCancelled) throw err;
     if (signal?.aborted) throw new EngineCancelled();
     const msg = err instanceof Error ? err.message : String(err);
-    if (/out of memory|memory limit|could not allocate/i.test(msg))
-      throw importError('too-large', { file: source.name });
+    if (isOutOfMemory(msg)) throw importError('too-large', { file: source.name });
     throw importError('load-failed', { file: source.name, detail: msg.split('\n')[0] });
   } finally {
     signal?.removeEventListener('abort', onAbort);
