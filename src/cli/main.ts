@@ -3,7 +3,7 @@ import type { Engine } from '../engine/engine';
 import { EngineCancelled } from '../engine/engine';
 import { ImportError } from '../engine/ingest/types';
 import { createNodeEngine } from '../engine/nodeEngine';
-import { type ParsedArgs, parseArgs, UsageError } from './args';
+import { flag, oneOf, type ParsedArgs, parseArgs, UsageError } from './args';
 import { docsCommand } from './docs';
 import { evalCommand } from './eval';
 import { explainCommand } from './explain';
@@ -50,10 +50,38 @@ const COMMANDS: Record<
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };
 
+/** The commands that compute and so take `--engine native|wasm`. */
+const ENGINE_COMMANDS = new Set(['eval', 'run', 'explain']);
+
+/** Reads `--engine` and removes it, so the command's own option check does not see it. */
+function takeEngineChoice(args: ParsedArgs): 'native' | 'wasm' | undefined {
+  const choice = oneOf('engine', flag(args, 'engine'), ['native', 'wasm'] as const);
+  args.flags.delete('engine');
+  return choice;
+}
+
+/**
+ * Native DuckDB by default (all cores, spilling), the WASM build when asked or when the
+ * native one cannot load on this machine (its prebuilt binary is per platform): both give
+ * the same numbers (test/integration/cli/engineParity.test.ts).
+ */
+async function startEngine(choice: 'native' | 'wasm' | undefined, io: CliIO): Promise<Engine> {
+  if (choice === 'wasm') return createNodeEngine();
+  try {
+    const { createNativeEngine } = await import('../engine/nativeEngine');
+    return await createNativeEngine({ allowedDirectories: [] });
+  } catch (err) {
+    if (choice === 'native') throw err;
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    io.err(`note: native DuckDB did not load (${why}); using DuckDB-WASM.`);
+    return createNodeEngine();
+  }
+}
+
 function usage(): string {
   return `Usage: shakhes <command> …\n\n${Object.values(COMMANDS)
     .map((c) => `  ${c.usage}`)
-    .join('\n')}`;
+    .join('\n')}\n\n  eval, run and explain take --engine native|wasm (native DuckDB by default).`;
 }
 
 /** Runs one CLI invocation; returns the exit status (2 for bad input of any kind). */
@@ -65,13 +93,14 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     return name === '--help' ? 0 : 2;
   }
   let started: Promise<Engine> | undefined;
-  const engine = () => {
-    started ??= createNodeEngine();
-    return started;
-  };
   try {
     const args = parseArgs(rest, new Set(command.booleans));
     if (command.plain) return await command.plain(args, io);
+    const choice = ENGINE_COMMANDS.has(name) ? takeEngineChoice(args) : undefined;
+    const engine = () => {
+      started ??= startEngine(choice, io);
+      return started;
+    };
     return await command.run!(args, engine, io);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -128,6 +128,8 @@ export const notebookEn = {
   'notebook.problem.partNeedsRange': '{{{name}.{part}}}: .{part} is only for date-range inputs',
   'notebook.problem.sqlRefused': '{message}',
   'notebook.problem.engine': '{message}',
+  'notebook.problem.outOfMemory':
+    'The data is too big for the browser tab: DuckDB-WASM ran out of memory (it stops at about 3 GB). Open the workbook with “shakhes serve”, which runs native DuckDB on this computer and spills to disk, or filter or aggregate first.',
   'notebook.problem.cycle': 'These cells read each other in a circle: {path}.',
   'notebook.problem.waitingOn': 'Waiting on {name}, which failed.',
   'notebook.problem.timedOut':

@@ -134,6 +134,8 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.problem.sqlRefused': 'این SQL پذیرفته نشد: {message}',
   // DuckDB's own words, left to right, after a sentence saying what failed.
   'notebook.problem.engine': 'اجرای این سلول ناموفق بود. پیام DuckDB: \u2066{message}\u2069',
+  'notebook.problem.outOfMemory':
+    'داده برای زبانهٔ مرورگر بیش از اندازه بزرگ است: حافظهٔ \u2066DuckDB-WASM\u2069 تمام شد (در حدود سه گیگابایت می‌ایستد). کارپوشه را با \u2066shakhes serve\u2069 باز کنید که \u2066DuckDB\u2069 بومی را روی همین رایانه اجرا می‌کند و به دیسک سرریز می‌کند، یا نخست فیلتر یا تجمیع کنید.',
   'notebook.problem.cycle': 'این سلول‌ها در یک چرخه از یکدیگر می‌خوانند: {path}.',
   'notebook.problem.waitingOn': 'در انتظار {name}، که اجرایش ناموفق بود.',
   'notebook.problem.timedOut':

@@ -1,5 +1,6 @@
 import type { PivotField } from '../core/analysis/pivot';
 import type { NotebookMessage, NotebookMessageCode } from '../core/notebook/messages';
+import { isOutOfMemory } from '../core/outOfMemory';
 import { diagnosticText } from './diagnostics';
 import type { MessageKey } from './en';
 import { guardRefusalText } from './guardRefusals';
@@ -73,7 +74,11 @@ function messageParams(m: NotebookMessage): MessageParams {
 
 /** A notebook problem in the language shown. */
 export function notebookMessageText(m: NotebookMessage): string {
-  return t(NOTEBOOK_MESSAGE_KEYS[m.code], messageParams(m));
+  const params = messageParams(m);
+  // The engine's own words, except at the browser engine's limit: then where to go instead.
+  if (m.code === 'engine' && isOutOfMemory(String(params.message ?? '')))
+    return t('notebook.problem.outOfMemory');
+  return t(NOTEBOOK_MESSAGE_KEYS[m.code], params);
 }
 
 /** Several problems, one a line. */

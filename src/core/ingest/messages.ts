@@ -97,7 +97,7 @@ export const IMPORT_MESSAGE_FORMATTERS: ImportMessageFormatters = {
   'unreadable-parquet': (p) =>
     `${p.file} is not a readable Parquet file (it may be truncated or corrupt): ${p.detail}`,
   'too-large': (p) =>
-    `${p.file} is too large for the browser's memory (DuckDB-WASM stops at about 3 GB). Load fewer rows or columns, or drop other tables first.`,
+    `${p.file} is too big for the browser tab's memory (DuckDB-WASM stops at about 3 GB). Open it with “shakhes serve” (native DuckDB on this computer), or load fewer rows or columns.`,
   'over-limit': (p) => {
     const n = (x: number) => (p.what === 'rows' ? x.toLocaleString('en-US') : byteText(x));
     const what = {
