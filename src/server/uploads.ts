@@ -1,0 +1,51 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** A name the upload folder accepts: one plain file name, so no path can climb out of it. */
+const FILE_NAME = /^[\w.-]{1,200}$/;
+
+/**
+ * The private folder that files dropped on the page are streamed into: the engine's own
+ * import directory (Engine.importDirectory, readable by its SQL), which the page learns
+ * from /api/hello and names its files under, so the app's import SQL reads them unchanged.
+ */
+export interface UploadFolder {
+  dir: string;
+  /** Streams a request body to the file `name`; refuses a name that is not one plain file name. */
+  receive(name: string, body: Readable): Promise<void>;
+  remove(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class UploadNameError extends Error {
+  constructor(name: string) {
+    super(`“${name}” is not a file name the upload folder accepts (letters, digits, _ . - only).`);
+    this.name = 'UploadNameError';
+  }
+}
+
+function checked(name: string): string {
+  if (!FILE_NAME.test(name) || name === '.' || name === '..') throw new UploadNameError(name);
+  return name;
+}
+
+/** In `existing` (the engine's, removed by it), else in a new folder of its own (mode 0700). */
+export async function createUploadFolder(existing: string | undefined): Promise<UploadFolder> {
+  const dir = existing?.replace(/\/$/, '') ?? (await mkdtemp(join(tmpdir(), 'shakhes-serve-')));
+  return {
+    dir,
+    async receive(name, body) {
+      await pipeline(body, createWriteStream(join(dir, checked(name)), { mode: 0o600 }));
+    },
+    async remove(name) {
+      await unlink(join(dir, checked(name))).catch(() => undefined);
+    },
+    close: async () => {
+      if (existing === undefined) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
