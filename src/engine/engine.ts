@@ -32,6 +32,11 @@ export interface EngineTokens {
 }
 
 export interface Engine {
+  /**
+   * Where registered files live, when not under the virtual import prefix (a native engine
+   * keeps them in a real private folder). Read from engineRoot(engine): wrappers do not copy it.
+   */
+  readonly importDirectory?: string;
   /** Run SQL and return the whole result. Rejects with EngineCancelled when cancelled. */
   query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Tokens as DuckDB's parser reads the text (nothing is run). */
