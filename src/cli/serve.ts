@@ -6,8 +6,8 @@ import { startServer } from '../server/startServer';
 import { checkKnown, flag, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 
-/** The built app, beside the sources (`npx vite build` writes it). */
-const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+/** The built app: beside the sources (`npx vite build` writes it), or SHAKHES_DIST (as for the browser tests). */
+const dist = () => process.env.SHAKHES_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 const WILDCARD = /[*?[]/;
 
@@ -95,7 +95,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number>
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ root: DIST, port, engine });
+    server = await startServer({ root: dist(), port, engine });
   } catch (err) {
     await engine.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

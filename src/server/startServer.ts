@@ -5,10 +5,10 @@ import { engineRoot } from '../engine/engineRoot';
 import { engineApi } from './engineApi';
 import { refusal } from './requestGuard';
 import { staticSite } from './staticSite.mjs';
-import { createUploadFolder } from './uploads';
+import { uploadFolder } from './uploads';
 
 /** How the page knows it was served by `shakhes serve` (src/app/browserEngine.ts reads it). */
-export const SERVE_MARKER = '<meta name="shakhes-serve" content="1">';
+const SERVE_MARKER = '<meta name="shakhes-serve" content="1">';
 
 interface ServerOptions {
   /** The built app (dist/). */
@@ -40,7 +40,12 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
   const token = randomBytes(32).toString('hex');
   const site = await staticSite(options.root, { headExtra: SERVE_MARKER });
   const { engine } = options;
-  const uploads = await createUploadFolder(engineRoot(engine).importDirectory);
+  const importDirectory = engineRoot(engine).importDirectory;
+  if (importDirectory === undefined)
+    throw new Error(
+      'The served engine must read imported files from a real folder (Engine.importDirectory).',
+    );
+  const uploads = uploadFolder(importDirectory);
   const api = engineApi(engine, uploads, site.headers);
   let port = 0;
 
@@ -57,15 +62,10 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
     if (isApi) void api(req, res, path.slice('/api/'.length));
     else void site.handle(req, res);
   });
-  try {
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(options.port ?? 0, '127.0.0.1', ok);
-    });
-  } catch (err) {
-    await uploads.close();
-    throw err;
-  }
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', ok);
+  });
   const address = server.address();
   port = typeof address === 'object' && address !== null ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;
@@ -78,7 +78,6 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
       await engine.close();
-      await uploads.close();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,7 +17,6 @@ export interface UploadFolder {
   /** Streams a request body to the file `name`; refuses a name that is not one plain file name. */
   receive(name: string, body: Readable): Promise<void>;
   remove(name: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 export class UploadNameError extends Error {
@@ -33,9 +31,9 @@ function checked(name: string): string {
   return name;
 }
 
-/** In `existing` (the engine's, removed by it), else in a new folder of its own (mode 0700). */
-export async function createUploadFolder(existing: string | undefined): Promise<UploadFolder> {
-  const dir = existing?.replace(/\/$/, '') ?? (await mkdtemp(join(tmpdir(), 'shakhes-serve-')));
+/** Uploads into the engine's import directory (private to it, and removed when it closes). */
+export function uploadFolder(importDirectory: string): UploadFolder {
+  const dir = importDirectory.replace(/\/$/, '');
   return {
     dir,
     async receive(name, body) {
@@ -43,9 +41,6 @@ export async function createUploadFolder(existing: string | undefined): Promise<
     },
     async remove(name) {
       await unlink(join(dir, checked(name))).catch(() => undefined);
-    },
-    close: async () => {
-      if (existing === undefined) await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -56,7 +56,7 @@ export async function serve(engine: Engine): Promise<Served> {
   };
 }
 
-export interface RawAnswer {
+interface RawAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
