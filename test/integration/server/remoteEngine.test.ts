@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Engine, EngineCancelled, EngineTimedOut } from '../../../src/engine/engine';
 import { createNativeEngine } from '../../../src/engine/nativeEngine';
 import { loadNodeParquet } from '../../../src/engine/parquet/nodeCodec';
-import { connectRemoteEngine } from '../../../src/engine/remoteEngine';
+import { connectRemoteEngine, TOKEN_HEADER } from '../../../src/engine/remoteEngine';
 import { type Served, serve, watchedEngine } from './serverHarness';
 
 /**
@@ -89,6 +89,22 @@ describe('stopping a query on the server', () => {
     await started;
     controller.abort();
     expect(await huge).toBeInstanceOf(EngineCancelled);
+    expect(await answer()).toBe(42);
+  });
+
+  it('stops the query of a page that goes away (its request aborted)', async () => {
+    const gone = new AbortController();
+    const started = nextStart();
+    const request = fetch(`${served.server.origin}/api/query`, {
+      method: 'POST',
+      signal: gone.signal,
+      headers: { [TOKEN_HEADER]: served.server.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'gone', sql: HUGE_JOIN }),
+    }).catch((e: unknown) => e);
+    await started;
+    gone.abort();
+    await request;
+    // Queries run one at a time: this one is answered only once the abandoned one has stopped.
     expect(await answer()).toBe(42);
   });
 });
