@@ -93,4 +93,28 @@ describe('why did it change', () => {
     );
     expect(await explainer.getByTestId('waterfall-chart').count()).toBe(0);
   });
+
+  it('splits a change in a notebook cell too', { timeout: 240_000 }, async () => {
+    const page = b.page;
+    await page.getByRole('tab', { name: 'Notebook' }).click();
+    await page.getByLabel('Kind of cell to add').selectOption('contribution');
+    await page.getByRole('button', { name: 'Add cell' }).click();
+    const added = page.locator('.nb-cell[data-kind="contribution"]').last();
+    const run = added.getByRole('button', { name: 'Run' });
+    await eventually(async () => {
+      const status = await added.getAttribute('data-status');
+      if (status === 'idle' && (await run.count()) > 0) await run.click();
+      return status;
+    }, SLOW_LOAD).toBe('ok');
+    // Its defaults: win rate's latest change, split by deal source, as in the detail panel.
+    // Without the marks that keep each name's direction (U+2066–U+2069).
+    const text = (await added.getByTestId('explain-sentence').innerText()).replace(/[\u2066-\u2069]/g, '');
+    expect(text).toMatch(/^Win rate (rose|fell) [\d.]+ pp from \S+ to \S+: /);
+    expect(text).toMatch(
+      /(Referral|Partner|Existing Customer|Events|Organic|Webinars|Paid \w+|Display)\S*’s rate [+−]\d/,
+    );
+    await chartsSettled(added.getByTestId('waterfall-chart'));
+    await added.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await b.screenshot('explain-notebook-cell-en');
+  });
 });

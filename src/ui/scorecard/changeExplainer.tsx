@@ -1,7 +1,7 @@
 import './changeExplainer.css';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ExplainResult } from '../../app/contribution';
+import type { ExplainResult } from '../../core/analysis/explain';
 import { breakdownColumns } from '../../core/model/scorecardSchema';
 import { explainSentence } from '../../i18n/explainSentence';
 import { kpiLabel } from '../../i18n/kpi';

@@ -1,4 +1,5 @@
-import { type ExplainResult, explainChange } from '../../app/contribution';
+import { explainChange } from '../../app/contribution';
+import type { ExplainResult } from '../../core/analysis/explain';
 import { scorecardSchema } from '../../core/model/scorecardSchema';
 import { mappingStore, scorecardEngine, scorecardStore } from '../appRoot';
 
