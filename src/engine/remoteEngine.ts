@@ -57,8 +57,6 @@ interface RemoteOptions {
   loadParquet: () => Promise<ParquetCodec>;
 }
 
-let queryCounter = 0;
-
 /** Connects to the server (a wrong or stale token is refused here, before the app starts on it). */
 export async function connectRemoteEngine({ origin, token, loadParquet }: RemoteOptions): Promise<Engine> {
   const call = async (method: string, path: string, body?: BodyInit, signal?: AbortSignal) => {
@@ -83,15 +81,24 @@ export async function connectRemoteEngine({ origin, token, loadParquet }: Remote
   return {
     importDirectory,
     async query(sql, options): Promise<Table> {
-      const id = `${Date.now().toString(36)}-${++queryCounter}`;
+      // Random, so two tabs on one server never name each other's query in a cancel.
+      const id = globalThis.crypto.randomUUID();
       const { signal, timeLimitMs, single } = options ?? {};
       if (signal?.aborted) throw new EngineCancelled();
-      // The server stops the native query; the fetch itself is left to end with its answer.
+      // The caller hears at once (the request is dropped) and the server stops the native
+      // query: told by id, and by the dropped connection should the cancel arrive first.
       const onAbort = () => void cancelQuery(id).catch(() => undefined);
       signal?.addEventListener('abort', onAbort);
       try {
-        const response = await call('POST', 'query', JSON.stringify({ id, sql, single, timeLimitMs }));
+        const response = await call(
+          'POST',
+          'query',
+          JSON.stringify({ id, sql, single, timeLimitMs }),
+          signal,
+        );
         return tableFromIPC(new Uint8Array(await response.arrayBuffer()));
+      } catch (err) {
+        throw signal?.aborted ? new EngineCancelled() : err;
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }

@@ -22,7 +22,9 @@ function failureOf(err: unknown): [number, RemoteFailure] {
   if (err instanceof EngineTimedOut)
     return [408, { error: 'timeout', message: err.message, limitMs: err.limitMs }];
   const message = err instanceof Error ? err.message : String(err);
-  if (err instanceof BodyError || err instanceof UploadNameError) return [400, { error: 'refused', message }];
+  // A malformed %-escape in a file or table name is the request's fault too.
+  if (err instanceof BodyError || err instanceof UploadNameError || err instanceof URIError)
+    return [400, { error: 'refused', message }];
   return [500, { error: 'failed', message }];
 }
 
@@ -50,7 +52,6 @@ export function engineApi(engine: Engine, uploads: UploadFolder, headers: Header
     const id = text(body.id, 'id');
     const limit = body.timeLimitMs;
     const stop = new AbortController();
-    running.get(id)?.abort();
     running.set(id, stop);
     // A page that goes away (tab closed, fetch aborted) leaves nothing running.
     res.on('close', () => stop.abort());

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine } from '../../src/engine/nativeEngine';
 import { startServer } from '../../src/server/startServer';
-import { type Browser, eventually, importsSettled, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
 
 /**
  * `shakhes serve` in Chromium: the page opened at the printed address runs every query on
@@ -25,8 +25,9 @@ describe('the app served by shakhes serve', () => {
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());
 
+  // A reload restores the autosaved workbook: 13 tables sent back to the server first.
   const settled = async () => {
-    await eventually(() => b.page.locator('.sc-status [data-kpi-count]').count()).toBe(1);
+    await eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
   };
 
   it('computes the demo scorecard on the server', async () => {

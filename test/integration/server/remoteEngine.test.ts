@@ -92,6 +92,14 @@ describe('stopping a query on the server', () => {
     expect(await answer()).toBe(42);
   });
 
+  it('leaves nothing running when the signal aborts before the query reaches the server', async () => {
+    const controller = new AbortController();
+    const huge = remote.query(HUGE_JOIN, { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(await huge).toBeInstanceOf(EngineCancelled);
+    expect(await answer()).toBe(42);
+  });
+
   it('stops the query of a page that goes away (its request aborted)', async () => {
     const gone = new AbortController();
     const started = nextStart();
