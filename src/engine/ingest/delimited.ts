@@ -26,9 +26,22 @@ function isEngineTrouble(err: unknown): boolean {
   return /out of memory|memory limit|could not allocate/i.test(msg);
 }
 
+/** A delimited file where DuckDB can read it as UTF-8, with what was learnt from its first bytes. */
+interface DelimitedSource {
+  fileName: string;
+  /** The path (or glob) given to read_csv. */
+  path: string;
+  encoding: EncodingName;
+  /** The first 64K characters, for sniffing. */
+  sample: string;
+  notes: ImportMessage[];
+  /** The whole text, only asked for to explain a file DuckDB could not read. */
+  text(): string;
+}
+
 /**
  * CSV and TSV through DuckDB's own reader, typed as they are read (see csvLoad); the
- * bytes are transcoded to UTF-8 first.
+ * bytes are transcoded to UTF-8 first and registered where the engine reads imports.
  */
 export async function stageDelimited(
   engine: Engine,
@@ -41,6 +54,31 @@ export async function stageDelimited(
   if (bytes.length === 0) throw importError('empty-file', { file: fileName });
   const { encoding, utf8, sample, fullText, notes } = csvText(fileName, bytes, options.encoding);
   if (looksBinary(bytes)) throw importError('not-text', { file: fileName, format: format.toUpperCase() });
+  const path = importPath(`__import_${++fileCounter}.csv`, engineRoot(engine).importDirectory);
+  await engine.registerFile(path, utf8);
+  try {
+    const text = () => fullText ?? new TextDecoder('utf-8').decode(utf8);
+    return await stageDelimitedText(
+      engine,
+      { fileName, path, encoding, sample, notes, text },
+      format,
+      options,
+      staging,
+    );
+  } finally {
+    await engine.dropFile(path);
+  }
+}
+
+/** Sniffs the dialect from the sample, then loads and types the file (a strict read, then a lenient one). */
+export async function stageDelimitedText(
+  engine: Engine,
+  source: DelimitedSource,
+  format: FileFormat,
+  options: ParseOptions,
+  staging: string,
+): Promise<StagedDelimited> {
+  const { fileName, path, encoding, sample, notes } = source;
   if (sample.trim() === '') throw importError('empty-file', { file: fileName });
 
   const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : sniffDelimiter(sample));
@@ -52,15 +90,12 @@ export async function stageDelimited(
     dateOrder: options.dateOrder,
     rowNumberColumn: header && firstHeaderIsEmpty(sample, delimiter, skipRows),
   };
-  const virtual = importPath(`__import_${++fileCounter}.csv`, engineRoot(engine).importDirectory);
-  await engine.registerFile(virtual, utf8);
   let loaded: LoadedCsv;
   try {
-    loaded = await loadCsv(engine, virtual, { ...dialect, strict: true }, staging, typing);
+    loaded = await loadCsv(engine, path, { ...dialect, strict: true }, staging, typing);
   } catch (err) {
     if (isEngineTrouble(err)) throw err;
-    const text = fullText ?? new TextDecoder('utf-8').decode(utf8);
-    const problem = findCsvStructureProblem(text, delimiter, skipRows);
+    const problem = findCsvStructureProblem(source.text(), delimiter, skipRows);
     if (problem?.code === 'ragged-row')
       throw importError(
         'ragged-row',
@@ -71,7 +106,7 @@ export async function stageDelimited(
       throw importError('unclosed-quote', { file: fileName, line: problem.line }, { line: problem.line });
     try {
       // Structurally sound but not strict CSV (a stray quote inside a field): read leniently.
-      loaded = await loadCsv(engine, virtual, { ...dialect, strict: false }, staging, typing);
+      loaded = await loadCsv(engine, path, { ...dialect, strict: false }, staging, typing);
     } catch (lenientErr) {
       if (isEngineTrouble(lenientErr)) throw lenientErr;
       throw importError('unreadable-text', {
@@ -80,8 +115,6 @@ export async function stageDelimited(
         detail: firstLine(err),
       });
     }
-  } finally {
-    await engine.dropFile(virtual);
   }
   const allNotes = [...notes, ...loaded.notes];
   return {

@@ -24,7 +24,7 @@ import { typeColumns } from './typing';
 import type { TypingNotes } from './typingNotes';
 import { stageXlsx } from './xlsx';
 
-interface ImportOptions {
+export interface ImportOptions {
   /** Load into this table (re-import replaces it); otherwise a name is made from the file name. */
   table?: string;
   options?: ParseOptions;
@@ -34,7 +34,7 @@ interface ImportOptions {
   signal?: AbortSignal;
 }
 
-interface Staged {
+export interface Staged {
   encoding?: EncodingName;
   options: ParseOptions;
   notes: ImportMessage[];
@@ -52,7 +52,7 @@ type Stager = (
 ) => Promise<Staged>;
 
 /** One entry per format: how its bytes become a staging table. */
-const STAGERS: Record<FileFormat, Stager> = {
+export const STAGERS: Record<FileFormat, Stager> = {
   csv: (e, n, b, o, t) => stageDelimited(e, n, b, 'csv', o, t),
   tsv: (e, n, b, o, t) => stageDelimited(e, n, b, 'tsv', o, t),
   pasted: (e, n, b, o, t) => stageDelimited(e, n, b, 'tsv', { delimiter: '\t', ...o }, t),
@@ -93,20 +93,42 @@ export async function importFile(
   source: { name: string; bytes: Uint8Array; format?: FileFormat },
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  const { signal, onProgress } = opts;
   const format = source.format ?? detectFormat(source.name, source.bytes);
+  const about = { name: source.name, format, bytes: source.bytes.length };
+  return importStaged(
+    engine,
+    about,
+    (o, staging) => STAGERS[format](engine, source.name, source.bytes, o, staging),
+    opts,
+  );
+}
+
+/**
+ * What importFile does around a format's stager (importFromPath brings its own): the
+ * typing pass for formats staged as text, the letters option, the swap into the target
+ * table, and the result with its reports.
+ */
+export async function importStaged(
+  engine: Engine,
+  source: { name: string; format: FileFormat; bytes: number },
+  stage: (o: ParseOptions, staging: string) => Promise<Staged>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const { signal, onProgress } = opts;
+  const { format } = source;
+  const totalBytes = source.bytes;
   const table = opts.table ?? uniqueTableName(source.name, opts.existing ?? []);
   const staging = `__staging_${++stagingCounter}`;
   const typed = `__typed_${stagingCounter}`;
   const onAbort = () => void engine.cancel();
   signal?.addEventListener('abort', onAbort);
   try {
-    onProgress?.({ phase: 'parsing', bytes: 0, totalBytes: source.bytes.length });
+    onProgress?.({ phase: 'parsing', bytes: 0, totalBytes });
     checkCancelled(signal);
-    const staged = await STAGERS[format](engine, source.name, source.bytes, opts.options ?? {}, staging);
+    const staged = await stage(opts.options ?? {}, staging);
     checkCancelled(signal);
     const rows = staged.loaded?.rows ?? (await countRows(engine, staging));
-    onProgress?.({ phase: 'typing', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
+    onProgress?.({ phase: 'typing', bytes: totalBytes, totalBytes, rows });
     const typing = staged.loaded ?? (await typeStaging(engine, staging, typed, staged.options));
     const { problems, currencies } = typing;
     const result = staged.loaded ? staging : typed;
@@ -121,7 +143,7 @@ export async function importFile(
     // Typing notes are already in a CSV stager's own; other formats add them here.
     const noteMessages = staged.loaded ? [...staged.notes] : [...staged.notes, ...typing.notes];
     if (rows === 0) noteMessages.push(importMessage('header-no-rows', { file: source.name }));
-    onProgress?.({ phase: 'done', bytes: source.bytes.length, totalBytes: source.bytes.length, rows });
+    onProgress?.({ phase: 'done', bytes: totalBytes, totalBytes, rows });
     return {
       table,
       sourceName: source.name,

@@ -8,6 +8,7 @@ import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNativeEngine } from '../../../src/engine/nativeEngine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
+import { TYPED_FIXTURES } from './nativeFixtures';
 
 /**
  * The native engine gives the app what the WASM engine gives it: the same Arrow column
@@ -63,19 +64,7 @@ describe('the native engine, beside the WASM one', () => {
     expect(types(await native.query(empty))).toEqual(types(await wasm.query(empty)));
   });
 
-  it.each([
-    'mixed-types.csv',
-    'dates-dmy.csv',
-    'decimal-comma.csv',
-    'currency.csv',
-    'na-blanks.csv',
-    'jalali-dates.csv',
-    'persian-1256.csv',
-    'records.ndjson',
-    'array.json',
-    'valid.parquet',
-    'two-sheets.xlsx',
-  ])('imports %s with the same types, blanks and reports', async (name) => {
+  it.each(TYPED_FIXTURES)('imports %s with the same types, blanks and reports', async (name) => {
     const bytes = readFileSync(new URL(name, FIXTURES));
     const [w, n] = await Promise.all([
       importFile(wasm, { name, bytes }),
