@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Engine } from '../engine/engine';
 import { startServer } from '../server/startServer';
 import { checkKnown, flag, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
@@ -49,7 +50,33 @@ async function allowedPath(given: string): Promise<string> {
   return path;
 }
 
-function positiveInt(name: string, value: string | undefined, max: number): number | undefined {
+/** The files of a folder given on the command line that become tables: the formats the app imports. */
+const DATA_FILE = /\.(csv|tsv|parquet|json|xlsx)$/i;
+
+/** The files or globs a command-line path stands for: a folder's data files, one by one. */
+async function sources(path: string): Promise<string[]> {
+  if (WILDCARD.test(basename(path)) || !(await stat(path)).isDirectory()) return [path];
+  const names = (await readdir(path)).filter((n) => DATA_FILE.test(n) && !n.startsWith('.')).sort();
+  return names.map((n) => join(path, n));
+}
+
+/**
+ * Imports every path given into a table of the server's engine, read in place with the
+ * browser's typing rules, and says what each became.
+ */
+async function importPaths(engine: Engine, paths: string[], io: CliIO): Promise<void> {
+  const { importFromPath } = await import('../engine/ingest/importFromPath');
+  const existing: string[] = [];
+  for (const given of paths)
+    for (const path of await sources(resolve(given))) {
+      const result = await importFromPath(engine, path, { existing });
+      existing.push(result.table);
+      const problems = result.problems.count > 0 ? `, ${result.problems.count} values that did not fit` : '';
+      io.out(`  ${result.table}: ${result.rows} rows from ${path}${problems}`);
+    }
+}
+
+function wholeNumber(name: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > max)
@@ -71,8 +98,8 @@ function interrupted(): Promise<void> {
  */
 export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   checkKnown(args, ['port', 'memory-limit', 'threads']);
-  const port = positiveInt('port', flag(args, 'port'), 65535) ?? 0;
-  const threads = positiveInt('threads', flag(args, 'threads'), 1024);
+  const port = wholeNumber('port', flag(args, 'port'), 65535) ?? 0;
+  const threads = wholeNumber('threads', flag(args, 'threads'), 1024);
   const memoryLimit = flag(args, 'memory-limit');
   if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
     throw new UsageError(`--memory-limit takes an amount such as 8GB; got “${memoryLimit}”.`);
@@ -95,6 +122,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number>
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
+    await importPaths(engine, args.positional, io);
     server = await startServer({ root: dist(), port, engine });
   } catch (err) {
     await engine.close();

@@ -34,14 +34,14 @@ describe('shakhes serve', () => {
     const run = cli(['serve', data, join(data, '*.csv'), '--threads', '2', '--memory-limit', '1GB']);
     await expect.poll(() => run.out.join('\n'), { timeout: 30_000 }).toMatch(/#token=/);
     const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/.exec(run.out.join('\n'))![0]);
+    // The folder's file and the glob each became a table, typed as the browser types them.
+    expect(run.out.join('\n')).toContain(`deals: 2 rows from ${join(data, 'deals.csv')}`);
+    expect(run.out.join('\n')).toMatch(/: 2 rows from .*\*\.csv/);
     const token = url.hash.slice('#token='.length);
     const answer = await fetch(`${url.origin}/api/query`, {
       method: 'POST',
       headers: { [TOKEN_HEADER]: token, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: 'a',
-        sql: `SELECT sum(amount)::INT AS s FROM read_csv('${data}/deals.csv')`,
-      }),
+      body: JSON.stringify({ id: 'a', sql: 'SELECT sum(amount)::INT AS s FROM deals' }),
     });
     expect(answer.status).toBe(200);
     process.emit('SIGINT');
@@ -49,13 +49,18 @@ describe('shakhes serve', () => {
     await expect(fetch(`${url.origin}/`)).rejects.toThrow();
   });
 
-  it('names a missing path, a glob that matches nothing and an unreadable file', async () => {
+  it('names a missing path, a broken file, a glob that matches nothing and an unreadable file', async () => {
     const missing = cli(['serve', join(data, 'nope.csv')]);
     expect(await missing.code).toBe(2);
     expect(missing.err.join('\n')).toContain(`${join(data, 'nope.csv')}: no such file or folder`);
-    const glob = cli(['serve', join(data, '*.parquet')]);
+    await writeFile(join(data, 'broken.parquet'), 'not parquet at all');
+    const broken = cli(['serve', join(data, 'broken.parquet')]);
+    expect(await broken.code).toBe(2);
+    expect(broken.err.join('\n')).toContain('broken.parquet');
+    await rm(join(data, 'broken.parquet'));
+    const glob = cli(['serve', join(data, '*.xlsx')]);
     expect(await glob.code).toBe(2);
-    expect(glob.err.join('\n')).toContain('*.parquet: no file matches');
+    expect(glob.err.join('\n')).toContain('*.xlsx: no file matches');
     // root reads any file: the check means something for an ordinary user only.
     if (process.getuid?.() === 0) return;
     const locked = join(data, 'locked.csv');
