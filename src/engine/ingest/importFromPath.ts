@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { looksBinary } from '../../core/ingest/binary';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../engine';
 import { csvText } from './csvText';
