@@ -10,6 +10,7 @@ import { explainCommand } from './explain';
 import { type CliIO, processIO } from './io';
 import { mapCommand } from './map';
 import { runCommand } from './run';
+import { serveCommand } from './serve';
 
 /** A command starts the engine only once its arguments hold, so a typo is answered at once. */
 type Command = (args: ParsedArgs, engine: () => Promise<Engine>, io: CliIO) => Promise<number>;
@@ -46,6 +47,12 @@ const COMMANDS: Record<
     usage:
       'run FILE.shakhes [--data NAME=FILE …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]\n' +
       '  run --data NAME=FILE [--data …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]',
+  },
+  serve: {
+    plain: serveCommand,
+    booleans: [],
+    usage:
+      'serve [PATH …] [--port N] [--memory-limit 8GB] [--threads N]   (files, folders, globs such as exports/*.csv)',
   },
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };

@@ -70,11 +70,19 @@ function browserPids(profile: string): number[] {
 /** The build under test: `dist/`, or another folder (SHAKHES_DIST) so parallel work can build apart. */
 const DIST = process.env.SHAKHES_DIST ?? join(ROOT, 'dist');
 
-export async function startBrowser(): Promise<Browser> {
+interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `serve` starts another server on the build than `npm start`'s (shakhes serve's, in test/e2e/serve.test.ts). */
+export async function startBrowser(
+  serve: (dist: string) => Promise<Served> = (root) => startServer({ root, port: 0 }),
+): Promise<Browser> {
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error(`${DIST} has no build: run \`npx vite build\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package.`);
-  const server = await startServer({ root: DIST, port: 0 });
+  const server = await serve(DIST);
   const origin = new URL(server.url).origin;
   const profile = await mkdtemp(join(tmpdir(), 'shakhes-e2e-'));
   let context = await launchChromium(profile);

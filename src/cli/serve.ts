@@ -1,0 +1,141 @@
+import { constants } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Engine } from '../engine/engine';
+import { startServer } from '../server/startServer';
+import { checkKnown, flag, type ParsedArgs, UsageError } from './args';
+import type { CliIO } from './io';
+
+/** The built app: beside the sources (`npx vite build` writes it), or SHAKHES_DIST (as for the browser tests). */
+const dist = () => process.env.SHAKHES_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+
+const WILDCARD = /[*?[]/;
+
+/** A glob's last part as a RegExp (`*`, `?`); wildcards in folder names are refused (the folder must be one). */
+function patternOf(glob: string): RegExp {
+  const escaped = glob
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replaceAll('*', '[^/]*')
+    .replaceAll('?', '[^/]');
+  return new RegExp(`^${escaped}$`);
+}
+
+class ServePathError extends Error {}
+
+/**
+ * What SQL may read for one command-line path: the file, the folder, or a glob's folder,
+ * each made absolute. A missing path, an unreadable file or a glob that matches nothing
+ * is refused, naming the path.
+ */
+async function allowedPath(given: string): Promise<string> {
+  const path = resolve(given);
+  if (WILDCARD.test(basename(path))) {
+    const dir = dirname(path);
+    if (WILDCARD.test(dir))
+      throw new ServePathError(`${given}: only the file name part of a path may hold * or ?.`);
+    const names = await readdir(dir).catch(() => {
+      throw new ServePathError(`${given}: the folder ${dir} does not exist or cannot be read.`);
+    });
+    const pattern = patternOf(basename(path));
+    if (!names.some((n) => pattern.test(n))) throw new ServePathError(`${given}: no file matches.`);
+    return dir;
+  }
+  const info = await stat(path).catch(() => {
+    throw new ServePathError(`${given}: no such file or folder.`);
+  });
+  await access(path, constants.R_OK | (info.isDirectory() ? constants.X_OK : 0)).catch(() => {
+    throw new ServePathError(`${given}: cannot be read (permissions).`);
+  });
+  return path;
+}
+
+/** The files of a folder given on the command line that become tables: the formats the app imports. */
+const DATA_FILE = /\.(csv|tsv|parquet|json|xlsx)$/i;
+
+/** The files or globs a command-line path stands for: a folder's data files, one by one. */
+async function sources(path: string): Promise<string[]> {
+  if (WILDCARD.test(basename(path)) || !(await stat(path)).isDirectory()) return [path];
+  const names = (await readdir(path)).filter((n) => DATA_FILE.test(n) && !n.startsWith('.')).sort();
+  return names.map((n) => join(path, n));
+}
+
+/**
+ * Imports every path given into a table of the server's engine, read in place with the
+ * browser's typing rules, and says what each became.
+ */
+async function importPaths(engine: Engine, paths: string[], io: CliIO): Promise<void> {
+  const { importFromPath } = await import('../engine/ingest/importFromPath');
+  const existing: string[] = [];
+  for (const given of paths)
+    for (const path of await sources(resolve(given))) {
+      const result = await importFromPath(engine, path, { existing });
+      existing.push(result.table);
+      const problems = result.problems.count > 0 ? `, ${result.problems.count} values that did not fit` : '';
+      io.out(`  ${result.table}: ${result.rows} rows from ${path}${problems}`);
+    }
+}
+
+function wholeNumber(name: string, value: string | undefined, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new UsageError(`--${name} must be a whole number from 0 to ${max}; got “${value}”.`);
+  return n;
+}
+
+/** Waits for Ctrl-C (or a TERM), the only way the server stops. */
+function interrupted(): Promise<void> {
+  return new Promise((ok) => {
+    process.once('SIGINT', ok);
+    process.once('SIGTERM', ok);
+  });
+}
+
+/**
+ * `serve [PATH …]`: the app on native DuckDB, on 127.0.0.1 only, until Ctrl-C. Prints the
+ * address with its token and opens nothing.
+ */
+export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  checkKnown(args, ['port', 'memory-limit', 'threads']);
+  const port = wholeNumber('port', flag(args, 'port'), 65535) ?? 0;
+  const threads = wholeNumber('threads', flag(args, 'threads'), 1024);
+  const memoryLimit = flag(args, 'memory-limit');
+  if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
+    throw new UsageError(`--memory-limit takes an amount such as 8GB; got “${memoryLimit}”.`);
+  let allowed: string[];
+  try {
+    allowed = await Promise.all(args.positional.map(allowedPath));
+  } catch (err) {
+    if (err instanceof ServePathError) {
+      io.err(`error: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  // Loaded here: the native binding is no cost to the other commands.
+  const { createNativeEngine } = await import('../engine/nativeEngine');
+  const engine = await createNativeEngine({
+    allowedDirectories: allowed,
+    memoryLimit,
+    threads: threads || undefined,
+  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    await importPaths(engine, args.positional, io);
+    server = await startServer({ root: dist(), port, engine });
+  } catch (err) {
+    await engine.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.err(`error: port ${port} is in use; choose another with --port, or --port 0 for any free one.`);
+      return 1;
+    }
+    throw err;
+  }
+  io.out(
+    `Shakhes is serving on ${server.origin} (this machine only). Open:\n\n  ${server.url}\n\nCtrl-C stops it.`,
+  );
+  await interrupted();
+  await server.close();
+  return 0;
+}

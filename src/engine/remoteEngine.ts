@@ -1,0 +1,123 @@
+import { type Table, tableFromIPC } from 'apache-arrow';
+import { type Engine, EngineCancelled, EngineTimedOut, type EngineTokens } from './engine';
+import { assertImportPath } from './lockdown';
+import type { ParquetCodec } from './parquet/codec';
+
+/**
+ * The engine of a page served by `shakhes serve`: each call is an HTTP request to that
+ * server (src/server), which runs it on native DuckDB. This module also holds the wire
+ * format both sides speak, so the two cannot drift apart.
+ *
+ *   GET    /api/hello                                         → RemoteHello
+ *   POST   /api/query        {id, sql, single?, timeLimitMs?}  → Arrow IPC stream
+ *   POST   /api/cancel       {id?}  (no id: whatever runs)      → 204
+ *   POST   /api/tokenize     {sql}                              → EngineTokens
+ *   PUT    /api/files/NAME   the file's bytes                   → 204
+ *   DELETE /api/files/NAME                                      → 204
+ *   PUT    /api/tables/NAME  an Arrow IPC stream                → 204
+ *
+ * Every request carries the server's token in TOKEN_HEADER. A failure answers JSON
+ * `RemoteFailure` with a non-2xx status.
+ */
+
+/** The header that carries the per-start token (a header, never a cookie: no other site can make the browser send it). */
+export const TOKEN_HEADER = 'x-shakhes-token';
+
+export interface RemoteFailure {
+  error: 'cancelled' | 'timeout' | 'refused' | 'failed';
+  message: string;
+  limitMs?: number;
+}
+
+export interface RemoteHello {
+  /** The server's folder for files the page imports (Engine.importDirectory): their names go under it. */
+  importDirectory: string;
+}
+
+/** The error a failure stands for on this side: the engine's own classes for cancel and time-out. */
+function errorFrom(f: RemoteFailure): Error {
+  if (f.error === 'cancelled') return new EngineCancelled();
+  if (f.error === 'timeout' && f.limitMs !== undefined) return new EngineTimedOut(f.limitMs);
+  return new Error(f.message);
+}
+
+async function failure(response: Response): Promise<Error> {
+  try {
+    return errorFrom((await response.json()) as RemoteFailure);
+  } catch {
+    return new Error(`The Shakhes server answered ${response.status} ${response.statusText}.`);
+  }
+}
+
+interface RemoteOptions {
+  /** The server's origin, e.g. http://127.0.0.1:8080 (the page's own in the browser). */
+  origin: string;
+  token: string;
+  /** Parquet stays on this side (autosave, Parquet import): the platform's codec. */
+  loadParquet: () => Promise<ParquetCodec>;
+}
+
+/** Connects to the server (a wrong or stale token is refused here, before the app starts on it). */
+export async function connectRemoteEngine({ origin, token, loadParquet }: RemoteOptions): Promise<Engine> {
+  const call = async (method: string, path: string, body?: BodyInit, signal?: AbortSignal) => {
+    const json = typeof body === 'string';
+    const response = await fetch(`${origin}/api/${path}`, {
+      method,
+      body,
+      signal,
+      headers: { [TOKEN_HEADER]: token, ...(json ? { 'content-type': 'application/json' } : {}) },
+    });
+    if (!response.ok) throw await failure(response);
+    return response;
+  };
+  const { importDirectory } = (await (await call('GET', 'hello')).json()) as RemoteHello;
+  const fileName = (name: string) => {
+    assertImportPath(name, importDirectory);
+    return encodeURIComponent(name.slice(importDirectory.length));
+  };
+  const cancelQuery = (id?: string) =>
+    call('POST', 'cancel', JSON.stringify(id === undefined ? {} : { id })).then(() => undefined);
+
+  return {
+    importDirectory,
+    async query(sql, options): Promise<Table> {
+      // Random, so two tabs on one server never name each other's query in a cancel.
+      const id = globalThis.crypto.randomUUID();
+      const { signal, timeLimitMs, single } = options ?? {};
+      if (signal?.aborted) throw new EngineCancelled();
+      // The caller hears at once (the request is dropped) and the server stops the native
+      // query: told by id, and by the dropped connection should the cancel arrive first.
+      const onAbort = () => void cancelQuery(id).catch(() => undefined);
+      signal?.addEventListener('abort', onAbort);
+      try {
+        const response = await call(
+          'POST',
+          'query',
+          JSON.stringify({ id, sql, single, timeLimitMs }),
+          signal,
+        );
+        return tableFromIPC(new Uint8Array(await response.arrayBuffer()));
+      } catch (err) {
+        throw signal?.aborted ? new EngineCancelled() : err;
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    async tokenize(sql): Promise<EngineTokens> {
+      return (await call('POST', 'tokenize', JSON.stringify({ sql }))).json() as Promise<EngineTokens>;
+    },
+    cancel: () => cancelQuery(),
+    async registerFile(name, bytes) {
+      await call('PUT', `files/${fileName(name)}`, bytes as Uint8Array<ArrayBuffer>);
+    },
+    async dropFile(name) {
+      await call('DELETE', `files/${fileName(name)}`);
+    },
+    async insertArrowIPC(table, ipc) {
+      await call('PUT', `tables/${encodeURIComponent(table)}`, ipc as Uint8Array<ArrayBuffer>);
+    },
+    loadParquet,
+    // The server's engine outlives a page: closing the tab leaves it for the next one.
+    async close() {},
+  };
+}
