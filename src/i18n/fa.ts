@@ -8,6 +8,7 @@ import { kpiEntryFa } from './kpiEntry.fa';
 import { lifecycleFa } from './lifecycle.fa';
 import { mappingFa } from './mapping.fa';
 import { notebookFa } from './notebook.fa';
+import { paceFa } from './pace.fa';
 import { sheetsFa } from './sheets.fa';
 import type { Message } from './t';
 import { workbookFa } from './workbook.fa';
@@ -27,6 +28,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...formulaEditorFa,
   ...lifecycleFa,
   ...explainFa,
+  ...paceFa,
   ...datesFa,
   ...firstScreenFa,
   'app.title': 'شاخص',

@@ -215,13 +215,12 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
                 reused: frames.queries() === before,
               };
             };
-      const current = unfinishedPeriod(result.rows, settings, dataRange.to);
+      const unfinished = unfinishedPeriod(result.rows, settings, dataRange.to);
       const toDate =
-        current === null
+        unfinished === null
           ? null
           : async () => {
-              const o = { main, current, previous: periods.at(-1), today: dataRange.to, schema };
-              const found = await runToDate(frames, work, data, o);
+              const found = await runToDate(frames, work, data, { ...unfinished, main, schema });
               return stale() ? null : found;
             };
       return {

@@ -26,20 +26,35 @@ const shift = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysFrom = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
+/** The period shown to date, the one before it and the last day counted. */
+interface Unfinished {
+  readonly current: Period;
+  readonly previous: Period | undefined;
+  readonly today: string;
+}
+
 /**
- * The period the data has not finished, which the grid leaves out (frames.ts:
- * `completePeriods`); null when the range was chosen or the data ends with a period.
+ * The period the data (or the range chosen) stops inside: with the range left to the data,
+ * the one the grid leaves out (frames.ts: `completePeriods`); with an end chosen inside a
+ * period, that period as of the end. Null when the range ends with a period.
  */
 export function unfinishedPeriod(
   result: readonly ScorecardRow[],
   settings: FrameSettings,
   dataEnd: string,
-): Period | null {
-  if (settings.to !== null) return null;
-  const last = result.filter((r) => r.range === null).at(-1);
-  if (last?.periodStart == null || last.periodEnd == null || last.periodEnd <= dataEnd) return null;
-  if (last.periodStart > dataEnd) return null;
-  return { label: last.period ?? '', start: last.periodStart, end: last.periodEnd };
+): Unfinished | null {
+  const today = settings.to !== null && settings.to < dataEnd ? settings.to : dataEnd;
+  const rows = result.filter((r) => r.range === null && r.periodStart !== null && r.periodEnd !== null);
+  const at = rows.findLastIndex((r) => (r.periodStart ?? '') <= today);
+  const last = rows[at];
+  if (last === undefined || (last.periodEnd ?? '') <= today) return null;
+  const period = (r: ScorecardRow): Period => ({
+    label: r.period ?? '',
+    start: r.periodStart ?? '',
+    end: r.periodEnd ?? '',
+  });
+  const before = rows[at - 1];
+  return { current: period(last), previous: before === undefined ? undefined : period(before), today };
 }
 
 /**
@@ -48,7 +63,7 @@ export function unfinishedPeriod(
  * `previous` (as many days from the start of the previous period) and `daily` (the days
  * the weekday pattern is learnt from).
  */
-export function toDateFrames(
+function toDateFrames(
   main: FrameRequest,
   current: Period,
   previous: Period | undefined,
@@ -60,7 +75,7 @@ export function toDateFrames(
   return {
     window: { ...base, from: current.start, to: today },
     previous:
-      previous === undefined || prevTo === null || previous.start >= current.start
+      previous === undefined || prevTo === null
         ? null
         : { ...base, from: previous.start, to: prevTo < previous.end ? prevTo : previous.end },
     daily: { ...base, grain: 'day', from: shift(today, 1 - HISTORY_DAYS), to: today, totals: false },
@@ -71,7 +86,7 @@ const totalOf = (rows: readonly ScorecardRow[] | null, kind: 'total' | 'last_yea
   toNumber(rows?.find((r) => r.range === kind)?.values[id]);
 
 /** Each KPI's figures in the current period from the rows of `toDateFrames`' frames. */
-export function toDateFigures(
+function toDateFigures(
   current: Period,
   today: string,
   methods: ReadonlyMap<string, PaceMethod>,
@@ -111,7 +126,7 @@ export async function runToDate(
   frames: FrameResults,
   work: RunWork,
   data: string,
-  o: { main: FrameRequest; current: Period; previous: Period | undefined; today: string; schema: Schema },
+  o: Unfinished & { main: FrameRequest; schema: Schema },
 ): Promise<ToDate> {
   const f = toDateFrames(o.main, o.current, o.previous, o.today);
   const ids = work.defs.map((d) => d.id);

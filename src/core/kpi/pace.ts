@@ -23,7 +23,7 @@ export type PaceMethod = 'run-rate' | 'to-date';
 export type PaceStatus = 'met' | 'at-risk' | 'off-pace';
 
 /** Short of the target by at most this share of it: at risk rather than off pace. */
-export const AT_RISK_SHORTFALL = 0.05;
+const AT_RISK_SHORTFALL = 0.05;
 
 export interface PaceInput {
   readonly start: string;
@@ -98,7 +98,7 @@ function weightOf(weights: readonly number[], from: number, to: number): number 
  * done, each day weighted by its weekday. When the days done weigh nothing (a weekend of a
  * weekday business), every day counts alike.
  */
-export function runRateProjection(
+function runRateProjection(
   value: number,
   start: string,
   today: string,

@@ -14,6 +14,7 @@ import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
 import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
+import { PaceDetail } from './paceDetail';
 import { useScorecard } from './scorecardApp';
 import { StatusBadge } from './statusBadge';
 import type { ThinWhere } from './thinText';
@@ -134,6 +135,7 @@ export function ScorecardDetail() {
           </p>
         )}
       </div>
+      {!undated && <PaceDetail kpi={kpi} />}
       {!undated && (
         <div className="panel-section">
           <KpiDetailChart

@@ -99,10 +99,23 @@ describe('the current period to date', () => {
     expect(paceOf({ ...share, target: 0.25, direction: 'up' }).status).toBe('met');
   }, 60_000);
 
-  it('has no current period when the range is chosen', async () => {
+  it('counts a range chosen to end inside a period as that period to date', async () => {
     const runner = createScorecardRunner({ engine: async () => engine, today: () => '2027-12-31' });
-    const run = await runner.run(request('2027-03-10'));
+    const run = await runner.run(request('2027-03-05'));
+    // A chosen range keeps its last period in the grid, as it always did.
     expect(run?.view?.periods.at(-1)?.label).toBe('2027-03');
+    const toDate = await run?.toDate?.();
+    expect(toDate?.today).toBe('2027-03-05');
+    // 1–5 March: five weekdays; 1–5 February: five; 1–5 March 2026: the win of 50.
+    const revenue = toDate?.figures.revenue;
+    expect([revenue?.value, revenue?.previous, revenue?.lastYear]).toEqual([50, 50, 50]);
+    expect(toDate?.figures.win_share?.value).toBeCloseTo(0.2, 12);
+  }, 60_000);
+
+  it('has no current period when the range ends with a period', async () => {
+    const runner = createScorecardRunner({ engine: async () => engine, today: () => '2027-12-31' });
+    const run = await runner.run(request('2027-02-28'));
+    expect(run?.view?.periods.at(-1)?.label).toBe('2027-02');
     expect(run?.toDate).toBeNull();
   }, 60_000);
 });
