@@ -11,7 +11,7 @@ export const paceEn = {
   'pace.method.to-date': 'a rate or level stays where it stands',
   'pace.cellTip': 'Previous period, same days: {previous} · Last year, same days: {lastYear}',
   'pace.heading': '{period} to date',
-  'pace.days': '{days} of {total} days, data to {today}',
+  'pace.days': '{days} of {total} days, to {today}',
   'pace.value': 'Value to date',
   'pace.previous': 'Previous period, first {days} days',
   'pace.lastYear': 'Same days last year',

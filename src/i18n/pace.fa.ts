@@ -13,7 +13,7 @@ export const paceFa: Partial<Record<keyof typeof paceEn, Message>> = {
   'pace.method.to-date': 'نرخ یا سطح همان‌جا که هست می‌ماند',
   'pace.cellTip': 'دورهٔ قبل، همان روزها: {previous} · سال قبل، همان روزها: {lastYear}',
   'pace.heading': '{period} تا امروز',
-  'pace.days': '{days} روز از {total} روز، داده تا {today}',
+  'pace.days': '{days} روز از {total} روز، تا {today}',
   'pace.value': 'مقدار تا امروز',
   'pace.previous': 'دورهٔ قبل، {days} روزِ اول',
   'pace.lastYear': 'همان روزها در سال قبل',
