@@ -8,6 +8,7 @@ import { kpiEntryFa } from './kpiEntry.fa';
 import { lifecycleFa } from './lifecycle.fa';
 import { mappingFa } from './mapping.fa';
 import { notebookFa } from './notebook.fa';
+import { notesFa } from './notes.fa';
 import { paceFa } from './pace.fa';
 import { sheetsFa } from './sheets.fa';
 import type { Message } from './t';
@@ -29,6 +30,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...lifecycleFa,
   ...explainFa,
   ...paceFa,
+  ...notesFa,
   ...datesFa,
   ...firstScreenFa,
   'app.title': 'شاخص',

@@ -72,6 +72,12 @@ describe('pace to date', () => {
     expect(await detail.innerText()).toMatch(/Target\s+45(\.0+)? ?%/);
     await chartsSettled(page.locator('.sc-detail'));
     await detail.scrollIntoViewIfNeeded();
+    await page
+      .locator('.sc-grid .ag-body-horizontal-scroll-viewport')
+      .first()
+      .evaluate((el) => {
+        el.scrollLeft = el.scrollWidth;
+      });
     await page.mouse.move(640, 120);
     await b.screenshot('pace-win-rate-en');
 
@@ -85,5 +91,41 @@ describe('pace to date', () => {
     await page.mouse.move(640, 120);
     await b.screenshot('pace-win-rate-fa');
     await page.getByLabel('زبان').selectOption('en');
+  });
+
+  it('keeps a note added in the detail through a reload, its text as text', {
+    timeout: 300_000,
+  }, async () => {
+    const page = b.page;
+    await settled(b);
+    await selectKpi(b, 'win_rate');
+    const notes = page.getByTestId('kpi-notes');
+    await notes.waitFor();
+    const hostile = '<img src=x onerror="window.__noted=1"> price change on 1 March';
+    await notes.getByLabel('Note').fill(hostile);
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    const note = notes.getByTestId('kpi-note');
+    await eventually(() => note.count()).toBe(1);
+    // The markup is shown as it was typed, and nothing of it runs.
+    expect(await note.locator('.sc-note-text').innerText()).toBe(hostile);
+    expect(await notes.locator('img').count()).toBe(0);
+    // An empty note is refused where it was typed.
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await eventually(() => notes.getByRole('alert').innerText()).toBe('Write the note first.');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Shakhes' }).waitFor();
+    await settled(b);
+    await selectKpi(b, 'win_rate');
+    const kept = page.getByTestId('kpi-note');
+    await eventually(() => kept.count(), SLOW_LOAD).toBe(1);
+    expect(await kept.locator('.sc-note-text').innerText()).toBe(hostile);
+    expect(await page.evaluate(() => (window as { __noted?: number }).__noted)).toBeUndefined();
+    // Removed, it stays removed.
+    await page
+      .getByTestId('kpi-notes')
+      .getByRole('button', { name: /^Remove the note/ })
+      .click();
+    await eventually(() => kept.count()).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { ChangeExplainer } from './changeExplainer';
 import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
+import { KpiNotes } from './kpiNotes';
 import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
 import { PaceDetail } from './paceDetail';
@@ -144,6 +145,7 @@ export function ScorecardDetail() {
         </div>
       )}
       <KpiBullet id={kpi.id} />
+      <KpiNotes key={kpi.id} kpi={kpi} />
       {by !== null && segments !== undefined && segments.length > 0 && (
         <div className="panel-section">
           <h3>{t('detail.segments', { by, period: e.period ? formatPeriodLabel(e.period) : '' })}</h3>
