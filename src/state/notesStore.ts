@@ -3,7 +3,7 @@ import { type KpiNote, type NoteProblem, noteProblem, noteText } from '../core/m
 import type { DocumentSlice } from './documentSlice';
 
 /** The workbook's notes on KPIs and days (core/model/notes.ts). */
-export interface NotesState {
+interface NotesState {
   notes: KpiNote[];
   /** Adds a note; the problem instead when the text or date will not do. */
   add(kpi: string, date: string, text: string): NoteProblem | null;
@@ -11,7 +11,7 @@ export interface NotesState {
   remove(id: string): void;
 }
 
-export type NotesStore = StoreApi<NotesState>;
+type NotesStore = StoreApi<NotesState>;
 
 export function createNotesStore(): NotesStore {
   let made = 0;
