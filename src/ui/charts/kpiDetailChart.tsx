@@ -3,6 +3,7 @@ import { comparableValue } from '../../core/kpi/benchmarks';
 import { PERIODS_PER_YEAR } from '../../core/kpi/evaluate';
 import { KRI_DEFAULTS, type KriState } from '../../core/kpi/kri';
 import { firstWithData } from '../../core/kpi/trendStart';
+import type { KpiNote } from '../../core/model/notes';
 import type { Grain } from '../../core/sql/calendarSchema';
 import { formatPeriodLabel } from '../../i18n/format';
 import { kpiLabel } from '../../i18n/kpi';
@@ -11,6 +12,7 @@ import type { Period, WorkbookKpi } from '../../state/scorecardStore';
 import { formatKpiValue } from '../scorecard/formatKpi';
 import type { ChartTokens } from './chartTheme';
 import type { ChartOption } from './echarts';
+import { noteMarks } from './noteMarks';
 import { exportPng, useChart } from './useChart';
 
 export interface KpiChartInput {
@@ -22,6 +24,8 @@ export interface KpiChartInput {
   grain: Grain;
   benchmark: BenchmarkRow | undefined;
   kri: KriState | undefined;
+  /** The KPI's notes, marked at their periods. */
+  notes?: readonly KpiNote[];
 }
 
 /**
@@ -65,6 +69,7 @@ export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOpti
         position: 'insideStartTop',
       },
     });
+  markLines.push(...noteMarks(periods, input.notes ?? [], k));
   const areas: object[] = [];
   const q = benchmark?.quartiles;
   if (q?.p25 !== undefined && q.p75 !== undefined && benchmark?.scale !== 'index')

@@ -12,7 +12,7 @@ import { ChangeExplainer } from './changeExplainer';
 import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
-import { KpiNotes } from './kpiNotes';
+import { KpiNotes, useKpiNotes } from './kpiNotes';
 import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
 import { PaceDetail } from './paceDetail';
@@ -38,6 +38,7 @@ export function ScorecardDetail() {
   const segmentsPending = useScorecard((s) => s.segmentsPending);
   const failure = useScorecard((s) => (id === null ? undefined : s.failures[id]));
   const kpis = useScorecard((s) => s.kpis);
+  const notes = useKpiNotes(id);
   // Tables without a date column give one figure over all rows, and no periods to compare.
   const undatedTotal = useScorecard((s) => (id === null ? undefined : s.totals[id]));
   const undated = undatedTotal?.dated === false;
@@ -140,7 +141,7 @@ export function ScorecardDetail() {
       {!undated && (
         <div className="panel-section">
           <KpiDetailChart
-            input={{ kpi, periods, values: values ?? [], bases, grain, benchmark: bench, kri }}
+            input={{ kpi, periods, values: values ?? [], bases, grain, benchmark: bench, kri, notes }}
           />
         </div>
       )}

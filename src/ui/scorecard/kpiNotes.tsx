@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { MAX_NOTE_LENGTH, type NoteProblem } from '../../core/model/notes';
+import { type KpiNote, MAX_NOTE_LENGTH, type NoteProblem } from '../../core/model/notes';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
@@ -8,16 +8,21 @@ import { notesStore } from '../appRoot';
 import { DateField } from '../dateField';
 import { useScorecard } from './scorecardApp';
 
+/** A KPI's notes in date order (none without a KPI). */
+export function useKpiNotes(kpi: string | null): KpiNote[] {
+  const all = useStore(notesStore, (s) => s.notes);
+  return useMemo(
+    () => all.filter((n) => n.kpi === kpi).sort((a, b) => a.date.localeCompare(b.date)),
+    [all, kpi],
+  );
+}
+
 /**
  * The selected KPI's notes in the detail panel, added, edited and removed there. A note's
  * text is the workbook author's: written into the page as text, never as markup.
  */
 export function KpiNotes({ kpi }: { kpi: WorkbookKpi }) {
-  const all = useStore(notesStore, (s) => s.notes);
-  const notes = useMemo(
-    () => all.filter((n) => n.kpi === kpi.id).sort((a, b) => a.date.localeCompare(b.date)),
-    [all, kpi.id],
-  );
+  const notes = useKpiNotes(kpi.id);
   // A new note is on the last day shown, until another is chosen.
   const lastDay = useScorecard((s) => s.toDate?.today ?? s.periods.at(-1)?.end ?? s.dataRange?.to ?? null);
   const [date, setDate] = useState<string | null>(null);
