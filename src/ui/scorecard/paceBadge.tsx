@@ -10,15 +10,26 @@ const AS_STATUS: Readonly<Record<PaceStatus, Exclude<Status, 'none'>>> = {
   'off-pace': 'bad',
 };
 
-/** "✓ On pace": a sign and words with the colour, never the colour alone. */
-export function PaceBadge({ status, title }: { status: PaceStatus; title?: string }) {
+/**
+ * "✓ On pace": a sign and words with the colour, never the colour alone; `compact` (a grid
+ * cell) shows the sign and leaves the words to screen readers and the tooltip.
+ */
+export function PaceBadge({
+  status,
+  title,
+  compact = false,
+}: {
+  status: PaceStatus;
+  title?: string;
+  compact?: boolean;
+}) {
   const s = AS_STATUS[status];
   return (
     <span className={`status status-${s}`} title={title ?? t(`pace.${status}`)} data-pace={status}>
       <span className="status-sign" aria-hidden="true">
         {STATUS_SIGNS[s].sign}
       </span>
-      {t(`pace.${status}`)}
+      {compact ? <span className="visually-hidden">{t(`pace.${status}`)}</span> : t(`pace.${status}`)}
     </span>
   );
 }

@@ -29,7 +29,7 @@ export function paceColumn(toDate: Pick<ToDate, 'period' | 'today'>): ColDef<Row
       period: periodName(period.label),
     }),
     flex: 1,
-    minWidth: 150,
+    minWidth: 112,
     wrapHeaderText: true,
     autoHeaderHeight: true,
     cellClass: 'sc-tight sc-to-date',
@@ -37,7 +37,8 @@ export function paceColumn(toDate: Pick<ToDate, 'period' | 'today'>): ColDef<Row
     tooltipValueGetter: (p) => {
       const pace = isKpi(p.data) ? p.data.pace : null;
       if (!isKpi(p.data) || pace === null || pace.value === null) return null;
-      const basis = pace.status === null ? [] : [paceBasisText(pace, p.data.kpi)];
+      const basis =
+        pace.status === null ? [] : [`${t(`pace.${pace.status}`)}: ${paceBasisText(pace, p.data.kpi)}`];
       return [paceChangesText(pace, p.data.kpi), ...basis].join('\n');
     },
     cellRenderer: (p: ICellRendererParams<Row>) => {
@@ -48,7 +49,9 @@ export function paceColumn(toDate: Pick<ToDate, 'period' | 'today'>): ColDef<Row
           <span className={pace.value === null ? 'cell-blank' : 'cell-number'}>
             {formatKpiValue(pace.value, kpi)}
           </span>
-          {pace.status !== null && <PaceBadge status={pace.status} title={paceBasisText(pace, kpi)} />}
+          {pace.status !== null && (
+            <PaceBadge compact status={pace.status} title={paceBasisText(pace, kpi)} />
+          )}
         </span>
       );
     },
