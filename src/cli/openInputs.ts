@@ -148,5 +148,13 @@ export async function openInputs(
   const tables = session.mapping.scorecardTables();
   // As in the app: every catalog KPI the tables can compute joins the workbook's own.
   const { kpis } = kpisForTables(scorecard.kpis, presentColumns(tables), fromCatalog);
-  return { session, engine: async () => engine, title: doc.title, scorecard, tables, kpis };
+  return {
+    session,
+    engine: async () => engine,
+    title: doc.title,
+    scorecard,
+    tables,
+    kpis,
+    notes: doc.notes ?? [],
+  };
 }

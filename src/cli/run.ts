@@ -12,6 +12,7 @@ import type { Engine } from '../engine/engine';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { mapAuto } from './mapSession';
+import { notesMarkdown } from './notesOutput';
 import { openInputs } from './openInputs';
 import { totalsOutput } from './totalsOutput';
 
@@ -87,7 +88,7 @@ export async function runCommand(
   const outputs: Record<RunFormat, () => string> = {
     json: () => JSON.stringify(reportJson(input), null, 2),
     csv: () => reportCsv(input).replace(/\r\n$/, ''),
-    md: () => reportMarkdown(input),
+    md: () => reportMarkdown(input) + notesMarkdown(opened.notes, kpis, spanOfPeriods(state.periods)),
   };
   io.out(outputs[format as RunFormat]());
   // The report lists each failure; stderr says so too, and the status says whether anything ran.
@@ -99,3 +100,6 @@ export async function runCommand(
   );
   return some ? 0 : 2;
 }
+
+const spanOfPeriods = (periods: readonly { start: string; end: string }[]) =>
+  periods.length === 0 ? null : { from: periods[0].start, to: periods[periods.length - 1].end };

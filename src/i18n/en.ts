@@ -8,6 +8,8 @@ import { kpiEntryEn } from './kpiEntry.en';
 import { lifecycleEn } from './lifecycle.en';
 import { mappingEn } from './mapping.en';
 import { notebookEn } from './notebook.en';
+import { notesEn } from './notes.en';
+import { paceEn } from './pace.en';
 import { sheetsEn } from './sheets.en';
 import { workbookEn } from './workbook.en';
 
@@ -29,6 +31,8 @@ export const en = {
   ...lifecycleEn,
   ...explainEn,
   ...forecastEn,
+  ...paceEn,
+  ...notesEn,
   'app.title': 'Shakhes',
   'app.tagline': 'Private KPI notebook',
   'app.starting': 'Starting the database in your browser…',

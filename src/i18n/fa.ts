@@ -9,6 +9,8 @@ import { kpiEntryFa } from './kpiEntry.fa';
 import { lifecycleFa } from './lifecycle.fa';
 import { mappingFa } from './mapping.fa';
 import { notebookFa } from './notebook.fa';
+import { notesFa } from './notes.fa';
+import { paceFa } from './pace.fa';
 import { sheetsFa } from './sheets.fa';
 import type { Message } from './t';
 import { workbookFa } from './workbook.fa';
@@ -29,6 +31,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   ...lifecycleFa,
   ...explainFa,
   ...forecastFa,
+  ...paceFa,
+  ...notesFa,
   ...datesFa,
   ...firstScreenFa,
   'app.title': 'شاخص',

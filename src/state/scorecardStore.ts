@@ -93,6 +93,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               s.dataRange = result.dataRange;
               s.status = 'ready';
               s.periods = [];
+              s.toDate = null;
               s.series = {};
               s.bases = {};
             });
@@ -133,6 +134,11 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
               s.reused = by.reused;
             });
           }
+          const toDate = result.toDate === null ? null : await result.toDate();
+          if (result.toDate !== null && toDate === null) return;
+          set((s) => {
+            s.toDate = castDraft(toDate);
+          });
           shown = { data: result.data, view: viewKeyOf(st.kpis, st.settings) };
           const diagnostics = await result.settle();
           if (diagnostics !== null)
@@ -177,6 +183,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         range: null,
         totals: {},
         periods: [],
+        toDate: null,
         series: {},
         bases: {},
         evaluations: {},

@@ -3,6 +3,7 @@ import type { ScorecardSettings } from '../app/scorecard/documentScorecard';
 import type { Period } from '../app/scorecard/frames';
 import type { CacheSnapshot } from '../app/scorecard/resultsCache';
 import type { ScorecardRunnerDeps } from '../app/scorecard/runner';
+import type { ToDate } from '../app/scorecard/toDate';
 import type { KpiFailure, SegmentValue } from '../app/scorecard/viewShape';
 import type { UnavailableKpi, WorkbookKpi } from '../app/scorecard/workbookKpis';
 import type { Diagnostic } from '../core/formula/diagnostics';
@@ -62,6 +63,8 @@ export interface ScorecardState {
   userBenchmarks: BenchmarkRow[];
   /** Per KPI, latest period's value per breakdown value (best first); empty without a breakdown. */
   segments: Record<string, SegmentValue[]>;
+  /** The period the data has not finished, to date (judged against targets in the view); null when none. */
+  toDate: ToDate | null;
   /** Diagnostics of the applied KPIs (one compile of them all), by KPI id. */
   diagnostics: Record<string, Diagnostic[]>;
   /** KPIs the engine refused in the last run, by id; every other KPI computed. */

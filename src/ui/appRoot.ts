@@ -14,6 +14,7 @@ import { mappingSlice } from '../state/mappingSlice';
 import { createMappingStore } from '../state/mappingStore';
 import { catalogNotebookKpis } from '../state/notebookKpis';
 import { asDerived, notebookSlice } from '../state/notebookSlice';
+import { createNotesStore, notesSlice } from '../state/notesStore';
 import { scorecardSlice } from '../state/scorecardSlice';
 import { createScorecardStore } from '../state/scorecardStore';
 import { createSheetNotebooks } from '../state/sheetsNotebooks';
@@ -118,6 +119,9 @@ export const notebooks = createSheetNotebooks({
   timeLimitMs,
 });
 
+/** Notes on KPIs and days, kept in the workbook. */
+export const notesStore = createNotesStore();
+
 /** Removing tables, with an undo while the notice shows. */
 export const tableRemoval = createTableRemoval(dataStore, mappingStore);
 
@@ -132,6 +136,7 @@ for (const slice of [
   mappingSlice(mappingStore),
   timeLimitSlice(timeLimitStore),
   scorecardSlice(scorecardStore),
+  notesSlice(notesStore),
   sheetsSlice(sheetsStore, ownNames),
   notebookSlice(sheetsStore, notebooks),
 ])

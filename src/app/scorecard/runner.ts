@@ -23,6 +23,7 @@ import { planKpis } from './kpiPlan';
 import { prefetchGrains } from './prefetch';
 import { type CacheSnapshot, ResultsCache } from './resultsCache';
 import type { TextValues } from './textValues';
+import { runToDate, type ToDate, unfinishedPeriod } from './toDate';
 import {
   byKpi,
   failuresOf,
@@ -91,6 +92,11 @@ interface ScorecardRun {
   readonly segments:
     | (() => Promise<{ segments: Record<string, SegmentValue[]>; reused: boolean } | null>)
     | null;
+  /**
+   * The period the data has not finished, to date (toDate.ts), computed after the grid;
+   * null when there is none. Resolves to null when a newer run has started.
+   */
+  readonly toDate: (() => Promise<ToDate | null>) | null;
   /**
    * Ends the run: learns the text values the formulas compare with (the diagnostics
    * again when any were new, else null) and starts the background prefetch.
@@ -169,7 +175,8 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
       const dataRange = spanOf([...found.values()]) ?? { from: today(), to: today() };
       const plan = planKpis(schema, defs);
       const work: RunWork = { engine, defs, plan, signal: stop };
-      if (defs.length === 0) return { data, dataRange, view: null, segments: null, settle: async () => null };
+      if (defs.length === 0)
+        return { data, dataRange, view: null, segments: null, toDate: null, settle: async () => null };
       const ids = defs.map((d) => d.id);
       const directionOf = (id: string) => request.kpis.find((k) => k.id === id)?.direction;
       const { main, byFrom } = framesFor(settings, dataRange, schema, today());
@@ -209,11 +216,20 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
                 reused: frames.queries() === before,
               };
             };
+      const unfinished = unfinishedPeriod(result.rows, settings, dataRange.to);
+      const toDate =
+        unfinished === null
+          ? null
+          : async () => {
+              const found = await runToDate(frames, work, data, { ...unfinished, main, schema });
+              return stale() ? null : found;
+            };
       return {
         data,
         dataRange,
         view,
         segments: segments === null ? null : () => segments().catch((e) => unlessStale(e, stale)),
+        toDate: toDate === null ? null : () => toDate().catch((e) => unlessStale(e, stale)),
         settle: async () => {
           const fresh = await learnTextValues(work, data, main, request, stale);
           if (deps.prefetch === true && !stale()) {

@@ -25,7 +25,7 @@ export interface KpiFailure {
 
 type Series = Record<string, (number | null)[]>;
 
-function toNumber(v: unknown): number | null {
+export function toNumber(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 

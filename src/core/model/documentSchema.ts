@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CELL_KINDS } from '../notebook/types';
 import { CANONICAL_TABLE_NAMES } from './canonical';
 import { COLUMN_KINDS } from './columnKind';
+import { NotesSchema } from './notes';
 
 /**
  * The workbook document as it is saved in `workbook.json` (DESIGN.md, "Workbook
@@ -200,6 +201,8 @@ export const DocumentSchema = z
     kpis: list(KpiSchema),
     benchmarks: list(UserBenchmarkSchema),
     sheets: list(SheetSchema),
+    /** Absent in workbooks written before notes (notes.ts); they open with none. */
+    notes: NotesSchema.optional(),
   })
   .superRefine((doc, ctx) => {
     const issues = [
@@ -208,6 +211,7 @@ export const DocumentSchema = z
       ...unique(doc.kpis, (k) => k.id, ['kpis'], 'KPI ids'),
       ...unique(doc.benchmarks, (b) => b.key, ['benchmarks'], 'benchmark keys'),
       ...unique(doc.sheets, (s) => s.id, ['sheets'], 'sheet ids'),
+      ...unique(doc.notes ?? [], (n) => n.id, ['notes'], 'note ids'),
       ...doc.sheets.flatMap((s, i) => unique(s.cells, (c) => c.id, ['sheets', i, 'cells'], 'cell ids')),
     ];
     for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });

@@ -5,6 +5,7 @@ import { PERIODS_PER_YEAR } from '../../core/kpi/evaluate';
 import { type Forecast, forecastSeries } from '../../core/kpi/forecast';
 import { KRI_DEFAULTS, type KriState } from '../../core/kpi/kri';
 import { firstWithData } from '../../core/kpi/trendStart';
+import type { KpiNote } from '../../core/model/notes';
 import type { Grain } from '../../core/sql/calendarSchema';
 import { formatPeriodLabel } from '../../i18n/format';
 import { kpiLabel } from '../../i18n/kpi';
@@ -14,6 +15,7 @@ import { formatKpiValue } from '../scorecard/formatKpi';
 import type { ChartTokens } from './chartTheme';
 import type { ChartOption } from './echarts';
 import { forecastCaption, forecastLayers } from './forecastBand';
+import { noteMarks } from './noteMarks';
 import { exportPng, useChart } from './useChart';
 
 export interface KpiChartInput {
@@ -26,6 +28,8 @@ export interface KpiChartInput {
   benchmark: BenchmarkRow | undefined;
   /** A KRI's state: its forecast is the one the chart draws, so the band shows what the warning read. */
   kri: KriState | undefined;
+  /** The KPI's notes, marked at their periods. */
+  notes?: readonly KpiNote[];
 }
 
 /** The periods drawn: from the first with data (trendStart.ts), as the line and forecast start there. */
@@ -81,6 +85,7 @@ export function kpiDetailOption(input: KpiChartInput, k: ChartTokens): ChartOpti
         position: 'insideStartTop',
       },
     });
+  markLines.push(...noteMarks(periods, input.notes ?? [], k));
   const areas: object[] = [];
   const q = benchmark?.quartiles;
   if (q?.p25 !== undefined && q.p75 !== undefined && benchmark?.scale !== 'index')

@@ -1,6 +1,7 @@
 import { type ReportGroup, reportInput, scorecardReport } from '../../core/export/scorecardReport';
-import type { ScorecardState } from '../../state/scorecardStore';
-import { scorecardStore, workbookStore } from '../appRoot';
+import { type KpiNote, notesIn } from '../../core/model/notes';
+import type { ScorecardState, WorkbookKpi } from '../../state/scorecardStore';
+import { notesStore, scorecardStore, workbookStore } from '../appRoot';
 import { type ChartTokens, chartTheme, chartTokens } from '../charts/chartTheme';
 import { echarts } from '../charts/echarts';
 import { type KpiChartInput, kpiDetailOption } from '../charts/kpiDetailChart';
@@ -13,6 +14,8 @@ export interface PrintData {
   periods: ScorecardState['periods'];
   groups: ReportGroup[];
   charts: { id: string; label: string; image: string }[];
+  /** The notes on the KPIs over the periods shown, KPI by KPI. */
+  notes: { kpi: WorkbookKpi; note: KpiNote }[];
 }
 
 /** Charts of at most this many KPIs: enough to show what needs attention, few enough to print. */
@@ -67,6 +70,8 @@ export async function preparePrint(): Promise<PrintData> {
   const s = scorecardStore.getState();
   const title = workbookStore.getState().title;
   const tokens = paperTokens();
+  const [from, to] = [s.periods[0]?.start ?? '', s.periods.at(-1)?.end ?? ''];
+  const noted = (id: string) => notesIn(notesStore.getState().notes, id, from, to);
   const charts = chartedKpis(s).flatMap((id) => {
     const kpi = s.kpis.find((k) => k.id === id);
     if (kpi === undefined) return [];
@@ -79,6 +84,7 @@ export async function preparePrint(): Promise<PrintData> {
         grain: s.settings.grain,
         benchmark: s.benchmarks[id],
         kri: s.kri[id],
+        notes: noted(id),
       },
       tokens,
     );
@@ -91,5 +97,6 @@ export async function preparePrint(): Promise<PrintData> {
     periods: s.periods,
     groups: scorecardReport(reportInput(title, s)),
     charts,
+    notes: s.kpis.flatMap((kpi) => noted(kpi.id).map((note) => ({ kpi, note }))),
   };
 }

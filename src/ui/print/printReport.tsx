@@ -114,6 +114,18 @@ function ReportPages({ data }: { data: PrintData }) {
           ))}
         </section>
       )}
+      {data.notes.length > 0 && (
+        <section className="print-notes" data-testid="print-notes">
+          <h2>{t('notes.heading')}</h2>
+          <ul>
+            {data.notes.map(({ kpi, note }) => (
+              <li key={note.id}>
+                <strong>{kpiLabel(kpi)}</strong> · {formatDate(Date.parse(note.date))}: {note.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <footer className="print-foot">{t('print.footer')}</footer>
     </article>
   );

@@ -12,8 +12,10 @@ import { ChangeExplainer } from './changeExplainer';
 import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { changeClass, formatChange, formatKpiExact, formatKpiValue, unitLabel } from './formatKpi';
+import { KpiNotes, useKpiNotes } from './kpiNotes';
 import { KpiSettings } from './kpiSettings';
 import { KriPanel } from './kriPanel';
+import { PaceDetail } from './paceDetail';
 import { useScorecard } from './scorecardApp';
 import { StatusBadge } from './statusBadge';
 import type { ThinWhere } from './thinText';
@@ -36,6 +38,7 @@ export function ScorecardDetail() {
   const segmentsPending = useScorecard((s) => s.segmentsPending);
   const failure = useScorecard((s) => (id === null ? undefined : s.failures[id]));
   const kpis = useScorecard((s) => s.kpis);
+  const notes = useKpiNotes(id);
   // Tables without a date column give one figure over all rows, and no periods to compare.
   const undatedTotal = useScorecard((s) => (id === null ? undefined : s.totals[id]));
   const undated = undatedTotal?.dated === false;
@@ -134,14 +137,16 @@ export function ScorecardDetail() {
           </p>
         )}
       </div>
+      {!undated && <PaceDetail kpi={kpi} />}
       {!undated && (
         <div className="panel-section">
           <KpiDetailChart
-            input={{ kpi, periods, values: values ?? [], bases, grain, benchmark: bench, kri }}
+            input={{ kpi, periods, values: values ?? [], bases, grain, benchmark: bench, kri, notes }}
           />
         </div>
       )}
       <KpiBullet id={kpi.id} />
+      <KpiNotes key={kpi.id} kpi={kpi} />
       {by !== null && segments !== undefined && segments.length > 0 && (
         <div className="panel-section">
           <h3>{t('detail.segments', { by, period: e.period ? formatPeriodLabel(e.period) : '' })}</h3>

@@ -1,4 +1,5 @@
 import type { CellClassParams, ColDef, ICellRendererParams, ValueSetterParams } from 'ag-grid-community';
+import type { ToDate } from '../../app/scorecard/toDate';
 import type { DateSpan } from '../../core/kpi/dateRange';
 import { formatDate, formatPeriodLabel } from '../../i18n/format';
 import { kpiDescription, kpiLabel } from '../../i18n/kpi';
@@ -16,6 +17,7 @@ import {
   readKpiFigure,
   unitLabel,
 } from './formatKpi';
+import { paceColumn } from './paceColumn';
 import { periodName } from './periodName';
 import { isKpi, type KpiRow, type Row } from './scorecardRows';
 import type { ColumnSet } from './scorecardView';
@@ -30,6 +32,8 @@ interface ColumnContext {
   readonly periods: readonly Period[];
   /** The whole range the Total column covers (its header says which dates). */
   readonly range: DateSpan | null;
+  /** The period the data has not finished; null when there is none. */
+  readonly toDate: Pick<ToDate, 'period' | 'today'> | null;
 }
 
 /** One entry of the scorecard's column list: its set and how to build its definition(s). */
@@ -271,6 +275,12 @@ const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
           ? [p.data.benchmarkValue, p.data.benchmarkTip].filter(Boolean).join(' · ')
           : null,
     }),
+  },
+  {
+    // The unfinished period, which the period columns leave out: its value so far and pace.
+    id: 'toDate',
+    set: 'glance',
+    build: ({ toDate }) => (toDate === null ? [] : paceColumn(toDate)),
   },
   {
     id: 'benchmark',

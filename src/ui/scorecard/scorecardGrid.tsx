@@ -76,6 +76,7 @@ export function ScorecardGrid() {
       failures: s.failures,
       statusBasis: s.statusBasis,
       totals: s.totals,
+      toDate: s.toDate,
       selected: s.selectedKpi,
     })),
   );
@@ -102,8 +103,8 @@ export function ScorecardGrid() {
     const sets = new Set<ColumnSet>(['glance']);
     if (shown.targets) sets.add('targets');
     if (shown.periods) sets.add('periods');
-    return scorecardColumns({ periods, range }, sets);
-  }, [periods, range, shown]);
+    return scorecardColumns({ periods, range, toDate: parts.toDate }, sets);
+  }, [periods, range, shown, parts.toDate]);
 
   return (
     <div className="grid-wrap sc-grid" data-testid="scorecard-grid">

@@ -1,6 +1,7 @@
 import { benchmarkTooltip } from '../../core/kpi/benchmarks';
 import { KPI_FAMILIES } from '../../core/kpi/catalog';
 import type { Evaluation } from '../../core/kpi/evaluate';
+import type { Pace } from '../../core/kpi/pace';
 import {
   groupUnavailable,
   type UnavailableFamily,
@@ -14,6 +15,7 @@ import type { ScorecardState, UnavailableKpi, WorkbookKpi } from '../../state/sc
 import { failureText } from './failureText';
 import { familyLabel } from './families';
 import { formatKpiValue, unitLabel } from './formatKpi';
+import { kpiPace } from './kpiPace';
 
 export type GroupRow = { kind: 'group'; id: string; title: string; count: number };
 export type KpiRow = {
@@ -23,6 +25,8 @@ export type KpiRow = {
   values: (number | null)[];
   evaluation: Evaluation | undefined;
   total: TotalFigure | undefined;
+  /** The period the data has not finished, to date; null when there is none. */
+  pace: Pace | null;
   benchmarkTip: string | null;
   benchmarkValue: string;
   failed: boolean;
@@ -55,6 +59,7 @@ type RowInput = Pick<
   | 'failures'
   | 'statusBasis'
   | 'totals'
+  | 'toDate'
 > & {
   selected: string | null;
   /** Tables the scorecard sees (mapped ones by their canonical name): what is absent is named. */
@@ -81,6 +86,7 @@ export function scorecardRows(s: RowInput): Row[] {
       values: s.series[k.id] ?? [],
       evaluation: s.evaluations[k.id],
       total: s.totals[k.id],
+      pace: kpiPace(k, s.toDate),
       benchmarkTip: b === undefined ? null : benchmarkTooltip(b),
       benchmarkValue:
         b === undefined
