@@ -11,6 +11,7 @@ import { loadDataArgs } from './loadData';
 import { autoMap, mapAuto, mappingSession, reachableTables, skippedNotes } from './mapSession';
 import { formatRows, type OutputFormat } from './output';
 import { parseColumnRef, parseRelationship, schemaFromImports } from './schemaFromImports';
+import { TARGET_OPTIONS, targetFor } from './targetEngine';
 
 /** `total`: the whole range, the range of equal length before it and the same range last year. */
 const GRAINS: readonly (Grain | 'total')[] = ['day', 'week', 'month', 'quarter', 'year', 'total'];
@@ -31,6 +32,7 @@ const EVAL_OPTIONS = [
   'sql',
   'kpi',
   'map',
+  ...TARGET_OPTIONS,
 ];
 
 /** The formula argument, or several named ones (`--kpi win_rate=FORMULA`) evaluated in one query. */
@@ -107,7 +109,17 @@ export async function evalCommand(
     io.out(compiled.sql);
     return 0;
   }
-  const ran = await runScorecard(engine, compiled);
+  const target = await targetFor(
+    args,
+    engine,
+    schema.tables.map((t) => t.name),
+  );
+  let ran: ScorecardRow[];
+  try {
+    ran = await runScorecard(target.engine, compiled);
+  } finally {
+    await target.close();
+  }
   // The whole range first, then what it is compared with.
   const order = ['total', 'previous', 'last_year'];
   const rows =

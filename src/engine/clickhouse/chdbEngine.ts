@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import type { Engine } from '../engine';
 import { serialEngine } from '../serialEngine';
+import { cleanNullDates } from './arrowCopy';
 import { CHDB_INSTALL, type ChdbSession, loadChdb } from './chdbModule';
 
 /** ClickHouse's identifier quoting, for the engine's own database and copies. */
@@ -49,7 +50,7 @@ export async function createChdbEngine(): Promise<Engine & { readonly dialect: '
     async insertArrowIPC(table, ipc) {
       // ClickHouse reads the Arrow stream itself, types and NULLs included (Nullable columns).
       const file = join(session.path, `copy_${++copies}.arrows`);
-      await writeFile(file, ipc);
+      await writeFile(file, cleanNullDates(ipc));
       try {
         await run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
         await run(

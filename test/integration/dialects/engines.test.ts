@@ -1,4 +1,4 @@
-import { tableToIPC } from 'apache-arrow';
+import { DateDay, makeData, makeVector, Table, tableToIPC } from 'apache-arrow';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChdbEngine } from '../../../src/engine/clickhouse/chdbEngine';
@@ -127,6 +127,28 @@ if (chdbAvailable())
           ),
         );
         expect(types.every((t) => String(t.type).startsWith('Nullable('))).toBe(true);
+      } finally {
+        await engine.close();
+      }
+    });
+
+    it('copies a blank date whatever bytes DuckDB left under it', async () => {
+      // ClickHouse range-checks the bytes under a NULL; DuckDB does not clear them.
+      const data = makeData({
+        type: new DateDay(),
+        length: 2,
+        nullCount: 1,
+        nullBitmap: Uint8Array.of(0b01),
+        data: Int32Array.of(19_000, 73_204_040),
+      });
+      const ipc = tableToIPC(new Table({ d: makeVector(data) }), 'stream');
+      const engine = await createChdbEngine();
+      try {
+        await engine.insertArrowIPC('dates', ipc);
+        expect(tableToRows(await engine.query('SELECT d FROM dates ORDER BY d NULLS LAST'))).toEqual([
+          { d: '2022-01-08' },
+          { d: null },
+        ]);
       } finally {
         await engine.close();
       }
