@@ -19,6 +19,14 @@ export function isTargetUrl(value: string | undefined): value is string {
   return value !== undefined && /^(postgres(ql)?:\/\/|chdb:|clickhouse:\/\/)/.test(value);
 }
 
+/** Copies tables (or views) from DuckDB into `to` under the same names, typed as DuckDB typed them. */
+export async function copyTables(duck: Engine, to: Engine, tables: readonly string[]): Promise<void> {
+  for (const name of tables) {
+    const table = await duck.query(`SELECT * FROM ${duckdb.quoteIdent(name)}`);
+    await to.insertArrowIPC(name, tableToIPC(table, 'stream'));
+  }
+}
+
 async function openTarget(url: string, schema: string | undefined): Promise<Engine> {
   if (url.startsWith('chdb:')) return createChdbEngine();
   if (url.startsWith('clickhouse://'))
@@ -43,10 +51,7 @@ export async function targetFor(args: ParsedArgs, duck: Engine, tables: readonly
   }
   const engine = await openTarget(url, schema);
   try {
-    for (const name of tables) {
-      const table = await duck.query(`SELECT * FROM ${duckdb.quoteIdent(name)}`);
-      await engine.insertArrowIPC(name, tableToIPC(table, 'stream'));
-    }
+    await copyTables(duck, engine, tables);
   } catch (err) {
     await engine.close();
     throw err;
