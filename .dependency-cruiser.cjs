@@ -61,6 +61,14 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'dialects-through-registry',
+      comment:
+        'Only the registry of dialects names a concrete one; everything else asks it by name (src/core/sql/dialects/registry.ts).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/core/sql/dialects/' },
+      to: { path: '^src/core/sql/dialects/(?!registry\\.ts$)' },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       comment: 'Type-only imports (the i18n catalogues typing themselves by `t`) do not count.',

@@ -1,36 +1,11 @@
-import { type Contribution, type ContributionRow, decompose } from '../core/analysis/contribution';
-import { choicePeriodsSql, type PeriodChoice } from '../core/analysis/contributionPeriods';
-import {
-  CONTRIBUTION_COLUMNS,
-  type ContributionRefusal,
-  type ContributionRequest,
-  contributionSql,
-  planContribution,
-} from '../core/analysis/contributionQuery';
+import { type ContributionRow, decompose } from '../core/analysis/contribution';
+import { choicePeriodsSql } from '../core/analysis/contributionPeriods';
+import { CONTRIBUTION_COLUMNS, contributionSql, planContribution } from '../core/analysis/contributionQuery';
+import type { ExplainedPeriod, ExplainRequest, ExplainResult } from '../core/analysis/explain';
 import type { DateSpan } from '../core/kpi/dateRange';
-import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import { ensureCalendar } from '../engine/calendar';
 import type { Engine, QueryOptions } from '../engine/engine';
 import { plainColumn } from '../engine/rows';
-
-export interface ExplainRequest extends ContributionRequest {
-  period: PeriodChoice;
-  /** For `latest` and `yoy`: the periods' grain and calendar. */
-  grain: Grain;
-  calendar: CalendarKind;
-  /** How many segments to show before folding the rest into "other". */
-  top?: number;
-}
-
-export interface ExplainedPeriod extends DateSpan {
-  /** The calendar's label ('2024-Q2', '1403-02'), or the range itself. */
-  readonly label: string;
-}
-
-export type ExplainResult =
-  | ({ readonly t: 'explained'; readonly a: ExplainedPeriod; readonly b: ExplainedPeriod } & Contribution)
-  | ContributionRefusal
-  | { readonly t: 'no-period'; readonly kpi: string };
 
 const DAY_MS = 86_400_000;
 const shift = (iso: string, days: number) =>

@@ -1,7 +1,8 @@
-import { type ExplainResult, explainChange } from '../app/contribution';
+import { explainChange } from '../app/contribution';
 import type { WorkbookKpi } from '../app/scorecard/workbookKpis';
 import type { SegmentEffect } from '../core/analysis/contribution';
 import { parsePeriodChoice } from '../core/analysis/contributionPeriods';
+import type { ExplainResult } from '../core/analysis/explain';
 import { renderDiagnostic } from '../core/formula/diagnostics';
 import { kpiLabelIn } from '../core/kpi/catalogFa';
 import { scorecardSchema } from '../core/model/scorecardSchema';

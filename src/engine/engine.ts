@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { DialectName } from '../core/sql/dialects/registry';
 import type { ParquetCodec } from './parquet/codec';
 
 /**
@@ -32,6 +33,13 @@ export interface EngineTokens {
 }
 
 export interface Engine {
+  /**
+   * Where registered files live, when not under the virtual import prefix (a native engine
+   * keeps them in a real private folder). Read from engineRoot(engine): wrappers do not copy it.
+   */
+  readonly importDirectory?: string;
+  /** The SQL it speaks; absent means DuckDB. Wrappers leave it out: see engineDialect.ts. */
+  readonly dialect?: DialectName;
   /** Run SQL and return the whole result. Rejects with EngineCancelled when cancelled. */
   query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Tokens as DuckDB's parser reads the text (nothing is run). */

@@ -8,14 +8,17 @@
 /** The one directory under which files to import are registered: the only place SQL may read. */
 export const IMPORT_PREFIX = '/shakhes-import/';
 
-/** The virtual path at which to register a file to import, so that the locked engine can read it. */
-export function importPath(name: string): string {
-  return `${IMPORT_PREFIX}${name.replaceAll('/', '_')}`;
+/**
+ * The path at which to register a file to import, so that the locked engine can read it:
+ * under the engine's own import directory (Engine.importDirectory), else the virtual prefix.
+ */
+export function importPath(name: string, directory = IMPORT_PREFIX): string {
+  return `${directory}${name.replaceAll('/', '_')}`;
 }
 
-/** Whether a file name may be registered: only under the import prefix, never climbing out of it. */
-function isImportPath(name: string): boolean {
-  return name.startsWith(IMPORT_PREFIX) && !name.slice(IMPORT_PREFIX.length).split('/').includes('..');
+/** Whether a file name may be registered: only under the import directory, never climbing out of it. */
+function isImportPath(name: string, directory: string): boolean {
+  return name.startsWith(directory) && !name.slice(directory.length).split('/').includes('..');
 }
 
 /**
@@ -24,17 +27,23 @@ function isImportPath(name: string): boolean {
  * prefix, then external access is switched off; the lock comes last and makes every
  * later SET, RESET or PRAGMA that changes a setting fail.
  */
-export const LOCKDOWN_SETTINGS: readonly string[] = [
-  'SET autoinstall_known_extensions=false',
-  'SET autoload_known_extensions=false',
-  'SET allow_community_extensions=false',
-  `SET allowed_directories=['${IMPORT_PREFIX}']`,
-  'SET enable_external_access=false',
-  'SET lock_configuration=true',
-];
+export function lockdownSettings(directories: readonly string[]): string[] {
+  const quoted = directories.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ');
+  return [
+    'SET autoinstall_known_extensions=false',
+    'SET autoload_known_extensions=false',
+    'SET allow_community_extensions=false',
+    `SET allowed_directories=[${quoted}]`,
+    'SET enable_external_access=false',
+    'SET lock_configuration=true',
+  ];
+}
+
+/** The browser's and the WASM Node engine's wall: only the virtual import prefix is readable. */
+export const LOCKDOWN_SETTINGS: readonly string[] = lockdownSettings([IMPORT_PREFIX]);
 
 /** Refuses to register a file where the locked engine could not read it (a caller's mistake). */
-export function assertImportPath(name: string): void {
-  if (!isImportPath(name))
-    throw new Error(`Files to import are registered under ${IMPORT_PREFIX} (importPath), not at ${name}.`);
+export function assertImportPath(name: string, directory = IMPORT_PREFIX): void {
+  if (!isImportPath(name, directory))
+    throw new Error(`Files to import are registered under ${directory} (importPath), not at ${name}.`);
 }

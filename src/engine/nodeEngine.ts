@@ -16,15 +16,7 @@ const require = createRequire(import.meta.url);
  * queued like the browser's.
  */
 export async function createNodeEngine(): Promise<Engine> {
-  const duckdb: typeof DuckDBNode = require('@duckdb/duckdb-wasm/blocking');
-  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
-  const bundles = {
-    mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: `${dist}duckdb-node-mvp.worker.cjs` },
-    eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: `${dist}duckdb-node-eh.worker.cjs` },
-  };
-  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-  await db.instantiate();
-  db.open({});
+  const { duckdb, db } = await openWasmDatabase();
   const conn = db.connect();
   for (const s of LOCKDOWN_SETTINGS) conn.query(s);
   const pending = pendingQueries(duckdb, conn);
@@ -69,4 +61,18 @@ export async function createNodeEngine(): Promise<Engine> {
       conn.close();
     },
   });
+}
+
+/** An open, empty DuckDB-WASM database in Node (its tokenizer also serves the native engine). */
+export async function openWasmDatabase() {
+  const duckdb: typeof DuckDBNode = require('@duckdb/duckdb-wasm/blocking');
+  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
+  const bundles = {
+    mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: `${dist}duckdb-node-mvp.worker.cjs` },
+    eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: `${dist}duckdb-node-eh.worker.cjs` },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open({});
+  return { duckdb, db };
 }

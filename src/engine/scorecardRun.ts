@@ -3,6 +3,7 @@ import { isRangeKind, type RangeKind } from '../core/formula/compileRanges';
 import type { DateSpan } from '../core/kpi/dateRange';
 import { ensureCalendar } from './calendar';
 import type { Engine, QueryOptions } from './engine';
+import { engineDialect } from './engineDialect';
 import { type Cell, plainColumn } from './rows';
 
 export type PlainValue = Cell;
@@ -26,6 +27,13 @@ function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** SQL compiled for one engine would fail on another, or worse, give other numbers. */
+function checkDialect(engine: Engine, compiled: CompiledScorecard): void {
+  const speaks = engineDialect(engine).name;
+  if (compiled.dialect !== speaks)
+    throw new Error(`A scorecard compiled for ${compiled.dialect} cannot run on a ${speaks} engine.`);
+}
+
 /**
  * The range the query covers, read with its own small query so the calendar can be sized
  * first; with no end given, `hi` is the last day the data has.
@@ -35,6 +43,7 @@ export async function scorecardBounds(
   compiled: CompiledScorecard,
   options?: QueryOptions,
 ): Promise<{ lo: string | null; hi: string | null }> {
+  checkDialect(engine, compiled);
   const t = await engine.query(compiled.boundsSql, options);
   const [lo] = plainColumn(t, 'lo');
   const [hi] = plainColumn(t, 'hi');
@@ -91,6 +100,7 @@ export async function scorecardSpans(
 ): Promise<Map<string, DateSpan>> {
   const out = new Map<string, DateSpan>();
   if (compiled.spansSql === '') return out;
+  checkDialect(engine, compiled);
   const t = await engine.query(compiled.spansSql, options);
   const tables = plainColumn(t, 'table_name');
   const columns = plainColumn(t, 'column_name');

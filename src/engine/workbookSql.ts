@@ -1,4 +1,4 @@
-import { duckdb } from '../core/sql/dialect';
+import { duckdb } from '../core/sql/dialects/registry';
 import { checkWorkbookSql, type GuardResult } from '../core/sql/guard';
 import { type SqlParse, type SqlToken, sqlTokens } from '../core/sql/sqlParse';
 import { workbookView } from '../core/sql/workbookView';

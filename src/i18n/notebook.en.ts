@@ -46,6 +46,7 @@ export const notebookEn = {
   'notebook.kind.cohort': 'Cohort retention',
   'notebook.kind.funnel': 'Conversion funnel',
   'notebook.kind.segmentCompare': 'Segment comparison',
+  'notebook.kind.contribution': 'Why did it change?',
   'notebook.field.kpis': 'KPIs (ids, comma separated)',
   'notebook.field.kpi': 'KPI',
   'notebook.field.grain': 'Grain',

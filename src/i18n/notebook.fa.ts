@@ -49,6 +49,7 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.kind.cohort': 'ماندگاری گروه‌ها',
   'notebook.kind.funnel': 'قیف تبدیل',
   'notebook.kind.segmentCompare': 'مقایسهٔ بخش‌ها',
+  'notebook.kind.contribution': 'چرا تغییر کرد؟',
   'notebook.field.kpis': 'شاخص‌ها (شناسه‌ها، جدا با ویرگول)',
   'notebook.field.kpi': 'شاخص',
   'notebook.field.grain': 'دوره',

@@ -18,6 +18,9 @@ export const NOTEBOOK_MESSAGE_KEYS: Readonly<Record<NotebookMessageCode, Message
   'bad-breakdown': 'notebook.problem.badBreakdown',
   'kpi-formula': 'notebook.problem.kpiFormula',
   'nothing-to-compute': 'notebook.problem.nothingToCompute',
+  // The same sentences as the detail panel's "Why did it change?".
+  'not-decomposable': 'explain.notDecomposable',
+  'no-period': 'explain.noPeriod',
   'unknown-param': 'notebook.problem.unknownParam',
   'range-needs-part': 'notebook.problem.rangeNeedsPart',
   'part-needs-range': 'notebook.problem.partNeedsRange',

@@ -1,3 +1,4 @@
+import { castDraft } from 'immer';
 import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CellOutcome, createNotebookRunner } from '../app/notebook/notebookRunner';
@@ -77,7 +78,8 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
       const graph = () => cellGraph(get().cells);
       const patchRun = (id: string, patch: Partial<CellRun>) =>
         set((s) => {
-          s.runs[id] = { ...(s.runs[id] ?? idleRun()), ...patch };
+          // Results are replaced whole, never edited in place: no draft of them is needed.
+          s.runs[id] = castDraft({ ...(s.runs[id] ?? idleRun()), ...patch });
         });
       const finishedRuns = (id: string) => (get().runs[id]?.runs ?? 0) + 1;
 
@@ -154,7 +156,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           set((s) => {
             const i = after === null ? -1 : s.cells.findIndex((c) => c.id === after);
             s.cells.splice(i === -1 ? s.cells.length : i + 1, 0, cell);
-            s.runs[id] = idleRun();
+            s.runs[id] = castDraft(idleRun());
           });
           return id;
         },
@@ -244,7 +246,7 @@ export function createNotebookStore(deps: NotebookDeps): NotebookStore {
           runner.reset();
           set((s) => {
             s.cells = cells;
-            s.runs = Object.fromEntries(cells.map((c) => [c.id, haltedRun(c)]));
+            s.runs = castDraft(Object.fromEntries(cells.map((c) => [c.id, haltedRun(c)])));
           });
         },
 

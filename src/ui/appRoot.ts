@@ -55,10 +55,21 @@ const timeLimitMs = (): number => timeLimitStore.getState().seconds * 1000;
 export const scorecardStopStore = createStore<{ stop: ScorecardStop }>()(() => ({ stop: null }));
 const limits = scorecardLimits({ timeLimitMs, onStop: (stop) => scorecardStopStore.setState({ stop }) });
 export const cancelScorecard = limits.cancel;
+/** The engine as the scorecard sees it: bounded by the time limit and the Cancel button. */
+export const scorecardEngine = async () => limits.bound(await dataStore.getState().engine());
+
+/**
+ * What "Why did it change?" explains by, kept outside the detail panel: the panel is made
+ * afresh when the language changes, and the user's choice must outlive that.
+ */
+export const explainChoiceStore = createStore<{ by: string | null; period: 'latest' | 'yoy' }>()(() => ({
+  by: null,
+  period: 'latest',
+}));
 
 export const scorecardStore = createScorecardStore({
   // Every scorecard query stops at the workbook's time limit or the Cancel button.
-  engine: async () => limits.bound(await dataStore.getState().engine()),
+  engine: scorecardEngine,
   // Mapped tables are seen through their canonical views, so catalog KPIs find them.
   tables: () => mappingStore.getState().scorecardTables(),
   // Declared links in today's names (raw or canonical, as written) and those found by values.

@@ -1,7 +1,7 @@
 import { Table, tableToIPC } from 'apache-arrow';
 import { byteText } from '../core/ingest/messages';
 import type { Dataset } from '../core/model/documentSchema';
-import { duckdb } from '../core/sql/dialect';
+import { duckdb } from '../core/sql/dialects/registry';
 import type { Engine } from '../engine/engine';
 import { describeTable } from '../engine/ingest/describe';
 import { decodeParquet, ParquetLimitError } from '../engine/parquet/limits';

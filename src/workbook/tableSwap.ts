@@ -1,5 +1,5 @@
 import { RESTORE_STAGING_PREFIX } from '../core/model/tableNames';
-import { duckdb } from '../core/sql/dialect';
+import { duckdb } from '../core/sql/dialects/registry';
 import { dropSql, type RelationKind, renameTableSql } from '../core/sql/tableDdl';
 import type { Engine } from '../engine/engine';
 

@@ -7,7 +7,7 @@ import { availability } from '../../src/core/kpi/availability';
 import { CATALOG } from '../../src/core/kpi/catalog';
 import { CANONICAL_TABLE_NAMES } from '../../src/core/model/canonical';
 import { presentColumns, scorecardSchema } from '../../src/core/model/scorecardSchema';
-import { duckdb } from '../../src/core/sql/dialect';
+import { duckdb } from '../../src/core/sql/dialects/registry';
 import { ensureCalendar } from '../../src/engine/calendar';
 import type { Engine } from '../../src/engine/engine';
 import { importFile } from '../../src/engine/ingest/importFile';

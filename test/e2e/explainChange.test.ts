@@ -70,8 +70,8 @@ describe('why did it change', () => {
 
     // Persian: the sentence in Persian digits and words, the chart mirrored.
     await page.getByLabel('Language').selectOption('fa');
-    // The panel is drawn afresh in the new language: the dimension is chosen again.
-    await explainer.getByLabel('تفکیک بر پایهٔ').selectOption('deals.source');
+    // The panel is drawn afresh in the new language, and the dimension chosen stays.
+    expect(await explainer.getByLabel('تفکیک بر پایهٔ').inputValue()).toBe('deals.source');
     await eventually(() => explainer.getByTestId('explain-sentence').innerText(), SLOW_LOAD).toMatch(
       /نرخ.*[۰-۹]/,
     );
@@ -92,5 +92,29 @@ describe('why did it change', () => {
       'cannot be split by segment',
     );
     expect(await explainer.getByTestId('waterfall-chart').count()).toBe(0);
+  });
+
+  it('splits a change in a notebook cell too', { timeout: 240_000 }, async () => {
+    const page = b.page;
+    await page.getByRole('tab', { name: 'Notebook' }).click();
+    await page.getByLabel('Kind of cell to add').selectOption('contribution');
+    await page.getByRole('button', { name: 'Add cell' }).click();
+    const added = page.locator('.nb-cell[data-kind="contribution"]').last();
+    const run = added.getByRole('button', { name: 'Run' });
+    await eventually(async () => {
+      const status = await added.getAttribute('data-status');
+      if (status === 'idle' && (await run.count()) > 0) await run.click();
+      return status;
+    }, SLOW_LOAD).toBe('ok');
+    // Its defaults: win rate's latest change, split by deal source, as in the detail panel.
+    // Without the marks that keep each name's direction (U+2066–U+2069).
+    const text = (await added.getByTestId('explain-sentence').innerText()).replace(/[\u2066-\u2069]/g, '');
+    expect(text).toMatch(/^Win rate (rose|fell) [\d.]+ pp from \S+ to \S+: /);
+    expect(text).toMatch(
+      /(Referral|Partner|Existing Customer|Events|Organic|Webinars|Paid \w+|Display)\S*’s rate [+−]\d/,
+    );
+    await chartsSettled(added.getByTestId('waterfall-chart'));
+    await added.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await b.screenshot('explain-notebook-cell-en');
   });
 });

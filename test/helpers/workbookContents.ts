@@ -1,4 +1,4 @@
-import { duckdb } from '../../src/core/sql/dialect';
+import { duckdb } from '../../src/core/sql/dialects/registry';
 import type { Engine } from '../../src/engine/engine';
 import { tableToRows } from '../../src/engine/rows';
 import { readWorkbook } from '../../src/workbook/workbookFile';

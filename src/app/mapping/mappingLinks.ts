@@ -7,7 +7,7 @@ import {
   linkCandidates,
 } from '../../core/model/mappingRelations';
 import type { LoadedTable } from '../../core/model/scorecardSchema';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import type { Engine } from '../../engine/engine';
 import { tableToRows } from '../../engine/rows';
 

@@ -12,7 +12,7 @@ import { type StageOutcomes, suggestStageOutcome } from '../../core/model/mappin
 import { type MappingProblem, mappingProblem } from '../../core/model/mappingValidate';
 import { mappingViewSql } from '../../core/model/mappingView';
 import { type LoadedTable, scorecardSchema } from '../../core/model/scorecardSchema';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
 import { plainColumn } from '../../engine/rows';

@@ -1,3 +1,4 @@
+import { contributionTable } from '../../core/notebook/contributionTable';
 import { SQL_PREVIEW_ROWS, sqlRefusal } from '../../core/notebook/kinds/sql';
 import { type NotebookMessage, notebookMessage } from '../../core/notebook/messages';
 import { parseSqlError, type SqlErrorPosition } from '../../core/notebook/sqlError';
@@ -7,6 +8,7 @@ import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from 
 import { arrowToRows } from '../../engine/rows';
 import { runScorecard, scorecardBounds } from '../../engine/scorecardRun';
 import { guardWorkbookSql } from '../../engine/workbookSql';
+import { explainChange } from '../contribution';
 
 type PlanOutcome =
   | { ok: true; result: ResultTable | null; truncated: boolean }
@@ -62,6 +64,26 @@ export async function executePlan(
       },
       truncated: rows.rows.length > SQL_PREVIEW_ROWS,
     };
+  }
+  if (plan.type === 'contribution') {
+    const result = await explainChange(engine, plan.request, options);
+    if (result.t === 'formula')
+      return {
+        ok: false,
+        problems: result.diagnostics.map((d) =>
+          notebookMessage('kpi-formula', {
+            kpi: result.kpi,
+            message: d.message,
+            diagnostic: { code: d.code, params: d.params },
+          }),
+        ),
+        at: null,
+      };
+    if (result.t === 'unknown-kpi')
+      return { ok: false, problems: [notebookMessage('unknown-kpis', { ids: [result.kpi] })], at: null };
+    if (result.t !== 'explained')
+      return { ok: false, problems: [notebookMessage(result.t, { kpi: result.kpi })], at: null };
+    return { ok: true, result: contributionTable(result), truncated: false };
   }
   if (plan.type === 'scorecard') {
     const rows = await runScorecard(engine, plan.compiled, options);

@@ -1,6 +1,7 @@
 import { compileScorecard } from '../../core/formula/compile';
 import type { KpiDef } from '../../core/formula/schema';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { runScorecardIsolated } from '../../engine/scorecardIsolation';
 import type { ScorecardRow } from '../../engine/scorecardRun';
 import { type FrameKey, frameId } from './frameKey';
@@ -42,7 +43,11 @@ export function createFrameResults(cache: ResultsCache) {
   const compute = async (w: RunWork, key: FrameKey, req: FrameRequest, ids: readonly string[]) => {
     const compile = (group: readonly string[]) => {
       const need = withRefs(group, w.plan.refs);
-      return compileScorecard({ ...req, kpis: w.defs.filter((d) => need.has(d.id)) });
+      return compileScorecard({
+        ...req,
+        kpis: w.defs.filter((d) => need.has(d.id)),
+        dialect: engineDialect(w.engine),
+      });
     };
     const run = await runScorecardIsolated(w.engine, compile, ids, { signal: w.signal });
     for (const part of run.parts) {

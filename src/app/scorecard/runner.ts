@@ -7,6 +7,7 @@ import { type DateSpan, spanOf } from '../../core/kpi/dateRange';
 import type { TotalFigure } from '../../core/kpi/wholeRange';
 import { type LoadedTable, scorecardSchema } from '../../core/model/scorecardSchema';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { scorecardSpans } from '../../engine/scorecardRun';
 import { frameKeyOf } from './frameKey';
 import { createFrameResults, type RunWork } from './frameResults';
@@ -133,7 +134,7 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
     schema: Schema,
     signal: AbortSignal,
   ) => {
-    const shape = compileScorecard({ kpis: defs, schema, grain: 'month' });
+    const shape = compileScorecard({ kpis: defs, schema, grain: 'month', dialect: engineDialect(engine) });
     const key = `${data}\u0001${shape.spansSql}`;
     let found = spans.get(key);
     if (found === undefined) {
@@ -175,7 +176,7 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
       const started = performance.now();
       const before = frames.queries();
       // Compiling is cheap and pure: it gives every KPI's diagnostics, whatever is reused.
-      const compiled = compileScorecard({ ...main, kpis: defs });
+      const compiled = compileScorecard({ ...main, kpis: defs, dialect: engineDialect(engine) });
       const result = await frames.rows(work, frameKeyOf(data, main), main, ids);
       if (stale()) return null;
       const { periods, series, bases } = spread(completePeriods(result.rows, settings, dataRange.to), ids);

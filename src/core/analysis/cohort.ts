@@ -1,5 +1,6 @@
 import { CALENDAR_DAY, CALENDAR_TABLE, type CalendarKind, periodColumns } from '../sql/calendarSchema';
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 
 /**
  * Cohort retention: customers grouped by signup month; for each month k since

@@ -6,7 +6,8 @@ import {
   type Grain,
   periodColumns,
 } from '../sql/calendarSchema';
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 
 /**
  * Which two periods a change is explained between: the latest period of the grain and

@@ -10,7 +10,8 @@ import {
 } from '../formula/diagnostics';
 import type { KpiDef, Schema } from '../formula/schema';
 import type { DateSpan } from '../kpi/dateRange';
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 import { type ContributionShape, contributionShape, PART_IDS } from './contributionShape';
 
 export interface ContributionRequest {

@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 
 /**
  * Conversion funnel over leads: lead → MQL → SQL → won (became a customer). A lead

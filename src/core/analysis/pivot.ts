@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 
 /** Aggregates a pivot may use, each with its DuckDB function. */
 export const PIVOT_AGGREGATES = {

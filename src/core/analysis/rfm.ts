@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 
 /**
  * RFM segmentation (kpi-reference.md): recency = days from the analysis date to a

@@ -7,7 +7,8 @@ import {
   MAX_PERIOD_DAYS,
   periodColumns,
 } from '../sql/calendarSchema';
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 import { checkKpis } from './check';
 import type { CheckedKpi, TExpr } from './checked';
 import { walk } from './checked';
@@ -70,6 +71,8 @@ export interface CompiledScorecard {
   lookbackDays: number;
   /** First and last date of each date column read (see ScorecardOutput.times); empty when none is. */
   spansSql: string;
+  /** The dialect the SQL is written in (Dialect.name): only an engine speaking it may run it. */
+  dialect: string;
 }
 
 /** Names of the fixed result columns. */
@@ -188,7 +191,15 @@ class Compiler {
     const boundsSql = `SELECT lo, hi FROM (${this.boundsSql()})`;
     const lookbackDays = this.grain === null ? 0 : this.lookbackDays();
     const spansSql = this.spansSql();
-    return { sql, outputs, diagnostics: this.diagnostics, boundsSql, lookbackDays, spansSql };
+    return {
+      sql,
+      outputs,
+      diagnostics: this.diagnostics,
+      boundsSql,
+      lookbackDays,
+      spansSql,
+      dialect: this.d.name,
+    };
   }
 
   private prepare(): void {

@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 import type { PeriodValue } from './evaluate';
 
 /** A least-squares line over period positions: value ≈ intercept + slope × x. */

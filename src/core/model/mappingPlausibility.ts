@@ -1,5 +1,6 @@
 import { lookupFunction, type RowFunction } from '../formula/registry';
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 import { canonicalTable } from './canonical';
 import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';

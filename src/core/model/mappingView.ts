@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 import { canonicalColumn } from './canonical';
 import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';

@@ -24,6 +24,10 @@ export interface NotebookMessageParams {
    */
   'kpi-formula': { kpi: string; message: string; diagnostic?: Pick<Diagnostic, 'code' | 'params'> };
   'nothing-to-compute': Record<string, never>;
+  /** A median or another KPI whose change has no split by segment. */
+  'not-decomposable': { kpi: string };
+  /** The KPI's data has no two periods to compare. */
+  'no-period': { kpi: string };
   'unknown-param': { name: string };
   'range-needs-part': { name: string };
   'part-needs-range': { name: string; part: string };
@@ -73,6 +77,9 @@ const formatters: { [C in NotebookMessageCode]: (p: NotebookMessageParams[C]) =>
   'bad-breakdown': () => 'A breakdown is written table.column, e.g. customers.segment.',
   'kpi-formula': (p) => `${p.kpi}: ${p.message}`,
   'nothing-to-compute': () => 'Nothing to compute.',
+  'not-decomposable': (p) =>
+    `${p.kpi} is not a sum, a count or a ratio of them (it is an average, a distinct count or a comparison over time), so its change cannot be split by segment.`,
+  'no-period': (p) => `The data ${p.kpi} reads has no period to compare with.`,
   'unknown-param': (p) => `{{${p.name}}} is not an input cell of this notebook`,
   'range-needs-part': (p) => `{{${p.name}}}: a date range is read as {{name.from}} or {{name.to}}`,
   'part-needs-range': (p) => `{{${p.name}.${p.part}}}: .${p.part} is only for date-range inputs`,

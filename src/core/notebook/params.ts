@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from '../sql/dialect';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
 import { type NotebookMessage, notebookMessage } from './messages';
 import type { InputValue } from './types';
 

@@ -1,4 +1,5 @@
 import { cohortKind, funnelKind, keyDriversKind, rfmKind } from './kinds/analyses';
+import { contributionKind } from './kinds/contribution';
 import { inputKind } from './kinds/input';
 import { kpiChartKind, kpiTableKind, segmentCompareKind } from './kinds/kpiCells';
 import { markdownKind } from './kinds/markdown';
@@ -20,6 +21,7 @@ export const CELL_REGISTRY: Readonly<Record<CellKind, CellKindDef>> = {
   cohort: cohortKind,
   funnel: funnelKind,
   segmentCompare: segmentCompareKind,
+  contribution: contributionKind,
 };
 
 /** Cell names are SQL identifiers (a SQL cell's name is a view), so they stay plain. */

@@ -1,3 +1,4 @@
+import type { ExplainedChange, ExplainRequest } from '../analysis/explain';
 import type { CompiledScorecard } from '../formula/compile';
 import type { KpiDef, Schema } from '../formula/schema';
 import type { ColumnKind } from '../model/columnKind';
@@ -20,6 +21,7 @@ export const CELL_KINDS = [
   'cohort',
   'funnel',
   'segmentCompare',
+  'contribution',
 ] as const;
 export type CellKind = (typeof CELL_KINDS)[number];
 
@@ -94,6 +96,8 @@ export interface ResultTable {
    * UI names them by it, not by the calendar chosen since, which the cell has not rerun in yet.
    */
   calendar?: CalendarKind;
+  /** A contribution cell's answer whole, for its sentence and waterfall (the rows list its segments). */
+  change?: ExplainedChange;
 }
 
 /** A scorecard row as the engine returns it (structurally `ScorecardRow` of engine/scorecardRun). */
@@ -128,6 +132,11 @@ export type CellPlan =
        * `hi`), and the result's period labels are of calendar `kind`.
        */
       calendar?: { kind: CalendarKind; bounds: string };
+    }
+  | {
+      type: 'contribution';
+      /** Run by the app's explainChange: periods first, then the one contribution query. */
+      request: ExplainRequest;
     }
   | {
       type: 'scorecard';

@@ -1,5 +1,6 @@
 import type { ColumnKind } from '../model/columnKind';
-import { type Dialect, duckdb } from './dialect';
+import type { Dialect } from './dialect';
+import { duckdb } from './dialects/registry';
 
 /** The classifier reads the first rows only: enough to see a column's shape, cheap on 1M rows. */
 const MAPPING_PROFILE_ROWS = 20_000;

@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from './dialect';
+import type { Dialect } from './dialect';
+import { duckdb } from './dialects/registry';
 
 /**
  * The distinct values of a column as text, one more than `max` at most: a result of

@@ -1,4 +1,5 @@
-import { type Dialect, duckdb } from './dialect';
+import type { Dialect } from './dialect';
+import { duckdb } from './dialects/registry';
 import { persianSortKey } from './persianText';
 
 /**

@@ -1,5 +1,6 @@
 import type { ColumnKind } from '../model/columnKind';
-import { type Dialect, duckdb } from './dialect';
+import type { Dialect } from './dialect';
+import { duckdb } from './dialects/registry';
 
 /**
  * SQL for a column profile: the numbers an analyst checks first when a file arrives

@@ -1,4 +1,4 @@
-import { duckdb } from './dialect';
+import { duckdb } from './dialects/registry';
 
 /**
  * The statements that put tables in place, rename and drop them: one definition each,

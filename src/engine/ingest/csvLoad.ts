@@ -1,5 +1,5 @@
 import { importMessage } from '../../core/ingest/messages';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import type { Engine } from '../engine';
 import { type CsvColumn, type CsvDialect, readCsvCall, sniffCsv } from './csvRead';
 import { ROW_NUMBER_COLUMN } from './csvText';

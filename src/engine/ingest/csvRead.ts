@@ -1,4 +1,4 @@
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import type { Engine } from '../engine';
 
 const s = duckdb.stringLiteral;

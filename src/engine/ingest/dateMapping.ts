@@ -1,5 +1,5 @@
 import { parseDateText } from '../../core/ingest/dates';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import { textColumnsToIPC } from '../arrowText';
 import type { Engine } from '../engine';

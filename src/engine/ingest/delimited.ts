@@ -2,6 +2,7 @@ import { looksBinary } from '../../core/ingest/binary';
 import { sniffDelimiter } from '../../core/ingest/delimiter';
 import type { ImportMessage } from '../../core/ingest/messages';
 import { type Engine, EngineCancelled } from '../engine';
+import { engineRoot } from '../engineRoot';
 import { importPath } from '../lockdown';
 import { findCsvStructureProblem } from './csvDiagnose';
 import { type LoadedCsv, loadCsv } from './csvLoad';
@@ -51,7 +52,7 @@ export async function stageDelimited(
     dateOrder: options.dateOrder,
     rowNumberColumn: header && firstHeaderIsEmpty(sample, delimiter, skipRows),
   };
-  const virtual = importPath(`__import_${++fileCounter}.csv`);
+  const virtual = importPath(`__import_${++fileCounter}.csv`, engineRoot(engine).importDirectory);
   await engine.registerFile(virtual, utf8);
   let loaded: LoadedCsv;
   try {

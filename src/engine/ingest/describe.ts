@@ -1,4 +1,4 @@
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import type { Engine } from '../engine';
 import { kindOfSqlType } from './sqlTypes';
 import type { ColumnInfo } from './types';

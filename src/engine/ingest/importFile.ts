@@ -1,6 +1,6 @@
 import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import { uniqueTableName } from '../../core/ingest/tableName';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import { normalizeLettersUpdate } from '../../core/sql/persianText';
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import { type Engine, EngineCancelled } from '../engine';

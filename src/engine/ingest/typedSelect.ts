@@ -1,6 +1,6 @@
 import { type ImportMessage, importMessage } from '../../core/ingest/messages';
 import type { ColumnKind } from '../../core/model/columnKind';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import type { Engine } from '../engine';
 import type { ImportProblem } from './types';
 import { missingWord, nonBlank, ref, STAGE } from './typingSql';

@@ -1,7 +1,7 @@
 import type { Utf8 } from 'apache-arrow';
 import { type DateTextOrder, detectDateOrder } from '../../core/ingest/dates';
 import type { ColumnKind } from '../../core/model/columnKind';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../engine';
 import { columnStrings } from './arrowStrings';

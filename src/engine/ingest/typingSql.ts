@@ -1,6 +1,6 @@
 import { CURRENCY_MARK, LEADING_MARK, TRAILING_MARK } from '../../core/ingest/currency';
 import { MISSING_VALUE_WORDS } from '../../core/ingest/missingValues';
-import { duckdb } from '../../core/sql/dialect';
+import { duckdb } from '../../core/sql/dialects/registry';
 
 const q = duckdb.quoteIdent;
 const s = duckdb.stringLiteral;

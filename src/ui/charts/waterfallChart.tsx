@@ -1,5 +1,5 @@
-import type { ExplainResult } from '../../app/contribution';
 import type { SegmentEffect } from '../../core/analysis/contribution';
+import type { ExplainResult } from '../../core/analysis/explain';
 import { formatPeriodLabel, numberFormat } from '../../i18n/format';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
@@ -12,8 +12,11 @@ import { exportPng, useChart } from './useChart';
 
 type Explained = Extract<ExplainResult, { t: 'explained' }>;
 
+/** What the chart reads of a KPI: a scorecard KPI, or a notebook cell's. */
+export type WaterfallKpi = Pick<WorkbookKpi, 'id' | 'label' | 'format' | 'direction' | 'unit'>;
+
 interface WaterfallInput {
-  kpi: WorkbookKpi;
+  kpi: WaterfallKpi;
   result: Explained;
   by: string;
 }
@@ -32,7 +35,7 @@ function segmentName(e: SegmentEffect): string {
 }
 
 /** Start, one bar per effect (a ratio's rate and mix apart; effects that show as 0 left out), end. */
-function steps(r: Explained, kpi: WorkbookKpi): Step[] | null {
+function steps(r: Explained, kpi: WaterfallKpi): Step[] | null {
   if (r.valueA === null || r.valueB === null) return null;
   const effects: Step[] = r.segments.flatMap((e) => {
     const name = segmentName(e);
@@ -50,7 +53,7 @@ function steps(r: Explained, kpi: WorkbookKpi): Step[] | null {
 }
 
 /** An effect as a signed figure: percentage points for a rate shown as a percentage. */
-function signedEffect(v: number, kpi: WorkbookKpi): string {
+function signedEffect(v: number, kpi: WaterfallKpi): string {
   if (kpi.format === 'percent') {
     const f = numberFormat({ maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
     return `${f.format(v * 100).replace('-', '\u2212')} ${t('kpiUnit.ppShort')}`;

@@ -4,6 +4,7 @@ import type { CellKind, NotebookCell, ResultTable } from '../../core/notebook/ty
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
 import { notebookKpis } from '../appRoot';
+import { ChangeOutput } from './changeOutput';
 import { CohortHeatmap, DriverQuadrant, FunnelBars, KpiLines, SegmentBars } from './charts/analysisCharts';
 import { RfmTreemap } from './charts/rfmTreemap';
 import { KpiChangeTable } from './kpiChangeTable';
@@ -52,6 +53,7 @@ const OUTPUTS: Partial<Record<CellKind, Render>> = {
   cohort: withGrid((r) => <CohortHeatmap result={r} />),
   funnel: withGrid((r) => <FunnelBars result={r} />),
   pivot: (r) => <PivotGrid result={r} />,
+  contribution: withGrid((r, cell) => <ChangeOutput result={r} cell={cell} />),
 };
 
 export function CellOutput({ cell, result }: { cell: NotebookCell; result: ResultTable }) {

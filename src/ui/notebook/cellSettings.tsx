@@ -58,6 +58,20 @@ const FIELDS: Partial<Record<CellKind, readonly Field[]>> = {
     GRAIN,
     { key: 'periods', label: 'notebook.field.periods', type: 'number' },
   ],
+  contribution: [
+    { key: 'kpi', label: 'notebook.field.kpi', type: 'text' },
+    { key: 'breakdown', label: 'explain.by', type: 'text' },
+    {
+      key: 'period',
+      label: 'explain.compare',
+      type: 'select',
+      options: [
+        ['latest', 'explain.vsPrevious'],
+        ['yoy', 'explain.vsLastYear'],
+      ],
+    },
+    GRAIN,
+  ],
   pivot: [
     TABLE,
     { key: 'rows', label: 'notebook.field.rows', type: 'column' },

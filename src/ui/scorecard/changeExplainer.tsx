@@ -1,13 +1,14 @@
 import './changeExplainer.css';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ExplainResult } from '../../app/contribution';
+import { useStore } from 'zustand';
+import type { ExplainResult } from '../../core/analysis/explain';
 import { breakdownColumns } from '../../core/model/scorecardSchema';
 import { explainSentence } from '../../i18n/explainSentence';
 import { kpiLabel } from '../../i18n/kpi';
 import { localeSettings } from '../../i18n/locale';
 import { t } from '../../i18n/t';
 import type { WorkbookKpi } from '../../state/scorecardStore';
-import { mappingStore } from '../appRoot';
+import { explainChoiceStore, mappingStore } from '../appRoot';
 import { useData } from '../appStore';
 import { WaterfallChart } from '../charts/waterfallChart';
 import { useMapping } from '../mapping/mappingApp';
@@ -77,8 +78,11 @@ export function ChangeExplainer({ kpi }: { kpi: WorkbookKpi }) {
     () => breakdownColumns(mappingStore.getState().scorecardTables()),
     [loaded, views],
   );
-  const [by, setBy] = useState(breakdown ?? '');
-  const [period, setPeriod] = useState<ExplainChoice['period']>('latest');
+  const choice = useStore(explainChoiceStore);
+  const by = choice.by ?? breakdown ?? '';
+  const period = choice.period;
+  const setBy = (next: string) => explainChoiceStore.setState({ by: next });
+  const setPeriod = (next: ExplainChoice['period']) => explainChoiceStore.setState({ period: next });
   const [shown, setShown] = useState<Shown>({ t: 'idle' });
   const latest = useRef(0);
   const id = useId();

@@ -1,6 +1,7 @@
-import { type ExplainResult, explainChange } from '../../app/contribution';
+import { explainChange } from '../../app/contribution';
+import type { ExplainResult } from '../../core/analysis/explain';
 import { scorecardSchema } from '../../core/model/scorecardSchema';
-import { dataStore, mappingStore, scorecardStore } from '../appRoot';
+import { mappingStore, scorecardEngine, scorecardStore } from '../appRoot';
 
 /** Which change the detail panel explains: the KPI, the dimension (TABLE.COLUMN) and the two periods. */
 export interface ExplainChoice {
@@ -17,7 +18,8 @@ export async function explainScorecardKpi(choice: ExplainChoice): Promise<Explai
   const { kpis, settings } = scorecardStore.getState();
   const mapping = mappingStore.getState();
   const dot = choice.by.indexOf('.');
-  return explainChange(await dataStore.getState().engine(), {
+  // Bounded like the scorecard's own queries: the time limit and Cancel stop it too.
+  return explainChange(await scorecardEngine(), {
     kpiId: choice.kpiId,
     kpis,
     schema: scorecardSchema(mapping.scorecardTables(), mapping.links()),

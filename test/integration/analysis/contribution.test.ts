@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExplainRequest, explainChange } from '../../../src/app/contribution';
+import { explainChange } from '../../../src/app/contribution';
+import { executePlan } from '../../../src/app/notebook/executePlan';
+import type { ExplainRequest } from '../../../src/core/analysis/explain';
 import type { Schema } from '../../../src/core/formula/schema';
+import { contributionKind } from '../../../src/core/notebook/kinds/contribution';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 
@@ -176,5 +179,67 @@ describe('contribution to change on DuckDB-WASM', () => {
     });
     const r = await explainChange(engine, request({ by: { table: 'customers', column: 'sgement' } }));
     expect(r.t).toBe('formula');
+  }, 60_000);
+});
+
+/** The same analysis as a notebook cell: planned in core, run by the notebook's executePlan. */
+describe('a "Why did it change?" notebook cell', () => {
+  const kpis = new Map(
+    [winRate, revenue].map((k) => [
+      k.id,
+      { ...k, format: 'percent' as const, direction: 'up' as const, unit: '%', uses: [] },
+    ]),
+  );
+  const ctx = { tables: ['deals', 'customers'], schema, kpis, inputs: new Map(), views: [] };
+  const cell = (config: Record<string, string>) => ({
+    id: 'c1',
+    kind: 'contribution' as const,
+    name: 'change_1',
+    source: '',
+    config: {
+      kpi: 'win_rate',
+      breakdown: 'customers.segment',
+      period: 'latest',
+      grain: 'quarter',
+      ...config,
+    },
+  });
+  const run = async (config: Record<string, string>) => {
+    const planned = contributionKind.plan(cell(config), ctx);
+    if (!planned.ok) throw new Error(planned.message);
+    return executePlan(engine, planned.plan, {}, () => true);
+  };
+
+  it('gives one row per segment with the mix and rate effects worked out above', async () => {
+    const out = await run({});
+    if (out === null || !out.ok || out.result === null) throw new Error(JSON.stringify(out));
+    const rows = out.result.rows;
+    expect(rows.map((r) => r.segment)).toEqual(['Enterprise', 'Mid', 'SMB']);
+    expect(bySegment(rows as never)).toEqual({ Enterprise: [-2.85, -7], Mid: [1.9, 0], SMB: [-1.05, 0] });
+    expect(out.result.change?.change).toBeCloseTo(-0.09, 12);
+    expect(rows.reduce((s, r) => s + Number(r.total), 0)).toBeCloseTo(-0.09, 12);
+    expect([out.result.change?.a.label, out.result.change?.b.label]).toEqual(['2024-Q1', '2024-Q2']);
+  }, 60_000);
+
+  it('compares with the same quarter last year when asked', async () => {
+    const out = await run({ period: 'yoy' });
+    if (out === null || !out.ok) throw new Error(JSON.stringify(out));
+    expect([out.result?.change?.a.label, out.result?.change?.b.label]).toEqual(['2023-Q2', '2024-Q2']);
+  }, 60_000);
+
+  it('says why a cell cannot run, by its setting', async () => {
+    expect(contributionKind.plan(cell({ breakdown: 'segment' }), ctx)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'bad-breakdown' }],
+    });
+    expect(contributionKind.plan(cell({ kpi: 'nps' }), ctx)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'unknown-kpis', params: { ids: ['nps'] } }],
+    });
+    const out = await run({ breakdown: 'customers.sgement' });
+    expect(out).toMatchObject({
+      ok: false,
+      problems: [{ code: 'kpi-formula', params: { kpi: 'win_rate' } }],
+    });
   }, 60_000);
 });

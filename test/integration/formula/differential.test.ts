@@ -4,7 +4,7 @@ import type { BinaryOp, Expr } from '../../../src/core/formula/ast';
 import { compileScorecard } from '../../../src/core/formula/compile';
 import { printFormula } from '../../../src/core/formula/print';
 import type { Schema } from '../../../src/core/formula/schema';
-import { duckdb } from '../../../src/core/sql/dialect';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { runScorecard } from '../../../src/engine/scorecardRun';

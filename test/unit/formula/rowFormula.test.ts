@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRowFormula, rowFormulaSql } from '../../../src/core/formula/rowFormula';
 import type { SchemaTable } from '../../../src/core/formula/schema';
-import { duckdb } from '../../../src/core/sql/dialect';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 
 const ads: SchemaTable = {
   name: 'ads',

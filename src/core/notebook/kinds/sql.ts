@@ -1,4 +1,4 @@
-import { duckdb } from '../../sql/dialect';
+import { duckdb } from '../../sql/dialects/registry';
 import type { GuardRefusal, GuardRefusalRef } from '../../sql/guard';
 import { workbookView } from '../../sql/workbookView';
 import { type NotebookMessage, notebookMessage } from '../messages';

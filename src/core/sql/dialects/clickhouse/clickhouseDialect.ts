@@ -1,0 +1,112 @@
+import { CALENDAR_TABLE } from '../../calendarSchema';
+import type { AggregateKind, DatePart, Dialect, SqlType } from '../../dialect';
+import { calendarSelect } from '../../dialectCalendar';
+import { checkedIsoDate, checkedWholeYears, daysSpanned, finiteNumber, refuseNul } from '../../dialectValues';
+
+/** Every cast keeps blanks: ClickHouse's plain types have none and would turn a blank into 0 or ''. */
+const TYPES: Record<SqlType, string> = {
+  double: 'Nullable(Float64)',
+  integer: 'Nullable(Int32)',
+  text: 'Nullable(String)',
+  // Date32 reaches back to 1900; Date starts at 1970.
+  date: 'Nullable(Date32)',
+  timestamp: "Nullable(DateTime64(6, 'UTC'))",
+  boolean: 'Nullable(Bool)',
+};
+
+const PARTS: Record<DatePart, string> = {
+  year: 'toYear',
+  month: 'toMonth',
+  day: 'toDayOfMonth',
+  quarter: 'toQuarter',
+  isoYear: 'toISOYear',
+  isoWeek: 'toISOWeek',
+  isoDayOfWeek: 'toDayOfWeek',
+};
+
+/** Backslash starts an escape in ClickHouse's quoted names and texts, so it is escaped too. */
+function escaped(text: string, quote: string): string {
+  return `${quote}${text.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`)}${quote}`;
+}
+
+function quoteIdent(name: string): string {
+  refuseNul(name, 'name');
+  return escaped(name, '"');
+}
+
+/**
+ * The -If combinator stands for FILTER; -OrNull makes an aggregate over no rows blank,
+ * where ClickHouse would give 0 or nan. Counts stay 0, as in the other dialects.
+ */
+function aggregate(kind: AggregateKind, [x, p]: readonly string[], filter: string | null): string {
+  const f = filter === null ? '' : 'If';
+  const cond = filter === null ? [] : [`(${filter})`];
+  const fn = (name: string, args: string[], params = '') =>
+    `${name}${f}${params}(${[...args, ...cond].join(', ')})`;
+  switch (kind) {
+    case 'sum':
+      return fn('sumOrNull', [x]);
+    case 'avg':
+      return fn('avgOrNull', [x]);
+    case 'count':
+      return fn('count', [x]);
+    case 'countDistinct':
+      return fn('uniqExact', [x]);
+    case 'countRows':
+      return filter === null ? 'count()' : `countIf(${filter})`;
+    case 'min':
+      return fn('minOrNull', [x]);
+    case 'max':
+      return fn('maxOrNull', [x]);
+    case 'stddev':
+      return fn('stddevSampOrNull', [x]);
+    case 'percentile':
+      return fn('quantileExactInclusiveOrNull', [x], `(${p})`);
+    case 'anyValue':
+      return fn('any', [x]);
+  }
+}
+
+/**
+ * ClickHouse 24 and later, a server or the embedded chDB. Left joins give NULL only with
+ * join_use_nulls (a session setting); a plain UNION needs DISTINCT spelt out.
+ */
+export const clickhouse: Dialect = {
+  name: 'clickhouse',
+  quoteIdent,
+  qualify: (...parts) => parts.map(quoteIdent).join('.'),
+  stringLiteral(value) {
+    refuseNul(value, 'text');
+    return escaped(value, "'");
+  },
+  numberLiteral(value) {
+    const n = finiteNumber(value);
+    return n === null ? 'NULL' : `CAST(${n} AS Float64)`;
+  },
+  dateLiteral: (isoDate) => `toDate32('${checkedIsoDate(isoDate)}')`,
+  cast: (sql, type) => `CAST(${sql} AS ${TYPES[type]})`,
+  addDays: (date, days) => `addDays(${date}, ${days})`,
+  addYears: (date, years) => `addYears(${date}, ${checkedWholeYears(years)})`,
+  daysBetween: (from, to) => `dateDiff('day', ${from}, ${to})`,
+  hoursBetween: (from, to) =>
+    `(dateDiff('microsecond', ${clickhouse.cast(from, 'timestamp')}, ${clickhouse.cast(to, 'timestamp')}) / 3600000000.0)`,
+  datePart: (part, date) => `CAST(${PARTS[part]}(${date}) AS Nullable(Int32))`,
+  makeDate: (y, m, d) => `makeDate32(${y}, ${m}, ${d})`,
+  intDiv: (a, b) => `intDiv(${a}, ${b})`,
+  padNumber: (n, width) => `leftPad(toString(${n}), ${width}, '0')`,
+  concat: (parts) => `concat(${parts.map((p) => `ifNull(${p}, '')`).join(', ')})`,
+  contains: (text, part) => `(position(${text}, ${part}) > 0)`,
+  aggregate,
+  lag: (value, n, over) =>
+    `lagInFrame(${value}, ${n}) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
+  nullSafeEquals: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
+  unionDistinct: 'UNION DISTINCT',
+  sessionSettings: ['SET join_use_nulls = 1'],
+  createTableAs: (table, select) => [
+    `DROP TABLE IF EXISTS ${quoteIdent(table)}`,
+    `CREATE TABLE ${quoteIdent(table)} ENGINE = MergeTree ORDER BY tuple() AS ${select}`,
+  ],
+  daySeries: (from, to, column) =>
+    `SELECT addDays(toDate32('${checkedIsoDate(from)}'), CAST(number AS Int32)) AS ${quoteIdent(column)} FROM numbers(${daysSpanned(from, to) + 1})`,
+  calendarTable: (from, to) => clickhouse.createTableAs(CALENDAR_TABLE, calendarSelect(clickhouse, from, to)),
+};
