@@ -4,6 +4,7 @@ import type { KpiDef } from '../core/formula/schema';
 import { scorecardSchema } from '../core/model/scorecardSchema';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
 import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
@@ -90,25 +91,7 @@ export async function evalCommand(
     for (const note of skippedNotes(tables)) io.err(note);
     schema = scorecardSchema(reachableTables(session), [...session.mapping.links(), ...relationships]);
   }
-  const compiled = compileScorecard({
-    kpis,
-    schema,
-    grain: grain === undefined || grain === 'total' ? null : grain,
-    totals: grain === 'total',
-    calendar,
-    from,
-    to,
-    breakdown,
-  });
-  for (const d of compiled.diagnostics) {
-    const source = kpis.find((k) => k.id === d.kpiId)?.formula ?? kpis[0].formula;
-    io.err(renderDiagnostic(source, d));
-  }
-  if (hasErrors(compiled.diagnostics)) return 2;
-  if (args.flags.has('sql')) {
-    io.out(compiled.sql);
-    return 0;
-  }
+  // With --engine URL the tables are copied there and the formula compiled in its dialect.
   const target = await targetFor(
     args,
     engine,
@@ -116,6 +99,26 @@ export async function evalCommand(
   );
   let ran: ScorecardRow[];
   try {
+    const compiled = compileScorecard({
+      kpis,
+      schema,
+      grain: grain === undefined || grain === 'total' ? null : grain,
+      totals: grain === 'total',
+      calendar,
+      from,
+      to,
+      breakdown,
+      dialect: engineDialect(target.engine),
+    });
+    for (const d of compiled.diagnostics) {
+      const source = kpis.find((k) => k.id === d.kpiId)?.formula ?? kpis[0].formula;
+      io.err(renderDiagnostic(source, d));
+    }
+    if (hasErrors(compiled.diagnostics)) return 2;
+    if (args.flags.has('sql')) {
+      io.out(compiled.sql);
+      return 0;
+    }
     ran = await runScorecard(target.engine, compiled);
   } finally {
     await target.close();

@@ -1,5 +1,5 @@
 import { tableToIPC } from 'apache-arrow';
-import { duckdb } from '../core/sql/dialect';
+import { duckdb } from '../core/sql/dialects/registry';
 import { createChdbEngine } from '../engine/clickhouse/chdbEngine';
 import type { Engine } from '../engine/engine';
 import { createPostgresEngine } from '../engine/postgres/postgresEngine';
@@ -15,7 +15,7 @@ interface Target {
 }
 
 /** Whether `--engine` names a database by URL (postgres://, chdb:, clickhouse://), not a DuckDB build. */
-export function isTargetUrl(value: string | undefined): value is string {
+function isTargetUrl(value: string | undefined): value is string {
   return value !== undefined && /^(postgres(ql)?:\/\/|chdb:|clickhouse:\/\/)/.test(value);
 }
 
@@ -45,7 +45,9 @@ async function openTarget(url: string, schema: string | undefined): Promise<Engi
 export async function targetFor(args: ParsedArgs, duck: Engine, tables: readonly string[]): Promise<Target> {
   const url = flag(args, 'engine');
   const schema = flag(args, 'schema');
-  if (!isTargetUrl(url)) {
+  if (url !== undefined && !isTargetUrl(url))
+    throw new UsageError(`--engine takes a database URL (postgres://USER@HOST:PORT/DB, chdb:); got “${url}”.`);
+  if (url === undefined) {
     if (schema !== undefined) throw new UsageError('--schema goes with --engine postgres://….');
     return { engine: duck, close: async () => undefined };
   }

@@ -1,25 +1,21 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
+import { dialectNamed } from '../../core/sql/dialects/registry';
 import type { Engine } from '../engine';
 import { serialEngine } from '../serialEngine';
 import { cleanNullDates } from './arrowCopy';
 import { CHDB_INSTALL, type ChdbSession, loadChdb } from './chdbModule';
 
-/** ClickHouse's identifier quoting, for the engine's own database and copies. */
-const quoteIdent = (s: string) => `\`${s.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``;
-const quoteString = (s: string) => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+const dialect = dialectNamed('clickhouse');
+const { quoteIdent, stringLiteral: quoteString } = dialect;
 
 const refuse = (what: string) => async (): Promise<never> => {
   throw new Error(`${what} is DuckDB's; on ClickHouse, files are imported with DuckDB and copied in.`);
 };
 
-/**
- * Settings every chDB session starts with: results as plain Arrow (apache-arrow cannot read
- * compressed record batches), and a left join's missing side as NULL, as in SQL elsewhere
- * (ClickHouse's default fills it with zeros and empty strings: silently different numbers).
- */
-const SESSION_ARGS = ['--output_format_arrow_compression_method=none', '--join_use_nulls=1'];
+/** Results as plain Arrow: apache-arrow cannot read compressed record batches. */
+const SESSION_ARGS = ['--output_format_arrow_compression_method=none'];
 
 /**
  * Engine on chDB, ClickHouse embedded in the process. A session in a temporary folder
@@ -36,6 +32,8 @@ export async function createChdbEngine(): Promise<Engine & { readonly dialect: '
   const run = async (sql: string) => (await session.queryAsync(sql, { format: 'ArrowStream' })).bytes();
   await run(`CREATE DATABASE ${quoteIdent(database)}`);
   await run(`USE ${quoteIdent(database)}`);
+  // What the dialect's SQL needs of a session (a left join's missing side as NULL).
+  for (const setting of dialect.sessionSettings) await run(setting);
   let copies = 0;
   const inner: Engine = {
     async query(sql) {

@@ -1,12 +1,13 @@
 import { tableFromIPC } from 'apache-arrow';
 import pg from 'pg';
+import { dialectNamed } from '../../core/sql/dialects/registry';
 import type { Engine } from '../engine';
 import { serialEngine } from '../serialEngine';
 import { copyStatements, type Statement } from './pgCopy';
 import { resultTable, type TextResult } from './pgResult';
 
 /** Where a workbook's PostgreSQL tables are: the server's URL and the schema holding them. */
-export interface PostgresTarget {
+interface PostgresTarget {
   url: string;
   /** Schema of the user's tables; `public` when not given. */
   schema?: string;
@@ -15,8 +16,8 @@ export interface PostgresTarget {
 /** Every value arrives as text: pgResult.ts types it by the column's OID, in UTC. */
 const asText = { getTypeParser: () => (text: string) => text };
 
-/** PostgreSQL's identifier quoting, for the engine's own scratch schema and copies. */
-const quoteIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const dialect = dialectNamed('postgres');
+const { quoteIdent } = dialect;
 
 const refuse = (what: string) => async (): Promise<never> => {
   throw new Error(`${what} is DuckDB's; on PostgreSQL, files are imported with DuckDB and copied in.`);
@@ -53,6 +54,7 @@ export async function createPostgresEngine(
       text: `SET search_path TO ${quoteIdent(scratch)}, ${quoteIdent(target.schema ?? 'public')}`,
     });
     await run({ text: "SET TimeZone TO 'UTC'" });
+    for (const setting of dialect.sessionSettings) await run({ text: setting });
   } catch (err) {
     await client.end();
     throw err;

@@ -10,6 +10,7 @@ import { type LoadedTable, presentColumns, scorecardSchema } from '../../../src/
 import type { CalendarKind, Grain } from '../../../src/core/sql/calendarSchema';
 import { createChdbEngine } from '../../../src/engine/clickhouse/chdbEngine';
 import type { Engine } from '../../../src/engine/engine';
+import { engineDialect } from '../../../src/engine/engineDialect';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { createPostgresEngine } from '../../../src/engine/postgres/postgresEngine';
@@ -105,10 +106,12 @@ afterAll(() => duck?.close());
 /** The parity cases, on an engine holding copies of the same tables. */
 function parity(engine: () => Engine) {
   const both = async (tables: LoadedTable[], kpis: readonly KpiDef[], request: Compile) => {
-    const compiled = compileScorecard({ ...request, kpis, schema: scorecardSchema(tables) });
-    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const want = await runScorecard(duck, compiled);
-    const got = await runScorecard(engine(), compiled);
+    const compiled = (on: Engine) =>
+      compileScorecard({ ...request, kpis, schema: scorecardSchema(tables), dialect: engineDialect(on) });
+    const reference = compiled(duck);
+    expect(reference.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const want = await runScorecard(duck, reference);
+    const got = await runScorecard(engine(), compiled(engine()));
     expect(want.length).toBeGreaterThan(0);
     expect(differences(want, got)).toEqual([]);
   };
