@@ -22,6 +22,7 @@ const compile = (ids: readonly string[]) =>
     diagnostics: [],
     boundsSql: 'SELECT 1',
     lookbackDays: 0,
+    dialect: 'duckdb',
   }) as unknown as CompiledScorecard;
 
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
