@@ -46,7 +46,9 @@ export async function targetFor(args: ParsedArgs, duck: Engine, tables: readonly
   const url = flag(args, 'engine');
   const schema = flag(args, 'schema');
   if (url !== undefined && !isTargetUrl(url))
-    throw new UsageError(`--engine takes a database URL (postgres://USER@HOST:PORT/DB, chdb:); got “${url}”.`);
+    throw new UsageError(
+      `--engine takes a database URL (postgres://USER@HOST:PORT/DB, chdb:); got “${url}”.`,
+    );
   if (url === undefined) {
     if (schema !== undefined) throw new UsageError('--schema goes with --engine postgres://….');
     return { engine: duck, close: async () => undefined };
