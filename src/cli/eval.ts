@@ -4,6 +4,7 @@ import type { KpiDef } from '../core/formula/schema';
 import { scorecardSchema } from '../core/model/scorecardSchema';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
 import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
@@ -11,6 +12,7 @@ import { loadDataArgs } from './loadData';
 import { autoMap, mapAuto, mappingSession, reachableTables, skippedNotes } from './mapSession';
 import { formatRows, type OutputFormat } from './output';
 import { parseColumnRef, parseRelationship, schemaFromImports } from './schemaFromImports';
+import { TARGET_OPTIONS, targetFor } from './targetEngine';
 
 /** `total`: the whole range, the range of equal length before it and the same range last year. */
 const GRAINS: readonly (Grain | 'total')[] = ['day', 'week', 'month', 'quarter', 'year', 'total'];
@@ -31,6 +33,7 @@ const EVAL_OPTIONS = [
   'sql',
   'kpi',
   'map',
+  ...TARGET_OPTIONS,
 ];
 
 /** The formula argument, or several named ones (`--kpi win_rate=FORMULA`) evaluated in one query. */
@@ -88,26 +91,38 @@ export async function evalCommand(
     for (const note of skippedNotes(tables)) io.err(note);
     schema = scorecardSchema(reachableTables(session), [...session.mapping.links(), ...relationships]);
   }
-  const compiled = compileScorecard({
-    kpis,
-    schema,
-    grain: grain === undefined || grain === 'total' ? null : grain,
-    totals: grain === 'total',
-    calendar,
-    from,
-    to,
-    breakdown,
-  });
-  for (const d of compiled.diagnostics) {
-    const source = kpis.find((k) => k.id === d.kpiId)?.formula ?? kpis[0].formula;
-    io.err(renderDiagnostic(source, d));
+  // With --engine URL the tables are copied there and the formula compiled in its dialect.
+  const target = await targetFor(
+    args,
+    engine,
+    schema.tables.map((t) => t.name),
+  );
+  let ran: ScorecardRow[];
+  try {
+    const compiled = compileScorecard({
+      kpis,
+      schema,
+      grain: grain === undefined || grain === 'total' ? null : grain,
+      totals: grain === 'total',
+      calendar,
+      from,
+      to,
+      breakdown,
+      dialect: engineDialect(target.engine),
+    });
+    for (const d of compiled.diagnostics) {
+      const source = kpis.find((k) => k.id === d.kpiId)?.formula ?? kpis[0].formula;
+      io.err(renderDiagnostic(source, d));
+    }
+    if (hasErrors(compiled.diagnostics)) return 2;
+    if (args.flags.has('sql')) {
+      io.out(compiled.sql);
+      return 0;
+    }
+    ran = await runScorecard(target.engine, compiled);
+  } finally {
+    await target.close();
   }
-  if (hasErrors(compiled.diagnostics)) return 2;
-  if (args.flags.has('sql')) {
-    io.out(compiled.sql);
-    return 0;
-  }
-  const ran = await runScorecard(engine, compiled);
   // The whole range first, then what it is compared with.
   const order = ['total', 'previous', 'last_year'];
   const rows =

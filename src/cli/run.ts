@@ -14,12 +14,13 @@ import type { CliIO } from './io';
 import { mapAuto } from './mapSession';
 import { notesMarkdown } from './notesOutput';
 import { openInputs } from './openInputs';
+import { TARGET_OPTIONS, targetFor } from './targetEngine';
 import { totalsOutput } from './totalsOutput';
 
 const FORMATS = ['json', 'csv', 'md'] as const;
 type RunFormat = (typeof FORMATS)[number];
 
-const RUN_OPTIONS = ['data', 'format', 'map', 'grain'];
+const RUN_OPTIONS = ['data', 'format', 'map', 'grain', ...TARGET_OPTIONS];
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
 
 /**
@@ -55,12 +56,23 @@ export async function runCommand(
   const settings =
     grain === undefined || grain === 'total' ? part.settings : { ...part.settings, grain: grain as Grain };
   const { tables, kpis } = opened;
-  const runner = createScorecardRunner({ engine: opened.engine });
   let view: ScorecardView | null;
   try {
-    const run = await runner.run({ tables, relationships: session.mapping.links(), kpis, settings });
-    view = run?.view ?? null;
+    // With --engine URL, computed in that database on copies of the tables loaded here.
+    const target = await targetFor(
+      args,
+      await opened.engine(),
+      tables.map((t) => t.name),
+    );
+    try {
+      const runner = createScorecardRunner({ engine: async () => target.engine });
+      const run = await runner.run({ tables, relationships: session.mapping.links(), kpis, settings });
+      view = run?.view ?? null;
+    } finally {
+      await target.close();
+    }
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     io.err(`error: the scorecard could not be computed: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }

@@ -1,0 +1,64 @@
+import { tableToIPC } from 'apache-arrow';
+import { duckdb } from '../core/sql/dialects/registry';
+import { createChdbEngine } from '../engine/clickhouse/chdbEngine';
+import type { Engine } from '../engine/engine';
+import { createPostgresEngine } from '../engine/postgres/postgresEngine';
+import { flag, type ParsedArgs, UsageError } from './args';
+
+/** Options of `run` and `eval` that choose the database the scorecard is computed in. */
+export const TARGET_OPTIONS = ['engine', 'schema'];
+
+/** The database the numbers are computed in; close() drops what was created there. */
+interface Target {
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** Whether `--engine` names a database by URL (postgres://, chdb:, clickhouse://), not a DuckDB build. */
+function isTargetUrl(value: string | undefined): value is string {
+  return value !== undefined && /^(postgres(ql)?:\/\/|chdb:|clickhouse:\/\/)/.test(value);
+}
+
+/** Copies tables (or views) from DuckDB into `to` under the same names, typed as DuckDB typed them. */
+export async function copyTables(duck: Engine, to: Engine, tables: readonly string[]): Promise<void> {
+  for (const name of tables) {
+    const table = await duck.query(`SELECT * FROM ${duckdb.quoteIdent(name)}`);
+    await to.insertArrowIPC(name, tableToIPC(table, 'stream'));
+  }
+}
+
+async function openTarget(url: string, schema: string | undefined): Promise<Engine> {
+  if (url.startsWith('chdb:')) return createChdbEngine();
+  if (url.startsWith('clickhouse://'))
+    throw new UsageError(
+      'A ClickHouse server (clickhouse://) is described in docs/engines.md but not built yet; use chdb: for the embedded engine.',
+    );
+  return createPostgresEngine({ url, schema });
+}
+
+/**
+ * With `--engine URL`, the database the scorecard is computed in: the tables the command
+ * loaded with DuckDB (its files, the workbook's data, the mapping's views, typed by the
+ * browser's import code) are copied into a scratch schema there and read under the same
+ * names; without, DuckDB itself. The copies go when the target is closed.
+ */
+export async function targetFor(args: ParsedArgs, duck: Engine, tables: readonly string[]): Promise<Target> {
+  const url = flag(args, 'engine');
+  const schema = flag(args, 'schema');
+  if (url !== undefined && !isTargetUrl(url))
+    throw new UsageError(
+      `--engine takes a database URL (postgres://USER@HOST:PORT/DB, chdb:); got “${url}”.`,
+    );
+  if (url === undefined) {
+    if (schema !== undefined) throw new UsageError('--schema goes with --engine postgres://….');
+    return { engine: duck, close: async () => undefined };
+  }
+  const engine = await openTarget(url, schema);
+  try {
+    await copyTables(duck, engine, tables);
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+  return { engine, close: () => engine.close() };
+}

@@ -1,0 +1,178 @@
+import { DateDay, makeData, makeVector, Table, tableToIPC } from 'apache-arrow';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChdbEngine } from '../../../src/engine/clickhouse/chdbEngine';
+import { EngineCancelled } from '../../../src/engine/engine';
+import { createNodeEngine } from '../../../src/engine/nodeEngine';
+import { createPostgresEngine } from '../../../src/engine/postgres/postgresEngine';
+import { tableToRows } from '../../../src/engine/rows';
+import { type PostgresServer, startPostgres } from '../support/postgresServer';
+import { chdbAvailable, postgresAvailable } from '../support/requiredEngine';
+
+/** Every type DuckDB's import gives a column, with a row of blanks. */
+const TYPED = `SELECT * FROM (VALUES
+  (1, 'it''s "x"', DATE '2024-02-29', TIMESTAMP '2024-01-02 03:04:05', 1234.5::DECIMAL(18,2), 2.25::DOUBLE, true, 10000000000::BIGINT),
+  (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)) t(i, s, d, ts, amount, f, b, big)`;
+
+async function duckdbCopy() {
+  const duck = await createNodeEngine();
+  try {
+    const table = await duck.query(TYPED);
+    return { ipc: tableToIPC(table, 'stream'), rows: tableToRows(table) };
+  } finally {
+    await duck.close();
+  }
+}
+
+if (postgresAvailable())
+  describe('PostgreSQL engine', () => {
+    let server: PostgresServer;
+    beforeAll(async () => {
+      server = await startPostgres();
+    });
+    afterAll(async () => server?.stop());
+
+    it("copies DuckDB's typed columns and reads them back as DuckDB does, blanks included", async () => {
+      const { ipc, rows } = await duckdbCopy();
+      const engine = await createPostgresEngine({ url: server.url });
+      try {
+        expect(engine.dialect).toBe('postgres');
+        await engine.insertArrowIPC('copied', ipc);
+        expect(tableToRows(await engine.query('SELECT * FROM copied ORDER BY i'))).toEqual(rows);
+      } finally {
+        await engine.close();
+      }
+    });
+
+    it("reads the user's schema, writes only its own, and drops that on close", async () => {
+      const admin = new pg.Client(server.url);
+      await admin.connect();
+      try {
+        await admin.query(
+          'CREATE SCHEMA crm; CREATE TABLE crm.deals (id int); INSERT INTO crm.deals VALUES (1), (2)',
+        );
+        const engine = await createPostgresEngine({ url: server.url, schema: 'crm' });
+        await engine.query('CREATE VIEW deals_view AS SELECT * FROM deals');
+        expect(tableToRows(await engine.query('SELECT count(*) AS n FROM deals_view'))).toEqual([{ n: 2 }]);
+        const where = await admin.query(
+          "SELECT table_schema FROM information_schema.views WHERE table_name = 'deals_view'",
+        );
+        expect(where.rows[0].table_schema).toMatch(/^shakhes_[0-9a-f]{16}$/);
+        await engine.close();
+        const left = await admin.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'shakhes_%'");
+        expect(left.rows).toEqual([]);
+        expect((await admin.query('SELECT count(*)::int AS n FROM crm.deals')).rows).toEqual([{ n: 2 }]);
+      } finally {
+        await admin.end();
+      }
+    });
+
+    it('cancel() stops a running statement on the server', async () => {
+      const engine = await createPostgresEngine({ url: server.url });
+      try {
+        const controller = new AbortController();
+        const started = Date.now();
+        const sleeping = engine.query('SELECT pg_sleep(60)', { signal: controller.signal });
+        // Abort once the server shows the statement running, not after a guessed delay.
+        const admin = new pg.Client(server.url);
+        await admin.connect();
+        try {
+          for (;;) {
+            const r = await admin.query(
+              "SELECT 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)' AND state = 'active'",
+            );
+            if (r.rowCount) break;
+          }
+          controller.abort();
+          await expect(sleeping).rejects.toBeInstanceOf(EngineCancelled);
+          // The server stopped it: the next statement runs at once, far before the minute.
+          expect(tableToRows(await engine.query('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+          expect(Date.now() - started).toBeLessThan(30_000);
+        } finally {
+          await admin.end();
+        }
+      } finally {
+        await engine.close();
+      }
+    });
+
+    it('refuses a second statement where one is asked for, and DuckDB-only calls by name', async () => {
+      const engine = await createPostgresEngine({ url: server.url });
+      try {
+        await expect(engine.query('SELECT 1; SELECT 2', { single: true })).rejects.toThrow(
+          /multiple commands/i,
+        );
+        await expect(engine.tokenize('SELECT 1')).rejects.toThrow(/DuckDB's/);
+        await expect(engine.registerFile('/import/x.csv', new Uint8Array())).rejects.toThrow(
+          /imported with DuckDB/,
+        );
+      } finally {
+        await engine.close();
+      }
+    });
+  });
+
+if (chdbAvailable())
+  describe('chDB engine', () => {
+    it("copies DuckDB's typed columns into Nullable columns and reads them back as DuckDB does", async () => {
+      const { ipc, rows } = await duckdbCopy();
+      const engine = await createChdbEngine();
+      try {
+        expect(engine.dialect).toBe('clickhouse');
+        await engine.insertArrowIPC('copied', ipc);
+        expect(tableToRows(await engine.query('SELECT * FROM copied ORDER BY i'))).toEqual(rows);
+        const types = tableToRows(
+          await engine.query(
+            "SELECT name, type FROM system.columns WHERE table = 'copied' AND database = currentDatabase()",
+          ),
+        );
+        expect(types.every((t) => String(t.type).startsWith('Nullable('))).toBe(true);
+      } finally {
+        await engine.close();
+      }
+    });
+
+    it('copies a blank date whatever bytes DuckDB left under it', async () => {
+      // ClickHouse range-checks the bytes under a NULL; DuckDB does not clear them.
+      const data = makeData({
+        type: new DateDay(),
+        length: 2,
+        nullCount: 1,
+        nullBitmap: Uint8Array.of(0b01),
+        data: Int32Array.of(19_000, 73_204_040),
+      });
+      const ipc = tableToIPC(new Table({ d: makeVector(data) }), 'stream');
+      const engine = await createChdbEngine();
+      try {
+        await engine.insertArrowIPC('dates', ipc);
+        expect(tableToRows(await engine.query('SELECT d FROM dates ORDER BY d NULLS LAST'))).toEqual([
+          { d: '2022-01-08' },
+          { d: null },
+        ]);
+      } finally {
+        await engine.close();
+      }
+    });
+
+    it('fills the missing side of a left join with NULL, as DuckDB does', async () => {
+      const engine = await createChdbEngine();
+      try {
+        const r = await engine.query(
+          'SELECT b.y AS y FROM (SELECT 1 AS x) AS a LEFT JOIN (SELECT 2 AS x, 5 AS y) AS b ON a.x = b.x',
+        );
+        expect(tableToRows(r)).toEqual([{ y: null }]);
+      } finally {
+        await engine.close();
+      }
+    });
+
+    it('refuses DuckDB-only calls by name', async () => {
+      const engine = await createChdbEngine();
+      try {
+        await expect(engine.tokenize('SELECT 1')).rejects.toThrow(/DuckDB's/);
+        await expect(engine.loadParquet()).rejects.toThrow(/imported with DuckDB/);
+      } finally {
+        await engine.close();
+      }
+    });
+  });
