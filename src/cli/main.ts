@@ -11,6 +11,7 @@ import { type CliIO, processIO } from './io';
 import { mapCommand } from './map';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
+import { isTargetUrl } from './targetEngine';
 
 /** A command starts the engine only once its arguments hold, so a typo is answered at once. */
 type Command = (args: ParsedArgs, engine: () => Promise<Engine>, io: CliIO) => Promise<number>;
@@ -62,6 +63,9 @@ const ENGINE_COMMANDS = new Set(['eval', 'run', 'explain']);
 
 /** Reads `--engine` and removes it, so the command's own option check does not see it. */
 function takeEngineChoice(args: ParsedArgs): 'native' | 'wasm' | undefined {
+  // A database URL (postgres://…, chdb:) is the command's own: it computes there on copies
+  // of what DuckDB loaded (targetEngine.ts), so DuckDB itself is the default build.
+  if (isTargetUrl(flag(args, 'engine'))) return undefined;
   const choice = oneOf('engine', flag(args, 'engine'), ['native', 'wasm'] as const);
   args.flags.delete('engine');
   return choice;

@@ -15,7 +15,7 @@ interface Target {
 }
 
 /** Whether `--engine` names a database by URL (postgres://, chdb:, clickhouse://), not a DuckDB build. */
-function isTargetUrl(value: string | undefined): value is string {
+export function isTargetUrl(value: string | undefined): value is string {
   return value !== undefined && /^(postgres(ql)?:\/\/|chdb:|clickhouse:\/\/)/.test(value);
 }
 

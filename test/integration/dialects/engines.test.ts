@@ -1,6 +1,7 @@
 import { DateDay, makeData, makeVector, Table, tableToIPC } from 'apache-arrow';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/main';
 import { createChdbEngine } from '../../../src/engine/clickhouse/chdbEngine';
 import { EngineCancelled } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
@@ -31,6 +32,27 @@ if (postgresAvailable())
       server = await startPostgres();
     });
     afterAll(async () => server?.stop());
+
+    it('computes `shakhes eval --engine postgres://…` there: Telco churn is 1,869 / 7,043', async () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(
+        [
+          'eval',
+          '--engine',
+          server.url,
+          '--data',
+          'telco=../shared/real-data/Telco-Customer-Churn.csv',
+          '--format',
+          'json',
+          'COUNTIF(telco.Churn = "Yes") / COUNTROWS(telco)',
+        ],
+        { out: (t) => out.push(t), err: (t) => err.push(t) },
+      );
+      expect(err.join('\n')).toBe('');
+      expect(code).toBe(0);
+      expect((JSON.parse(out.join('\n')) as { value: number }).value).toBeCloseTo(1869 / 7043, 12);
+    });
 
     it("copies DuckDB's typed columns and reads them back as DuckDB does, blanks included", async () => {
       const { ipc, rows } = await duckdbCopy();
