@@ -54,6 +54,10 @@ export interface Dialect {
   aggregate(kind: AggregateKind, args: readonly string[], filter: string | null): string;
   /** The value `n` rows back in the window `over` (`PARTITION BY … ORDER BY …`); blank before the first. */
   lag(value: string, n: number, over: string): string;
+  /** The smallest of the values, blanks skipped (blank when all are). */
+  least(values: readonly string[]): string;
+  /** The largest of the values, blanks skipped (blank when all are). */
+  greatest(values: readonly string[]): string;
   /** a = b where two blanks count as equal. */
   nullSafeEquals(a: string, b: string): string;
   /** The set operator that removes duplicate rows. */

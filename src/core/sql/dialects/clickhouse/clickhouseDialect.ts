@@ -68,6 +68,16 @@ function aggregate(kind: AggregateKind, [x, p]: readonly string[], filter: strin
 }
 
 /**
+ * least/greatest give NULL when any value is; each value falls back on the others, so a
+ * blank one is skipped and all blank is blank, as in DuckDB and PostgreSQL.
+ */
+function skippingBlanks(fn: 'least' | 'greatest', values: readonly string[]): string {
+  if (values.length === 1) return values[0];
+  const each = values.map((v, i) => `coalesce(${[v, ...values.filter((_, j) => j !== i)].join(', ')})`);
+  return `${fn}(${each.join(', ')})`;
+}
+
+/**
  * ClickHouse 24 and later, a server or the embedded chDB. Left joins give NULL only with
  * join_use_nulls (a session setting); a plain UNION needs DISTINCT spelt out.
  */
@@ -99,6 +109,8 @@ export const clickhouse: Dialect = {
   aggregate,
   lag: (value, n, over) =>
     `lagInFrame(${value}, ${n}) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
+  least: (values) => skippingBlanks('least', values),
+  greatest: (values) => skippingBlanks('greatest', values),
   nullSafeEquals: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   unionDistinct: 'UNION DISTINCT',
   sessionSettings: ['SET join_use_nulls = 1'],

@@ -61,6 +61,8 @@ export const duckdb: Dialect = {
   contains: (text, part) => `contains(${text}, ${part})`,
   aggregate: (kind, args, filter) => standardAggregate(OWN, kind, args, filter),
   lag: (value, n, over) => `LAG(${value}, ${n}) OVER (${over})`,
+  least: (values) => `LEAST(${values.join(', ')})`,
+  greatest: (values) => `GREATEST(${values.join(', ')})`,
   nullSafeEquals: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
   unionDistinct: 'UNION',
   sessionSettings: [],

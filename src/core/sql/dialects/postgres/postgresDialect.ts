@@ -70,6 +70,8 @@ export const postgres: Dialect = {
   contains: (text, part) => `(strpos(${text}, ${part}) > 0)`,
   aggregate: (kind, args, filter) => standardAggregate(OWN, kind, args, filter),
   lag: (value, n, over) => `LAG(${value}, ${n}) OVER (${over})`,
+  least: (values) => `LEAST(${values.join(', ')})`,
+  greatest: (values) => `GREATEST(${values.join(', ')})`,
   nullSafeEquals: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
   unionDistinct: 'UNION',
   sessionSettings: [],
