@@ -130,11 +130,12 @@ function buildSql(main: CompileScope, outputs: ScorecardOutput[], undated: Reado
   // The whole-range rows come from a second compile over the same bounds, in the same query.
   const totals = new CompileScope(req, new ScorecardPlan(req, null, 't_'), main.d, 't_');
   const part = stagedSql(totals, outputs, new Set());
+  // The union in parentheses: ClickHouse would order only its second part.
   return [
     `WITH ${[...parts.ctes, ...part.ctes.slice(1)].join(',\n')}`,
-    parts.select,
+    `SELECT * FROM (${parts.select}`,
     'UNION ALL',
-    part.select,
+    `${part.select}) AS u`,
     order,
   ].join('\n');
 }

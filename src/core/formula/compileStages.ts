@@ -4,13 +4,18 @@ import type { CompileScope } from './compileScope';
 import type { WindowContext } from './registry';
 import type { SqlCtx } from './rowSql';
 
+/** The columns every spine has (compileSpine.ts, compileRanges.ts). */
+const SPINE_COLUMNS = ['period_start', 'period_end', 'period', 'period_ord', 'period_year', 'in_range'];
+
 /**
  * r0: the spine (periods × breakdown values) with every block's aggregates joined on;
  * ACTIVE() counts become running sums of their events here.
  */
 export function r0Sql(s: CompileScope): string {
   const { d } = s;
-  const cols = ['s.*'];
+  // Named one by one: ClickHouse names the columns of `s.*` after the join, not as the spine had them.
+  const spine = [...SPINE_COLUMNS, ...(s.grain === null ? ['range_kind'] : []), 'by_value'];
+  const cols = spine.map((c) => `s.${s.q(c)} AS ${s.q(c)}`);
   const joins: string[] = [];
   for (const b of s.plan.blocks) {
     const on = [

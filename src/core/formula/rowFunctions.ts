@@ -79,7 +79,7 @@ export const ROW_FUNCTIONS: RowFunction[] = [
     returns: 'number',
     help: 'Rounds to the given number of decimals (0 when left out); halves round away from zero.',
     example: { formula: 'ROUND(AVERAGE(deals.amount), 1)', result: 'an average of 133.333 gives 133.3' },
-    sql: (d, [x, digits]) => `ROUND(${x}, ${d.cast(digits ?? '0', 'integer')})`,
+    sql: (d, [x, digits]) => d.round(x, digits ?? '0'),
   },
   {
     name: 'ABS',

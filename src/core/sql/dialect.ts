@@ -39,6 +39,8 @@ export interface Dialect {
   // ---- numbers and text ----
   /** Integer division, truncating: a and b are non-negative integers here. */
   intDiv(a: string, b: string): string;
+  /** `x` rounded to `digits` decimals (an integer, may be negative), halves away from zero. */
+  round(x: string, digits: string): string;
   /** A non-negative integer as text, zero-padded to `width` digits. */
   padNumber(n: string, width: number): string;
   /** Text parts joined (each already text). */

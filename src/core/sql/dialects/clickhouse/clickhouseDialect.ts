@@ -103,6 +103,8 @@ export const clickhouse: Dialect = {
   datePart: (part, date) => `CAST(${PARTS[part]}(${date}) AS Nullable(Int32))`,
   makeDate: (y, m, d) => `makeDate32(${y}, ${m}, ${d})`,
   intDiv: (a, b) => `intDiv(${a}, ${b})`,
+  // round() of a Float64 rounds halves to even.
+  round: (x, digits) => `(sign(${x}) * floor(abs(${x}) * pow(10, ${digits}) + 0.5) / pow(10, ${digits}))`,
   padNumber: (n, width) => `leftPad(toString(${n}), ${width}, '0')`,
   concat: (parts) => `concat(${parts.map((p) => `ifNull(${p}, '')`).join(', ')})`,
   contains: (text, part) => `(position(${text}, ${part}) > 0)`,

@@ -56,6 +56,7 @@ export const duckdb: Dialect = {
   datePart: (part, date) => `${PARTS[part]}(${date})`,
   makeDate: (y, m, d) => `make_date(${y}, ${m}, ${d})`,
   intDiv: (a, b) => `((${a}) // (${b}))`,
+  round: (x, digits) => `ROUND(${x}, CAST(${digits} AS INTEGER))`,
   padNumber: (n, width) => `lpad(CAST(${n} AS VARCHAR), ${width}, '0')`,
   concat: (parts) => `concat(${parts.join(', ')})`,
   contains: (text, part) => `contains(${text}, ${part})`,

@@ -65,6 +65,8 @@ export const postgres: Dialect = {
   datePart: (part, date) => `CAST(EXTRACT(${FIELDS[part]} FROM ${date}) AS integer)`,
   makeDate: (y, m, d) => `make_date(CAST(${y} AS integer), CAST(${m} AS integer), CAST(${d} AS integer))`,
   intDiv: (a, b) => `(CAST(${a} AS integer) / CAST(${b} AS integer))`,
+  // round() of a double rounds halves to even; numeric's rounds them away from zero.
+  round: (x, digits) => `CAST(ROUND(CAST(${x} AS numeric), CAST(${digits} AS integer)) AS double precision)`,
   padNumber: (n, width) => `lpad(CAST(${n} AS text), ${width}, '0')`,
   concat: (parts) => `concat(${parts.join(', ')})`,
   contains: (text, part) => `(strpos(${text}, ${part}) > 0)`,
