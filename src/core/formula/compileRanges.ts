@@ -18,10 +18,10 @@ export function isRangeKind(v: unknown): v is RangeKind {
 export function rangeBoundsSql(d: Dialect, bounds: string): string {
   const q = (kind: RangeKind, end: 'lo' | 'hi') => d.quoteIdent(`${kind}_${end}`);
   // Days in the range, so the previous range is exactly as long.
-  const days = 'CAST(bd.hi - bd.lo + 1 AS INTEGER)';
+  const days = `${d.daysBetween('bd.lo', 'bd.hi')} + 1`;
   return [
     `SELECT bd.lo AS ${q('total', 'lo')}, bd.hi AS ${q('total', 'hi')},`,
-    `  CAST(bd.lo - ${days} AS DATE) AS ${q('previous', 'lo')}, CAST(bd.lo - 1 AS DATE) AS ${q('previous', 'hi')},`,
+    `  ${d.addDays('bd.lo', `0 - (${days})`)} AS ${q('previous', 'lo')}, ${d.addDays('bd.lo', '-1')} AS ${q('previous', 'hi')},`,
     `  ${d.addYears('bd.lo', -1)} AS ${q('last_year', 'lo')}, ${d.addYears('bd.hi', -1)} AS ${q('last_year', 'hi')}`,
     `FROM ${bounds} AS bd`,
   ].join('\n');

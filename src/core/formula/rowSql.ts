@@ -11,7 +11,7 @@ export interface SqlCtx {
 }
 
 /** What expression SQL needs beyond the place it is written: the dialect and the aggregates' columns. */
-export interface ExprSqlContext extends SqlCtx {
+interface ExprSqlContext extends SqlCtx {
   dialect: Dialect;
   /** The column (quoted) an aggregate call was computed into, or NULL when it has none. */
   aggregate(call: Extract<TExpr, { t: 'call' }>): string;
@@ -21,12 +21,12 @@ export function argSql(fn: string, i: number, a: TExpr, ctx: ExprSqlContext): st
   const f = lookupFunction(fn);
   const param = f === undefined ? undefined : paramFor(f, i);
   const sql = exprSql(a, ctx);
-  return param?.type === 'number' && a.type === 'boolean' ? `CAST(${sql} AS DOUBLE)` : sql;
+  return param?.type === 'number' && a.type === 'boolean' ? ctx.dialect.cast(sql, 'double') : sql;
 }
 
 function numeric(e: TExpr, ctx: ExprSqlContext): string {
   const sql = exprSql(e, ctx);
-  return e.type === 'boolean' ? `CAST(${sql} AS DOUBLE)` : sql;
+  return e.type === 'boolean' ? ctx.dialect.cast(sql, 'double') : sql;
 }
 
 /**
@@ -43,7 +43,7 @@ export function exprSql(e: TExpr, ctx: ExprSqlContext): string {
       return e.type === 'date' ? d.dateLiteral(e.value) : d.stringLiteral(e.value);
     case 'column': {
       const col = `${ctx.alias(e.table)}.${d.quoteIdent(e.column)}`;
-      return e.type === 'number' ? `CAST(${col} AS DOUBLE)` : col;
+      return e.type === 'number' ? d.cast(col, 'double') : col;
     }
     case 'kpi':
       return d.quoteIdent(ctx.kpiLevel?.columnOf.get(e.id) ?? 'missing');
@@ -65,9 +65,10 @@ export function exprSql(e: TExpr, ctx: ExprSqlContext): string {
         const kl = ctx.kpiLevel;
         if (kl === undefined) return 'NULL';
         const n = e.args[1] === undefined ? null : constantNumber(e.args[1]);
-        return f.sql(numeric(e.args[0], ctx), n === null ? null : Math.trunc(n), kl.window);
+        return f.sql(d, numeric(e.args[0], ctx), n === null ? null : Math.trunc(n), kl.window);
       }
       return f.sql(
+        d,
         e.args.map((a, i) => argSql(f.name, i, a, ctx)),
         ctx.row,
       );
@@ -87,7 +88,10 @@ function binarySql(e: Extract<TExpr, { t: 'binary' }>, ctx: ExprSqlContext): str
     case '^':
       return `POWER(${numeric(e.left, ctx)}, ${numeric(e.right, ctx)})`;
     case '&':
-      return `concat(CAST(${exprSql(e.left, ctx)} AS VARCHAR), CAST(${exprSql(e.right, ctx)} AS VARCHAR))`;
+      return ctx.dialect.concat([
+        ctx.dialect.cast(exprSql(e.left, ctx), 'text'),
+        ctx.dialect.cast(exprSql(e.right, ctx), 'text'),
+      ]);
     default:
       return `(${exprSql(e.left, ctx)} ${e.op} ${exprSql(e.right, ctx)})`;
   }

@@ -83,7 +83,7 @@ export function plausibilityPlan(
   });
   const spanSql = spans.map((r) => {
     const f = lookupFunction(r.fn) as RowFunction;
-    return f.sql([q(r.start), q(r.end)], { periodStart: 'NULL', periodEnd: 'NULL', today: day });
+    return f.sql(d, [q(r.start), q(r.end)], { periodStart: 'NULL', periodEnd: 'NULL', today: day });
   });
   spans.forEach((_r, i) => {
     const s = `s${i}`;

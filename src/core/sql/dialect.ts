@@ -39,6 +39,8 @@ export interface Dialect {
   // ---- numbers and text ----
   /** Integer division, truncating: a and b are non-negative integers here. */
   intDiv(a: string, b: string): string;
+  /** `x` rounded to `digits` decimals (an integer, may be negative), halves away from zero. */
+  round(x: string, digits: string): string;
   /** A non-negative integer as text, zero-padded to `width` digits. */
   padNumber(n: string, width: number): string;
   /** Text parts joined (each already text). */
@@ -54,6 +56,10 @@ export interface Dialect {
   aggregate(kind: AggregateKind, args: readonly string[], filter: string | null): string;
   /** The value `n` rows back in the window `over` (`PARTITION BY … ORDER BY …`); blank before the first. */
   lag(value: string, n: number, over: string): string;
+  /** The smallest of the values, blanks skipped (blank when all are). */
+  least(values: readonly string[]): string;
+  /** The largest of the values, blanks skipped (blank when all are). */
+  greatest(values: readonly string[]): string;
   /** a = b where two blanks count as equal. */
   nullSafeEquals(a: string, b: string): string;
   /** The set operator that removes duplicate rows. */

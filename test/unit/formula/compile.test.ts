@@ -44,7 +44,7 @@ describe('formula → SQL', () => {
         'CROSS JOIN "bounds" AS bd',
         'JOIN "_calendar" AS c ON c."d" = CAST(t0."created_at" AS DATE)',
         'JOIN "spine_periods" AS sp ON sp.period_start = c."g_month_start"',
-        'GROUP BY ALL',
+        'GROUP BY sp.period_start',
       ].join('\n'),
     );
     expect(text.match(/FROM "deals" AS t0/g)).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('formula → SQL', () => {
     );
     expect(cte(text, 'r3')).toContain('(("k1" - LAG("k1", 1) OVER');
     // A year plus three months of 31 days before the range, for YOY and the two nested lags.
-    expect(cte(text, 'spine_periods')).toContain('bd.lo - 459');
+    expect(cte(text, 'spine_periods')).toContain('CAST(bd.lo + CAST(0 - 459 AS INTEGER) AS DATE)');
   });
 
   it('counts ACTIVE from start and end events with a running sum, not a row × period join', () => {

@@ -68,6 +68,16 @@ function aggregate(kind: AggregateKind, [x, p]: readonly string[], filter: strin
 }
 
 /**
+ * least/greatest give NULL when any value is; each value falls back on the others, so a
+ * blank one is skipped and all blank is blank, as in DuckDB and PostgreSQL.
+ */
+function skippingBlanks(fn: 'least' | 'greatest', values: readonly string[]): string {
+  if (values.length === 1) return values[0];
+  const each = values.map((v, i) => `coalesce(${[v, ...values.filter((_, j) => j !== i)].join(', ')})`);
+  return `${fn}(${each.join(', ')})`;
+}
+
+/**
  * ClickHouse 24 and later, a server or the embedded chDB. Left joins give NULL only with
  * join_use_nulls (a session setting); a plain UNION needs DISTINCT spelt out.
  */
@@ -93,12 +103,16 @@ export const clickhouse: Dialect = {
   datePart: (part, date) => `CAST(${PARTS[part]}(${date}) AS Nullable(Int32))`,
   makeDate: (y, m, d) => `makeDate32(${y}, ${m}, ${d})`,
   intDiv: (a, b) => `intDiv(${a}, ${b})`,
+  // round() of a Float64 rounds halves to even.
+  round: (x, digits) => `(sign(${x}) * floor(abs(${x}) * pow(10, ${digits}) + 0.5) / pow(10, ${digits}))`,
   padNumber: (n, width) => `leftPad(toString(${n}), ${width}, '0')`,
   concat: (parts) => `concat(${parts.map((p) => `ifNull(${p}, '')`).join(', ')})`,
   contains: (text, part) => `(position(${text}, ${part}) > 0)`,
   aggregate,
   lag: (value, n, over) =>
     `lagInFrame(${value}, ${n}) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
+  least: (values) => skippingBlanks('least', values),
+  greatest: (values) => skippingBlanks('greatest', values),
   nullSafeEquals: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   unionDistinct: 'UNION DISTINCT',
   sessionSettings: ['SET join_use_nulls = 1'],
