@@ -11,7 +11,7 @@ import type { Figure } from './report';
 type Server = Awaited<ReturnType<typeof startServer>>;
 
 /** One served build and a fresh profile per measurement, as a first-time user has. */
-async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) => Promise<T>): Promise<T> {
+export async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) => Promise<T>): Promise<T> {
   const server = await startServer({ root: process.env.SHAKHES_DIST ?? 'dist', port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'shakhes-bench-'));
   const ctx = await launchChromium(profile);
@@ -24,12 +24,12 @@ async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) => Promi
   }
 }
 
-const listed = (page: Page, table: string, rows?: number) =>
+export const listed = (page: Page, table: string, rows?: number) =>
   page
     .locator(`li[data-table="${table}"] .count${rows === undefined ? '' : `[data-rows="${rows}"]`}`)
     .waitFor({ state: 'attached', timeout: 600_000 });
 
-async function chooseFiles(page: Page, paths: string[]) {
+export async function chooseFiles(page: Page, paths: string[]) {
   await page.getByLabel('Open CRM export files').first().setInputFiles(paths);
 }
 
@@ -240,7 +240,7 @@ function rendererCpuSeconds(): number {
  * `timeoutMs` passed. Loading a table sets off work that is not scrolling (autosave
  * encodes the whole table), and frames that work delays are not the grid's.
  */
-async function tabSettled(quietMs = 1500, timeoutMs = 60_000) {
+export async function tabSettled(quietMs = 1500, timeoutMs = 60_000) {
   const start = Date.now();
   const samples: { at: number; cpu: number }[] = [];
   while (Date.now() - start < timeoutMs) {
