@@ -24,12 +24,12 @@ export async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) =
   }
 }
 
-export const listed = (page: Page, table: string, rows?: number) =>
+const listed = (page: Page, table: string, rows?: number) =>
   page
     .locator(`li[data-table="${table}"] .count${rows === undefined ? '' : `[data-rows="${rows}"]`}`)
     .waitFor({ state: 'attached', timeout: 600_000 });
 
-export async function chooseFiles(page: Page, paths: string[]) {
+async function chooseFiles(page: Page, paths: string[]) {
   await page.getByLabel('Open CRM export files').first().setInputFiles(paths);
 }
 
@@ -283,6 +283,22 @@ async function resultsKept(page: Page, timeoutMs = 120_000) {
   );
 }
 
+/** A new page of the app with `file` loaded and its table's first row showing in the data grid. */
+export async function openTable(
+  ctx: BrowserContext,
+  server: Server,
+  file: string,
+  table: string,
+  rows: number,
+) {
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}?demo=0`);
+  await chooseFiles(page, [resolve(file)]);
+  await listed(page, table, rows);
+  await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+  return page;
+}
+
 /**
  * Frames over 50 ms while the grid scrolls through a large table: like a mouse wheel
  * (120 px a frame) and like dragging the scrollbar end to end in ten seconds. Each is
@@ -298,11 +314,7 @@ export async function chromiumScroll(
   runs = 3,
 ): Promise<Figure[]> {
   return withBrowser(async (ctx, server) => {
-    const page = await ctx.newPage();
-    await page.goto(`${server.url}?demo=0`);
-    await chooseFiles(page, [resolve(file)]);
-    await listed(page, table, rows);
-    await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+    const page = await openTable(ctx, server, file, table, rows);
     await page.evaluate(`(() => {
       window.__longestFrame = 0;
       new PerformanceObserver((list) => {

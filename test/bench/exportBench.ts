@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { chooseFiles, listed, tabSettled, withBrowser } from './chromiumBench';
+import { openTable, tabSettled, withBrowser } from './chromiumBench';
 import type { Figure } from './report';
 
 /**
@@ -16,11 +15,7 @@ export async function chromiumExport(
   runs = 3,
 ): Promise<Figure[]> {
   return withBrowser(async (ctx, server) => {
-    const page = await ctx.newPage();
-    await page.goto(`${server.url}?demo=0`);
-    await chooseFiles(page, [resolve(file)]);
-    await listed(page, table, rows);
-    await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+    const page = await openTable(ctx, server, file, table, rows);
     await page.evaluate(`(() => {
       window.__tasks = [];
       new PerformanceObserver((list) => {
