@@ -46,6 +46,13 @@ export async function chromiumExport(
       longest.push(Math.max(0, ...during));
       over.push(during.filter((d) => d > 100).length);
     }
+    // Whether the page itself loaded the Parquet codec: if so, some encode fell back to the page's thread.
+    const fetched = (await page.evaluate(
+      `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /parquet|encodeWorker/i.test(n))`,
+    )) as string[];
+    process.stderr.write(
+      `  fetched by the page: ${fetched.map((f) => f.split('/').pop()).join(', ') || 'none'}\n`,
+    );
     const n = rows.toLocaleString('en');
     return [
       { section, work: `DuckDB-WASM (Chromium): ${n} rows to Parquet, click → download`, runs: seconds },
