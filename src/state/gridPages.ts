@@ -1,7 +1,14 @@
 import type { ColumnKind } from '../core/model/columnKind';
-import { buildGridQuery, denseRowidsSql, type GridFilterModel, type GridSort } from '../core/sql/gridQuery';
+import {
+  buildGridQuery,
+  denseRowidsSql,
+  type GridFilterModel,
+  type GridSort,
+  positionsPageSql,
+} from '../core/sql/gridQuery';
 import type { Engine } from '../engine/engine';
 import { arrowToRows, firstNumber, type Row } from './arrowRows';
+import { gridPositions } from './gridPositions';
 
 /**
  * Pages of one table for the data grid, read from the engine: sorting and filtering
@@ -23,6 +30,8 @@ interface Page {
 
 interface TablePages {
   get(request: PageRequest): Promise<Page>;
+  /** Drops what the engine holds for these pages (the view's positions); a later page builds it again. */
+  close(): void;
 }
 
 interface GridTable {
@@ -30,12 +39,20 @@ interface GridTable {
   columns: { name: string; kind: ColumnKind }[];
 }
 
+/**
+ * Pages this near the top of a view are read by LIMIT/OFFSET while its positions are not
+ * built yet: DuckDB keeps only the top rows for them, so the first page of a new sort
+ * shows without waiting for every row's position.
+ */
+const SHALLOW = 1000;
+
 /** Pages of `table` as it is now: make a new one when its contents change. */
 export function tablePages(table: GridTable, engine: () => Promise<Engine>): TablePages {
   const columns = table.columns.map((c) => c.name);
   const textColumns = table.columns.filter((c) => c.kind === 'text').map((c) => c.name);
   const counts = new Map<string, Promise<number>>();
   let dense: Promise<boolean> | undefined;
+  const positions = gridPositions({ name: table.name, columns, textColumns }, engine);
   let ahead: { key: string; rows: Promise<Row[]>; abort: AbortController } | null = null;
   let lastStart = -1;
 
@@ -59,10 +76,27 @@ export function tablePages(table: GridTable, engine: () => Promise<Engine>): Tab
       denseRowids: await denseRowids(),
     });
 
+  const run = async (sql: string, signal?: AbortSignal) =>
+    arrowToRows(await (await engine()).query(sql, signal === undefined ? undefined : { signal })).rows;
+
   const fetchRows = async (view: PageRequest, offset: number, limit: number, signal?: AbortSignal) => {
-    const { sql } = await query(view, offset, limit);
-    const e = await engine();
-    return arrowToRows(await e.query(sql, signal === undefined ? undefined : { signal })).rows;
+    const offsetPage = async () => run((await query(view, offset, limit)).sql, signal);
+    const pos = positions.of(view);
+    if (!pos.built && offset < SHALLOW) {
+      // The top rows first; the positions are built after them, for the pages further down.
+      const rows = offsetPage();
+      rows.then(pos.table, pos.table);
+      return rows;
+    }
+    const name = await pos.table();
+    if (name === null) return offsetPage();
+    try {
+      return await run(positionsPageSql({ table: table.name, columns }, name, offset, limit), signal);
+    } catch (e) {
+      // The view changed and its positions were dropped before this page was read.
+      if (signal?.aborted || pos.current) throw e;
+      return offsetPage();
+    }
   };
 
   const count = async (view: PageRequest) => {
@@ -80,7 +114,7 @@ export function tablePages(table: GridTable, engine: () => Promise<Engine>): Tab
   return {
     async get(view) {
       const size = view.endRow - view.startRow;
-      const viewKey = JSON.stringify([view.sort, view.filter]);
+      const viewKey = viewKeyOf(view);
       const keyOf = (start: number) => `${viewKey}|${start}|${size}`;
       let rows: Promise<Row[]>;
       if (ahead?.key === keyOf(view.startRow)) {
@@ -105,5 +139,10 @@ export function tablePages(table: GridTable, engine: () => Promise<Engine>): Tab
       }
       return { rows: page, total };
     },
+    close: positions.close,
   };
+}
+
+function viewKeyOf(view: PageRequest): string {
+  return JSON.stringify([view.sort, view.filter]);
 }

@@ -116,8 +116,12 @@ export function DataGrid({ table, onCount }: Props) {
   useEffect(() => {
     if (api && selectedColumn) api.ensureColumnVisible(selectedColumn, 'auto');
   }, [api, selectedColumn]);
+  // The table's contents token: new contents bring new pages, and the old ones drop what they held.
+  const contents = useData((s) => s.dataIds[table.name]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: contents is what makes old pages stale
+  const pages = useMemo(() => tablePages(table, () => dataStore.getState().engine()), [table, contents]);
+  useEffect(() => () => pages.close(), [pages]);
   const datasource = useMemo<IDatasource>(() => {
-    const pages = tablePages(table, () => dataStore.getState().engine());
     let shown: number | null = null;
     return {
       getRows(params: IGetRowsParams<Row>) {
@@ -143,7 +147,7 @@ export function DataGrid({ table, onCount }: Props) {
         );
       },
     };
-  }, [table, onCount]);
+  }, [table, pages, onCount]);
   const onGridReady = useCallback((e: GridReadyEvent<Row>) => setApi(e.api), []);
   const onCellClicked = useCallback(
     (e: CellClickedEvent<Row>) => {

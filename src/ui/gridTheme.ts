@@ -1,4 +1,7 @@
 import { themeQuartz } from 'ag-grid-community';
+// Every grid takes its theme from here, so AG Grid's own texts follow the language before
+// any grid is made, and neither loads before the first grid does.
+import './gridLocale';
 
 /** AG Grid's look taken from the app's design tokens (theme.css), so both themes match. */
 export const gridTheme = themeQuartz.withParams({

@@ -10,8 +10,6 @@ import { createRoot } from 'react-dom/client';
 // The composition root, made before the app: its locale store comes first, so the language
 // is set before any message is read.
 import './appRoot';
-// Before any grid is made: AG Grid's own texts follow the language.
-import './gridLocale';
 import { App } from './app';
 
 const root = document.getElementById('root');

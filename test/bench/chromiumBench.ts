@@ -11,7 +11,7 @@ import type { Figure } from './report';
 type Server = Awaited<ReturnType<typeof startServer>>;
 
 /** One served build and a fresh profile per measurement, as a first-time user has. */
-async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) => Promise<T>): Promise<T> {
+export async function withBrowser<T>(fn: (ctx: BrowserContext, server: Server) => Promise<T>): Promise<T> {
   const server = await startServer({ root: process.env.SHAKHES_DIST ?? 'dist', port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'shakhes-bench-'));
   const ctx = await launchChromium(profile);
@@ -240,7 +240,7 @@ function rendererCpuSeconds(): number {
  * `timeoutMs` passed. Loading a table sets off work that is not scrolling (autosave
  * encodes the whole table), and frames that work delays are not the grid's.
  */
-async function tabSettled(quietMs = 1500, timeoutMs = 60_000) {
+export async function tabSettled(quietMs = 1500, timeoutMs = 60_000) {
   const start = Date.now();
   const samples: { at: number; cpu: number }[] = [];
   while (Date.now() - start < timeoutMs) {
@@ -283,6 +283,22 @@ async function resultsKept(page: Page, timeoutMs = 120_000) {
   );
 }
 
+/** A new page of the app with `file` loaded and its table's first row showing in the data grid. */
+export async function openTable(
+  ctx: BrowserContext,
+  server: Server,
+  file: string,
+  table: string,
+  rows: number,
+) {
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}?demo=0`);
+  await chooseFiles(page, [resolve(file)]);
+  await listed(page, table, rows);
+  await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+  return page;
+}
+
 /**
  * Frames over 50 ms while the grid scrolls through a large table: like a mouse wheel
  * (120 px a frame) and like dragging the scrollbar end to end in ten seconds. Each is
@@ -298,11 +314,7 @@ export async function chromiumScroll(
   runs = 3,
 ): Promise<Figure[]> {
   return withBrowser(async (ctx, server) => {
-    const page = await ctx.newPage();
-    await page.goto(`${server.url}?demo=0`);
-    await chooseFiles(page, [resolve(file)]);
-    await listed(page, table, rows);
-    await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 120_000 });
+    const page = await openTable(ctx, server, file, table, rows);
     await page.evaluate(`(() => {
       window.__longestFrame = 0;
       new PerformanceObserver((list) => {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,bundle,...]
+ * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,grid,export,bundle,...]
  *
  * Measures Shakhes on the generated demo schema (samples/generate.ts) in DuckDB-WASM
  * (its Node build, and the built app in headless Chromium) against native DuckDB on
@@ -20,6 +20,8 @@ import {
   chromiumScroll,
 } from './chromiumBench';
 import { DEALS_PER_SCALE, ensureDemoCsv } from './demoData';
+import { chromiumExport } from './exportBench';
+import { gridPageFigures } from './gridBench';
 import { loadFigures, scorecardFigures } from './nodeBench';
 import { type Figure, printReport, summarise } from './report';
 
@@ -103,6 +105,19 @@ for (const size of sizes) {
       await section(name, async () => {
         figures.push(...(await chromiumScorecard(name, dir, runs)));
       });
+  }
+  if (want('grid') && size === '1m') {
+    say(`grid pages ${label}`);
+    const name = `data grid pages, ${label}`;
+    await section(name, async () => {
+      figures.push(...(await gridPageFigures(name, dealsCsv, runs)));
+    });
+  }
+  if (chromium && want('export') && size === '1m') {
+    say('Parquet export');
+    await section('Parquet export', async () => {
+      figures.push(...(await chromiumExport('Parquet export', dealsCsv, 'deals', rows, Math.min(runs, 3))));
+    });
   }
   if (chromium && want('scroll') && size === '1m') {
     say('grid scroll');

@@ -1,10 +1,10 @@
-import { tableToIPC } from 'apache-arrow';
 import { type ExportTable, exportCsv, exportFileName, exportXlsx } from '../../core/export/exportTable';
 import { buildGridQuery } from '../../core/sql/gridQuery';
 import { arrowToRows, firstNumber } from '../../state/arrowRows';
 import type { TableEntry } from '../../state/dataStore';
-import { dataStore } from '../appRoot';
+import { dataStore, encodeForAutosave } from '../appRoot';
 import { download } from '../workbookFiles';
+import { ipcInSlices } from './arrowStream';
 import { gridViewOf } from './gridView';
 
 type TableFormat = 'csv' | 'xlsx' | 'parquet';
@@ -22,21 +22,28 @@ const TYPES: Record<TableFormat, string> = {
 async function gridRows(table: TableEntry) {
   const engine = await dataStore.getState().engine();
   const view = gridViewOf(table.name);
-  const request = { table: table.name, columns: table.columns.map((c) => c.name), ...view, offset: 0 };
+  const request = {
+    table: table.name,
+    columns: table.columns.map((c) => c.name),
+    // Text sorts as the grid sorts it (Persian order), so the file's rows are in the grid's order.
+    textColumns: table.columns.filter((c) => c.kind === 'text').map((c) => c.name),
+    ...view,
+    offset: 0,
+  };
   const { countSql } = buildGridQuery({ ...request, limit: 0 });
   const total = firstNumber(await engine.query(countSql), 'n');
   const { sql } = buildGridQuery({ ...request, limit: total });
-  return { engine, result: await engine.query(sql) };
+  return engine.query(sql);
 }
 
 /** Downloads a table (as the grid shows it: filtered and sorted) as CSV, XLSX or Parquet. */
 export async function exportTable(table: TableEntry, format: TableFormat): Promise<void> {
-  const { engine, result } = await gridRows(table);
+  const result = await gridRows(table);
   let bytes: Uint8Array;
   if (format === 'parquet') {
     // In the browser the engine's tables are the app's own Arrow copy, so this IPC is whole.
-    const codec = await engine.loadParquet();
-    bytes = codec.fromArrowIPC(tableToIPC(result, 'stream'));
+    // Encoded by autosave's worker: a million rows took over a second of the page's thread.
+    bytes = await encodeForAutosave(await ipcInSlices(result));
   } else {
     const { columns, rows } = arrowToRows(result);
     const data: ExportTable = {

@@ -1,5 +1,5 @@
 import './scorecard.css';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { numberFormat } from '../../i18n/format';
 import { t } from '../../i18n/t';
@@ -14,8 +14,14 @@ import { AddKpiDialog, NewKpiDialog } from './addKpiDialog';
 import { FormulaBar } from './formulaBar';
 import { useScorecard } from './scorecardApp';
 import { ScorecardControls } from './scorecardControls';
-import { ScorecardGrid } from './scorecardGrid';
 import { type OptionalSet, scorecardViewStore, useScorecardView } from './scorecardView';
+
+// AG Grid is most of the app's code: it loads while the page paints, and a skeleton of the grid stands in.
+const ScorecardGrid = lazy(() => import('./scorecardGrid').then((m) => ({ default: m.ScorecardGrid })));
+
+function GridSkeleton() {
+  return <div className="grid-wrap sc-grid sc-grid-skeleton" aria-busy="true" />;
+}
 
 /** The scorecard tab: controls, the formula bar, then the grid; recomputed when the loaded tables settle. */
 export function ScorecardSheet() {
@@ -109,7 +115,9 @@ export function ScorecardSheet() {
           {t('scorecard.newKpi')}
         </button>
       </div>
-      <ScorecardGrid />
+      <Suspense fallback={<GridSkeleton />}>
+        <ScorecardGrid />
+      </Suspense>
       {open === 'add' && <AddKpiDialog onClose={() => setOpen(null)} />}
       {open === 'new' && <NewKpiDialog onClose={() => setOpen(null)} />}
     </div>

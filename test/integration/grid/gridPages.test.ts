@@ -5,6 +5,7 @@ import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { arrowToRows } from '../../../src/state/arrowRows';
 import { tablePages } from '../../../src/state/gridPages';
+import { recordingEngine } from './recordingEngine';
 
 // More rows than two of DuckDB's row groups (122,880 rows each), so pages cross them.
 const N = 300_000;
@@ -18,14 +19,7 @@ const COLUMNS: { name: string; kind: ColumnKind }[] = [
 
 let engine: Engine;
 const queries: string[] = [];
-const recording = (): Promise<Engine> =>
-  Promise.resolve({
-    ...engine,
-    query: (sql, options) => {
-      queries.push(sql);
-      return engine.query(sql, options);
-    },
-  });
+const recording = recordingEngine(() => engine, queries);
 
 beforeAll(async () => {
   engine = await createNodeEngine();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildGridQuery, denseRowidsSql } from '../../../src/core/sql/gridQuery';
+import {
+  buildGridQuery,
+  buildPositionsSql,
+  denseRowidsSql,
+  dropPositionsSql,
+  positionsPageSql,
+} from '../../../src/core/sql/gridQuery';
 
 const base = { table: 'deals', columns: ['id', 'stage', 'amount', 'closed'], offset: 200, limit: 100 };
 
@@ -159,5 +165,33 @@ describe('buildGridQuery with dense rowids', () => {
 
   it('asks whether the rowids run 0..n-1', () => {
     expect(denseRowidsSql('a"b')).toBe('SELECT count(*) = coalesce(max(rowid) + 1, 0) AS dense FROM "a""b"');
+  });
+});
+
+describe('paging by position', () => {
+  const view = { table: 'deals', columns: ['id', 'stage'], textColumns: ['stage'] };
+
+  it('numbers a sorted view’s rows in its order, ties by rowid, blanks last', () => {
+    expect(buildPositionsSql({ ...view, sort: [{ column: 'id', direction: 'desc' }] }, '__grid_pos_1')).toBe(
+      'CREATE TEMP TABLE "__grid_pos_1" AS SELECT rowid AS r, row_number() OVER (ORDER BY "id" DESC NULLS LAST, rowid) - 1 AS pos FROM "deals" ORDER BY pos',
+    );
+  });
+
+  it('keeps rowid order for a filter alone, and needs no positions for neither', () => {
+    const filter = { id: { filterType: 'number' as const, type: 'lessThan' as const, filter: 5 } };
+    expect(buildPositionsSql({ ...view, filter }, 'p')).toBe(
+      'CREATE TEMP TABLE "p" AS SELECT rowid AS r, row_number() OVER (ORDER BY rowid) - 1 AS pos FROM "deals" WHERE "id" < CAST(5 AS DOUBLE) ORDER BY pos',
+    );
+    expect(buildPositionsSql(view, 'p')).toBeNull();
+    expect(
+      buildPositionsSql({ ...view, columns: ['RowID'], sort: [{ column: 'RowID', direction: 'asc' }] }, 'p'),
+    ).toBeNull();
+  });
+
+  it('reads a page as a range of positions joined back by rowid', () => {
+    expect(positionsPageSql(view, 'p"q', 400.5, 200)).toBe(
+      'SELECT t."id", t."stage" FROM temp.main."p""q" p JOIN "deals" t ON t.rowid = p.r WHERE p.pos BETWEEN 400 AND 599 ORDER BY p.pos',
+    );
+    expect(dropPositionsSql('p"q')).toBe('DROP TABLE IF EXISTS temp.main."p""q"');
   });
 });
