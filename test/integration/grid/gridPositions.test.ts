@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnKind } from '../../../src/core/model/columnKind';
-import { duckdb } from '../../../src/core/sql/dialect';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import {
   buildGridQuery,
   buildPositionsSql,
