@@ -58,6 +58,9 @@ type Compile = Omit<ScorecardRequest, 'schema' | 'kpis'>;
 
 const keyOf = (r: ScorecardRow) => `${r.periodStart}|${r.range}|${String(r.by)}`;
 
+/** Counts must match exactly; sums of money and ratios may differ in their last bits. */
+const COUNTS = new Set(CATALOG.filter((k) => k.format === 'integer').map((k) => k.id));
+
 /** Every value of `got` against DuckDB's `want`, row by row; the first differences, named. */
 function differences(want: ScorecardRow[], got: ScorecardRow[]): string[] {
   const out: string[] = [];
@@ -75,7 +78,7 @@ function differences(want: ScorecardRow[], got: ScorecardRow[]): string[] {
       const same =
         a === null || b === null || typeof a !== 'number' || typeof b !== 'number'
           ? a === b
-          : Number.isInteger(a)
+          : COUNTS.has(id)
             ? a === b
             : Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
       if (!same) out.push(`${keyOf(w)} ${id}: ${String(b)}, DuckDB ${String(a)}`);

@@ -115,7 +115,12 @@ export const clickhouse: Dialect = {
   greatest: (values) => skippingBlanks('greatest', values),
   nullSafeEquals: (a, b) => `isNotDistinctFrom(${a}, ${b})`,
   unionDistinct: 'UNION DISTINCT',
-  sessionSettings: ['SET join_use_nulls = 1'],
+  // A scorecard of fifty KPIs is one query: ClickHouse's default tree limits are for ad-hoc SQL.
+  sessionSettings: [
+    'SET join_use_nulls = 1',
+    'SET max_expanded_ast_elements = 20000000',
+    'SET max_ast_elements = 2000000',
+  ],
   createTableAs: (table, select) => [
     `DROP TABLE IF EXISTS ${quoteIdent(table)}`,
     `CREATE TABLE ${quoteIdent(table)} ENGINE = MergeTree ORDER BY tuple() AS ${select}`,
