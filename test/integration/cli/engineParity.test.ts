@@ -7,14 +7,20 @@ import { readWorkbook, writeWorkbook } from '../../../src/workbook/workbookFile'
 
 /**
  * The CLI computes the same numbers on native DuckDB as on DuckDB-WASM (the browser's):
- * the demo scorecard at every grain in both calendars, and the published real-data
+ * the demo scorecard by week, month and whole range, in both calendars, and the published real-data
  * figures. Counts must be equal; other numbers may differ by 1e-12 relative (DuckDB may
  * add in a different order with more threads).
  */
 const REAL = '../shared/real-data';
 const TELCO = `telco=${REAL}/Telco-Customer-Churn.csv`;
 const HR = `hr=${REAL}/WA_Fn-UseC_-HR-Employee-Attrition.csv`;
-const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'total'];
+/** Grains and calendars run here; the dialect parity suite covers every grain on one engine pair. */
+const CASES = [
+  ['gregorian', 'week'],
+  ['gregorian', 'month'],
+  ['gregorian', 'total'],
+  ['jalali', 'month'],
+] as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'shakhes-parity-'));
 const demo = { gregorian: 'samples/crm-demo.shakhes', jalali: join(dir, 'crm-demo-jalali.shakhes') };
@@ -63,25 +69,17 @@ async function onBoth(...argv: string[]) {
 }
 
 describe('native and WASM engines give the same numbers', () => {
-  for (const calendar of ['gregorian', 'jalali'] as const)
-    it.each(GRAINS)(
-      `the demo scorecard, ${calendar}, by %s`,
-      async (grain) => {
-        const { native, compared } = await onBoth(
-          'run',
-          demo[calendar],
-          '--grain',
-          grain,
-          '--format',
-          'json',
-        );
-        const kpis = (native as { kpis: { id: string; error?: unknown }[] }).kpis;
-        expect(kpis.length).toBeGreaterThan(10);
-        expect(kpis.filter((k) => k.error !== undefined)).toEqual([]);
-        expect(compared).toBeGreaterThan(kpis.length);
-      },
-      180_000,
-    );
+  it.each(CASES)(
+    'the demo scorecard, %s, by %s',
+    async (calendar, grain) => {
+      const { native, compared } = await onBoth('run', demo[calendar], '--grain', grain, '--format', 'json');
+      const kpis = (native as { kpis: { id: string; error?: unknown }[] }).kpis;
+      expect(kpis.length).toBeGreaterThan(10);
+      expect(kpis.filter((k) => k.error !== undefined)).toEqual([]);
+      expect(compared).toBeGreaterThan(kpis.length);
+    },
+    180_000,
+  );
 
   it('the Telco churn share and charges by contract', async () => {
     const { native } = await onBoth(
