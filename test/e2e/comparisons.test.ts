@@ -2,10 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, chooseFiles, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
+import { type Browser, chooseFiles, eventually, importsSettled, SLOW_LOAD } from './harness';
+import { desktopBrowser, scorecardSettled as settled } from './scorecardPage';
 
-const settled = (b: Browser) =>
-  eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
 const cellText = (b: Browser, id: string, col: string) =>
   b.page.locator(`.sc-grid .ag-row[row-id="${id}"] [col-id="${col}"]`).first().innerText();
 
@@ -34,8 +33,7 @@ function thinDeals(): string {
 describe('a change from too little data', () => {
   let b: Browser;
   beforeAll(async () => {
-    b = await startBrowser();
-    await b.page.setViewportSize({ width: 1280, height: 800 });
+    b = await desktopBrowser();
   });
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());
@@ -62,8 +60,7 @@ describe('a change from too little data', () => {
 describe('charts of the demo', () => {
   let b: Browser;
   beforeAll(async () => {
-    b = await startBrowser();
-    await b.page.setViewportSize({ width: 1280, height: 800 });
+    b = await desktopBrowser();
   });
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());

@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled } from './harness';
+import { desktopBrowser, scorecardSettled as settled } from './scorecardPage';
 import { chartsSettled } from './settled';
-
-const settled = (b: Browser) =>
-  eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
 
 /** The demo's planted anomaly (samples/generator/marketing.ts): website sessions in May 2025, the 29th month. */
 const PLANTED = { kpi: 'website_sessions', col: 'p28' };
@@ -65,8 +63,7 @@ async function tooltipOf(page: Page, cell: string): Promise<string> {
 describe('forecast band and anomaly marks', () => {
   let b: Browser;
   beforeAll(async () => {
-    b = await startBrowser();
-    await b.page.setViewportSize({ width: 1280, height: 800 });
+    b = await desktopBrowser();
   });
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());

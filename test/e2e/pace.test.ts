@@ -1,25 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, importsSettled, SLOW_LOAD, startBrowser } from './harness';
+import { type Browser, eventually, importsSettled, SLOW_LOAD } from './harness';
+import { desktopBrowser, selectKpi, scorecardSettled as settled } from './scorecardPage';
 import { chartsSettled } from './settled';
-
-const settled = (b: Browser) =>
-  eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
-
-/** Clicks a KPI's row, scrolling the grid until it is drawn (rows are drawn near the viewport only). */
-async function selectKpi(b: Browser, id: string): Promise<void> {
-  const row = b.page.locator(`.sc-grid .ag-row[row-id="${id}"] [col-id="kpi"]`).first();
-  await eventually(async () => {
-    if ((await row.count()) > 0) return true;
-    await b.page
-      .locator('.sc-grid .ag-body-viewport')
-      .first()
-      .evaluate((el) => {
-        el.scrollTop += 300;
-      });
-    return false;
-  }, 60_000).toBe(true);
-  await row.click();
-}
 
 /**
  * The current period to date on the demo. The demo's data ends on 31 December 2025, the
@@ -31,8 +13,7 @@ async function selectKpi(b: Browser, id: string): Promise<void> {
 describe('pace to date', () => {
   let b: Browser;
   beforeAll(async () => {
-    b = await startBrowser();
-    await b.page.setViewportSize({ width: 1280, height: 800 });
+    b = await desktopBrowser();
   });
   afterEach((ctx) => b.check(ctx));
   afterAll(() => b?.close());
