@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_NAMES, hostileNamesWorkbook } from '../fixtures/hostile/names/workbook';
 import { type Browser, eventually, importsSettled, SCREENSHOTS, SLOW_LOAD, startBrowser } from './harness';
+import { chartsSettled } from './settled';
 
 /**
  * A stranger's workbook whose column names, segments, sources, RFM segment names and KPI
@@ -94,7 +95,14 @@ describe('hostile names in charts', () => {
     for (const [id, names, step] of expected) {
       const chart = page.getByTestId(id);
       await chart.locator('canvas, svg').first().waitFor();
-      const seen = await hoverUntilShown(page, chart, step, names);
+      // Hovered once its picture has stopped changing: the KPI's values, forecast band and
+      // breakdown may still be arriving (on a loaded machine a hover before then found nothing).
+      await chartsSettled(chart);
+      let seen = '';
+      await eventually(async () => {
+        seen += await hoverUntilShown(page, chart, step, names);
+        return names.every((n) => seen.includes(n));
+      }, 60_000).toBe(true);
       for (const name of names) expect(seen, `${id}: a tooltip showing ${name}`).toContain(name);
       expect(seen, `${id}: a tooltip`).not.toBe('');
     }
