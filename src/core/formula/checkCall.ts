@@ -131,31 +131,18 @@ function returnType(f: FunctionSpec, args: TExpr[], ctx: KpiContext): ColumnKind
   const r = f.returns;
   if (typeof r === 'string') return r;
   if ('sameAs' in r) return args[r.sameAs]?.type ?? null;
+  // Variadic tails (COALESCE's fallbacks) must agree too, though they never set the type alone.
+  const last = r.commonOf[r.commonOf.length - 1];
+  const tail: number[] = [];
+  for (let i = last + 1; i < args.length; i++) tail.push(i);
   let result: ColumnKind | null = null;
-  for (const i of r.commonOf) {
+  for (const i of [...r.commonOf, ...tail]) {
     const a = args[i];
     if (a === undefined || a.type === null) continue;
     if (result === null) {
-      result = a.type;
+      if (i <= last) result = a.type;
       continue;
     }
-    const u = unify(result, a.type);
-    if (u === null) {
-      report(
-        ctx,
-        'mixed-types',
-        { fn: f.name, first: TYPE_WORDS[result], other: TYPE_WORDS[a.type] },
-        a.span,
-      );
-      return null;
-    }
-    result = u;
-  }
-  // Variadic tails (COALESCE's fallbacks) must agree too.
-  const last = r.commonOf[r.commonOf.length - 1];
-  for (let i = last + 1; i < args.length; i++) {
-    const a = args[i];
-    if (result === null || a.type === null) continue;
     const u = unify(result, a.type);
     if (u === null) {
       report(
