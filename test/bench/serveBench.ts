@@ -126,7 +126,7 @@ async function startServeChild(file?: string, memoryLimit?: string): Promise<Ser
   };
 }
 
-/** The app ready in the page: its file input is there (the engine is connected on first use). */
+/** The app ready in the page: its data panel offers the file input. */
 const appReady = (page: Page) =>
   page.getByLabel('Open CRM export files').first().waitFor({ state: 'attached', timeout: 120_000 });
 
@@ -227,7 +227,7 @@ async function browserEngine(path: string, rows: number) {
     const load = (performance.now() - t0) / 1000;
     if (outcome !== 'loaded') {
       const text = outcome === 'message' ? (await message.innerText()).replace(/\s+/g, ' ').trim() : outcome;
-      return { load: Number.NaN, scorecard: Number.NaN, failure: text };
+      return { load, scorecard: Number.NaN, failure: text };
     }
     const t1 = performance.now();
     await page.getByRole('tab', { name: 'Scorecard' }).click();
@@ -275,6 +275,8 @@ export async function serveFigures(
   await bare.stop();
   if (serve.resultRows !== native.resultRows)
     throw new Error(`the page got ${serve.resultRows} result rows, native DuckDB ${native.resultRows}`);
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+  say(`  scorecard runs (s): page ${list(serve.scorecard)}; native ${list(serve.nativeScorecard)}`);
   say(`  server peak memory ${serve.peakMb.toFixed(0)} MB`);
   say('  browser engine');
   const browser = await browserEngine(path, rows);
@@ -293,7 +295,11 @@ export async function serveFigures(
     },
     { section, work: 'shakhes serve: page opened → app ready in Chromium', runs: [serve.pageOpen] },
     browser.failure
-      ? { section, work: `browser engine: load failed: “${browser.failure}”`, runs: [browser.load] }
+      ? {
+          section,
+          work: `browser engine: file given → load refused: “${browser.failure}”`,
+          runs: [browser.load],
+        }
       : {
           section,
           work: 'browser engine: load through the app',
