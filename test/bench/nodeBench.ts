@@ -17,7 +17,7 @@ import { plainColumn } from '../../src/engine/rows';
 import { embedTables } from '../../src/workbook/embed';
 import { type NativeConnection, nativeConnection } from './nativeDuckdb';
 import type { Figure } from './report';
-import { timeRuns } from './stats';
+import { interleavedRuns, timeRuns } from './stats';
 
 const q = duckdb.quoteIdent;
 const s = duckdb.stringLiteral;
@@ -29,19 +29,6 @@ const threadsName = (t: 1 | 'all') =>
 async function writeParquet(engine: Engine, table: string, path: string) {
   const [bytes] = (await embedTables(engine, [{ id: table, table }])).values();
   writeFileSync(path, bytes);
-}
-
-/** Each of `fns` once to warm up, then `runs` rounds of each in turn; each one's seconds. */
-async function interleavedRuns(runs: number, fns: Array<() => Promise<void>>): Promise<number[][]> {
-  for (const fn of fns) await fn();
-  const out = fns.map((): number[] => []);
-  for (let i = 0; i < runs; i++)
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now();
-      await fn();
-      out[j].push((performance.now() - t0) / 1000);
-    }
-  return out;
 }
 
 /** CSV and Parquet loads of one table: Shakhes's import, raw read_csv, and native DuckDB. */

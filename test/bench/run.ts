@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,grid,export,bundle,...]
+ * npm run bench -- --only serve [--rows 1e6,2e7,1e8]   (`shakhes serve`, only when asked: serveBench.ts)
  *
  * Measures Shakhes on the generated demo schema (samples/generate.ts) in DuckDB-WASM
  * (its Node build, and the built app in headless Chromium) against native DuckDB on
@@ -24,6 +25,7 @@ import { chromiumExport } from './exportBench';
 import { gridPageFigures } from './gridBench';
 import { loadFigures, scorecardFigures } from './nodeBench';
 import { type Figure, printReport, summarise } from './report';
+import { printServeTable, type ServeComparison, serveFigures } from './serveBench';
 
 const args = parseArgs(process.argv.slice(2), new Set(['no-chromium']));
 const runs = Number(flag(args, 'runs') ?? 5);
@@ -68,7 +70,9 @@ function csvRows(path: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
-for (const size of sizes) {
+// The sections below that work on the demo CSVs; none asked for, none generated.
+const demoSections = ['load', 'scorecard', 'grid', 'export', 'scroll', 'memory'];
+for (const size of demoSections.some(want) ? sizes : []) {
   const spec = SIZES[size];
   if (!spec) throw new Error(`unknown size ${size}; use 1m or 5m`);
   const label = size.toUpperCase();
@@ -146,6 +150,16 @@ if (chromium && want('first')) {
   });
 }
 
+const serveRows: ServeComparison[] = [];
+if (only?.includes('serve'))
+  for (const rows of (flag(args, 'rows') ?? '1e6,2e7').split(',').map(Number))
+    await section(`shakhes serve, ${rows.toLocaleString('en')} rows`, async () => {
+      const { figures: f, comparison } = await serveFigures(rows, runs);
+      figures.push(...f);
+      serveRows.push(comparison);
+    });
+
 console.log(printReport(figures));
+if (serveRows.length > 0) console.log(`\n${printServeTable(serveRows)}`);
 if (out)
   writeFileSync(out, JSON.stringify({ cores: cpus().length, runs, figures: summarise(figures) }, null, 2));

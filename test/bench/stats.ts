@@ -15,3 +15,16 @@ export async function timeRuns(runs: number, fn: () => Promise<void>): Promise<n
   }
   return out;
 }
+
+/** Each of `fns` once to warm up, then `runs` rounds of each in turn; each one's seconds. */
+export async function interleavedRuns(runs: number, fns: Array<() => Promise<void>>): Promise<number[][]> {
+  for (const fn of fns) await fn();
+  const out = fns.map((): number[] => []);
+  for (let i = 0; i < runs; i++)
+    for (const [j, fn] of fns.entries()) {
+      const t0 = performance.now();
+      await fn();
+      out[j].push((performance.now() - t0) / 1000);
+    }
+  return out;
+}
