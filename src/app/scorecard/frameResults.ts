@@ -16,6 +16,8 @@ export interface RunWork {
   readonly plan: KpiPlan;
   /** Aborting it cancels the run's queries in the engine. */
   readonly signal: AbortSignal;
+  /** Rollup tables ready for the run's data (rollups.ts); blocks without one read their tables. */
+  readonly rollups?: ReadonlyMap<string, string>;
 }
 
 interface FrameRows {
@@ -47,6 +49,7 @@ export function createFrameResults(cache: ResultsCache) {
         ...req,
         kpis: w.defs.filter((d) => need.has(d.id)),
         dialect: engineDialect(w.engine),
+        rollups: w.rollups,
       });
     };
     const run = await runScorecardIsolated(w.engine, compile, ids, { signal: w.signal });

@@ -22,6 +22,7 @@ import {
 import { planKpis } from './kpiPlan';
 import { prefetchGrains } from './prefetch';
 import { type CacheSnapshot, ResultsCache } from './resultsCache';
+import { createRollups } from './rollups';
 import type { TextValues } from './textValues';
 import { runToDate, type ToDate, unfinishedPeriod } from './toDate';
 import {
@@ -39,7 +40,10 @@ export interface ScorecardRunnerDeps {
   engine(): Promise<Engine>;
   /** ISO date TODAY() stands for; tests pin it. */
   today?: () => string;
-  /** Compute the other grains in the background after each run, so switching is instant. */
+  /**
+   * Work ahead in the background after each run: day-level rollups of the data (rollups.ts),
+   * so a new range, grain or calendar reads them, then the other grains, so switching is instant.
+   */
   prefetch?: boolean;
   /** Learns the values of text columns formulas compare with text, for the checker's warnings. */
   textValues?: TextValues;
@@ -115,6 +119,7 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 export function createScorecardRunner(deps: ScorecardRunnerDeps) {
   const cache = new ResultsCache();
   const frames = createFrameResults(cache);
+  const rollups = createRollups();
   // Spans of the KPIs' date columns, by data and spans query.
   const spans = new Map<string, Map<string, DateSpan>>();
   let current: AbortController | null = null;
@@ -174,7 +179,9 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
       if (stale()) return null;
       const dataRange = spanOf([...found.values()]) ?? { from: today(), to: today() };
       const plan = planKpis(schema, defs);
-      const work: RunWork = { engine, defs, plan, signal: stop };
+      // Without a data key the data has no name a rollup could be kept under.
+      const ready = request.dataKey === undefined ? undefined : rollups.readyFor(data);
+      const work: RunWork = { engine, defs, plan, signal: stop, rollups: ready };
       if (defs.length === 0)
         return { data, dataRange, view: null, segments: null, toDate: null, settle: async () => null };
       const ids = defs.map((d) => d.id);
@@ -234,8 +241,15 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
           const fresh = await learnTextValues(work, data, main, request, stale);
           if (deps.prefetch === true && !stale()) {
             ahead = new AbortController();
+            const signal = ahead.signal;
             const p = { data, settings, dataRange, schema, today: today() };
-            void prefetchGrains({ ...work, signal: ahead.signal }, frames, cache, p);
+            void (async () => {
+              if (request.dataKey !== undefined)
+                // A rollup that fails to build is only a refresh that reads the table.
+                await rollups.build(engine, data, { ...main, kpis: defs }, signal).catch(() => undefined);
+              if (signal.aborted) return;
+              await prefetchGrains({ ...work, signal, rollups: rollups.readyFor(data) }, frames, cache, p);
+            })();
           }
           return fresh;
         },

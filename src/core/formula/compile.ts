@@ -18,6 +18,7 @@ import {
 } from './compileSpine';
 import { baseSql, kpiCtx, kpiSql, r0Sql } from './compileStages';
 import type { Diagnostic } from './diagnostics';
+import { rollupBlockSql } from './rollup';
 import type { KpiDef, Schema } from './schema';
 
 export type { TimeSource } from './compilePlan';
@@ -41,6 +42,11 @@ export interface ScorecardRequest {
    * range rather than period by period. With no grain, only these rows come back.
    */
   totals?: boolean;
+  /**
+   * Rollup tables ready for this data (rollup.ts), by their RollupSpec.select: a block
+   * with one reads it instead of its table.
+   */
+  rollups?: ReadonlyMap<string, string>;
 }
 
 export interface ScorecardOutput {
@@ -163,7 +169,7 @@ function stagedSql(
   // Block names carry the prefix already.
   for (const b of plan.blocks)
     ctes.push(
-      `${s.q(b.name)} AS (\n${b.kind === 'event' ? eventBlockSql(s, b) : aggregateBlockSql(s, b)}\n)`,
+      `${s.q(b.name)} AS (\n${b.kind === 'event' ? eventBlockSql(s, b) : (rollupBlockSql(s, b) ?? aggregateBlockSql(s, b))}\n)`,
     );
   cte('by_values', byValuesSql(s));
   cte('r0', r0Sql(s));

@@ -30,7 +30,7 @@ function joinKeys(s: CompileScope, r: Relationship, toAlias: string, fromAlias: 
 }
 
 /** FROM clause with the source table and the related tables joined many-to-one. */
-function fromClause(s: CompileScope, b: Block): BlockFrom {
+export function fromClause(s: CompileScope, b: Block): BlockFrom {
   const aliases = new Map<string, string>([[b.source, 't0']]);
   const joins: string[] = [];
   for (const t of b.tables) {
@@ -65,12 +65,18 @@ function filterSql(s: CompileScope, slot: Slot, b: Block, ctx: SqlCtx): string |
   return s.rowSql(k.filter, ctx);
 }
 
-/** `also`: a condition on top of the KPI's filter (the range a whole-range value counts). */
-function slotSql(s: CompileScope, slot: Slot, b: Block, ctx: SqlCtx, also: string | null = null): string {
+/** A slot's function, its arguments and its filter as SQL (rollup.ts splits them into day partials). */
+export function slotParts(s: CompileScope, slot: Slot, b: Block, ctx: SqlCtx, also: string | null = null) {
   const f = lookupFunction(slot.call.fn) as AggregateFunction;
   const args = slot.call.args.map((a, i) => s.argSql(f.name, i, a, ctx));
   const own = filterSql(s, slot, b, ctx);
   const filter = also === null ? own : own === null ? also : `${also} AND (${own})`;
+  return { f, args, filter };
+}
+
+/** `also`: a condition on top of the KPI's filter (the range a whole-range value counts). */
+function slotSql(s: CompileScope, slot: Slot, b: Block, ctx: SqlCtx, also: string | null = null): string {
+  const { f, args, filter } = slotParts(s, slot, b, ctx, also);
   const sql = f.sql(s.d, args, filter, ctx.row);
   return slot.call.type === 'number' ? s.d.cast(sql, 'double') : sql;
 }

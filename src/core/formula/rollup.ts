@@ -1,0 +1,202 @@
+import { CALENDAR_DAY, CALENDAR_TABLE, periodColumns } from '../sql/calendarSchema';
+import type { Dialect } from '../sql/dialect';
+import { duckdb } from '../sql/dialects/registry';
+import type { ScorecardRequest } from './compile';
+import { aggregateBlockSql, fromClause, slotParts } from './compileBlocks';
+import { type Block, ScorecardPlan, type Slot } from './compilePlan';
+import { RANGE_KINDS } from './compileRanges';
+import { CompileScope } from './compileScope';
+import type { SqlCtx } from './rowSql';
+
+/**
+ * A day-level rollup of one aggregate block (DESIGN.md "How it compiles"): one row per
+ * day of the block's date column, one column per partial aggregate, each with the KPI's
+ * filter already applied. Periods of any grain and calendar, and any range, are sums
+ * (or minima, maxima) of their days, so a refresh reads a few thousand rows instead of
+ * the table. `select` builds the table and is also its key: the same block over the
+ * same data (the caller keys by the data's contents token) gives the same SQL.
+ */
+interface RollupSpec {
+  readonly select: string;
+}
+
+/** How one slot's value comes back from its partial columns (`cols`), over the days `also` keeps. */
+type Merge = (cols: readonly string[], also: string | null) => string;
+
+interface SlotRollup {
+  readonly partials: readonly string[];
+  readonly merge: Merge;
+}
+
+interface BlockRollup {
+  readonly select: string;
+  readonly slots: readonly { name: string; number: boolean; first: number; rollup: SlotRollup }[];
+  /** The block's slots no day figure can answer: they read the table, beside the rollup. */
+  readonly rest: readonly Slot[];
+}
+
+const DAY = 'day';
+const partial = (i: number) => `p${i}`;
+
+/** Sums of day sums and of day counts are exact for counts; a mean is carried as sum and count. */
+function slotRollup(
+  d: Dialect,
+  fn: string,
+  args: readonly string[],
+  filter: string | null,
+): SlotRollup | null {
+  const sumOf: Merge = ([c], also) => d.aggregate('sum', [c], also);
+  const and = (c: string) => (filter === null ? c : `(${c}) AND (${filter})`);
+  switch (fn) {
+    case 'SUM':
+    case 'COUNT':
+      return { partials: [d.aggregate(fn === 'SUM' ? 'sum' : 'count', [args[0]], filter)], merge: sumOf };
+    case 'SUMIF':
+      return { partials: [d.aggregate('sum', [args[0]], and(args[1]))], merge: sumOf };
+    case 'COUNTIF':
+      return { partials: [d.aggregate('countRows', [], and(args[0]))], merge: sumOf };
+    case 'COUNTROWS':
+      return { partials: [d.aggregate('countRows', [], filter)], merge: sumOf };
+    case 'MIN':
+    case 'MAX': {
+      const kind = fn === 'MIN' ? 'min' : 'max';
+      return {
+        partials: [d.aggregate(kind, [args[0]], filter)],
+        merge: ([c], also) => d.aggregate(kind, [c], also),
+      };
+    }
+    case 'AVERAGE':
+    case 'AVERAGEIF': {
+      const where = fn === 'AVERAGE' ? filter : and(args[1]);
+      return {
+        partials: [d.aggregate('sum', [args[0]], where), d.aggregate('count', [args[0]], where)],
+        merge: ([sum, n], also) => {
+          const count = d.aggregate('sum', [n], also);
+          const total = d.cast(d.aggregate('sum', [sum], also), 'double');
+          return `CASE WHEN ${count} > 0 THEN ${total} / ${d.cast(count, 'double')} END`;
+        },
+      };
+    }
+    default:
+      // Medians, percentiles, deviations and distinct counts do not merge from day figures.
+      return null;
+  }
+}
+
+/**
+ * The rollup of a block, or null when it has none: only plain aggregates of a dated
+ * table that read no period bounds, and no breakdown (the breakdown stays on the table).
+ */
+function blockRollup(s: CompileScope, b: Block): BlockRollup | null {
+  if (s.plan.breakdown !== null || b.kind !== 'aggregate' || b.time === null || b.usesPeriod) return null;
+  const { alias, from } = fromClause(s, b);
+  // No slot reads the period (usesPeriod is false), so these bounds never reach the SQL.
+  const ctx: SqlCtx = { alias, row: { periodStart: s.today, periodEnd: s.today, today: s.today } };
+  const slots: BlockRollup['slots'][number][] = [];
+  const rest: Slot[] = [];
+  const cols: string[] = [];
+  for (const slot of b.slots) {
+    const { f, args, filter } = slotParts(s, slot, b, ctx);
+    const rollup = slotRollup(s.d, f.name, args, filter);
+    if (rollup === null) {
+      rest.push(slot);
+      continue;
+    }
+    slots.push({ name: slot.name, number: slot.call.type === 'number', first: cols.length, rollup });
+    for (const p of rollup.partials) cols.push(`${p} AS ${s.q(partial(cols.length))}`);
+  }
+  if (slots.length === 0) return null;
+  const day = s.d.cast(`t0.${s.q(b.time)}`, 'date');
+  const select = [`SELECT ${day} AS ${s.q(DAY)}, ${cols.join(', ')}`, from, `GROUP BY ${day}`].join('\n');
+  return { select, slots, rest };
+}
+
+/**
+ * The rollups a request's blocks can have, whatever its range, grain or calendar: those
+ * of the periods and those of the whole-range figures (without a grain, KPIs reading
+ * earlier periods drop out, so a block may hold other aggregates).
+ */
+export function scorecardRollups(req: ScorecardRequest): RollupSpec[] {
+  const d = req.dialect ?? duckdb;
+  const plain = { ...req, breakdown: null };
+  const selects = new Set<string>();
+  for (const grain of ['month', null] as const) {
+    const s = new CompileScope(plain, new ScorecardPlan(plain, grain, ''), d, '');
+    for (const b of s.plan.blocks) {
+      const r = blockRollup(s, b);
+      if (r !== null) selects.add(r.select);
+    }
+  }
+  return [...selects].map((select) => ({ select }));
+}
+
+/**
+ * A block read from its rollup, shaped as aggregateBlockSql shapes it from the table;
+ * null when the block has no rollup or the request names no table built for it. Slots
+ * no rollup answers are computed from the table beside it and joined on: both parts
+ * have a row for exactly the periods the table has rows in (one row without a grain).
+ */
+export function rollupBlockSql(s: CompileScope, b: Block): string | null {
+  const r = blockRollup(s, b);
+  const table = r === null ? undefined : s.req.rollups?.get(r.select);
+  if (r === null || table === undefined) return null;
+  const rolled = rolledSql(s, r, table);
+  if (r.rest.length === 0) return rolled;
+  const raw = aggregateBlockSql(s, { ...b, slots: [...r.rest] });
+  const names = r.rest.flatMap((slot) =>
+    s.ranges ? RANGE_KINDS.map((kind) => `${slot.name}_${kind}`) : [slot.name],
+  );
+  const restCols = names.map((n) => `w.${s.q(n)} AS ${s.q(n)}`).join(', ');
+  if (s.grain === null) return `SELECT x.*, ${restCols}\nFROM (${rolled}) AS x\nCROSS JOIN (${raw}) AS w`;
+  return [
+    `SELECT COALESCE(x.period_start, w.period_start) AS period_start, x.by_value AS by_value, ${[
+      ...r.slots.map((slot) => `x.${s.q(slot.name)} AS ${s.q(slot.name)}`),
+      restCols,
+    ].join(', ')}`,
+    `FROM (${rolled}) AS x`,
+    `FULL JOIN (${raw}) AS w ON x.period_start = w.period_start`,
+  ].join('\n');
+}
+
+function rolledSql(s: CompileScope, r: BlockRollup, table: string): string {
+  const day = `r.${s.q(DAY)}`;
+  const value = (slot: BlockRollup['slots'][number], also: string | null) => {
+    const cols = slot.rollup.partials.map((_, i) => `r.${s.q(partial(slot.first + i))}`);
+    const sql = slot.rollup.merge(cols, also);
+    return slot.number ? s.d.cast(sql, 'double') : sql;
+  };
+  const by = `${s.null('text')} AS by_value`;
+  const from = `FROM ${s.q(table)} AS r`;
+  if (s.ranges) {
+    const cols = RANGE_KINDS.flatMap((kind) => {
+      const [lo, hi] = [`rr.${s.q(`${kind}_lo`)}`, `rr.${s.q(`${kind}_hi`)}`];
+      return r.slots.map(
+        (slot) => `${value(slot, `${day} >= ${lo} AND ${day} <= ${hi}`)} AS ${s.q(`${slot.name}_${kind}`)}`,
+      );
+    });
+    return [`SELECT ${[by, ...cols].join(',\n  ')}`, from, `CROSS JOIN ${s.n('range_bounds')} AS rr`].join(
+      '\n',
+    );
+  }
+  const cols = r.slots.map((slot) => `${value(slot, null)} AS ${s.q(slot.name)}`);
+  if (s.grain === null)
+    return [
+      `SELECT ${[by, ...cols].join(',\n  ')}`,
+      from,
+      `CROSS JOIN ${s.n('bounds')} AS bd`,
+      `WHERE (bd.lo IS NULL OR ${day} >= bd.lo) AND (bd.hi IS NULL OR ${day} <= bd.hi)`,
+    ].join('\n');
+  const p = periodColumns(s.calendar, s.grain);
+  return [
+    `SELECT sp.period_start AS period_start, ${[by, ...cols].join(',\n  ')}`,
+    from,
+    `JOIN ${s.q(CALENDAR_TABLE)} AS c ON c.${s.q(CALENDAR_DAY)} = ${day}`,
+    `JOIN ${s.n('spine_periods')} AS sp ON sp.period_start = c.${s.q(p.start)}`,
+    'GROUP BY sp.period_start',
+  ].join('\n');
+}
+
+/** Statements that drop a rollup table (`table` unquoted). */
+export function dropRollupSql(d: Dialect, table: string): string {
+  return `DROP TABLE IF EXISTS ${d.quoteIdent(table)}`;
+}
