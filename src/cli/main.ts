@@ -47,7 +47,8 @@ const COMMANDS: Record<
     booleans: [],
     usage:
       'run FILE.shakhes [--data NAME=FILE …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]\n' +
-      '  run --data NAME=FILE [--data …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]',
+      '  run --data NAME=FILE [--data …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]\n' +
+      '  run FILE.shakhes --engine postgres://USER@HOST:PORT/DB [--schema S] [--table NAME=SCHEMA.TABLE …] (its tables read in place)',
   },
   serve: {
     plain: serveCommand,
@@ -63,8 +64,8 @@ const ENGINE_COMMANDS = new Set(['eval', 'run', 'explain']);
 
 /** Reads `--engine` and removes it, so the command's own option check does not see it. */
 function takeEngineChoice(args: ParsedArgs): 'native' | 'wasm' | undefined {
-  // A database URL (postgres://…, chdb:) is the command's own: it computes there on copies
-  // of what DuckDB loaded (targetEngine.ts), so DuckDB itself is the default build.
+  // A database URL (postgres://…, chdb:) is the command's own: it computes there, on the
+  // database's tables or on copies of what DuckDB loaded (targetEngine.ts, inPlace.ts).
   if (isTargetUrl(flag(args, 'engine'))) return undefined;
   const choice = oneOf('engine', flag(args, 'engine'), ['native', 'wasm'] as const);
   args.flags.delete('engine');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { SourceFile } from '../app/data/sourceFile';
+import { tableEntryOf } from '../app/data/tableEntry';
 import { appliedMappingsOf } from '../app/mapping/mappingTables';
 import { NEW_SCORECARD_SETTINGS, scorecardOfDocument } from '../app/scorecard/documentScorecard';
 import { fromCatalog, kpisForTables } from '../app/scorecard/workbookKpis';
@@ -11,11 +12,14 @@ import {
   type OpenedWorkbook,
 } from '../app/workbook/workbookService';
 import { emptyDocument } from '../core/model/document';
+import type { WorkbookDocument } from '../core/model/documentSchema';
 import { presentColumns } from '../core/model/scorecardSchema';
 import type { Engine } from '../engine/engine';
 import { importFile } from '../engine/ingest/importFile';
 import { WorkbookError } from '../workbook/workbookError';
+import { readWorkbook } from '../workbook/workbookFile';
 import { flags, type ParsedArgs, UsageError } from './args';
+import type { InPlace } from './inPlace';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
 import { autoMap, mappingSession, sessionOver, skippedNotes } from './mapSession';
@@ -106,9 +110,35 @@ async function openWorkbook(
   }
 }
 
+const withEngine = (opened: OpenedWorkbook | string, engine: Engine) =>
+  typeof opened === 'string' ? opened : { ...opened, engine };
+
+/**
+ * A workbook read in place: its document, and its tables as views over the database's
+ * own (inPlace.ts). A string says why it could not be, in the words the user needs.
+ */
+async function openInPlace(inPlace: InPlace, bytes: Uint8Array) {
+  let doc: WorkbookDocument;
+  try {
+    doc = readWorkbook(bytes).doc;
+  } catch (e) {
+    if (e instanceof WorkbookError) return e.message;
+    throw e;
+  }
+  try {
+    const engine = await inPlace.open(doc);
+    return { doc, engine, tables: doc.datasets.map(tableEntryOf) };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    return messageOf(e);
+  }
+}
+
 /**
  * Opens the workbook file (given its data from `--data` when it was saved without), or
  * with none, loads the data files as a new workbook; applies its mappings and `--map auto`.
+ * With `inPlace`, the workbook's tables are instead the database's own, read where they
+ * are, and DuckDB is never started.
  * Returns the mapping session, the workbook's title, its scorecard part (settings, KPIs,
  * the user's benchmarks), the tables as the scorecard reads them and the KPIs they can
  * compute; null when it could not, the reason written to stderr. No store is involved:
@@ -120,25 +150,32 @@ export async function openInputs(
   auto: boolean,
   startEngine: () => Promise<Engine>,
   io: CliIO,
+  inPlace?: InPlace,
 ) {
   const given = dataArgs(args);
   const bytes = path === undefined ? null : await readInput(path);
   // Without a workbook the files are the workbook: loaded under their names, like files dropped on a new one.
   const imports = bytes === null ? await loadDataArgs(startEngine, flags(args, 'data')) : [];
-  const engine = await startEngine();
+  let engine: Engine | null = inPlace === undefined || bytes === null ? await startEngine() : null;
   let doc = emptyDocument();
-  let session = mappingSession(engine, imports);
+  let session = engine === null ? null : mappingSession(engine, imports);
   if (path !== undefined && bytes !== null) {
-    const opened = await openWorkbook(engine, bytes, basename(path), given);
+    const opened =
+      engine === null
+        ? await openInPlace(inPlace as InPlace, bytes)
+        : withEngine(await openWorkbook(engine, bytes, basename(path), given), engine);
     if (typeof opened === 'string') {
       io.err(`error: ${opened}`);
       return null;
     }
+    engine = opened.engine;
     doc = opened.doc;
     session = sessionOver(engine, opened.tables);
     // The workbook's own mappings replace any the app would have made on load.
     await session.mapping.adopt(appliedMappingsOf(doc), doc.relationships);
   }
+  if (session === null || engine === null) return null;
+  const ready = engine;
   if (auto) for (const note of skippedNotes((await autoMap(session)).tables)) io.err(note);
   await session.mapping.settled();
   const scorecard =
@@ -150,7 +187,7 @@ export async function openInputs(
   const { kpis } = kpisForTables(scorecard.kpis, presentColumns(tables), fromCatalog);
   return {
     session,
-    engine: async () => engine,
+    engine: async () => ready,
     title: doc.title,
     scorecard,
     tables,

@@ -10,6 +10,7 @@ import { benchmarkOf } from '../core/kpi/judge';
 import type { Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { checkKnown, flag, flags, type ParsedArgs, UsageError } from './args';
+import { type InPlace, inPlaceFor } from './inPlace';
 import type { CliIO } from './io';
 import { mapAuto } from './mapSession';
 import { notesMarkdown } from './notesOutput';
@@ -20,7 +21,7 @@ import { totalsOutput } from './totalsOutput';
 const FORMATS = ['json', 'csv', 'md'] as const;
 type RunFormat = (typeof FORMATS)[number];
 
-const RUN_OPTIONS = ['data', 'format', 'map', 'grain', ...TARGET_OPTIONS];
+const RUN_OPTIONS = ['data', 'format', 'map', 'grain', 'table', ...TARGET_OPTIONS];
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
 
 /**
@@ -50,7 +51,26 @@ export async function runCommand(
     throw new UsageError(
       'run takes one workbook file (run sales.shakhes), or data files alone (run --data pipeline=export.csv --map auto).',
     );
-  const opened = await openInputs(args, path, auto, startEngine, io);
+  // With a workbook, --engine postgres://… and no --data, its tables are the database's own.
+  const inPlace = inPlaceFor(args, path) ?? undefined;
+  try {
+    return await runOn(args, path, auto, startEngine, io, inPlace);
+  } finally {
+    await inPlace?.close();
+  }
+}
+
+async function runOn(
+  args: ParsedArgs,
+  path: string | undefined,
+  auto: boolean,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+  inPlace: InPlace | undefined,
+): Promise<number> {
+  const format = (flag(args, 'format') ?? 'json') as RunFormat;
+  const grain = flag(args, 'grain');
+  const opened = await openInputs(args, path, auto, startEngine, io, inPlace);
   if (opened === null) return 2;
   const { session, scorecard: part } = opened;
   const settings =
@@ -58,12 +78,15 @@ export async function runCommand(
   const { tables, kpis } = opened;
   let view: ScorecardView | null;
   try {
-    // With --engine URL, computed in that database on copies of the tables loaded here.
-    const target = await targetFor(
-      args,
-      await opened.engine(),
-      tables.map((t) => t.name),
-    );
+    // With --engine URL, computed in that database: on its own tables, or on copies of the tables loaded here.
+    const target =
+      inPlace === undefined
+        ? await targetFor(
+            args,
+            await opened.engine(),
+            tables.map((t) => t.name),
+          )
+        : { engine: await opened.engine(), close: async () => undefined };
     try {
       const runner = createScorecardRunner({ engine: async () => target.engine });
       const run = await runner.run({ tables, relationships: session.mapping.links(), kpis, settings });
@@ -80,7 +103,7 @@ export async function runCommand(
     io.err('note: no catalog KPI can be computed on these tables as loaded; add --map auto to map them.');
   if (grain === 'total') {
     const totals = view?.totals ?? {};
-    io.out(totalsOutput(format as RunFormat, kpis, totals));
+    io.out(totalsOutput(format, kpis, totals));
     return Object.keys(totals).length > 0 ? 0 : 2;
   }
   const series = Object.fromEntries(kpis.map((k) => [k.id, view?.series[k.id] ?? []]));
@@ -102,7 +125,7 @@ export async function runCommand(
     csv: () => reportCsv(input).replace(/\r\n$/, ''),
     md: () => reportMarkdown(input) + notesMarkdown(opened.notes, kpis, spanOfPeriods(state.periods)),
   };
-  io.out(outputs[format as RunFormat]());
+  io.out(outputs[format]());
   // The report lists each failure; stderr says so too, and the status says whether anything ran.
   const failed = Object.keys(input.failures ?? {});
   if (failed.length === 0) return 0;

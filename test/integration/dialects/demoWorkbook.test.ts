@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
+import { asOwner, demoInPostgres, schemasOf } from '../support/postgresDemo';
 import { type PostgresServer, startPostgres } from '../support/postgresServer';
 import { chdbAvailable, postgresAvailable } from '../support/requiredEngine';
 
-/** `shakhes run` of the demo workbook as JSON, on DuckDB or with `--engine URL`. */
-async function runDemo(...engine: string[]): Promise<unknown> {
+async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['run', 'samples/crm-demo.shakhes', '--format', 'json', ...engine], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  });
-  expect(err.join('\n')).toBe('');
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** `shakhes run` of the demo workbook. */
+const demo = (...args: string[]) => cli('run', 'samples/crm-demo.shakhes', ...args);
+
+/** `shakhes run` of the demo workbook as JSON, on DuckDB or with `--engine URL`. */
+async function runDemo(...engine: string[]): Promise<unknown> {
+  const { code, out, err } = await demo('--format', 'json', ...engine);
+  expect(err).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(out.join('\n'));
+  return JSON.parse(out);
 }
 
 /** Where two printed scorecards differ: texts and blanks exactly, numbers to 1e-9 relative. */
@@ -45,15 +51,51 @@ describe('the demo workbook on every engine', () => {
   }, 300_000);
 
   if (postgresAvailable())
-    describe('PostgreSQL', () => {
+    describe('PostgreSQL, the tables read in place', () => {
       let server: PostgresServer;
+      let reader: string;
       beforeAll(async () => {
         server = await startPostgres();
-      });
+        reader = await demoInPostgres(server.url);
+      }, 300_000);
       afterAll(() => server?.stop());
-      it('prints the same scorecard as DuckDB', async () => {
-        expect(differences(duckdb, await runDemo('--engine', server.url)).slice(0, 20)).toEqual([]);
+      it('prints the same scorecard as DuckDB, by a role that may only read the tables', async () => {
+        const inPlace = await runDemo(
+          '--engine',
+          reader,
+          '--schema',
+          'crm',
+          '--table',
+          'deals=sales.deals_export',
+        );
+        expect(differences(duckdb, inPlace).slice(0, 20)).toEqual([]);
+        // Nothing was left behind: the scratch schema went.
+        expect(await schemasOf(server.url)).toEqual(['crm', 'public', 'sales']);
       }, 600_000);
+
+      it('says which tables are missing and which columns do not fit, and where', async () => {
+        await asOwner(server.url, [
+          'CREATE SCHEMA broken',
+          'CREATE TABLE broken.deals AS SELECT deal_id, CAST(created_at AS text) AS created_at, amount FROM sales.deals_export',
+          'GRANT USAGE ON SCHEMA broken TO reader',
+          'GRANT SELECT ON broken.deals TO reader',
+        ]);
+        const { code, out, err } = await demo('--engine', reader, '--schema', 'broken');
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err).toContain('broken.customers: no such table or view');
+        expect(err).toContain(
+          'broken.deals.created_at is text, but the workbook reads deals.created_at as a date',
+        );
+        expect(err).toContain('broken.deals has no column "stage"');
+        expect(await schemasOf(server.url)).toEqual(['broken', 'crm', 'public', 'sales']);
+      }, 120_000);
+
+      it('refuses --table for a table the workbook does not have', async () => {
+        const { code, err } = await demo('--engine', reader, '--table', 'dealz=crm.x');
+        expect(code).toBe(2);
+        expect(err).toContain('--table dealz: the workbook has no such table');
+      });
     });
 
   if (chdbAvailable())
