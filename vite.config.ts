@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -38,6 +39,14 @@ function strictContentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Unit and integration files run at least two at a time: on two cores Vitest's default
+ * (cores minus one) ran them one by one, and a file's DuckDB-WASM works on one core. Both
+ * projects need the same count, as Vitest runs them as one group; the browser tests run one
+ * file at a time after them (a browser keeps both cores busy on its own).
+ */
+const NODE_WORKERS = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   plugins: [react(), strictContentSecurityPolicy()],
   base: './',
@@ -60,7 +69,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          maxWorkers: NODE_WORKERS,
+        },
       },
       {
         extends: true,
@@ -68,6 +82,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          maxWorkers: NODE_WORKERS,
           // Budgets for a loaded 2-core machine (e2e browsers share the cores); the tests wait
           // for conditions, so a quiet machine never spends them.
           testTimeout: 120_000,

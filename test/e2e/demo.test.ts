@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tableNameFromFile } from '../../src/core/ingest/tableName';
-import { type Browser, eventually, importsSettled, ROOT, rowCountOf, startBrowser } from './harness';
+import {
+  type Browser,
+  eventually,
+  importsSettled,
+  ROOT,
+  rowCountOf,
+  selectedTab,
+  startBrowser,
+} from './harness';
 
 const DEMO = join(ROOT, 'samples/crm-demo');
 
@@ -36,12 +44,14 @@ describe('the demo', () => {
     expect(b.requests.length).toBeGreaterThan(13);
   });
 
-  it('starts empty with ?demo=0 and loads the demo from the empty state', async () => {
+  it('starts empty on the Data sheet with ?demo=0, loads the demo from there and lands on the scorecard', async () => {
     const page = await b.open('?demo=0');
     await page.getByRole('heading', { name: 'Drop a CRM export here, or open the demo' }).waitFor();
     expect(await page.locator('li[data-table]').count()).toBe(0);
+    expect(await selectedTab(page)).toBe('Data');
     await b.screenshot('empty');
     await page.getByRole('button', { name: 'Open the demo' }).click();
+    await page.getByTestId('first-load').waitFor();
     // The demo opens in a workbook of its own first, so wait for its tables by name: right
     // after the click nothing is loading yet.
     const names = readdirSync(DEMO)
@@ -49,5 +59,6 @@ describe('the demo', () => {
       .map((f) => tableNameFromFile(f));
     await importsSettled(page, names);
     expect(await page.locator('li[data-table]').count()).toBe(13);
+    await eventually(() => selectedTab(page)).toBe('Scorecard');
   });
 });

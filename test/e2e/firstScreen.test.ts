@@ -7,6 +7,7 @@ import {
   importsSettled,
   ROOT,
   SLOW_LOAD,
+  selectedTab,
   startBrowser,
 } from './harness';
 
@@ -14,7 +15,6 @@ import {
 const EMPTY_TEXTS = ['Drop a CRM export here', 'No tables yet'];
 const LOADING_TEXTS = ['Loading the demo', 'Restoring your last workbook'];
 const saw = (page: Page) => page.evaluate(() => (window as unknown as { saw: string[] }).saw);
-const selectedTab = (page: Page) => page.locator('[role=tab][aria-selected=true]').innerText();
 const loading = (page: Page) => page.getByTestId('first-load');
 const scorecardReady = (page: Page) => page.locator('[data-kpi-count]').waitFor({ timeout: SLOW_LOAD });
 
@@ -164,7 +164,8 @@ describe('the first screen at 1280 x 800', () => {
     expect(await saw(page)).toEqual(['Restoring your last workbook']);
   });
 
-  it('keeps a tab the user picks while the demo loads, and otherwise lands on the scorecard', async () => {
+  // Otherwise it lands on the scorecard: test/e2e/demo.test.ts, from the same empty state.
+  it('keeps a tab the user picks while the demo loads', async () => {
     const page = b.page;
     // From a clean start the empty state is on the Data sheet; its button loads the demo.
     await page.goto(`${b.url}?demo=0`);
@@ -176,13 +177,6 @@ describe('the first screen at 1280 x 800', () => {
     await importsSettled(page);
     await eventually(() => page.getByText(/Loading the demo/).count()).toBe(0);
     expect(await selectedTab(page)).toBe('Notebook');
-
-    await page.goto(`${b.url}?demo=0`);
-    expect(await selectedTab(page)).toBe('Data');
-    await page.getByRole('button', { name: 'Open the demo' }).click();
-    await loading(page).waitFor();
-    await importsSettled(page);
-    await eventually(() => selectedTab(page)).toBe('Scorecard');
   });
 
   it('lists the KPIs that compute first and folds the others into a line per family', async () => {

@@ -171,6 +171,9 @@ export function eventually<T>(fn: () => T | Promise<T>, timeout = 30_000) {
   return expect.poll(fn, { timeout, interval: 100 });
 }
 
+/** The name of the sheet tab shown. */
+export const selectedTab = (page: Page) => page.locator('[role=tab][aria-selected=true]').innerText();
+
 /** The data panel entry of a table, once it is loaded. */
 export function tableEntry(page: Page, name: string): Locator {
   return page.locator(`li[data-table="${name}"]`);
