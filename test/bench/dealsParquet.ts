@@ -78,3 +78,17 @@ async function writeDeals(rows: number, path: string) {
   }
   renameSync(tmp, path);
 }
+
+/** The same rows as CSV next to the Parquet, for a browser load that no size check refuses before reading. */
+export async function dealsCsv(parquet: string): Promise<string> {
+  const path = parquet.replace(/\.parquet$/, '.csv');
+  if (existsSync(path)) return path;
+  const db = await nativeConnection('all');
+  try {
+    await db.run(`COPY (SELECT * FROM read_parquet(${s(parquet)})) TO ${s(`${path}.part`)} (HEADER)`);
+  } finally {
+    db.close();
+  }
+  renameSync(`${path}.part`, path);
+  return path;
+}

@@ -62,3 +62,68 @@ function shortName(work: string): string {
   if (work.includes('raw read_csv')) return 'raw read_csv';
   return work.slice(0, 12);
 }
+
+/** One size's three-way comparison, for the summary table. */
+export interface ServeComparison {
+  rows: number;
+  kpis: number;
+  native: { load: number; scorecard: number };
+  serve: { load: number; pageOpen: number; scorecard: number; peakMb: number; memoryLimit?: string };
+  browser: { load: number; scorecard: number; failure?: string };
+}
+
+const sec = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(2)} s`);
+
+/** The three-way table: serve in Chromium, native DuckDB directly, the browser engine. */
+export function printServeTable(rows: ServeComparison[]): string {
+  const head = [
+    'rows',
+    'work',
+    'serve in Chromium',
+    'native direct',
+    'serve overhead (target ≤ 10 % at 20M)',
+    'browser engine',
+  ];
+  const table = [head];
+  for (const c of rows) {
+    const n = c.rows.toLocaleString('en');
+    const overhead = `${((c.serve.scorecard / c.native.scorecard - 1) * 100).toFixed(1)} %`;
+    table.push([
+      n,
+      'load',
+      sec(c.serve.load),
+      sec(c.native.load),
+      '',
+      c.browser.failure ? 'fails' : sec(c.browser.load),
+    ]);
+    table.push([
+      n,
+      `scorecard (${c.kpis} KPIs)`,
+      sec(c.serve.scorecard),
+      sec(c.native.scorecard),
+      overhead,
+      c.browser.failure ? 'fails' : `${sec(c.browser.scorecard)} (own range)`,
+    ]);
+    table.push([
+      n,
+      'server peak memory',
+      `${c.serve.peakMb.toFixed(0)} MB${c.serve.memoryLimit ? ` (--memory-limit ${c.serve.memoryLimit})` : ''}`,
+      '',
+      '',
+      '',
+    ]);
+  }
+  const widths = head.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  const lines = table.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
+  const failures = rows.filter((c) => c.browser.failure);
+  return [
+    '## shakhes serve: three-way',
+    ...lines,
+    ...failures.map((c) => `browser engine at ${c.rows.toLocaleString('en')} rows: ${c.browser.failure}`),
+  ].join('\n');
+}

@@ -24,8 +24,8 @@ import { DEALS_PER_SCALE, ensureDemoCsv } from './demoData';
 import { chromiumExport } from './exportBench';
 import { gridPageFigures } from './gridBench';
 import { loadFigures, scorecardFigures } from './nodeBench';
-import { type Figure, printReport, summarise } from './report';
-import { printServeTable, type ServeComparison, serveFigures } from './serveBench';
+import { type Figure, printReport, printServeTable, type ServeComparison, summarise } from './report';
+import { serveFigures } from './serveBench';
 
 const args = parseArgs(process.argv.slice(2), new Set(['no-chromium']));
 const runs = Number(flag(args, 'runs') ?? 5);
