@@ -16,6 +16,7 @@ import { createNodeEngine } from '../../src/engine/nodeEngine';
 import { plainColumn } from '../../src/engine/rows';
 import { embedTables } from '../../src/workbook/embed';
 import { type NativeConnection, nativeConnection } from './nativeDuckdb';
+import { refreshFigures, refreshRuns } from './refreshBench';
 import type { Figure } from './report';
 import { interleavedRuns, timeRuns } from './stats';
 
@@ -140,6 +141,7 @@ export async function scorecardFigures(
   const wasmRuns = await timeRuns(runs, async () => {
     await wasm.query(compiled.sql);
   });
+  const refresh = await refreshRuns(wasm, { kpis, schema, from, to }, runs);
   // The same tables for native DuckDB, through Parquet so types are identical.
   const parquetDir = `${dir}/parquet`;
   (await import('node:fs')).mkdirSync(parquetDir, { recursive: true });
@@ -147,6 +149,7 @@ export async function scorecardFigures(
   for (const t of tables) await writeParquet(wasm, t, `${parquetDir}/${t}.parquet`);
   await wasm.close();
   const native: Record<string, number[]> = {};
+  let nativeRefresh: number[] = [];
   for (const t of THREADS) {
     const conn: NativeConnection = await nativeConnection(t);
     for (const name of tables)
@@ -154,6 +157,7 @@ export async function scorecardFigures(
         `CREATE TABLE ${q(name)} AS SELECT * FROM read_parquet(${s(resolve(`${parquetDir}/${name}.parquet`))})`,
       );
     native[t] = await timeRuns(runs, () => conn.run(compiled.sql));
+    if (t === 1) nativeRefresh = await timeRuns(runs, () => conn.run(refresh.rawSql));
     conn.close();
   }
   const n1 = `${threadsName(1)}: scorecard SQL`;
@@ -167,6 +171,7 @@ export async function scorecardFigures(
       baseline: n1,
       target: '≤ 2× native 1 thread',
     },
+    ...refreshFigures(section, refresh, nativeRefresh),
   ];
   return { figures, workload: { sql: compiled.sql, kpiCount: kpis.length, periods: 36, from, to } };
 }

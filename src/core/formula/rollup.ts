@@ -28,10 +28,23 @@ interface SlotRollup {
   readonly merge: Merge;
 }
 
-interface BlockRollup {
+interface RolledSlot {
+  readonly name: string;
+  readonly number: boolean;
+  /** Its first partial column. */
+  readonly first: number;
+  readonly rollup: SlotRollup;
+}
+
+/** One table a block's slots are read from: its SELECT (and key), and the slots it answers. */
+interface DayTable {
   readonly select: string;
-  readonly slots: readonly { name: string; number: boolean; first: number; rollup: SlotRollup }[];
-  /** The block's slots no day figure can answer: they read the table, beside the rollup. */
+  readonly slots: readonly RolledSlot[];
+}
+
+interface BlockRollup {
+  readonly tables: readonly DayTable[];
+  /** The block's slots no day figure can answer (medians, percentiles): they read the table. */
   readonly rest: readonly Slot[];
 }
 
@@ -78,7 +91,7 @@ function slotRollup(
       };
     }
     default:
-      // Medians, percentiles, deviations and distinct counts do not merge from day figures.
+      // Medians, percentiles and deviations do not merge from day figures; distinct counts are below.
       return null;
   }
 }
@@ -86,29 +99,56 @@ function slotRollup(
 /**
  * The rollup of a block, or null when it has none: only plain aggregates of a dated
  * table that read no period bounds, and no breakdown (the breakdown stays on the table).
+ * Mergeable aggregates share one day table. A distinct count has a table of its own,
+ * each (day, value) once: a period's distinct values are exactly the distinct values
+ * of its days, so COUNT(DISTINCT) over the period's days gives the raw count for any
+ * grain, calendar or range. It is no smaller than the distinct pairs of the table, but
+ * the filter, the joins and the repeats within a day are gone, and it is sorted by day.
  */
 function blockRollup(s: CompileScope, b: Block): BlockRollup | null {
   if (s.plan.breakdown !== null || b.kind !== 'aggregate' || b.time === null || b.usesPeriod) return null;
   const { alias, from } = fromClause(s, b);
   // No slot reads the period (usesPeriod is false), so these bounds never reach the SQL.
   const ctx: SqlCtx = { alias, row: { periodStart: s.today, periodEnd: s.today, today: s.today } };
-  const slots: BlockRollup['slots'][number][] = [];
+  const day = s.d.cast(`t0.${s.q(b.time)}`, 'date');
+  const merged: RolledSlot[] = [];
+  const tables: DayTable[] = [];
   const rest: Slot[] = [];
   const cols: string[] = [];
   for (const slot of b.slots) {
     const { f, args, filter } = slotParts(s, slot, b, ctx);
+    const number = slot.call.type === 'number';
+    if (f.name === 'COUNTD') {
+      const where = [`${args[0]} IS NOT NULL`, ...(filter === null ? [] : [`(${filter})`])].join(' AND ');
+      const rollup: SlotRollup = {
+        partials: [args[0]],
+        merge: ([c], also) => s.d.aggregate('countDistinct', [c], also),
+      };
+      tables.push({
+        select: [
+          `SELECT DISTINCT ${day} AS ${s.q(DAY)}, ${args[0]} AS ${s.q(partial(0))}`,
+          from,
+          `WHERE ${where}`,
+          `ORDER BY ${s.q(DAY)}`,
+        ].join('\n'),
+        slots: [{ name: slot.name, number, first: 0, rollup }],
+      });
+      continue;
+    }
     const rollup = slotRollup(s.d, f.name, args, filter);
     if (rollup === null) {
       rest.push(slot);
       continue;
     }
-    slots.push({ name: slot.name, number: slot.call.type === 'number', first: cols.length, rollup });
+    merged.push({ name: slot.name, number, first: cols.length, rollup });
     for (const p of rollup.partials) cols.push(`${p} AS ${s.q(partial(cols.length))}`);
   }
-  if (slots.length === 0) return null;
-  const day = s.d.cast(`t0.${s.q(b.time)}`, 'date');
-  const select = [`SELECT ${day} AS ${s.q(DAY)}, ${cols.join(', ')}`, from, `GROUP BY ${day}`].join('\n');
-  return { select, slots, rest };
+  if (merged.length > 0)
+    tables.unshift({
+      select: [`SELECT ${day} AS ${s.q(DAY)}, ${cols.join(', ')}`, from, `GROUP BY ${day}`].join('\n'),
+      slots: merged,
+    });
+  return tables.length === 0 ? null : { tables, rest };
 }
 
 /**
@@ -122,45 +162,57 @@ export function scorecardRollups(req: ScorecardRequest): RollupSpec[] {
   const selects = new Set<string>();
   for (const grain of ['month', null] as const) {
     const s = new CompileScope(plain, new ScorecardPlan(plain, grain, ''), d, '');
-    for (const b of s.plan.blocks) {
-      const r = blockRollup(s, b);
-      if (r !== null) selects.add(r.select);
-    }
+    for (const b of s.plan.blocks) for (const t of blockRollup(s, b)?.tables ?? []) selects.add(t.select);
   }
   return [...selects].map((select) => ({ select }));
 }
 
+/** The result columns of slots: one per range with the whole-range figures, else one. */
+const columnsOf = (s: CompileScope, slots: readonly { name: string }[]) =>
+  slots.flatMap((slot) => (s.ranges ? RANGE_KINDS.map((kind) => `${slot.name}_${kind}`) : [slot.name]));
+
 /**
- * A block read from its rollup, shaped as aggregateBlockSql shapes it from the table;
- * null when the block has no rollup or the request names no table built for it. Slots
- * no rollup answers are computed from the table beside it and joined on: both parts
- * have a row for exactly the periods the table has rows in (one row without a grain).
+ * A block read from its rollups, shaped as aggregateBlockSql shapes it from the table;
+ * null when the request names no table built for it. Slots no ready rollup answers are
+ * computed from the table beside them, and the parts joined on the period: each has a
+ * row for periods the table has rows in (one row without a grain); a distinct count
+ * missing from a period is 0 there, as COALESCE in r0 makes it.
  */
 export function rollupBlockSql(s: CompileScope, b: Block): string | null {
   const r = blockRollup(s, b);
-  const table = r === null ? undefined : s.req.rollups?.get(r.select);
-  if (r === null || table === undefined) return null;
-  const rolled = rolledSql(s, r, table);
-  if (r.rest.length === 0) return rolled;
-  const raw = aggregateBlockSql(s, { ...b, slots: [...r.rest] });
-  const names = r.rest.flatMap((slot) =>
-    s.ranges ? RANGE_KINDS.map((kind) => `${slot.name}_${kind}`) : [slot.name],
-  );
-  const restCols = names.map((n) => `w.${s.q(n)} AS ${s.q(n)}`).join(', ');
-  if (s.grain === null) return `SELECT x.*, ${restCols}\nFROM (${rolled}) AS x\nCROSS JOIN (${raw}) AS w`;
+  if (r === null) return null;
+  const parts: { sql: string; columns: string[] }[] = [];
+  const rest = [...r.rest];
+  for (const t of r.tables) {
+    const table = s.req.rollups?.get(t.select);
+    if (table === undefined)
+      rest.push(...b.slots.filter((slot) => t.slots.some((x) => x.name === slot.name)));
+    else parts.push({ sql: rolledSql(s, t, table), columns: columnsOf(s, t.slots) });
+  }
+  if (parts.length === 0) return null;
+  if (rest.length > 0)
+    parts.push({ sql: aggregateBlockSql(s, { ...b, slots: rest }), columns: columnsOf(s, rest) });
+  if (parts.length === 1) return parts[0].sql;
+  const cols = parts.flatMap((p, i) => p.columns.map((c) => `x${i}.${s.q(c)} AS ${s.q(c)}`));
+  const by = `${s.null('text')} AS by_value`;
+  if (s.grain === null)
+    return [
+      `SELECT ${[by, ...cols].join(', ')}`,
+      parts.map((p, i) => `${i === 0 ? 'FROM' : 'CROSS JOIN'} (${p.sql}) AS x${i}`).join('\n'),
+    ].join('\n');
+  const startOf = (n: number) => s.d.least(parts.slice(0, n).map((_, i) => `x${i}.period_start`));
   return [
-    `SELECT COALESCE(x.period_start, w.period_start) AS period_start, x.by_value AS by_value, ${[
-      ...r.slots.map((slot) => `x.${s.q(slot.name)} AS ${s.q(slot.name)}`),
-      restCols,
-    ].join(', ')}`,
-    `FROM (${rolled}) AS x`,
-    `FULL JOIN (${raw}) AS w ON x.period_start = w.period_start`,
+    `SELECT ${[`${startOf(parts.length)} AS period_start`, by, ...cols].join(', ')}`,
+    `FROM (${parts[0].sql}) AS x0`,
+    ...parts
+      .slice(1)
+      .map((p, i) => `FULL JOIN (${p.sql}) AS x${i + 1} ON x${i + 1}.period_start = ${startOf(i + 1)}`),
   ].join('\n');
 }
 
-function rolledSql(s: CompileScope, r: BlockRollup, table: string): string {
+function rolledSql(s: CompileScope, t: DayTable, table: string): string {
   const day = `r.${s.q(DAY)}`;
-  const value = (slot: BlockRollup['slots'][number], also: string | null) => {
+  const value = (slot: RolledSlot, also: string | null) => {
     const cols = slot.rollup.partials.map((_, i) => `r.${s.q(partial(slot.first + i))}`);
     const sql = slot.rollup.merge(cols, also);
     return slot.number ? s.d.cast(sql, 'double') : sql;
@@ -170,7 +222,7 @@ function rolledSql(s: CompileScope, r: BlockRollup, table: string): string {
   if (s.ranges) {
     const cols = RANGE_KINDS.flatMap((kind) => {
       const [lo, hi] = [`rr.${s.q(`${kind}_lo`)}`, `rr.${s.q(`${kind}_hi`)}`];
-      return r.slots.map(
+      return t.slots.map(
         (slot) => `${value(slot, `${day} >= ${lo} AND ${day} <= ${hi}`)} AS ${s.q(`${slot.name}_${kind}`)}`,
       );
     });
@@ -178,7 +230,7 @@ function rolledSql(s: CompileScope, r: BlockRollup, table: string): string {
       '\n',
     );
   }
-  const cols = r.slots.map((slot) => `${value(slot, null)} AS ${s.q(slot.name)}`);
+  const cols = t.slots.map((slot) => `${value(slot, null)} AS ${s.q(slot.name)}`);
   if (s.grain === null)
     return [
       `SELECT ${[by, ...cols].join(',\n  ')}`,

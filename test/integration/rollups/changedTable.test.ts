@@ -11,7 +11,9 @@ import { KPIS, loadSales, SCHEMA } from './salesFixture';
 let engine: Engine;
 beforeAll(async () => {
   engine = await createNodeEngine();
-  await engine.query(`CREATE TABLE customers AS SELECT * FROM (VALUES (1, 'A'), (2, 'B')) t(customer_id, segment)`);
+  await engine.query(
+    `CREATE TABLE customers AS SELECT * FROM (VALUES (1, 'A'), (2, 'B')) t(customer_id, segment)`,
+  );
 }, 60_000);
 afterAll(async () => {
   await engine.close();
@@ -27,7 +29,9 @@ async function totals(rollups: ReadonlyMap<string, string>): Promise<Record<stri
 }
 
 async function tableExists(name: string): Promise<boolean> {
-  const t = await engine.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${name}'`);
+  const t = await engine.query(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${name}'`,
+  );
   return plainColumn(t, 'n')[0] === 1;
 }
 

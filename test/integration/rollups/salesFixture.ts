@@ -42,6 +42,12 @@ export const KPIS: KpiDef[] = [
   { id: 'win_rate', label: 'Win rate', formula: 'COUNTIF(sales.stage = "Won") / COUNTROWS(sales)' },
   { id: 'growth', label: 'Growth', formula: 'total - PREV(total)' },
   { id: 'buyers', label: 'Buyers', formula: 'COUNTD(sales.customer_id)' },
+  {
+    id: 'won_buyers',
+    label: 'Won buyers in A',
+    formula: 'COUNTD(IF(sales.stage = "Won", sales.customer_id))',
+    filter: 'customers.segment = "A"',
+  },
   { id: 'median', label: 'Median', formula: 'MEDIAN(sales.amount)' },
 ];
 
