@@ -15,6 +15,7 @@ import { type LoadedTable, scorecardSchema } from '../../core/model/scorecardSch
 import { duckdb } from '../../core/sql/dialects/registry';
 import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { plainColumn } from '../../engine/rows';
 import { detectLinks } from './mappingLinks';
 import { measurePlausibility } from './mappingPlausibility';
@@ -138,7 +139,10 @@ export function createMappingService(deps: MappingServiceDeps) {
     try {
       const engine = await deps.engine();
       const headers = t.columns.map((c) => c.name);
-      await engine.query(mappingViewSql(raw, mapping, headers, { kinds: kindsOf(t) }));
+      // The engine's own dialect: read in place, the views are PostgreSQL's (src/cli/inPlace.ts).
+      await engine.query(
+        mappingViewSql(raw, mapping, headers, { kinds: kindsOf(t), dialect: engineDialect(engine) }),
+      );
       update({ errors: withoutRaw(state.errors, raw) });
       return true;
     } catch (e) {

@@ -1,5 +1,5 @@
 import { type CheckedRowFormula, checkRowFormula, rowFormulaSql } from '../formula/rowFormula';
-import type { Dialect } from '../sql/dialect';
+import type { Dialect, SqlType } from '../sql/dialect';
 import type { ColumnKind } from './columnKind';
 
 /**
@@ -11,12 +11,13 @@ import type { ColumnKind } from './columnKind';
  */
 export type ComputedSource = { readonly constant: string } | { readonly formula: string };
 
-export const SQL_TYPES: Readonly<Record<ColumnKind, string>> = {
-  text: 'VARCHAR',
-  number: 'DOUBLE',
-  date: 'DATE',
-  timestamp: 'TIMESTAMP',
-  boolean: 'BOOLEAN',
+/** The SQL type each kind of column is cast to (each dialect spells it). */
+export const SQL_TYPES: Readonly<Record<ColumnKind, SqlType>> = {
+  text: 'text',
+  number: 'double',
+  date: 'date',
+  timestamp: 'timestamp',
+  boolean: 'boolean',
 };
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -52,9 +53,9 @@ export function constantFits(kind: ColumnKind, value: string): boolean {
 
 /** The SQL of a constant: an escaped literal of the canonical type. */
 function constantSql(d: Dialect, kind: ColumnKind, value: string): string {
-  if (!constantFits(kind, value)) return `CAST(NULL AS ${SQL_TYPES[kind]})`;
+  if (!constantFits(kind, value)) return d.cast('NULL', SQL_TYPES[kind]);
   if (kind === 'text') return d.stringLiteral(value);
-  return `CAST(${d.stringLiteral(value.trim())} AS ${SQL_TYPES[kind]})`;
+  return d.cast(d.stringLiteral(value.trim()), SQL_TYPES[kind]);
 }
 
 /** Checks a derived column's formula against the raw table's columns (bare names are its columns). */
@@ -82,6 +83,6 @@ export function computedSql(
 ): string {
   if ('constant' in source) return constantSql(d, kind, source.constant);
   const checked = checkComputedFormula(source.formula, rawTable, raw);
-  if (!checked.ok) return `CAST(NULL AS ${SQL_TYPES[kind]})`;
-  return `TRY_CAST(${rowFormulaSql(checked, d, d.quoteIdent(rawTable))} AS ${SQL_TYPES[kind]})`;
+  if (!checked.ok) return d.cast('NULL', SQL_TYPES[kind]);
+  return d.tryCast(rowFormulaSql(checked, d, d.quoteIdent(rawTable)), SQL_TYPES[kind]);
 }

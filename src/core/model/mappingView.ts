@@ -37,7 +37,7 @@ export function mappedColumns(mapping: TableMapping): Set<string> {
 }
 
 function outcomeSql(d: Dialect, header: string, outcomes: { won: string[]; lost: string[] }): string {
-  const raw = `CAST(${d.quoteIdent(header)} AS VARCHAR)`;
+  const raw = d.cast(d.quoteIdent(header), 'text');
   const list = (values: string[]) => values.map((v) => d.stringLiteral(v)).join(', ');
   const parts = ['CASE'];
   if (outcomes.won.length > 0) parts.push(`WHEN ${raw} IN (${list(outcomes.won)}) THEN TRUE`);
@@ -173,8 +173,8 @@ function columnSql(d: Dialect, mapping: TableMapping, c: ViewColumn): string {
     const won = outcomeSource(mapping) as { header: string; viaValues: boolean };
     return won.viaValues && mapping.stageOutcomes !== undefined
       ? outcomeSql(d, won.header, mapping.stageOutcomes)
-      : `TRY_CAST(${d.quoteIdent(won.header)} AS BOOLEAN)`;
+      : d.tryCast(d.quoteIdent(won.header), 'boolean');
   }
   const kind = canonicalColumn(mapping.canonicalTable, c.name)?.kind ?? 'text';
-  return `TRY_CAST(${d.quoteIdent(c.header as string)} AS ${SQL_TYPES[kind]})`;
+  return d.tryCast(d.quoteIdent(c.header as string), SQL_TYPES[kind]);
 }

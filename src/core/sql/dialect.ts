@@ -21,6 +21,12 @@ export interface Dialect {
   // ---- types ----
   /** `sql` as a value of `type`, blank-preserving (ClickHouse: its Nullable type). */
   cast(sql: string, type: SqlType): string;
+  /**
+   * `sql` as a value of `type`, blank where a value does not fit: how a mapping's view reads
+   * a file's column, so one odd cell is blank instead of failing every KPI. Where the engine
+   * has no such cast it is a plain one: the mapping's kinds were checked to fit first.
+   */
+  tryCast(sql: string, type: SqlType): string;
 
   // ---- dates ----
   /** The DATE `days` (an integer SQL expression, may be negative) after the DATE `date`. */

@@ -1,6 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
-import { asOwner, demoInPostgres, schemasOf } from '../support/postgresDemo';
+import { asOwner, demoInPostgres, mappedDemo, schemasOf } from '../support/postgresDemo';
 import { type PostgresServer, startPostgres } from '../support/postgresServer';
 import { chdbAvailable, postgresAvailable } from '../support/requiredEngine';
 
@@ -71,6 +74,27 @@ describe('the demo workbook on every engine', () => {
         expect(differences(duckdb, inPlace).slice(0, 20)).toEqual([]);
         // Nothing was left behind: the scratch schema went.
         expect(await schemasOf(server.url)).toEqual(['crm', 'public', 'sales']);
+      }, 600_000);
+
+      it("reads a mapped table through the workbook's mapping, as views", async () => {
+        const file = join(await mkdtemp(join(tmpdir(), 'shakhes-mapped-')), 'mapped.shakhes');
+        mappedDemo(file);
+        const total = ['--grain', 'total', '--format', 'json'];
+        const want = await cli('run', file, ...total);
+        const got = await cli(
+          'run',
+          file,
+          ...total,
+          '--engine',
+          reader,
+          '--schema',
+          'crm',
+          '--table',
+          'deal_export=sales.deals_export',
+        );
+        expect([got.err, got.code]).toEqual(['', 0]);
+        expect(want.out).toContain('"win_rate"');
+        expect(differences(JSON.parse(want.out), JSON.parse(got.out)).slice(0, 20)).toEqual([]);
       }, 600_000);
 
       it('says which tables are missing and which columns do not fit, and where', async () => {

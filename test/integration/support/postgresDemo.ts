@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createWorkbookService } from '../../../src/app/workbook/workbookService';
@@ -6,8 +6,23 @@ import { copyTables } from '../../../src/cli/targetEngine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { createPostgresEngine } from '../../../src/engine/postgres/postgresEngine';
+import { readWorkbook, writeWorkbook } from '../../../src/workbook/workbookFile';
 
 const DEMO_WORKBOOK = join(import.meta.dirname, '../../../samples/crm-demo.shakhes');
+
+/**
+ * The demo workbook as a team's export would be: its deals loaded as `deal_export`, with
+ * different column names, and mapped to the canonical deals. Written to `path`, with its data.
+ */
+export function mappedDemo(path: string): void {
+  const { doc, data } = readWorkbook(readFileSync(DEMO_WORKBOOK));
+  const datasets = doc.datasets.map((d) => {
+    if (d.table !== 'deals') return d;
+    const columns = Object.fromEntries(d.columns.map((c) => [c.name, c.name]));
+    return { ...d, table: 'deal_export', mapping: { canonicalTable: 'deals' as const, columns } };
+  });
+  writeFileSync(path, writeWorkbook({ ...doc, datasets }, data));
+}
 
 /** Statements run as the cluster's superuser, one by one. */
 export async function asOwner(url: string, statements: readonly string[]): Promise<void> {

@@ -95,6 +95,8 @@ export const clickhouse: Dialect = {
   },
   dateLiteral: (isoDate) => `toDate32('${checkedIsoDate(isoDate)}')`,
   cast: (sql, type) => `CAST(${sql} AS ${TYPES[type]})`,
+  // Gives Nullable(T): a value that does not fit is blank, as with DuckDB's TRY_CAST.
+  tryCast: (sql, type) => `accurateCastOrNull(${sql}, '${TYPES[type].replace(/^Nullable\((.*)\)$/, '$1')}')`,
   addDays: (date, days) => `addDays(${date}, ${days})`,
   addYears: (date, years) => `addYears(${date}, ${checkedWholeYears(years)})`,
   daysBetween: (from, to) => `dateDiff('day', ${from}, ${to})`,

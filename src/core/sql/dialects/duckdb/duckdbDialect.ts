@@ -48,6 +48,7 @@ export const duckdb: Dialect = {
   },
   dateLiteral: (isoDate) => `DATE '${checkedIsoDate(isoDate)}'`,
   cast: (sql, type) => `CAST(${sql} AS ${TYPES[type]})`,
+  tryCast: (sql, type) => `TRY_CAST(${sql} AS ${TYPES[type]})`,
   addDays: (date, days) => `CAST(${date} + CAST(${days} AS INTEGER) AS DATE)`,
   addYears: (date, years) => `CAST(${date} + INTERVAL (${checkedWholeYears(years)}) YEAR AS DATE)`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

@@ -57,6 +57,8 @@ export const postgres: Dialect = {
   },
   dateLiteral: (isoDate) => `DATE '${checkedIsoDate(isoDate)}'`,
   cast: (sql, type) => `CAST(${sql} AS ${TYPES[type]})`,
+  // PostgreSQL 15 has no TRY_CAST. Read in place, the columns' types were checked to fit first.
+  tryCast: (sql, type) => `CAST(${sql} AS ${TYPES[type]})`,
   addDays: (date, days) => `CAST(${date} + CAST(${days} AS integer) AS date)`,
   addYears: (date, years) => `CAST(${date} + make_interval(years => ${checkedWholeYears(years)}) AS date)`,
   daysBetween: (from, to) => `(${to} - ${from})`,
