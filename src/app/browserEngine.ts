@@ -3,7 +3,7 @@ import type { importFile } from '../engine/ingest/importFile';
 import { workerEncoder } from '../engine/parquet/workerEncoder';
 
 /** Where the page keeps `shakhes serve`'s token: this tab only, gone when it closes. */
-const TOKEN_KEY = 'shakhes-serve-token';
+export const TOKEN_KEY = 'shakhes-serve-token';
 
 /**
  * The token of the server that served the page: taken from the address it printed
@@ -24,13 +24,18 @@ function serveToken(): string {
   return token;
 }
 
+/** Whether `shakhes serve` sent this page: its index.html carries the marker (src/server/startServer.ts). */
+export function isServedPage(): boolean {
+  return document.querySelector('meta[name="shakhes-serve"]') !== null;
+}
+
 /**
  * The page's engine, loaded on first use so the page paints before it is fetched:
  * native DuckDB on the server when `shakhes serve` served the page (its index.html
  * carries the marker, src/server/startServer.ts), else DuckDB-WASM in a worker.
  */
 export async function startBrowserEngine(): Promise<Engine> {
-  if (document.querySelector('meta[name="shakhes-serve"]') !== null) {
+  if (isServedPage()) {
     const { connectRemoteEngine } = await import('../engine/remoteEngine');
     const { loadBrowserParquet } = await import('../engine/parquet/browserCodec');
     return connectRemoteEngine({

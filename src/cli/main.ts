@@ -54,7 +54,7 @@ const COMMANDS: Record<
     plain: serveCommand,
     booleans: [],
     usage:
-      'serve [PATH …] [--port N] [--memory-limit 8GB] [--threads N]   (files, folders, globs such as exports/*.csv)',
+      'serve [PATH …] [--port N] [--memory-limit 8GB] [--threads N] [--workbook FILE.shakhes]   (files, folders, globs such as exports/*.csv)',
   },
   docs: { plain: docsCommand, booleans: [], usage: 'docs [--out docs/formulas.md]' },
 };

@@ -3,9 +3,11 @@ import { access, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engine/engine';
+import type { ServedTable } from '../engine/servedTables';
 import { startServer } from '../server/startServer';
 import { checkKnown, flag, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
+import { ServeWorkbookError, serveWorkbook } from './serveWorkbook';
 
 /** The built app: beside the sources (`npx vite build` writes it), or SHAKHES_DIST (as for the browser tests). */
 const dist = () => process.env.SHAKHES_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -64,16 +66,17 @@ async function sources(path: string): Promise<string[]> {
  * Imports every path given into a table of the server's engine, read in place with the
  * browser's typing rules, and says what each became.
  */
-async function importPaths(engine: Engine, paths: string[], io: CliIO): Promise<void> {
+async function importPaths(engine: Engine, paths: string[], io: CliIO): Promise<ServedTable[]> {
   const { importFromPath } = await import('../engine/ingest/importFromPath');
-  const existing: string[] = [];
+  const tables: ServedTable[] = [];
   for (const given of paths)
     for (const path of await sources(resolve(given))) {
-      const result = await importFromPath(engine, path, { existing });
-      existing.push(result.table);
+      const result = await importFromPath(engine, path, { existing: tables.map((t) => t.table) });
+      tables.push({ ...result, path });
       const problems = result.problems.count > 0 ? `, ${result.problems.count} values that did not fit` : '';
       io.out(`  ${result.table}: ${result.rows} rows from ${path}${problems}`);
     }
+  return tables;
 }
 
 function wholeNumber(name: string, value: string | undefined, max: number): number | undefined {
@@ -93,11 +96,11 @@ function interrupted(): Promise<void> {
 }
 
 /**
- * `serve [PATH …]`: the app on native DuckDB, on 127.0.0.1 only, until Ctrl-C. Prints the
+ * `serve [PATH …] [--workbook FILE]`: the app on native DuckDB, on 127.0.0.1 only, until Ctrl-C. Prints the
  * address with its token and opens nothing.
  */
 export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number> {
-  checkKnown(args, ['port', 'memory-limit', 'threads']);
+  checkKnown(args, ['port', 'memory-limit', 'threads', 'workbook']);
   const port = wholeNumber('port', flag(args, 'port'), 65535) ?? 0;
   const threads = wholeNumber('threads', flag(args, 'threads'), 1024);
   const memoryLimit = flag(args, 'memory-limit');
@@ -122,10 +125,23 @@ export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number>
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    await importPaths(engine, args.positional, io);
-    server = await startServer({ root: dist(), port, engine });
+    const tables = await importPaths(engine, args.positional, io);
+    const given = flag(args, 'workbook');
+    const opened = given === undefined ? undefined : await serveWorkbook(engine, given, tables);
+    if (opened) io.out(`  ${opened.tables.length} tables from the workbook ${given}`);
+    server = await startServer({
+      root: dist(),
+      port,
+      engine,
+      tables: [...tables, ...(opened?.tables ?? [])],
+      workbook: opened?.workbook,
+    });
   } catch (err) {
     await engine.close();
+    if (err instanceof ServeWorkbookError) {
+      io.err(`error: ${err.message}`);
+      return 2;
+    }
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       io.err(`error: port ${port} is in use; choose another with --port, or --port 0 for any free one.`);
       return 1;

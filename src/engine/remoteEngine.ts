@@ -1,7 +1,10 @@
 import { type Table, tableFromIPC } from 'apache-arrow';
+import type { ImportMessageRef } from '../core/ingest/messages';
 import { type Engine, EngineCancelled, EngineTimedOut, type EngineTokens } from './engine';
+import { ImportError } from './ingest/types';
 import { assertImportPath } from './lockdown';
 import type { ParquetCodec } from './parquet/codec';
+import type { ServedTable, ServedWorkbook, ServerSide } from './servedTables';
 
 /**
  * The engine of a page served by `shakhes serve`: each call is an HTTP request to that
@@ -15,6 +18,9 @@ import type { ParquetCodec } from './parquet/codec';
  *   PUT    /api/files/NAME   the file's bytes                   → 204
  *   DELETE /api/files/NAME                                      → 204
  *   PUT    /api/tables/NAME  an Arrow IPC stream                → 204
+ *   GET    /api/tables                                        → ServedTable[]
+ *   POST   /api/import       RemoteImport                       → ServedTable
+ *   GET    /api/workbook                                      → ServedWorkbook | null
  *
  * Every request carries the server's token in TOKEN_HEADER. A failure answers JSON
  * `RemoteFailure` with a non-2xx status.
@@ -27,6 +33,20 @@ export interface RemoteFailure {
   error: 'cancelled' | 'timeout' | 'refused' | 'failed';
   message: string;
   limitMs?: number;
+  /** A refused import: where and why, as ImportError says it (the page writes it in its language). */
+  file?: string;
+  problem?: ImportMessageRef;
+  line?: number;
+  column?: string;
+}
+
+/** An uploaded file (`upload`, its name in the upload folder) to import as `name` would be. */
+interface RemoteImport {
+  upload: string;
+  name: string;
+  table?: string;
+  options?: unknown;
+  existing?: string[];
 }
 
 export interface RemoteHello {
@@ -38,6 +58,8 @@ export interface RemoteHello {
 function errorFrom(f: RemoteFailure): Error {
   if (f.error === 'cancelled') return new EngineCancelled();
   if (f.error === 'timeout' && f.limitMs !== undefined) return new EngineTimedOut(f.limitMs);
+  if (f.file !== undefined)
+    return new ImportError(f.file, f.message, { line: f.line, column: f.column }, f.problem);
   return new Error(f.message);
 }
 
@@ -58,7 +80,11 @@ interface RemoteOptions {
 }
 
 /** Connects to the server (a wrong or stale token is refused here, before the app starts on it). */
-export async function connectRemoteEngine({ origin, token, loadParquet }: RemoteOptions): Promise<Engine> {
+export async function connectRemoteEngine({
+  origin,
+  token,
+  loadParquet,
+}: RemoteOptions): Promise<Engine & ServerSide> {
   const call = async (method: string, path: string, body?: BodyInit, signal?: AbortSignal) => {
     const json = typeof body === 'string';
     const response = await fetch(`${origin}/api/${path}`, {
@@ -117,6 +143,20 @@ export async function connectRemoteEngine({ origin, token, loadParquet }: Remote
       await call('PUT', `tables/${encodeURIComponent(table)}`, ipc as Uint8Array<ArrayBuffer>);
     },
     loadParquet,
+    async servedTables() {
+      return (await call('GET', 'tables')).json() as Promise<ServedTable[]>;
+    },
+    async importUpload(file, { name, table, options, existing, signal }) {
+      // A name of the server's choosing (the file's own may hold anything), keeping the extension the format is told by.
+      const upload = `${globalThis.crypto.randomUUID()}${/\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? ''}`;
+      // The File itself is the body: the browser streams it from disk, never whole in the tab.
+      await call('PUT', `files/${upload}`, file, signal);
+      const how: RemoteImport = { upload, name, table, options, existing };
+      return (await call('POST', 'import', JSON.stringify(how), signal)).json() as Promise<ServedTable>;
+    },
+    async servedWorkbook() {
+      return (await call('GET', 'workbook')).json() as Promise<ServedWorkbook | null>;
+    },
     // The server's engine outlives a page: closing the tab leaves it for the next one.
     async close() {},
   };

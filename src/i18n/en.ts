@@ -60,6 +60,8 @@ export const en = {
   'data.heading': 'Data',
   'data.none': 'No tables yet',
   'data.rows': { one: '{count} row', other: '{count} rows' },
+  'data.served': 'on the server',
+  'data.servedTitle': 'Held by shakhes serve, read from {path}; not copied into this tab',
   'data.columns': { one: '{count} column', other: '{count} columns' },
   'data.expand': 'Show columns of {table}',
   'data.collapse': 'Hide columns of {table}',

@@ -63,6 +63,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'data.heading': 'داده‌ها',
   'data.none': 'هنوز جدولی نیست',
   'data.rows': { one: '{count} سطر', other: '{count} سطر' },
+  'data.served': 'روی سرور',
+  'data.servedTitle': 'نگه‌داشته در shakhes serve، خوانده از {path}؛ در این زبانه کپی نمی‌شود',
   'data.columns': { one: '{count} ستون', other: '{count} ستون' },
   'data.expand': 'نمایش ستون‌های {table}',
   'data.collapse': 'پنهان کردن ستون‌های {table}',

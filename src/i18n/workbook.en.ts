@@ -45,4 +45,6 @@ export const workbookEn = {
   'autosave.saveFile': 'Save a .shakhes file',
   'autosave.missing':
     'The last session came back without these tables, which had not been kept yet: {tables}. Load their files again.',
+  'autosave.gone':
+    'The server no longer holds these tables of the last session: {tables}. Start shakhes serve again with their files to bring them back.',
 } as const;

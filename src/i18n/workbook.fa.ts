@@ -49,4 +49,6 @@ export const workbookFa: Partial<Record<keyof typeof workbookEn, Message>> = {
   'autosave.saveFile': 'ذخیره در فایل ‎.shakhes',
   'autosave.missing':
     'نشست پیشین بدون این جدول‌ها بازگشت، چون هنوز نگه داشته نشده بودند: {tables}. فایل‌هایشان را دوباره بارگذاری کنید.',
+  'autosave.gone':
+    'این جدول‌های نشست پیشین دیگر روی سرور نیستند: {tables}. برای بازگرداندنشان shakhes serve را دوباره با فایل‌هایشان اجرا کنید.',
 };

@@ -1,10 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
+import { uniqueTableName } from '../core/ingest/tableName';
+import { DatasetSchema } from '../core/model/documentSchema';
 import { type Engine, EngineCancelled, EngineTimedOut } from '../engine/engine';
+import { importFromPath } from '../engine/ingest/importFromPath';
+import { ImportError } from '../engine/ingest/types';
 import type { RemoteFailure, RemoteHello } from '../engine/remoteEngine';
+import type { ServedTable, ServedWorkbook } from '../engine/servedTables';
 import { BodyError, readBody, readJson } from './requestBody';
+import type { TableList } from './tableList';
 import { type UploadFolder, UploadNameError } from './uploads';
 
 /** An Arrow table to insert is held whole (the engine takes it whole); past this it is refused. */
@@ -21,6 +28,10 @@ function failureOf(err: unknown): [number, RemoteFailure] {
   if (err instanceof EngineCancelled) return [409, { error: 'cancelled', message: err.message }];
   if (err instanceof EngineTimedOut)
     return [408, { error: 'timeout', message: err.message, limitMs: err.limitMs }];
+  if (err instanceof ImportError) {
+    const { message, file, problem, line, column } = err;
+    return [400, { error: 'refused', message, file, problem, line, column }];
+  }
   const message = err instanceof Error ? err.message : String(err);
   // A malformed %-escape in a file or table name is the request's fault too.
   if (err instanceof BodyError || err instanceof UploadNameError || err instanceof URIError)
@@ -39,13 +50,49 @@ const text = (v: unknown, what: string): string => {
   return v;
 };
 
+/** A refused import of an upload, naming the user's file where it named the upload's name on disk. */
+function asNamed(err: ImportError, upload: string, name: string): ImportError {
+  const swap = (text: string) => text.replaceAll(upload, name).replaceAll(basename(upload), name);
+  const problem = err.problem && {
+    ...err.problem,
+    params: Object.fromEntries(
+      Object.entries(err.problem.params).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v]),
+    ) as typeof err.problem.params,
+  };
+  return new ImportError(swap(err.file), swap(err.message), { line: err.line, column: err.column }, problem);
+}
+
+/** What the server holds besides its engine: the tables it lists and the workbook it opens with. */
+interface Served {
+  tables: TableList;
+  workbook: ServedWorkbook | null;
+}
+
 /**
  * The engine over HTTP (the routes are listed in src/engine/remoteEngine.ts). Each query
  * has the page's id, so a cancel stops that query only: queued, it never starts; running,
  * the engine interrupts it.
  */
-export function engineApi(engine: Engine, uploads: UploadFolder, headers: Headers) {
+export function engineApi(engine: Engine, uploads: UploadFolder, headers: Headers, served: Served) {
   const running = new Map<string, AbortController>();
+
+  /** A file the page streamed into the upload folder, imported by path with the typing rules of every import. */
+  async function importUpload(req: IncomingMessage): Promise<ServedTable> {
+    const body = await readJson(req);
+    const path = uploads.path(text(body.upload, 'upload'));
+    const name = text(body.name, 'name');
+    const existing = Array.isArray(body.existing) ? body.existing.map((n) => text(n, 'existing')) : [];
+    const options = DatasetSchema.shape.options.optional().safeParse(body.options);
+    if (!options.success) throw new BodyError(`“options” are not read options: ${options.error.message}`);
+    const table = body.table === undefined ? uniqueTableName(name, existing) : text(body.table, 'table');
+    const result = await importFromPath(engine, path, { table, options: options.data }).catch((err) => {
+      throw err instanceof ImportError ? asNamed(err, path, name) : err;
+    });
+    // Named as the user's file, not the upload's name on disk.
+    const imported: ServedTable = { ...result, sourceName: name, path };
+    served.tables.add(imported);
+    return imported;
+  }
 
   async function query(req: IncomingMessage, res: ServerResponse) {
     const body = await readJson(req);
@@ -90,6 +137,12 @@ export function engineApi(engine: Engine, uploads: UploadFolder, headers: Header
       case 'DELETE files/':
         await uploads.remove(name!);
         return send(res, 204, headers);
+      case 'GET tables':
+        return send(res, 200, headers, await served.tables.list());
+      case 'POST import':
+        return send(res, 200, headers, await importUpload(req));
+      case 'GET workbook':
+        return send(res, 200, headers, served.workbook);
       case 'PUT tables/':
         await engine.insertArrowIPC(name!, await readBody(req, TABLE_LIMIT));
         return send(res, 204, headers);

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine';
 import { engineRoot } from '../engine/engineRoot';
+import type { ServedTable, ServedWorkbook } from '../engine/servedTables';
 import { engineApi } from './engineApi';
 import { refusal } from './requestGuard';
 import { staticSite } from './staticSite.mjs';
+import { tableList } from './tableList';
 import { uploadFolder } from './uploads';
 
 /** How the page knows it was served by `shakhes serve` (src/app/browserEngine.ts reads it). */
@@ -20,6 +22,10 @@ interface ServerOptions {
    * and its own import folder, where uploads go). The server closes it.
    */
   engine: Engine;
+  /** Tables already in the engine (the command's PATHs, read with importFromPath): the page lists them. */
+  tables?: readonly ServedTable[];
+  /** The workbook the page opens at start (`--workbook`), its tables among `tables`. */
+  workbook?: ServedWorkbook;
 }
 
 export interface StartedServer {
@@ -46,7 +52,10 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
       'The served engine must read imported files from a real folder (Engine.importDirectory).',
     );
   const uploads = uploadFolder(importDirectory);
-  const api = engineApi(engine, uploads, site.headers);
+  const api = engineApi(engine, uploads, site.headers, {
+    tables: tableList(engine, options.tables ?? []),
+    workbook: options.workbook ?? null,
+  });
   let port = 0;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

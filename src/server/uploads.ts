@@ -14,6 +14,8 @@ const FILE_NAME = /^[\w.-]{1,200}$/;
  */
 export interface UploadFolder {
   dir: string;
+  /** Where the file `name` is; refuses a name that is not one plain file name. */
+  path(name: string): string;
   /** Streams a request body to the file `name`; refuses a name that is not one plain file name. */
   receive(name: string, body: Readable): Promise<void>;
   remove(name: string): Promise<void>;
@@ -36,6 +38,7 @@ export function uploadFolder(importDirectory: string): UploadFolder {
   const dir = importDirectory.replace(/\/$/, '');
   return {
     dir,
+    path: (name) => join(dir, checked(name)),
     async receive(name, body) {
       await pipeline(body, createWriteStream(join(dir, checked(name)), { mode: 0o600 }));
     },

@@ -118,7 +118,14 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
       tables: {},
       unsaved: [],
     };
+    const served = new Map(data.getState().tables.map((t) => [t.name, t.served]));
     for (const d of snap.datasets) {
+      const path = served.get(d.table);
+      if (path !== undefined) {
+        kept.doc.datasets.push({ ...d, embedded: false });
+        kept.served = { ...kept.served, [d.table]: path };
+        continue;
+      }
       const w = withTables.find((x) => x.table === d.table);
       const h: Held | undefined = w ? { dataId: w.dataId, dataset: d, kind: w.record.kind } : held(d.table);
       if (!h) {
@@ -184,7 +191,8 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
 
   const nextStale = (): { dataset: Dataset; dataId: string } | null => {
     const live = data.getState().dataIds;
-    for (const dataset of datasetsOf(data.getState().tables)) {
+    // The server's tables stay on the server: autosave keeps their names, not their rows.
+    for (const dataset of datasetsOf(data.getState().tables.filter((t) => t.served === undefined))) {
       const dataId = live[dataset.table];
       if (dataId === undefined || failed.has(dataId)) continue;
       const h = held(dataset.table);

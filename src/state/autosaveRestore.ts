@@ -1,6 +1,6 @@
 import { parquetOfSource } from '../app/workbook/keptSource';
 import { parseDocument } from '../core/model/document';
-import type { WorkbookDocument } from '../core/model/documentSchema';
+import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
 import type { AutosaveStorage, KeptDocument, KeptTable } from '../workbook/autosaveStorage';
 import type { DataStore } from './dataStore';
 import type { WorkbookStore } from './workbookStore';
@@ -16,6 +16,22 @@ export interface Restored {
   kept: KeptDocument;
   /** Tables the document had that could not be brought back: the page names them. */
   missing: string[];
+  /** Tables `shakhes serve` held, which it holds no more (restarted without their files): named apart. */
+  gone: string[];
+}
+
+/** Which of a kept document's served tables the server still holds, by dataset id; the rest are gone. */
+async function servedStill(data: DataStore, kept: KeptDocument, datasets: readonly Dataset[]) {
+  const linked = new Set<string>();
+  const gone: string[] = [];
+  const refs = kept.served ?? {};
+  if (Object.keys(refs).length === 0) return { linked, gone };
+  const now = new Set((await data.getState().served()).map((t) => t.name.toLowerCase()));
+  for (const d of datasets)
+    if (refs[d.table] === undefined) continue;
+    else if (now.has(d.table.toLowerCase())) linked.add(d.id);
+    else gone.push(d.table);
+  return { linked, gone };
 }
 
 /**
@@ -35,31 +51,38 @@ export async function restoreKept(
   if (!parsed.ok) throw new Error(parsed.error);
   const records = new Map<string, KeptTable>();
   const missing = [...kept.unsaved];
+  // The server's tables are found there again, not read back from the tab's storage.
+  const { linked, gone } = await servedStill(data, kept, parsed.doc.datasets);
   for (const d of parsed.doc.datasets) {
+    if (kept.served?.[d.table] !== undefined) continue;
     const id = kept.tables[d.table];
     const record = id === undefined ? null : await storage.readTable(d.table, id);
     if (record) records.set(d.id, record);
     else missing.push(d.table);
   }
-  const doc = { ...parsed.doc, datasets: parsed.doc.datasets.filter((d) => records.has(d.id)) };
+  const doc = {
+    ...parsed.doc,
+    datasets: parsed.doc.datasets.filter((d) => records.has(d.id) || linked.has(d.id)),
+  };
   hooks.preview?.(doc, hooks.results);
   const bytes = new Map<string, Uint8Array>();
-  hooks.progress?.(0, doc.datasets.length);
+  hooks.progress?.(0, records.size);
   for (const d of doc.datasets) {
-    const record = records.get(d.id)!;
+    const record = records.get(d.id);
+    if (record === undefined) continue;
     bytes.set(
       d.id,
       record.kind === 'parquet'
         ? record.bytes
         : await parquetOfSource(await data.getState().engine(), d, record),
     );
-    hooks.progress?.(bytes.size, doc.datasets.length);
+    hooks.progress?.(bytes.size, records.size);
   }
   const dataIds = Object.fromEntries(doc.datasets.map((d) => [d.table, kept.tables[d.table]]));
   await workbook.getState().restore(doc, bytes, kept.fileName, dataIds);
   // A restore is not a save: edits not in a .shakhes file are still unsaved.
-  workbook.setState({ dirty: kept.dirty || missing.length > 0 });
-  return { kept: { ...kept, doc }, missing };
+  workbook.setState({ dirty: kept.dirty || missing.length > 0 || gone.length > 0 });
+  return { kept: { ...kept, doc }, missing, gone };
 }
 
 /**

@@ -9,12 +9,14 @@ export interface AutosaveStatusState {
   detail: string;
   /** Tables a restore could not bring back (not kept, or their record is gone). */
   missing: string[];
+  /** Tables of `shakhes serve` a restore found gone from the server. */
+  gone: string[];
 }
 
 export type AutosaveStatus = StoreApi<AutosaveStatusState>;
 
 export function createAutosaveStatus(): AutosaveStatus {
-  return createStore<AutosaveStatusState>()(() => ({ problem: null, detail: '', missing: [] }));
+  return createStore<AutosaveStatusState>()(() => ({ problem: null, detail: '', missing: [], gone: [] }));
 }
 
 /** Storage errors by what the user can do about them. */

@@ -4,7 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDataService, type DataDeps, type EngineStatus } from '../app/data/dataService';
 import type { ErrorEntry, ImportJob } from '../app/data/importJobs';
 import { type KeptSource, manualFile, pastedFile, type SourceFile } from '../app/data/sourceFile';
-import type { TableEntry } from '../app/data/tableEntry';
+import { type TableEntry, withServed } from '../app/data/tableEntry';
 import type { Engine } from '../engine/engine';
 import type { FileFormat, ParseOptions } from '../engine/ingest/types';
 
@@ -51,6 +51,8 @@ export interface DataState {
    * contents were kept under, when known.
    */
   adoptTables(entries: TableEntry[], dataIds?: Readonly<Record<string, string>>): void;
+  /** The tables `shakhes serve` holds (none in the browser), once the engine has started. */
+  served(): Promise<TableEntry[]>;
   /** The bytes a table was read from, when kept (formats that can be read again): autosave keeps them at once. */
   sourceOf(table: string): KeptSource | undefined;
   /** Moves a listed table out of the engine's way (table removal); `bringBack` undoes it. */
@@ -75,6 +77,19 @@ export interface TakenTable {
   /** Where it stood in the list. */
   readonly index: number;
   readonly source: KeptSource | undefined;
+}
+
+/** Lists a table just read (in place of one of its name) as new contents. */
+function listed(s: DataState, entry: TableEntry): void {
+  const i = s.tables.findIndex((x) => x.name === entry.name);
+  if (i >= 0) s.tables[i] = entry;
+  else s.tables.push(entry);
+  s.versions[entry.name] = (s.versions[entry.name] ?? 0) + 1;
+  s.dataIds[entry.name] = newDataId();
+  if (s.selectedTable === null) s.selectedTable = entry.name;
+  if (s.selectedTable === entry.name && s.selectedColumn !== null) {
+    if (!entry.columns.some((c) => c.name === s.selectedColumn)) s.selectedColumn = null;
+  }
 }
 
 /** Random enough that two loads never share one, in a session or across reloads. */
@@ -113,17 +128,10 @@ export function createDataStore(deps: DataDeps): DataStore {
           set((s) => {
             s.jobs = s.jobs.filter((j) => j.id !== id);
           }),
-        loaded: (entry) =>
+        loaded: (entry) => set((s) => listed(s, entry)),
+        served: (entries) =>
           set((s) => {
-            const i = s.tables.findIndex((x) => x.name === entry.name);
-            if (i >= 0) s.tables[i] = entry;
-            else s.tables.push(entry);
-            s.versions[entry.name] = (s.versions[entry.name] ?? 0) + 1;
-            s.dataIds[entry.name] = newDataId();
-            if (s.selectedTable === null) s.selectedTable = entry.name;
-            if (s.selectedTable === entry.name && s.selectedColumn !== null) {
-              if (!entry.columns.some((c) => c.name === s.selectedColumn)) s.selectedColumn = null;
-            }
+            for (const entry of entries) listed(s, entry);
           }),
         failed: (e) =>
           set((s) => {
@@ -181,8 +189,10 @@ export function createDataStore(deps: DataDeps): DataStore {
           return entry ?? null;
         },
 
-        adoptTables(entries, dataIds) {
+        adoptTables(adopted, dataIds) {
           service.forgetSources();
+          // The server's tables are not the workbook's to replace: they stay listed.
+          const entries = withServed(adopted, get().tables);
           set((s) => {
             s.tables = entries;
             for (const e of entries) s.versions[e.name] = (s.versions[e.name] ?? 0) + 1;
@@ -191,6 +201,11 @@ export function createDataStore(deps: DataDeps): DataStore {
             s.selectedTable = entries[0]?.name ?? null;
             s.selectedColumn = null;
           });
+        },
+
+        async served() {
+          await service.engine();
+          return get().tables.filter((t) => t.served !== undefined);
         },
 
         sourceOf: service.sourceOf,

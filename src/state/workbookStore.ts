@@ -111,8 +111,12 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       flags();
     };
 
-    /** The open workbook's tables, which an opened one's replace in the same transaction. */
-    const replacing = (): string[] => data.getState().tables.map((t) => t.name);
+    /** The open workbook's tables, which an opened one's replace in the same transaction (the server's stay). */
+    const replacing = (): string[] =>
+      data
+        .getState()
+        .tables.filter((t) => t.served === undefined)
+        .map((t) => t.name);
 
     /** Puts an opened document in place once its tables are in the engine and the `replaced` ones gone. */
     const finishOpen = async (
@@ -123,7 +127,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
     ) => {
       const keep = new Set(doc.datasets.map((d) => d.table.toLowerCase()));
       for (const t of data.getState().tables) {
-        if (keep.has(t.name.toLowerCase())) continue;
+        if (keep.has(t.name.toLowerCase()) || t.served !== undefined) continue;
         // One loaded while the workbook opened was not in the swap: it is dropped now.
         if (replaced.includes(t.name)) data.getState().takeOut(t.name);
         else await data.getState().removeTable(t.name);

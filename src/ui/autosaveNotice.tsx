@@ -12,6 +12,7 @@ export function AutosaveNotice() {
   const problem = useAutosaveStatus((s) => s.problem);
   const detail = useAutosaveStatus((s) => s.detail);
   const missing = useAutosaveStatus((s) => s.missing);
+  const gone = useAutosaveStatus((s) => s.gone);
   return (
     <>
       {problem && (
@@ -36,6 +37,15 @@ export function AutosaveNotice() {
             className="btn small"
             onClick={() => autosaveStatus.setState({ missing: [] })}
           >
+            {t('workbook.dismiss')}
+          </button>
+        </div>
+      )}
+      {gone.length > 0 && (
+        <div className="banner warn autosave-banner autosave-gone" role="alert">
+          <ErrorIcon />
+          <span>{t('autosave.gone', { tables: gone.join(', ') })}</span>
+          <button type="button" className="btn small" onClick={() => autosaveStatus.setState({ gone: [] })}>
             {t('workbook.dismiss')}
           </button>
         </div>

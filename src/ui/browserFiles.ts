@@ -8,5 +8,6 @@ export function toSourceFiles(files: Iterable<File>): SourceFile[] {
     name: f.name,
     size: f.size,
     read: async () => new Uint8Array(await f.arrayBuffer()),
+    blob: f,
   }));
 }

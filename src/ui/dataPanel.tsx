@@ -93,6 +93,11 @@ function TableItem({ table, expanded, selected, selectedColumn, onToggle }: Item
               <WarnIcon />
             </span>
           )}
+          {table.served !== undefined && (
+            <span className="served-badge" title={t('data.servedTitle', { path: table.served })}>
+              {t('data.served')}
+            </span>
+          )}
           <span className="count" data-rows={table.rows}>
             {rows}
           </span>

@@ -32,7 +32,7 @@ export function RecentlyClosed({ onClose }: { onClose(): void }) {
     void (async () => {
       if (!(await readyToReplace())) return false;
       const restored = await restoreClosed(await switchDeps(), entry);
-      autosaveStatus.setState({ missing: restored?.missing ?? [] });
+      autosaveStatus.setState({ missing: restored?.missing ?? [], gone: restored?.gone ?? [] });
       return true;
     })().then(
       (done) => done && onClose(),

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { isServedPage, TOKEN_KEY } from '../app/browserEngine';
 import type { WorkbookDocument } from '../core/model/documentSchema';
 import { startAutosave } from '../state/autosave';
 import { type Restored, restoreAutosave } from '../state/autosaveRestore';
 import { previewScorecard } from '../state/scorecardSlice';
+import { openServedWorkbook } from '../state/servedWorkbook';
 import {
   autosaveStatus,
   autosaveStorage,
@@ -61,6 +63,30 @@ function keepChanges(blank: WorkbookDocument, restored: Restored | null): void {
   autosaveStarted(saver, blank);
 }
 
+/** Where the tab notes the server start whose `--workbook` it opened (its token). */
+const SERVED_WORKBOOK_KEY = 'shakhes-serve-workbook';
+
+/**
+ * Opens `shakhes serve --workbook`'s workbook, once per server start in a tab: a reload
+ * then restores what autosave kept of it, edits and all. False when there is none to open.
+ */
+async function openServedWorkbookOnce(): Promise<boolean> {
+  // Connecting puts the token in the tab's storage.
+  await dataStore.getState().engine();
+  const start = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  if (sessionStorage.getItem(SERVED_WORKBOOK_KEY) === start) return false;
+  const opened = await openServedWorkbook(workbookStore, dataStore);
+  sessionStorage.setItem(SERVED_WORKBOOK_KEY, start);
+  return opened !== null;
+}
+
+/** Whether the demo opens when nothing was restored: not over tables the server holds. */
+async function demoWanted(): Promise<boolean> {
+  if (!hasDemo()) return false;
+  if (!isServedPage()) return true;
+  return (await dataStore.getState().served()).length === 0;
+}
+
 async function start(): Promise<void> {
   // Taken before anything is restored or loaded: what New workbook goes back to.
   const blank = workbookStore.getState().snapshot();
@@ -75,14 +101,18 @@ async function start(): Promise<void> {
   }
   // Until the workbook or the demo is in, the page says what is loading; then it shows the scorecard.
   await firstLoad(async () => {
+    if (isServedPage() && (await openServedWorkbookOnce().catch(() => false))) {
+      keepChanges(blank, null);
+      return;
+    }
     const restored = await restoreAutosave(workbookStore, dataStore, autosaveStorage, {
       // The last scorecard is on screen while DuckDB starts and the tables come back.
       preview: (doc, results) => previewScorecard(scorecardStore, doc, results),
       progress: autosaveProgress,
     }).catch(() => null);
     keepChanges(blank, restored);
-    if (restored) autosaveStatus.setState({ missing: restored.missing });
-    else if (hasDemo()) {
+    if (restored) autosaveStatus.setState({ missing: restored.missing, gone: restored.gone });
+    else if (await demoWanted().catch(() => false)) {
       await loadDemoTracked();
       // The demo is where the app starts, not an edit: opening a file over it does not ask.
       workbookStore.setState({ dirty: false });

@@ -16,6 +16,11 @@ export interface KeptDocument {
   tables: Record<string, string>;
   /** Tables still being kept when this was written: left out of `doc`, named on restore. */
   unsaved: string[];
+  /**
+   * Dataset table → where `shakhes serve` read it, for tables the server holds: kept by
+   * this reference, never copied (a restore finds them on the server again, or names them gone).
+   */
+  served?: Record<string, string>;
 }
 
 /** A workbook put aside when another was opened, restorable until the user empties the list. */

@@ -1,9 +1,10 @@
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
 import type { FileFormat, ImportProgress, ParseOptions } from '../../engine/ingest/types';
+import { serverSideOf } from '../../engine/servedTables';
 import { type ErrorEntry, errorEntryOf, type ImportFn, type ImportJob, isCancel } from './importJobs';
 import { bytesFile, type KeptSource, type SourceFile } from './sourceFile';
-import { entryOfImport, type TableEntry } from './tableEntry';
+import { entryOfImport, entryOfServed, type TableEntry } from './tableEntry';
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'failed';
 
@@ -25,6 +26,8 @@ export interface DataEvents {
   /** A job left the queue, after `loaded`, `failed` or `cancelled` said how. */
   jobEnded(id: number): void;
   loaded(entry: TableEntry): void;
+  /** The tables `shakhes serve` holds, told once its engine has started (before it is ready). */
+  served?(entries: TableEntry[]): void;
   failed(error: ErrorEntry): void;
   cancelled(notice: ErrorEntry): void;
 }
@@ -75,7 +78,9 @@ export function createDataService(deps: DataDeps, events: DataEvents): DataServi
     if (!enginePromise) {
       events.engineStatus('starting');
       enginePromise = deps.createEngine().then(
-        (e) => {
+        async (e) => {
+          const server = serverSideOf(e);
+          if (server) events.served?.((await server.servedTables()).map(entryOfServed));
           events.engineStatus('ready');
           return e;
         },
@@ -93,17 +98,28 @@ export function createDataService(deps: DataDeps, events: DataEvents): DataServi
     if (signal.aborted) return null;
     events.jobRunning(id);
     try {
-      // Pasted and typed tables say so; files are recognised by the importer.
-      const source = { name: file.name, bytes: await file.read(), format: how.format };
-      const result = await deps.importFile(await engine(), source, {
-        table: how.table,
-        options: how.options,
-        existing: events.tableNames().filter((n) => n !== how.table),
-        signal,
-        onProgress: (p) => events.jobProgress(id, p),
-      });
-      if (REREADABLE.has(result.format)) sources.set(result.table, source);
-      const entry = entryOfImport(result);
+      const e = await engine();
+      const { table, options } = how;
+      const existing = events.tableNames().filter((n) => n !== table);
+      const server = serverSideOf(e);
+      let entry: TableEntry;
+      if (server && file.blob && how.format === undefined) {
+        // Served: the file goes to the server as the browser reads it from disk, and is imported there.
+        const how = { name: file.name, table, options, existing, signal };
+        entry = entryOfServed(await server.importUpload(file.blob, how));
+      } else {
+        // Pasted and typed tables say so; files are recognised by the importer.
+        const source = { name: file.name, bytes: await file.read(), format: how.format };
+        const result = await deps.importFile(e, source, {
+          table,
+          options,
+          existing,
+          signal,
+          onProgress: (p) => events.jobProgress(id, p),
+        });
+        if (REREADABLE.has(result.format)) sources.set(result.table, source);
+        entry = entryOfImport(result);
+      }
       events.loaded(entry);
       return entry;
     } catch (e) {

@@ -5,6 +5,8 @@ export interface SourceFile {
   name: string;
   size: number;
   read(): Promise<Uint8Array>;
+  /** The file itself, when the page has one: a served page streams it to the server instead of reading it. */
+  blob?: Blob;
 }
 
 /** The bytes a table was read from, kept so it can be read again with other options. */

@@ -7,6 +7,7 @@ import type {
   ImportResult,
   ParseOptions,
 } from '../../engine/ingest/types';
+import type { ServedTable } from '../../engine/servedTables';
 
 /** A loaded table as the workbook lists it, and its two-way conversion to a document's dataset. */
 export interface TableEntry {
@@ -23,6 +24,11 @@ export interface TableEntry {
   notes: string[];
   /** The same notes by code and parameters, shown in the language of the page (absent for restored tables). */
   noteMessages?: ImportMessage[];
+  /**
+   * Where `shakhes serve` read it, for a table held by the server: listed like any other,
+   * but autosave keeps this reference, never its rows.
+   */
+  served?: string;
 }
 
 export function entryOfImport(result: ImportResult): TableEntry {
@@ -39,6 +45,21 @@ export function entryOfImport(result: ImportResult): TableEntry {
     notes: result.notes ?? [],
     ...(result.noteMessages ? { noteMessages: result.noteMessages } : {}),
   };
+}
+
+export function entryOfServed(table: ServedTable): TableEntry {
+  return { ...entryOfImport(table), served: table.path };
+}
+
+/**
+ * A workbook's tables with the server's: a dataset naming a served table is that table (as
+ * the server lists it), and a served table no dataset names stays listed after them.
+ */
+export function withServed(entries: TableEntry[], listed: readonly TableEntry[]): TableEntry[] {
+  const served = new Map(listed.filter((t) => t.served !== undefined).map((t) => [t.name.toLowerCase(), t]));
+  const own = entries.map((e) => served.get(e.name.toLowerCase()) ?? e);
+  const named = new Set(own.map((e) => e.name.toLowerCase()));
+  return [...own, ...[...served.values()].filter((t) => !named.has(t.name.toLowerCase()))];
 }
 
 /** Dataset ids name zip entries, so they are plain ASCII made from the table name. */

@@ -3,9 +3,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/main';
 import { TOKEN_HEADER } from '../../../src/engine/remoteEngine';
-import { fakeBuild } from './serverHarness';
+import { cli, fakeBuild } from './serverHarness';
 
 /** `shakhes serve` from the command line: the address it prints works, and each mistake is named. */
 let data: string;
@@ -21,13 +20,6 @@ afterAll(async () => {
   await rm(data, { recursive: true, force: true });
   await rm(build, { recursive: true, force: true });
 });
-
-function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err };
-}
 
 describe('shakhes serve', () => {
   it('prints an address with its token that reads the given paths, and stops on Ctrl-C', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '../../../src/cli/main';
 import type { Engine } from '../../../src/engine/engine';
 import { wrapping } from '../../../src/engine/engineRoot';
 import { type StartedServer, startServer } from '../../../src/server/startServer';
@@ -84,4 +85,12 @@ export function raw(
     req.on('error', fail);
     req.end(body);
   });
+}
+
+/** The command line, run in this process: what it printed so far, and its status once it ends. */
+export function cli(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err };
 }

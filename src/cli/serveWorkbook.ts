@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { createWorkbookService } from '../app/workbook/workbookService';
+import type { Engine } from '../engine/engine';
+import type { ServedTable, ServedWorkbook } from '../engine/servedTables';
+import { WorkbookError } from '../workbook/workbookError';
+
+/** A `--workbook` that cannot be served: the command stops with status 2 and says why. */
+export class ServeWorkbookError extends Error {}
+
+/**
+ * Puts `--workbook`'s embedded data into the server's engine (decoded here, never in the
+ * page) and returns its document for the page to open, with its datasets as served
+ * tables. A workbook saved without its data, or whose table names one the PATHs already
+ * made, is refused.
+ */
+export async function serveWorkbook(
+  engine: Engine,
+  given: string,
+  taken: readonly ServedTable[],
+): Promise<{ workbook: ServedWorkbook; tables: ServedTable[] }> {
+  const path = resolve(given);
+  const bytes = await readFile(path).catch(() => {
+    throw new ServeWorkbookError(`${given}: no such file, or it cannot be read.`);
+  });
+  const service = createWorkbookService({ engine: async () => engine });
+  const doc = await service.open(new Uint8Array(bytes)).then(
+    (opened) => opened,
+    (err: unknown) => {
+      if (err instanceof WorkbookError) throw new ServeWorkbookError(`${given}: ${err.message}`);
+      throw err;
+    },
+  );
+  if (doc.status === 'needs-files')
+    throw new ServeWorkbookError(
+      `${given}: saved without the data of ${doc.missing.map((m) => m.sourceName).join(', ')}; ` +
+        'save it with its data in the file, or give those files as PATHs.',
+    );
+  const names = new Set(taken.map((t) => t.table.toLowerCase()));
+  const clash = doc.tables.find((t) => names.has(t.name.toLowerCase()));
+  if (clash !== undefined)
+    throw new ServeWorkbookError(
+      `${given}: its table “${clash.name}” has the name of a table read from a PATH.`,
+    );
+  const tables = doc.tables.map(({ name, served: _, ...entry }) => ({ ...entry, table: name, path }));
+  return { workbook: { fileName: basename(path), doc: doc.doc }, tables };
+}
