@@ -19,6 +19,7 @@ import {
 import { baseSql, kpiCtx, kpiSql, r0Sql } from './compileStages';
 import type { Diagnostic } from './diagnostics';
 import { rollupBlockSql } from './rollup';
+import { eventRollupSql } from './rollupEvents';
 import type { KpiDef, Schema } from './schema';
 
 export type { TimeSource } from './compilePlan';
@@ -169,7 +170,7 @@ function stagedSql(
   // Block names carry the prefix already.
   for (const b of plan.blocks)
     ctes.push(
-      `${s.q(b.name)} AS (\n${b.kind === 'event' ? eventBlockSql(s, b) : (rollupBlockSql(s, b) ?? aggregateBlockSql(s, b))}\n)`,
+      `${s.q(b.name)} AS (\n${b.kind === 'event' ? (eventRollupSql(s, b) ?? eventBlockSql(s, b)) : (rollupBlockSql(s, b) ?? aggregateBlockSql(s, b))}\n)`,
     );
   cte('by_values', byValuesSql(s));
   cte('r0', r0Sql(s));

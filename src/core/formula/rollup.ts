@@ -6,6 +6,7 @@ import { aggregateBlockSql, fromClause, slotParts } from './compileBlocks';
 import { type Block, ScorecardPlan, type Slot } from './compilePlan';
 import { RANGE_KINDS } from './compileRanges';
 import { CompileScope } from './compileScope';
+import { eventRollupSelect } from './rollupEvents';
 import type { SqlCtx } from './rowSql';
 
 /**
@@ -162,7 +163,11 @@ export function scorecardRollups(req: ScorecardRequest): RollupSpec[] {
   const selects = new Set<string>();
   for (const grain of ['month', null] as const) {
     const s = new CompileScope(plain, new ScorecardPlan(plain, grain, ''), d, '');
-    for (const b of s.plan.blocks) for (const t of blockRollup(s, b)?.tables ?? []) selects.add(t.select);
+    for (const b of s.plan.blocks) {
+      for (const t of blockRollup(s, b)?.tables ?? []) selects.add(t.select);
+      const events = eventRollupSelect(s, b);
+      if (events !== null) selects.add(events);
+    }
   }
   return [...selects].map((select) => ({ select }));
 }

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** KPIs whose values are counts (or ratios of counts): equal exactly. */
-const EXACT = new Set(['cnt', 'rows', 'won', 'win_rate', 'buyers', 'won_buyers']);
+const EXACT = new Set(['cnt', 'rows', 'won', 'win_rate', 'buyers', 'won_buyers', 'open', 'open_won']);
 
 const saleArb = fc.record({
   day: fc.option(fc.integer({ min: 0, max: 800 }), { freq: 12 }),
@@ -34,6 +34,7 @@ const saleArb = fc.record({
   ),
   stage: fc.constantFrom('Won', 'Lost', null),
   customer: fc.integer({ min: 1, max: 5 }),
+  lasts: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 3 }),
 });
 
 const requestArb = fc.record({

@@ -12,6 +12,7 @@ export const SCHEMA: Schema = {
         { name: 'amount', kind: 'number' },
         { name: 'stage', kind: 'text' },
         { name: 'customer_id', kind: 'number' },
+        { name: 'ended_at', kind: 'date' },
       ],
     },
     {
@@ -49,22 +50,36 @@ export const KPIS: KpiDef[] = [
     filter: 'customers.segment = "A"',
   },
   { id: 'median', label: 'Median', formula: 'MEDIAN(sales.amount)' },
+  { id: 'open', label: 'Open', formula: 'ACTIVE(sales.sold_at, sales.ended_at)' },
+  {
+    id: 'open_won',
+    label: 'Open and won',
+    formula: 'ACTIVE(sales.sold_at, sales.ended_at)',
+    filter: 'sales.stage = "Won"',
+  },
 ];
 
 const DAY_MS = 86_400_000;
 const BASE = Date.parse('2023-01-01T00:00:00Z');
 export const iso = (day: number) => new Date(BASE + day * DAY_MS).toISOString().slice(0, 10);
 
-type Sale = { day: number | null; amount: number | null; stage: string | null; customer: number };
+type Sale = {
+  day: number | null;
+  amount: number | null;
+  stage: string | null;
+  customer: number;
+  /** Days from `day` to the day it ended; blank while it is open. */
+  lasts?: number | null;
+};
 
 export async function loadSales(e: Engine, sales: readonly Sale[]): Promise<void> {
   await e.query(
-    'CREATE OR REPLACE TABLE sales (sold_at DATE, amount DOUBLE, stage VARCHAR, customer_id INTEGER)',
+    'CREATE OR REPLACE TABLE sales (sold_at DATE, amount DOUBLE, stage VARCHAR, customer_id INTEGER, ended_at DATE)',
   );
   if (sales.length === 0) return;
   const rows = sales.map(
     (s) =>
-      `(${s.day === null ? 'NULL' : `DATE '${iso(s.day)}'`}, ${s.amount ?? 'NULL'}, ${s.stage === null ? 'NULL' : `'${s.stage}'`}, ${s.customer})`,
+      `(${s.day === null ? 'NULL' : `DATE '${iso(s.day)}'`}, ${s.amount ?? 'NULL'}, ${s.stage === null ? 'NULL' : `'${s.stage}'`}, ${s.customer}, ${s.day === null || s.lasts == null ? 'NULL' : `DATE '${iso(s.day + s.lasts)}'`})`,
   );
   await e.query(`INSERT INTO sales VALUES ${rows.join(', ')}`);
 }
