@@ -45,7 +45,7 @@ export interface Statement {
 }
 
 /**
- * The statements that create `name` with `table`'s columns and fill it: one INSERT … SELECT
+ * The statements that create `name` with `table`'s columns, fill it and ANALYZE it: one INSERT … SELECT
  * FROM unnest() per batch, each column one text[] parameter cast to its type, so no value
  * is ever spliced into SQL text.
  */
@@ -74,5 +74,7 @@ export function copyStatements(name: string, table: Table, quoteIdent: (s: strin
     });
     out.push({ text: `INSERT INTO ${target} (${columns}) SELECT * FROM unnest(${unnest})`, values });
   }
+  // Statistics now, so the first scorecard is planned on the table's real size.
+  out.push({ text: `ANALYZE ${target}` });
   return out;
 }

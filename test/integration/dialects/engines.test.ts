@@ -3,7 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import { createChdbEngine } from '../../../src/engine/clickhouse/chdbEngine';
-import { EngineCancelled } from '../../../src/engine/engine';
+import { type Engine, EngineCancelled } from '../../../src/engine/engine';
+import { engineDialect } from '../../../src/engine/engineDialect';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { createPostgresEngine } from '../../../src/engine/postgres/postgresEngine';
 import { tableToRows } from '../../../src/engine/rows';
@@ -20,6 +21,27 @@ async function duckdbCopy() {
   try {
     const table = await duck.query(TYPED);
     return { ipc: tableToIPC(table, 'stream'), rows: tableToRows(table) };
+  } finally {
+    await duck.close();
+  }
+}
+
+/** Decimal "halves" a double holds just below or above: ROUND must give DuckDB's answer for each. */
+const HALVES = [1.005, -1.005, 2.675, 0.285, 5.015, 8.345, 0.125, 2.5, -2.5, 1234.5675, 10.005];
+
+/** ROUND(x, digits) as the engine's dialect writes it, for every value of HALVES and 0–3 digits. */
+async function rounded(engine: Engine): Promise<unknown[]> {
+  const d = engineDialect(engine);
+  const cells = HALVES.flatMap((v, i) =>
+    [0, 1, 2, 3].map((n) => `${d.round(d.numberLiteral(v), String(n))} AS ${d.quoteIdent(`r${i}_${n}`)}`),
+  );
+  return Object.values(tableToRows(await engine.query(`SELECT ${cells.join(', ')}`))[0]);
+}
+
+async function duckdbRounded(): Promise<unknown[]> {
+  const duck = await createNodeEngine();
+  try {
+    return await rounded(duck);
   } finally {
     await duck.close();
   }
@@ -52,6 +74,15 @@ if (postgresAvailable())
       expect(err.join('\n')).toBe('');
       expect(code).toBe(0);
       expect((JSON.parse(out.join('\n')) as { value: number }).value).toBeCloseTo(1869 / 7043, 12);
+    });
+
+    it('rounds decimal halves as DuckDB does (a double, not numeric, rounded)', async () => {
+      const engine = await createPostgresEngine({ url: server.url });
+      try {
+        expect(await rounded(engine)).toEqual(await duckdbRounded());
+      } finally {
+        await engine.close();
+      }
     });
 
     it("copies DuckDB's typed columns and reads them back as DuckDB does, blanks included", async () => {
@@ -136,6 +167,15 @@ if (postgresAvailable())
 
 if (chdbAvailable())
   describe('chDB engine', () => {
+    it('rounds decimal halves as DuckDB does', async () => {
+      const engine = await createChdbEngine();
+      try {
+        expect(await rounded(engine)).toEqual(await duckdbRounded());
+      } finally {
+        await engine.close();
+      }
+    });
+
     it("copies DuckDB's typed columns into Nullable columns and reads them back as DuckDB does", async () => {
       const { ipc, rows } = await duckdbCopy();
       const engine = await createChdbEngine();
