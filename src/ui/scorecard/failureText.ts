@@ -1,3 +1,4 @@
+import { isOutOfMemory } from '../../core/outOfMemory';
 import { isolated, ltr } from '../../i18n/isolate';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
@@ -8,6 +9,8 @@ import type { KpiFailure, WorkbookKpi } from '../../state/scorecardStore';
  * left to right, and kept whole (isolated) inside a Persian sentence; text only, never HTML.
  */
 export function failureText(f: KpiFailure, kpis: readonly WorkbookKpi[]): string {
+  // At the browser engine's memory limit, where to go instead (as an import and a notebook cell say).
+  if (f.via === null && isOutOfMemory(f.message)) return t('notebook.problem.outOfMemory');
   if (f.via === null) return t('scorecard.runFailed', { message: ltr(f.message) });
   const via = kpis.find((k) => k.id === f.via);
   return t('scorecard.runFailedVia', { kpi: isolated(via === undefined ? f.via : kpiLabel(via)) });
