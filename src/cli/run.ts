@@ -27,7 +27,9 @@ const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'total'] as const;
 /**
  * `run`: opens a workbook, gives it its data when it was saved without, or, given only data files,
  * starts from a new workbook over them; with `--map auto` the app's mapping suggestions
- * are applied to tables the workbook has not mapped. It recomputes the scorecard with the
+ * are applied to tables the workbook has not mapped; with `--engine postgres://…` and no
+ * `--data`, the workbook's tables are the database's own, read in place (inPlace.ts).
+ * It recomputes the scorecard with the
  * app's runner (src/app/scorecard) and prints
  * every KPI for every period with comparisons and status. A KPI that fails is listed
  * with its message while the others print (status 0). A file that is refused, data
