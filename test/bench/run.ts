@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,grid,export,bundle,...]
+ * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,grid,export,afterload,bundle,...]
  *
  * Measures Shakhes on the generated demo schema (samples/generate.ts) in DuckDB-WASM
  * (its Node build, and the built app in headless Chromium) against native DuckDB on
@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { flag, parseArgs } from '../../src/cli/args';
+import { chromiumAfterLoad } from './afterLoadBench';
 import { initialJavaScript } from './bundleSize';
 import {
   chromiumFirstScorecard,
@@ -23,7 +24,7 @@ import { DEALS_PER_SCALE, ensureDemoCsv } from './demoData';
 import { chromiumExport } from './exportBench';
 import { gridPageFigures } from './gridBench';
 import { loadFigures, scorecardFigures } from './nodeBench';
-import { type Figure, printReport, summarise } from './report';
+import { type Figure, printReport, printTargets, summarise } from './report';
 
 const args = parseArgs(process.argv.slice(2), new Set(['no-chromium']));
 const runs = Number(flag(args, 'runs') ?? 5);
@@ -119,6 +120,13 @@ for (const size of sizes) {
       figures.push(...(await chromiumExport('Parquet export', dealsCsv, 'deals', rows, Math.min(runs, 3))));
     });
   }
+  if (chromium && want('afterload') && size === '1m') {
+    say('frames after a load');
+    const name = `after a ${label} load`;
+    await section(name, async () => {
+      figures.push(...(await chromiumAfterLoad(name, dealsCsv, 'deals', rows, Math.min(runs, 3))));
+    });
+  }
   if (chromium && want('scroll') && size === '1m') {
     say('grid scroll');
     await section('data grid', async () => {
@@ -147,5 +155,6 @@ if (chromium && want('first')) {
 }
 
 console.log(printReport(figures));
+console.log(printTargets(figures));
 if (out)
   writeFileSync(out, JSON.stringify({ cores: cpus().length, runs, figures: summarise(figures) }, null, 2));
