@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine';
 import type { importFile } from '../engine/ingest/importFile';
+import { ipcStream } from '../engine/parquet/arrowStream';
 import { workerEncoder } from '../engine/parquet/workerEncoder';
 
 /** Where the page keeps `shakhes serve`'s token: this tab only, gone when it closes. */
@@ -56,5 +57,5 @@ export const importInBrowser: typeof importFile = async (engine, source, opts) =
 
 /** Parquet encoding for autosave in a worker, off the page's thread; the engine's own codec if no worker starts. */
 export function autosaveEncoder(engine: () => Promise<Engine>) {
-  return workerEncoder(async (ipc) => (await (await engine()).loadParquet()).fromArrowIPC(ipc));
+  return workerEncoder(async (rows) => (await (await engine()).loadParquet()).fromArrowIPC(ipcStream(rows)));
 }

@@ -1,8 +1,9 @@
 import { datasetsOf } from '../app/data/tableEntry';
 import type { Dataset } from '../core/model/documentSchema';
+import { encodeTable } from '../engine/parquet/codec';
 import type { EncodeParquet } from '../engine/parquet/workerEncoder';
 import type { AutosaveStorage, KeptDocument, KeptTable, TableWrite } from '../workbook/autosaveStorage';
-import { tableStream } from '../workbook/embed';
+import { tableRows } from '../workbook/embed';
 import { type AutosaveStatus, createAutosaveStatus, problemOf } from './autosaveStatus';
 import type { DataStore } from './dataStore';
 import type { WorkbookStore } from './workbookStore';
@@ -63,7 +64,7 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
   const status = deps.status ?? createAutosaveStatus();
   const sourceLimit = deps.sourceLimit ?? SOURCE_LIMIT;
   const encode: EncodeParquet =
-    deps.encode ?? (async (ipc) => (await (await data.getState().engine()).loadParquet()).fromArrowIPC(ipc));
+    deps.encode ?? (async (rows) => encodeTable(await (await data.getState().engine()).loadParquet(), rows));
 
   const written = new Map<string, Held>();
   // Tables in a write not yet confirmed: later documents may name them, because the
@@ -214,9 +215,9 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
           continue;
         }
         const engine = await data.getState().engine();
-        const ipc = await tableStream(engine, dataset.table);
+        const rows = await tableRows(engine, dataset.table);
         if (!current()) continue;
-        const bytes = await encode(ipc);
+        const bytes = await encode(rows);
         if (!current()) continue;
         // Documents started while this one was in flight did not name it yet.
         if (await writeDoc([{ table: dataset.table, dataId, dataset, record: { kind: 'parquet', bytes } }]))

@@ -1,9 +1,10 @@
-import { Table, tableToIPC } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { byteText } from '../core/ingest/messages';
 import type { Dataset } from '../core/model/documentSchema';
 import { duckdb } from '../core/sql/dialects/registry';
 import type { Engine } from '../engine/engine';
 import { describeTable } from '../engine/ingest/describe';
+import { encodeTable } from '../engine/parquet/codec';
 import { decodeParquet, ParquetLimitError } from '../engine/parquet/limits';
 import { type TableSwap, tableSwap } from './tableSwap';
 import { WorkbookError } from './workbookError';
@@ -19,30 +20,22 @@ type RestoreTarget = Pick<Dataset, 'id' | 'table' | 'sourceName' | 'columns'>;
 
 const q = duckdb.quoteIdent;
 
-function streamOf(table: Table): Uint8Array {
-  // A table built by another loaded copy of apache-arrow (duckdb-wasm's Node build
-  // require()s its own) fails the writer's instanceof checks and would silently
-  // serialise to an empty stream, losing the data.
-  if (!(table instanceof Table))
-    throw new Error(
-      'The engine returned an Arrow table from another copy of apache-arrow; it cannot be saved.',
-    );
-  return tableToIPC(table, 'stream');
+/** A table's rows as the engine returns them (what the Parquet encoders take). */
+export function tableRows(engine: Engine, table: string): Promise<Table> {
+  return engine.query(`SELECT * FROM ${q(table)}`);
 }
 
-/** A table's rows as an Arrow IPC stream (what the Parquet codec encodes). */
-export async function tableStream(engine: Engine, table: string): Promise<Uint8Array> {
-  return streamOf(await engine.query(`SELECT * FROM ${q(table)}`));
-}
-
-/** Each dataset's table as Parquet bytes, keyed by dataset id. */
+/**
+ * Each dataset's table as Parquet bytes, keyed by dataset id: encoded in the codec's
+ * worker in the browser, so a Save does not hold the page.
+ */
 export async function embedTables(
   engine: Engine,
   datasets: readonly TableOf[],
 ): Promise<Map<string, Uint8Array>> {
   const codec = await engine.loadParquet();
   const out = new Map<string, Uint8Array>();
-  for (const d of datasets) out.set(d.id, codec.fromArrowIPC(await tableStream(engine, d.table)));
+  for (const d of datasets) out.set(d.id, await encodeTable(codec, await tableRows(engine, d.table)));
   return out;
 }
 

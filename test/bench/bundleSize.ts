@@ -21,6 +21,7 @@ export function initialJavaScript(section: string, dist: string): Figure[] {
       runs: [kb(gz)],
       unit: 'KB',
       target: '≤ 400 KB',
+      goal: 'initial-js',
     },
     { section, work: 'initial JavaScript, uncompressed', runs: [kb(raw)], unit: 'KB' },
   ];

@@ -11,6 +11,8 @@ export interface Figure {
   /** The figure this one is compared with (same section), for the ratio column. */
   baseline?: string;
   target?: string;
+  /** Which of issue 19's targets this figure measures (see ISSUE_19 below). */
+  goal?: Goal;
 }
 
 export function summarise(figures: Figure[]) {
@@ -126,4 +128,52 @@ export function printServeTable(rows: ServeComparison[]): string {
     ...lines,
     ...failures.map((c) => `browser engine at ${c.rows.toLocaleString('en')} rows: ${c.browser.failure}`),
   ].join('\n');
+}
+
+/** Issue 19's targets: the figure tagged with each goal, and the most it may be. */
+const ISSUE_19 = [
+  { goal: 'refresh', text: 'any scorecard refresh at demo ×41, to a painted grid', most: 0.3, unit: 's' },
+  {
+    goal: 'refresh-vs-native',
+    text: 'that refresh ÷ native 1-thread time of the raw fused SQL',
+    most: 0.3,
+    unit: '×',
+  },
+  { goal: 'cold-scorecard', text: 'cold first scorecard', most: 2, unit: 's' },
+  { goal: 'first-paint', text: 'first paint (first-paint entry), cold', most: 0.5, unit: 's' },
+  { goal: 'initial-js', text: 'initial JavaScript, gzipped', most: 400, unit: 'KB' },
+  {
+    goal: 'sorted-page',
+    text: 'a sorted page anywhere in 1M rows, after the first sort',
+    most: 0.15,
+    unit: 's',
+  },
+  { goal: 'frames-after-load', text: 'longest frame in the 5 s after a 1M-row load', most: 100, unit: 'ms' },
+] as const;
+
+type Goal = (typeof ISSUE_19)[number]['goal'];
+
+/** Every issue 19 target with its figure (the worst of those tagged) and whether it is met. */
+export function printTargets(figures: Figure[]): string {
+  const lines = ['', '## issue 19 targets', `${'target'.padEnd(58)}  ${'figure'.padStart(10)}  result`];
+  for (const t of ISSUE_19) {
+    const tagged = figures.filter((f) => f.goal === t.goal && !f.runs.some(Number.isNaN));
+    const limit = `≤ ${t.most} ${t.unit}`;
+    if (tagged.length === 0) {
+      lines.push(`${`${t.text} (${limit})`.padEnd(58)}  ${'—'.padStart(10)}  not measured in this run`);
+      continue;
+    }
+    // A ratio goal reads the figure against its baseline, as the sections' ratio column does.
+    const ratios = summarise(figures).filter((r) => r.ratio !== undefined);
+    const measured = (f: Figure) =>
+      t.unit === '×'
+        ? (ratios.find((r) => r.section === f.section && r.work === f.work)?.ratio ?? Number.NaN)
+        : median(f.runs);
+    const figure = Math.max(...tagged.map(measured));
+    const digits = t.unit === 's' || t.unit === '×' ? 2 : 0;
+    const shown = `${figure.toFixed(digits)} ${t.unit}`;
+    const result = figure <= t.most ? 'met' : `missed by ${(figure - t.most).toFixed(digits)} ${t.unit}`;
+    lines.push(`${`${t.text} (${limit})`.padEnd(58)}  ${shown.padStart(10)}  ${result}`);
+  }
+  return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,grid,export,bundle,...]
+ * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,grid,export,afterload,bundle,...]
  * npm run bench -- --only serve [--rows 1e6,2e7,1e8]   (`shakhes serve`, only when asked: serveBench.ts)
  *
  * Measures Shakhes on the generated demo schema (samples/generate.ts) in DuckDB-WASM
@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { flag, parseArgs } from '../../src/cli/args';
+import { chromiumAfterLoad } from './afterLoadBench';
 import { initialJavaScript } from './bundleSize';
 import {
   chromiumFirstScorecard,
@@ -24,7 +25,7 @@ import { DEALS_PER_SCALE, ensureDemoCsv } from './demoData';
 import { chromiumExport } from './exportBench';
 import { gridPageFigures } from './gridBench';
 import { loadFigures, scorecardFigures } from './nodeBench';
-import { type Figure, printReport, printServeTable, type ServeComparison, summarise } from './report';
+import { type Figure, printReport, printServeTable, printTargets, type ServeComparison, summarise } from './report';
 import { serveFigures } from './serveBench';
 
 const args = parseArgs(process.argv.slice(2), new Set(['no-chromium']));
@@ -123,6 +124,13 @@ for (const size of demoSections.some(want) ? sizes : []) {
       figures.push(...(await chromiumExport('Parquet export', dealsCsv, 'deals', rows, Math.min(runs, 3))));
     });
   }
+  if (chromium && want('afterload') && size === '1m') {
+    say('frames after a load');
+    const name = `after a ${label} load`;
+    await section(name, async () => {
+      figures.push(...(await chromiumAfterLoad(name, dealsCsv, 'deals', rows, Math.min(runs, 3))));
+    });
+  }
   if (chromium && want('scroll') && size === '1m') {
     say('grid scroll');
     await section('data grid', async () => {
@@ -161,5 +169,6 @@ if (only?.includes('serve'))
 
 console.log(printReport(figures));
 if (serveRows.length > 0) console.log(`\n${printServeTable(serveRows)}`);
+console.log(printTargets(figures));
 if (out)
   writeFileSync(out, JSON.stringify({ cores: cpus().length, runs, figures: summarise(figures) }, null, 2));

@@ -1,7 +1,8 @@
 import type { Dataset } from '../../core/model/documentSchema';
 import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
-import { tableStream } from '../../workbook/embed';
+import { encodeTable } from '../../engine/parquet/codec';
+import { tableRows } from '../../workbook/embed';
 import type { KeptSource } from '../data/sourceFile';
 import { loadImporter } from './workbookService';
 
@@ -25,7 +26,7 @@ export async function parquetOfSource(
       { name: source.name, bytes: source.bytes, format: dataset.format },
       { table, options: dataset.options },
     );
-    return (await engine.loadParquet()).fromArrowIPC(await tableStream(engine, table));
+    return encodeTable(await engine.loadParquet(), await tableRows(engine, table));
   } finally {
     await engine.query(dropSql(table)).catch(() => undefined);
   }

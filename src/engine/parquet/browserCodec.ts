@@ -1,8 +1,10 @@
 import init, * as pw from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { ipcStream } from './arrowStream';
 import { codecFrom, type ParquetCodec, type ParquetLimits } from './codec';
 import type { DecodeReply, DecodeRequest } from './decodeWorker';
 import { ParquetLimitError } from './limits';
+import { workerEncoder } from './workerEncoder';
 
 let ready: Promise<ParquetCodec> | undefined;
 
@@ -24,6 +26,11 @@ function decodeOffThread(parquet: Uint8Array, limits: ParquetLimits): Promise<Ui
 
 /** Loaded on first use so the wasm stays out of first paint. */
 export function loadBrowserParquet(): Promise<ParquetCodec> {
-  ready ??= init({ module_or_path: wasmUrl }).then(() => ({ ...codecFrom(pw), decodeOffThread }));
+  ready ??= init({ module_or_path: wasmUrl }).then(() => {
+    const here = codecFrom(pw);
+    // The workbook's Save encodes here: a million rows held the page's thread for seconds.
+    const encodeOffThread = workerEncoder(async (table) => here.fromArrowIPC(ipcStream(table)));
+    return { ...here, decodeOffThread, encodeOffThread };
+  });
   return ready;
 }

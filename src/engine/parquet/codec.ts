@@ -1,3 +1,6 @@
+import type { Table } from 'apache-arrow';
+import { ipcStream } from './arrowStream';
+
 /**
  * DuckDB-WASM's own Parquet support is an extension it would download, so Parquet
  * goes through parquet-wasm instead (DESIGN.md). The Node and browser builds of
@@ -15,6 +18,8 @@ export interface ParquetCodec {
    * and limits as decodeParquet runs in place in Node.
    */
   decodeOffThread?(parquet: Uint8Array, limits: ParquetLimits): Promise<Uint8Array>;
+  /** A table → Parquet bytes (ZSTD) off the page's thread (the browser's worker). */
+  encodeOffThread?(table: Table): Promise<Uint8Array>;
 }
 
 /** Limits on what a Parquet file may unpack to, checked before its data is decoded. */
@@ -28,6 +33,11 @@ export interface ParquetFooter {
   rows: number;
   /** Sum of the row groups' uncompressed sizes. */
   uncompressedBytes: number;
+}
+
+/** A table → Parquet bytes: in the codec's worker where it has one, else where it is called. */
+export async function encodeTable(codec: ParquetCodec, table: Table): Promise<Uint8Array> {
+  return codec.encodeOffThread?.(table) ?? codec.fromArrowIPC(ipcStream(table));
 }
 
 type ParquetWasm = typeof import('parquet-wasm/esm');

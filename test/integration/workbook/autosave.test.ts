@@ -1,3 +1,4 @@
+import { type Table, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { emptyDocument } from '../../../src/core/model/document';
 import { importFile } from '../../../src/engine/ingest/importFile';
@@ -37,9 +38,9 @@ const endOfTask = () => new Promise<void>((ok) => setImmediate(ok));
 function heldEncoder() {
   const waiting: Array<() => void> = [];
   return {
-    encode: (ipc: Uint8Array) =>
+    encode: (rows: Table) =>
       new Promise<Uint8Array>((ok) => {
-        waiting.push(() => ok(ipc));
+        waiting.push(() => ok(tableToIPC(rows)));
       }),
     release: () => {
       for (const w of waiting.splice(0)) w();
