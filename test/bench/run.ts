@@ -25,7 +25,14 @@ import { DEALS_PER_SCALE, ensureDemoCsv } from './demoData';
 import { chromiumExport } from './exportBench';
 import { gridPageFigures } from './gridBench';
 import { loadFigures, scorecardFigures } from './nodeBench';
-import { type Figure, printReport, printServeTable, printTargets, type ServeComparison, summarise } from './report';
+import {
+  type Figure,
+  printReport,
+  printServeTable,
+  printTargets,
+  type ServeComparison,
+  summarise,
+} from './report';
 import { serveFigures } from './serveBench';
 
 const args = parseArgs(process.argv.slice(2), new Set(['no-chromium']));
