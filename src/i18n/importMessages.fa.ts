@@ -55,7 +55,7 @@ export const importMessagesFa: ImportMessageFormatters = {
       decoded: `پس از بازگشایی حدود ${n(p.amount)} می‌شود`,
       text: `${n(p.amount)} متن ${latin('JSON')} دارد`,
     }[p.what];
-    return `${name(p.file)} ${what}؛ سقف ${n(p.limit)} است. پیش از خواندن رد شد: برش کوچک‌تری از داده را بارگذاری کنید${p.what === 'text' ? ` یا آن را به ${latin('CSV')} یا ${latin('Parquet')} تبدیل کنید` : ''}.`;
+    return `${name(p.file)} ${what}؛ سقف ${n(p.limit)} است. پیش از خواندن رد شد: آن را با ${latin('shakhes serve')} (${latin('DuckDB')} بومی روی همین رایانه) باز کنید${p.what === 'text' ? `، آن را به ${latin('CSV')} یا ${latin('Parquet')} تبدیل کنید` : ''} یا برش کوچک‌تری از داده را بارگذاری کنید.`;
   },
   'load-failed': (p) => `${name(p.file)} بارگذاری نشد. ${theirWords(DUCKDB, p.detail)}`,
   unexpected: (p) => `بارگذاری ${name(p.file)} ناموفق بود: ${isolated(p.detail)}`,

@@ -106,7 +106,7 @@ export const IMPORT_MESSAGE_FORMATTERS: ImportMessageFormatters = {
       decoded: `would decode to about ${n(p.amount)}`,
       text: `holds ${n(p.amount)} of JSON text`,
     }[p.what];
-    return `${p.file} ${what}; the limit is ${n(p.limit)}${p.what === 'rows' ? ' rows' : ''}. It was refused before being read: load a smaller extract${p.what === 'text' ? ', or convert it to CSV or Parquet' : ''}.`;
+    return `${p.file} ${what}; the limit is ${n(p.limit)}${p.what === 'rows' ? ' rows' : ''}. It was refused before being read: open it with “shakhes serve” (native DuckDB on this computer)${p.what === 'text' ? ', convert it to CSV or Parquet,' : ''} or load a smaller extract.`;
   },
   'load-failed': (p) => `${p.file} could not be loaded: ${p.detail}`,
   unexpected: (p) => `${p.file}: ${p.detail}`,

@@ -66,7 +66,7 @@ describe('a Parquet file that decodes to far more than it weighs', () => {
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).problem).toMatchObject({ code: 'over-limit', params: { what: 'decoded' } });
     expect((err as ImportError).message).toMatch(
-      /^deals\.parquet would decode to about 4\.\d GB; the limit is 1\.5 GB\. It was refused before being read/,
+      /^deals\.parquet would decode to about 4\.\d GB; the limit is 1\.5 GB\. It was refused before being read: open it with “shakhes serve”/,
     );
   });
 
