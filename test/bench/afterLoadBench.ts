@@ -51,14 +51,17 @@ export async function chromiumAfterLoad(
         .getByLabel('Open CRM export files')
         .first()
         .setInputFiles([resolve(file)]);
-      await page.waitForFunction('window.__listedAt !== undefined', undefined, {
+      // Functions, not strings: the app's CSP refuses the eval a string predicate needs.
+      type Marked = { __listedAt?: number };
+      await page.waitForFunction(() => (window as unknown as Marked).__listedAt !== undefined, undefined, {
         timeout: 600_000,
         polling: 100,
       });
-      await page.waitForFunction(`performance.now() > window.__listedAt + ${WINDOW_MS + 200}`, undefined, {
-        timeout: 120_000,
-        polling: 250,
-      });
+      await page.waitForFunction(
+        (ms) => performance.now() > ((window as unknown as Marked).__listedAt ?? 0) + ms,
+        WINDOW_MS + 200,
+        { timeout: 120_000, polling: 250 },
+      );
       const frames = (await page.evaluate(`(() => {
         const from = window.__listedAt, to = from + ${WINDOW_MS};
         const steps = performance.getEntriesByType('measure');
