@@ -10,7 +10,7 @@ import { eventRollupSelect } from './rollupEvents';
 import type { SqlCtx } from './rowSql';
 
 /**
- * A day-level rollup of one aggregate block (DESIGN.md "How it compiles"): one row per
+ * A day-level rollup of one aggregate block (compileBlocks.ts): one row per
  * day of the block's date column, one column per partial aggregate, each with the KPI's
  * filter already applied. Periods of any grain and calendar, and any range, are sums
  * (or minima, maxima) of their days, so a refresh reads a few thousand rows instead of
