@@ -231,7 +231,21 @@ async function browserEngine(path: string, rows: number) {
     }
     const t1 = performance.now();
     await page.getByRole('tab', { name: 'Scorecard' }).click();
-    await page.locator('[data-kpi-count]').waitFor({ state: 'attached', timeout: 900_000 });
+    // Painted, or the scorecard's own failure (out of memory past the load, too).
+    const failed = page.locator('.sc-status .sc-error');
+    const painted = await Promise.race([
+      page
+        .locator('[data-kpi-count]')
+        .waitFor({ state: 'attached', timeout: 600_000 })
+        .then(() => true),
+      failed.waitFor({ timeout: 600_000 }).then(() => false),
+    ]).catch(() => false);
+    if (!painted) {
+      const why = crashed
+        ? 'tab crashed'
+        : (await failed.innerText().catch(() => 'no grid in 10 minutes')).trim();
+      return { load, scorecard: Number.NaN, failure: `loaded; the scorecard then failed: ${why}` };
+    }
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     return { load, scorecard: (performance.now() - t1) / 1000, failure: undefined };
   });
@@ -321,7 +335,7 @@ export async function serveFigures(
     figures.push({
       section,
       work: csv.failure
-        ? `browser engine, same rows as CSV: file given → load failed: “${csv.failure}”`
+        ? `browser engine, same rows as CSV: file given → failed: “${csv.failure}”`
         : 'browser engine, same rows as CSV: load through the app',
       runs: [csv.load],
     });
