@@ -1,6 +1,7 @@
 import { tableToIPC } from 'apache-arrow';
 import { duckdb } from '../core/sql/dialects/registry';
 import { createChdbEngine } from '../engine/clickhouse/chdbEngine';
+import { createClickhouseHttpEngine } from '../engine/clickhouse/clickhouseHttpEngine';
 import type { Engine } from '../engine/engine';
 import { createPostgresEngine } from '../engine/postgres/postgresEngine';
 import { flag, type ParsedArgs, UsageError } from './args';
@@ -29,10 +30,7 @@ export async function copyTables(duck: Engine, to: Engine, tables: readonly stri
 
 async function openTarget(url: string, schema: string | undefined): Promise<Engine> {
   if (url.startsWith('chdb:')) return createChdbEngine();
-  if (url.startsWith('clickhouse://'))
-    throw new UsageError(
-      'A ClickHouse server (clickhouse://) is described in docs/engines.md but not built yet; use chdb: for the embedded engine.',
-    );
+  if (url.startsWith('clickhouse://')) return createClickhouseHttpEngine(url);
   return createPostgresEngine({ url, schema });
 }
 
@@ -47,7 +45,7 @@ export async function targetFor(args: ParsedArgs, duck: Engine, tables: readonly
   const schema = flag(args, 'schema');
   if (url !== undefined && !isTargetUrl(url))
     throw new UsageError(
-      `--engine takes a database URL (postgres://USER@HOST:PORT/DB, chdb:); got “${url}”.`,
+      `--engine takes a database URL (postgres://USER@HOST:PORT/DB, clickhouse://USER:PASS@HOST:8123, chdb:); got “${url}”.`,
     );
   if (url === undefined) {
     if (schema !== undefined) throw new UsageError('--schema goes with --engine postgres://….');

@@ -3,11 +3,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import { createChdbEngine } from '../../../src/engine/clickhouse/chdbEngine';
+import { createClickhouseHttpEngine } from '../../../src/engine/clickhouse/clickhouseHttpEngine';
 import { type Engine, EngineCancelled } from '../../../src/engine/engine';
 import { engineDialect } from '../../../src/engine/engineDialect';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { createPostgresEngine } from '../../../src/engine/postgres/postgresEngine';
 import { tableToRows } from '../../../src/engine/rows';
+import { type ClickhouseFront, startClickhouseFront } from '../support/clickhouseFront';
 import { type PostgresServer, startPostgres } from '../support/postgresServer';
 import { chdbAvailable, postgresAvailable } from '../support/requiredEngine';
 
@@ -24,6 +26,28 @@ async function duckdbCopy() {
   } finally {
     await duck.close();
   }
+}
+
+/** `shakhes eval --engine URL` of Telco's churn share, computed in that database: 1,869 / 7,043. */
+async function expectTelcoChurn(url: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    [
+      'eval',
+      '--engine',
+      url,
+      '--data',
+      'telco=../shared/real-data/Telco-Customer-Churn.csv',
+      '--format',
+      'json',
+      'COUNTIF(telco.Churn = "Yes") / COUNTROWS(telco)',
+    ],
+    { out: (t) => out.push(t), err: (t) => err.push(t) },
+  );
+  expect(err.join('\n')).toBe('');
+  expect(code).toBe(0);
+  expect((JSON.parse(out.join('\n')) as { value: number }).value).toBeCloseTo(1869 / 7043, 12);
 }
 
 /** Decimal "halves" a double holds just below or above: ROUND must give DuckDB's answer for each. */
@@ -56,24 +80,7 @@ if (postgresAvailable())
     afterAll(async () => server?.stop());
 
     it('computes `shakhes eval --engine postgres://…` there: Telco churn is 1,869 / 7,043', async () => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(
-        [
-          'eval',
-          '--engine',
-          server.url,
-          '--data',
-          'telco=../shared/real-data/Telco-Customer-Churn.csv',
-          '--format',
-          'json',
-          'COUNTIF(telco.Churn = "Yes") / COUNTROWS(telco)',
-        ],
-        { out: (t) => out.push(t), err: (t) => err.push(t) },
-      );
-      expect(err.join('\n')).toBe('');
-      expect(code).toBe(0);
-      expect((JSON.parse(out.join('\n')) as { value: number }).value).toBeCloseTo(1869 / 7043, 12);
+      await expectTelcoChurn(server.url);
     });
 
     it('rounds decimal halves as DuckDB does (a double, not numeric, rounded)', async () => {
@@ -236,5 +243,43 @@ if (chdbAvailable())
       } finally {
         await engine.close();
       }
+    });
+  });
+
+if (chdbAvailable())
+  describe('ClickHouse server client (clickhouse://), over an HTTP front on chDB', () => {
+    let front: ClickhouseFront;
+    beforeAll(async () => {
+      front = await startClickhouseFront();
+    });
+    afterAll(() => front?.stop());
+
+    it("copies DuckDB's typed columns over HTTP and reads them back as DuckDB does", async () => {
+      const { ipc, rows } = await duckdbCopy();
+      const engine = await createClickhouseHttpEngine(front.url);
+      try {
+        expect(engine.dialect).toBe('clickhouse');
+        await engine.insertArrowIPC('copied', ipc);
+        expect(tableToRows(await engine.query('SELECT * FROM copied ORDER BY i'))).toEqual(rows);
+        // The dialect's session settings hold for the session: a left join's missing side is blank.
+        const joined = await engine.query(
+          'SELECT b.i AS j FROM (SELECT 1 AS i) AS a LEFT JOIN (SELECT 2 AS i) AS b ON a.i = b.i',
+        );
+        expect(tableToRows(joined)).toEqual([{ j: null }]);
+      } finally {
+        await engine.close();
+      }
+      // close() dropped the scratch database.
+      const check = await createClickhouseHttpEngine(front.url);
+      try {
+        const left = await check.query("SELECT count() AS n FROM system.tables WHERE name = 'copied'");
+        expect(Number(tableToRows(left)[0].n)).toBe(0);
+      } finally {
+        await check.close();
+      }
+    });
+
+    it('computes `shakhes eval --engine clickhouse://…` there: Telco churn is 1,869 / 7,043', async () => {
+      await expectTelcoChurn(front.url);
     });
   });
