@@ -74,6 +74,10 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           maxWorkers: NODE_WORKERS,
+          // Some unit files start a DuckDB engine or write thousands of batches: on a loaded
+          // 2-core machine Vitest's 5 s and 10 s defaults ran out (arrowStream, scorecardStore).
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -67,7 +67,7 @@ beforeAll(async () => {
     ('d3', DATE '2024-02-01', 'Closed Won', 300.0, DATE '2024-03-28', true, 'c2'),
     ('d4', DATE '2023-02-01', 'Closed Won', 80.0, DATE '2023-03-10', true, 'c3'))
     t(deal_id, created_at, stage, amount, closed_at, won, customer_id)`);
-}, 30_000);
+});
 
 afterAll(() => engine?.close());
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
   await duck.query(`CREATE TABLE deals AS
     SELECT 'd' || i AS deal_id, DATE '2023-01-01' + INTERVAL (i * 9) DAY AS created_at, i * 10.0 AS amount
     FROM range(50) t(i)`);
-}, 30_000);
+});
 
 afterAll(() => duck?.close());
 
