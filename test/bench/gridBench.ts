@@ -64,9 +64,27 @@ export async function gridPageFigures(section: string, csvPath: string, runs: nu
     return [
       { section, work: work('first page after a new sort'), runs: [first] },
       { section, work: work('first page at the end (waits for the row positions)'), runs: [firstDeep] },
-      { section, work: work('page at the start, positions built'), runs: at.start, target: '≤ 0.15 s', goal: 'sorted-page' },
-      { section, work: work('page in the middle, positions built'), runs: at.middle, target: '≤ 0.15 s', goal: 'sorted-page' },
-      { section, work: work('page at the end, positions built'), runs: at.end, target: '≤ 0.15 s', goal: 'sorted-page' },
+      {
+        section,
+        work: work('page at the start, positions built'),
+        runs: at.start,
+        target: '≤ 0.15 s',
+        goal: 'sorted-page',
+      },
+      {
+        section,
+        work: work('page in the middle, positions built'),
+        runs: at.middle,
+        target: '≤ 0.15 s',
+        goal: 'sorted-page',
+      },
+      {
+        section,
+        work: work('page at the end, positions built'),
+        runs: at.end,
+        target: '≤ 0.15 s',
+        goal: 'sorted-page',
+      },
       { section, work: work('page at the end by LIMIT/OFFSET (before)'), runs: [offsetEnd] },
     ];
   } finally {
