@@ -122,14 +122,16 @@ function backtest(
     const e = actual - fitMethod(method, d.values, m).ahead(h);
     errors.push(e);
     // A zero has no percentage error; nor has a value so near zero that the ratio overflows.
-    const ratio = Math.abs(e / actual);
-    if (actual !== 0 && Number.isFinite(ratio)) pct.push(ratio);
+    const percent = (100 * Math.abs(e)) / Math.abs(actual);
+    if (actual !== 0 && Number.isFinite(percent)) pct.push(percent);
   }
   if (errors.length === 0) return null;
+  // Each term is divided before adding, so huge (near-zero-actual) errors cannot overflow the sum.
+  const mape = pct.reduce((s, v) => s + v / pct.length, 0);
   return {
     method,
     errors,
-    mape: pct.length === 0 ? null : (100 * pct.reduce((s, v) => s + v, 0)) / pct.length,
+    mape: pct.length === 0 || !Number.isFinite(mape) ? null : mape,
     scored: pct.length,
     mae: errors.reduce((s, e) => s + Math.abs(e), 0) / errors.length,
   };
