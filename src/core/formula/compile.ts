@@ -4,7 +4,7 @@ import type { Dialect } from '../sql/dialect';
 import { duckdb } from '../sql/dialects/registry';
 import type { CheckedKpi } from './checked';
 import { aggregateBlockSql, eventBlockSql } from './compileBlocks';
-import { ScorecardPlan, type TimeSource } from './compilePlan';
+import { ScorecardPlan } from './compilePlan';
 import { rangeBoundsSql, rangesSql } from './compileRanges';
 import { CompileScope } from './compileScope';
 import {
@@ -18,11 +18,12 @@ import {
 } from './compileSpine';
 import { baseSql, kpiCtx, kpiSql, r0Sql } from './compileStages';
 import type { Diagnostic } from './diagnostics';
+import type { TimeSource } from './planBlocks';
 import { rollupBlockSql } from './rollup';
 import { eventRollupSql } from './rollupEvents';
 import type { KpiDef, Schema } from './schema';
 
-export type { TimeSource } from './compilePlan';
+export type { TimeSource } from './planBlocks';
 
 export interface ScorecardRequest {
   kpis: readonly KpiDef[];

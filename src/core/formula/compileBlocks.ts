@@ -1,7 +1,7 @@
 import { CALENDAR_DAY, CALENDAR_TABLE, periodColumns } from '../sql/calendarSchema';
-import type { Block, Slot } from './compilePlan';
 import { RANGE_KINDS } from './compileRanges';
 import type { CompileScope } from './compileScope';
+import type { Block, Slot } from './planBlocks';
 import { type AggregateFunction, lookupFunction } from './registry';
 import type { SqlCtx } from './rowSql';
 import { findColumn, findTable, joinPath, type Relationship } from './schema';

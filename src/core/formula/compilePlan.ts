@@ -6,42 +6,11 @@ import { walk } from './checked';
 import type { ScorecardRequest } from './compile';
 import { type BasePlan, planBase, rowsCall } from './compileBase';
 import { type Diagnostic, diagnostic } from './diagnostics';
+import type { Block, BlockKind, Call, Slot, TimeSource } from './planBlocks';
 import { type AggregateFunction, lookupFunction } from './registry';
 import { findColumn, findTable, joinPath } from './schema';
 import { closest } from './suggest';
 import { constantNumber } from './typeRules';
-
-export interface TimeSource {
-  table: string;
-  column: string;
-}
-
-type Call = Extract<TExpr, { t: 'call' }>;
-
-export interface Slot {
-  name: string;
-  call: Call;
-  kpi: CheckedKpi;
-  empty: 0 | null;
-}
-
-/**
- * `aggregate`: plain aggregates over the source's rows (per period, or per range);
- * `event`: ACTIVE() by running sums of start and end events.
- */
-export type BlockKind = 'aggregate' | 'event';
-
-export interface Block {
-  name: string;
-  kind: BlockKind;
-  source: string;
-  time: string | null;
-  usesPeriod: boolean;
-  slots: Slot[];
-  /** Tables referenced by slots and filters, to be joined in. */
-  tables: Set<string>;
-  kpis: Set<string>;
-}
 
 interface Lookback {
   periods: number;

@@ -3,9 +3,10 @@ import type { Dialect } from '../sql/dialect';
 import { duckdb } from '../sql/dialects/registry';
 import type { ScorecardRequest } from './compile';
 import { aggregateBlockSql, fromClause, slotParts } from './compileBlocks';
-import { type Block, ScorecardPlan, type Slot } from './compilePlan';
+import { ScorecardPlan } from './compilePlan';
 import { RANGE_KINDS } from './compileRanges';
 import { CompileScope } from './compileScope';
+import type { Block, Slot } from './planBlocks';
 import { eventRollupSelect } from './rollupEvents';
 import type { SqlCtx } from './rowSql';
 

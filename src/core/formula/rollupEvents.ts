@@ -1,7 +1,7 @@
 import { walk } from './checked';
 import { fromClause, slotParts } from './compileBlocks';
-import type { Block } from './compilePlan';
 import type { CompileScope } from './compileScope';
+import type { Block } from './planBlocks';
 import type { SqlCtx } from './rowSql';
 
 const DAY = 'day';
