@@ -21,6 +21,18 @@ const isoTimestamp = (ms: number) => {
   return `${isoDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
 
+/**
+ * A DECIMAL arrives as its unscaled integer (60.0 as DECIMAL(18,1) is 600), and DuckDB's
+ * HUGEINT as DECIMAL(38,0). Arrow's own number conversion throws past 2^53, so the exact
+ * digits are read as text, the point put back, and the text rounded once to a double.
+ */
+function decimalNumber(unscaled: string, scale: number): number {
+  if (scale === 0) return Number(unscaled);
+  const negative = unscaled.startsWith('-');
+  const digits = (negative ? unscaled.slice(1) : unscaled).padStart(scale + 1, '0');
+  return Number(`${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
+}
+
 /** How dates come out: ISO text (reports, the CLI) or epoch milliseconds (grids that format them). */
 type DateCells = 'iso' | 'epoch';
 
@@ -29,10 +41,9 @@ function converterFor(type: DataType, dates: DateCells): Convert {
     return (v) => (v == null ? null : asMs(v));
   if (DataType.isDate(type)) return (v) => (v == null ? null : isoDate(asMs(v)));
   if (DataType.isTimestamp(type)) return (v) => (v == null ? null : isoTimestamp(asMs(v)));
-  // A DECIMAL arrives as its unscaled integer (60.0 as DECIMAL(18,1) is 600).
   if (DataType.isDecimal(type)) {
-    const divisor = 10 ** type.scale;
-    return (v) => (v == null ? null : Number(v) / divisor);
+    const scale = type.scale;
+    return (v) => (v == null ? null : decimalNumber(String(v), scale));
   }
   if (DataType.isInt(type) || DataType.isFloat(type))
     return (v) => {
