@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serveWorkbook } from '../../src/cli/serveWorkbook';
 import type { Engine } from '../../src/engine/engine';
+import { engineRoot } from '../../src/engine/engineRoot';
 import { importFromPath } from '../../src/engine/ingest/importFromPath';
 import { createNativeEngine } from '../../src/engine/nativeEngine';
 import { type StartedServer, startServer } from '../../src/server/startServer';
@@ -229,11 +230,14 @@ describe('a cancelled import on the server', () => {
   let data: string;
   let engine: Engine;
   let server: StartedServer;
+  /** The server's upload folder (the native engine's own import folder). */
+  let uploads: string;
   beforeAll(async () => {
     data = await mkdtemp(join(tmpdir(), 'shakhes-e2e-cancel-'));
     await writeFile(join(data, 'leads.csv'), 'lead_id,source\n7,web\n8,fair\n');
     b = await startBrowser(async (root) => {
       engine = await createNativeEngine({ allowedDirectories: [] });
+      uploads = engineRoot(engine).importDirectory ?? '?';
       // The full read of the dropped CSV is held until its query is called off.
       const gated = gatedEngine(engine, 'auto_detect = false');
       server = await startServer({ root, port: 0, engine: gated.engine });
@@ -255,10 +259,10 @@ describe('a cancelled import on the server', () => {
     const cancel = page.getByRole('button', { name: 'Cancel loading leads.csv' });
     await cancel.waitFor({ timeout: SLOW_LOAD });
     // Held on the server: the file is there and its import under way.
-    await eventually(async () => (await readdir(engine.importDirectory ?? '?')).length).toBe(1);
+    await eventually(async () => (await readdir(uploads)).length).toBe(1);
     await cancel.click();
     await importsSettled(page);
-    await eventually(async () => readdir(engine.importDirectory ?? '?')).toEqual([]);
+    await eventually(async () => readdir(uploads)).toEqual([]);
     // Neither the table nor any half-made (staging, upload) table of the import is left.
     const left = await engine.query(
       "SELECT table_name AS t FROM duckdb_tables() WHERE table_name LIKE 'leads%' OR starts_with(table_name, '__')",
