@@ -232,6 +232,7 @@ describe('a cancelled import on the server', () => {
   let server: StartedServer;
   /** The server's upload folder (the native engine's own import folder). */
   let uploads: string;
+  let gate: ReturnType<typeof gatedEngine>;
   beforeAll(async () => {
     data = await mkdtemp(join(tmpdir(), 'shakhes-e2e-cancel-'));
     await writeFile(join(data, 'leads.csv'), 'lead_id,source\n7,web\n8,fair\n');
@@ -239,8 +240,8 @@ describe('a cancelled import on the server', () => {
       engine = await createNativeEngine({ allowedDirectories: [] });
       uploads = engineRoot(engine).importDirectory ?? '?';
       // The full read of the dropped CSV is held until its query is called off.
-      const gated = gatedEngine(engine, 'auto_detect = false');
-      server = await startServer({ root, port: 0, engine: gated.engine });
+      gate = gatedEngine(engine, 'auto_detect = false');
+      server = await startServer({ root, port: 0, engine: gate.engine });
       return server;
     });
   });
@@ -262,6 +263,8 @@ describe('a cancelled import on the server', () => {
     await eventually(async () => (await readdir(uploads)).length).toBe(1);
     await cancel.click();
     await importsSettled(page);
+    // The server called its import off.
+    await eventually(gate.cancelled).toBe(true);
     await eventually(async () => readdir(uploads)).toEqual([]);
     // Neither the table nor any half-made (staging, upload) table of the import is left.
     const left = await engine.query(

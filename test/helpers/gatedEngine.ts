@@ -4,7 +4,8 @@ import { wrapping } from '../../src/engine/engineRoot';
 /**
  * The engine the server gets, holding the first query with `marker` in its text until that
  * query's signal aborts (it then fails as cancelled, as the native engine's would), so a
- * test cancels work it knows is under way. `reached` resolves when the query arrives.
+ * test cancels work it knows is under way. `reached` resolves when the query arrives;
+ * `cancelled()` says whether its signal has aborted (the server really called it off).
  */
 export function gatedEngine(engine: Engine, marker: string) {
   let arrived: () => void = () => undefined;
@@ -12,6 +13,7 @@ export function gatedEngine(engine: Engine, marker: string) {
     arrived = ok;
   });
   let held = false;
+  let stopped = false;
   const gated: Engine = wrapping(
     {
       ...engine,
@@ -20,7 +22,10 @@ export function gatedEngine(engine: Engine, marker: string) {
           held = true;
           arrived();
           await new Promise<never>((_, fail) => {
-            const cancelled = () => fail(new EngineCancelled());
+            const cancelled = () => {
+              stopped = true;
+              fail(new EngineCancelled());
+            };
             if (options?.signal?.aborted) cancelled();
             options?.signal?.addEventListener('abort', cancelled);
           });
@@ -30,5 +35,5 @@ export function gatedEngine(engine: Engine, marker: string) {
     },
     engine,
   );
-  return { engine: gated, reached };
+  return { engine: gated, reached, cancelled: () => stopped };
 }

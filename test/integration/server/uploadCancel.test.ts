@@ -22,7 +22,7 @@ let root: string;
 let server: StartedServer;
 let remote: Awaited<ReturnType<typeof connectRemoteEngine>>;
 let native: Engine;
-let reached: Promise<void>;
+let gate: ReturnType<typeof gatedEngine>;
 beforeAll(async () => {
   given = await mkdtemp(join(tmpdir(), 'shakhes-upload-cancel-'));
   const deals = join(given, 'deals.csv');
@@ -30,10 +30,9 @@ beforeAll(async () => {
   native = await createNativeEngine({ allowedDirectories: [given] });
   const read = await importFromPath(native, deals);
   // The import's full read of an uploaded CSV (never the command's, done above) is held.
-  const gated = gatedEngine(native, 'auto_detect = false');
-  reached = gated.reached;
+  gate = gatedEngine(native, 'auto_detect = false');
   root = await fakeBuild();
-  server = await startServer({ root, port: 0, engine: gated.engine, tables: [{ ...read, path: deals }] });
+  server = await startServer({ root, port: 0, engine: gate.engine, tables: [{ ...read, path: deals }] });
   remote = await connectRemoteEngine({
     origin: server.origin,
     token: server.token,
@@ -62,11 +61,13 @@ describe('a cancelled upload', () => {
       signal: cancel.signal,
     });
     importing.catch(() => undefined);
-    await reached;
+    await gate.reached;
     // The file is on the server and its import half done (its staging table made).
     expect(await uploadsOnDisk()).toHaveLength(1);
     cancel.abort();
     await expect(importing).rejects.toBeInstanceOf(EngineCancelled);
+    // The server heard it and called its import's query off (not just the page giving up).
+    await expect.poll(gate.cancelled, { timeout: 30_000 }).toBe(true);
     await expect.poll(uploadsOnDisk, { timeout: 30_000 }).toEqual([]);
     await expect.poll(engineTables, { timeout: 30_000 }).toEqual(['deals']);
     expect((await remote.servedTables()).map((t) => t.table)).toEqual(['deals']);
