@@ -260,7 +260,8 @@ describe('a cancelled import on the server', () => {
     const cancel = page.getByRole('button', { name: 'Cancel loading leads.csv' });
     await cancel.waitFor({ timeout: SLOW_LOAD });
     // Held on the server: the file is there and its import under way.
-    await eventually(async () => (await readdir(uploads)).length).toBe(1);
+    await gate.reached;
+    expect((await readdir(uploads)).length).toBe(1);
     await cancel.click();
     await importsSettled(page);
     // The server called its import off.
