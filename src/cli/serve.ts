@@ -4,10 +4,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engine/engine';
 import type { ServedTable } from '../engine/servedTables';
-import { startServer } from '../server/startServer';
+import { type StartedServer, startServer } from '../server/startServer';
 import { checkKnown, flag, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { ServeWorkbookError, serveWorkbook } from './serveWorkbook';
+import { type StopSignal, stopSignal } from './stopSignal';
 
 /** The built app: beside the sources (`npx vite build` writes it), or SHAKHES_DIST (as for the browser tests). */
 const dist = () => process.env.SHAKHES_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -66,12 +67,18 @@ async function sources(path: string): Promise<string[]> {
  * Imports every path given into a table of the server's engine, read in place with the
  * browser's typing rules, and says what each became.
  */
-async function importPaths(engine: Engine, paths: string[], io: CliIO): Promise<ServedTable[]> {
+async function importPaths(
+  engine: Engine,
+  paths: string[],
+  io: CliIO,
+  signal: AbortSignal,
+): Promise<ServedTable[]> {
   const { importFromPath } = await import('../engine/ingest/importFromPath');
   const tables: ServedTable[] = [];
   for (const given of paths)
     for (const path of await sources(resolve(given))) {
-      const result = await importFromPath(engine, path, { existing: tables.map((t) => t.table) });
+      if (signal.aborted) return tables;
+      const result = await importFromPath(engine, path, { existing: tables.map((t) => t.table), signal });
       tables.push({ ...result, path });
       const problems = result.problems.count > 0 ? `, ${result.problems.count} values that did not fit` : '';
       io.out(`  ${result.table}: ${result.rows} rows from ${path}${problems}`);
@@ -87,17 +94,73 @@ function wholeNumber(name: string, value: string | undefined, max: number): numb
   return n;
 }
 
-/** Waits for Ctrl-C (or a TERM), the only way the server stops. */
-function interrupted(): Promise<void> {
-  return new Promise((ok) => {
-    process.once('SIGINT', ok);
-    process.once('SIGTERM', ok);
-  });
+/** What `serve` was given, checked: the paths SQL may read and the engine's settings. */
+interface ServeSetup {
+  port: number;
+  threads: number | undefined;
+  memoryLimit: string | undefined;
+  allowed: string[];
 }
 
 /**
- * `serve [PATH …] [--workbook FILE]`: the app on native DuckDB, on 127.0.0.1 only, until Ctrl-C. Prints the
- * address with its token and opens nothing.
+ * Starts the engine, reads the PATHs and the workbook into it and serves them until
+ * `stop` says; whatever ends this (a stop, a refusal, an error) closes the engine and so
+ * removes its private folder.
+ */
+async function serveUntilStopped(args: ParsedArgs, setup: ServeSetup, stop: StopSignal, io: CliIO) {
+  // Loaded here: the native binding is no cost to the other commands.
+  const { createNativeEngine } = await import('../engine/nativeEngine');
+  const engine = await createNativeEngine({
+    allowedDirectories: setup.allowed,
+    memoryLimit: setup.memoryLimit,
+    threads: setup.threads || undefined,
+  });
+  // A Ctrl-C during the start interrupts the import that is running.
+  const interrupt = () => void engine.cancel();
+  stop.signal.addEventListener('abort', interrupt);
+  let server: StartedServer | undefined;
+  try {
+    const tables = await importPaths(engine, args.positional, io, stop.signal);
+    const given = flag(args, 'workbook');
+    const opened = given === undefined ? undefined : await serveWorkbook(engine, given, tables);
+    if (opened) io.out(`  ${opened.tables.length} tables from the workbook ${given}`);
+    if (stop.signal.aborted) return stop.stopped;
+    server = await startServer({
+      root: dist(),
+      port: setup.port,
+      engine,
+      tables: [...tables, ...(opened?.tables ?? [])],
+      workbook: opened?.workbook,
+    });
+    io.out(
+      `Shakhes is serving on ${server.origin} (this machine only). Open:\n\n  ${server.url}\n\nCtrl-C stops it.`,
+    );
+    await stop.stopped;
+    return 0;
+  } catch (err) {
+    if (stop.signal.aborted) return stop.stopped;
+    if (err instanceof ServeWorkbookError) {
+      io.err(`error: ${err.message}`);
+      return 2;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.err(
+        `error: port ${setup.port} is in use; choose another with --port, or --port 0 for any free one.`,
+      );
+      return 1;
+    }
+    throw err;
+  } finally {
+    stop.signal.removeEventListener('abort', interrupt);
+    // The server's close stops what runs and closes the engine; without a server, the engine alone.
+    await (server ? server.close() : engine.close());
+  }
+}
+
+/**
+ * `serve [PATH …] [--workbook FILE]`: the app on native DuckDB, on 127.0.0.1 only, until Ctrl-C
+ * (or a TERM). Prints the address with its token and opens nothing. Status 0 when stopped
+ * while serving; 128 + the signal's number when stopped while starting.
  */
 export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   checkKnown(args, ['port', 'memory-limit', 'threads', 'workbook']);
@@ -116,42 +179,10 @@ export async function serveCommand(args: ParsedArgs, io: CliIO): Promise<number>
     }
     throw err;
   }
-  // Loaded here: the native binding is no cost to the other commands.
-  const { createNativeEngine } = await import('../engine/nativeEngine');
-  const engine = await createNativeEngine({
-    allowedDirectories: allowed,
-    memoryLimit,
-    threads: threads || undefined,
-  });
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const stop = stopSignal();
   try {
-    const tables = await importPaths(engine, args.positional, io);
-    const given = flag(args, 'workbook');
-    const opened = given === undefined ? undefined : await serveWorkbook(engine, given, tables);
-    if (opened) io.out(`  ${opened.tables.length} tables from the workbook ${given}`);
-    server = await startServer({
-      root: dist(),
-      port,
-      engine,
-      tables: [...tables, ...(opened?.tables ?? [])],
-      workbook: opened?.workbook,
-    });
-  } catch (err) {
-    await engine.close();
-    if (err instanceof ServeWorkbookError) {
-      io.err(`error: ${err.message}`);
-      return 2;
-    }
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      io.err(`error: port ${port} is in use; choose another with --port, or --port 0 for any free one.`);
-      return 1;
-    }
-    throw err;
+    return await serveUntilStopped(args, { port, threads, memoryLimit, allowed }, stop, io);
+  } finally {
+    stop.dispose();
   }
-  io.out(
-    `Shakhes is serving on ${server.origin} (this machine only). Open:\n\n  ${server.url}\n\nCtrl-C stops it.`,
-  );
-  await interrupted();
-  await server.close();
-  return 0;
 }

@@ -11,8 +11,9 @@ export class ServeWorkbookError extends Error {}
 /**
  * Puts `--workbook`'s embedded data into the server's engine (decoded here, never in the
  * page) and returns its document for the page to open, with its datasets as served
- * tables. A workbook saved without its data, or whose table names one the PATHs already
- * made, is refused.
+ * tables. A dataset saved without its data (by reference, as a served page saves the
+ * server's tables) is the PATH's table of its name; one with neither data nor such a PATH,
+ * or whose data would take the name of a PATH's table, is refused.
  */
 export async function serveWorkbook(
   engine: Engine,
@@ -24,7 +25,8 @@ export async function serveWorkbook(
     throw new ServeWorkbookError(`${given}: no such file, or it cannot be read.`);
   });
   const service = createWorkbookService({ engine: async () => engine });
-  const doc = await service.open(new Uint8Array(bytes)).then(
+  const served = taken.map((t) => ({ table: t.table, path: t.path }));
+  const doc = await service.open(new Uint8Array(bytes), [], served).then(
     (opened) => opened,
     (err: unknown) => {
       if (err instanceof WorkbookError) throw new ServeWorkbookError(`${given}: ${err.message}`);
@@ -36,12 +38,14 @@ export async function serveWorkbook(
       `${given}: saved without the data of ${doc.missing.map((m) => m.sourceName).join(', ')}; ` +
         'save it with its data in the file, or give those files as PATHs.',
     );
-  const names = new Set(taken.map((t) => t.table.toLowerCase()));
-  const clash = doc.tables.find((t) => names.has(t.name.toLowerCase()));
+  const clash = doc.renamed[0];
   if (clash !== undefined)
     throw new ServeWorkbookError(
-      `${given}: its table “${clash.name}” has the name of a table read from a PATH.`,
+      `${given}: its table “${clash.table}” has the name of a table read from a PATH.`,
     );
-  const tables = doc.tables.map(({ name, served: _, ...entry }) => ({ ...entry, table: name, path }));
+  const onPath = new Set(taken.map((t) => t.table.toLowerCase()));
+  const tables = doc.tables
+    .filter((t) => !onPath.has(t.name.toLowerCase()))
+    .map(({ name, served: _, ...entry }) => ({ ...entry, table: name, path }));
   return { workbook: { fileName: basename(path), doc: doc.doc }, tables };
 }

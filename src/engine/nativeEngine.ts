@@ -1,7 +1,8 @@
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { type Engine, EngineCancelled } from './engine';
 import { assertImportPath, lockdownSettings } from './lockdown';
@@ -28,6 +29,48 @@ const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
+ * What each open engine must undo if the process ends without closing it (an uncaught
+ * error, process.exit, a second Ctrl-C): its database closed and its private folder gone.
+ * One 'exit' listener for them all, so a process with many engines (the tests) adds one.
+ */
+const openEngines = new Set<() => void>();
+process.on('exit', () => {
+  for (const undo of openEngines) undo();
+});
+
+/** The locked-down database in `home`, the process's 'exit' set to undo it; nothing left behind if it fails. */
+async function openLocked(home: string, options: NativeEngineOptions) {
+  const config: Record<string, string> = { temp_directory: options.tempDirectory ?? join(home, 'spill') };
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  let instance: DuckDBInstance | undefined;
+  let conn: DuckDBConnection | undefined;
+  // 'exit' listeners run synchronously: the sync closes and removal are all there is.
+  const undo = () => {
+    openEngines.delete(undo);
+    try {
+      conn?.closeSync();
+      instance?.closeSync();
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  };
+  openEngines.add(undo);
+  try {
+    instance = await DuckDBInstance.create(':memory:', config);
+    conn = await instance.connect();
+    // DuckDB-WASM has no ICU: dates and zoned times are UTC there, so they are here too.
+    await conn.run("SET TimeZone='UTC'");
+    for (const s of lockdownSettings([...options.allowedDirectories.map(withSlash), withSlash(home)]))
+      await conn.run(s);
+    return { conn, undo };
+  } catch (err) {
+    undo();
+    throw err;
+  }
+}
+
+/**
  * Engine on native DuckDB (@duckdb/node-api): all cores, spilling to disk, files read in
  * place by path. Locked down like the WASM engines, with the given folders and its own
  * private folder (registered files, Arrow inserts, spill) as the only readable places.
@@ -38,17 +81,11 @@ const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export async function createNativeEngine(options: NativeEngineOptions): Promise<Engine> {
   const home = await mkdtemp(join(options.tempDirectory ?? tmpdir(), 'shakhes-native-'));
   const importDirectory = withSlash(join(home, 'import'));
-  const spill = options.tempDirectory ?? join(home, 'spill');
-  await mkdir(importDirectory);
-  const config: Record<string, string> = { temp_directory: spill };
-  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
-  if (options.threads !== undefined) config.threads = String(options.threads);
-  const instance = await DuckDBInstance.create(':memory:', config);
-  const conn = await instance.connect();
-  // DuckDB-WASM has no ICU: dates and zoned times are UTC there, so they are here too.
-  await conn.run("SET TimeZone='UTC'");
-  for (const s of lockdownSettings([...options.allowedDirectories.map(withSlash), withSlash(home)]))
-    await conn.run(s);
+  await mkdir(importDirectory).catch(async (err: unknown) => {
+    await rm(home, { recursive: true, force: true });
+    throw err;
+  });
+  const { conn, undo } = await openLocked(home, options);
 
   let running: Promise<unknown> | null = null;
   let cancelRequested = false;
@@ -117,9 +154,7 @@ export async function createNativeEngine(options: NativeEngineOptions): Promise<
       return loadNodeParquet();
     },
     async close() {
-      conn.closeSync();
-      instance.closeSync();
-      await rm(home, { recursive: true, force: true });
+      undo();
     },
   });
 }

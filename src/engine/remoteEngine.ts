@@ -149,10 +149,19 @@ export async function connectRemoteEngine({
     async importUpload(file, { name, table, options, existing, signal }) {
       // A name of the server's choosing (the file's own may hold anything), keeping the extension the format is told by.
       const upload = `${globalThis.crypto.randomUUID()}${/\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? ''}`;
-      // The File itself is the body: the browser streams it from disk, never whole in the tab.
-      await call('PUT', `files/${upload}`, file, signal);
-      const how: RemoteImport = { upload, name, table, options, existing };
-      return (await call('POST', 'import', JSON.stringify(how), signal)).json() as Promise<ServedTable>;
+      try {
+        // The File itself is the body: the browser streams it from disk, never whole in the tab.
+        await call('PUT', `files/${upload}`, file, signal);
+        const how: RemoteImport = { upload, name, table, options, existing };
+        return await ((
+          await call('POST', 'import', JSON.stringify(how), signal)
+        ).json() as Promise<ServedTable>);
+      } catch (err) {
+        // Cancelled between the two requests, the file would stay on the server (it removes
+        // one cut short, or whose import failed or was called off, itself).
+        if (signal?.aborted) void call('DELETE', `files/${upload}`).catch(() => undefined);
+        throw signal?.aborted ? new EngineCancelled() : err;
+      }
     },
     async servedWorkbook() {
       return (await call('GET', 'workbook')).json() as Promise<ServedWorkbook | null>;

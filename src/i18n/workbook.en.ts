@@ -47,4 +47,8 @@ export const workbookEn = {
     'The last session came back without these tables, which had not been kept yet: {tables}. Load their files again.',
   'autosave.gone':
     'The server no longer holds these tables of the last session: {tables}. Start shakhes serve again with their files to bring them back.',
+  'workbook.renamedServed':
+    'The server already holds a table named “{table}” (read from {path}), so this workbook’s own “{table}” was put in as “{as}”. Nothing was replaced; formulas that name “{table}” now read the server’s table.',
+  'workbook.savedByReference':
+    'Saved with its data, except the tables shakhes serve holds, which the file names with their paths but does not copy: {tables}. Open the file in shakhes serve given those files, or give the files when Shakhes asks for them.',
 } as const;

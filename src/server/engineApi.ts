@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
@@ -5,11 +6,13 @@ import { pipeline } from 'node:stream/promises';
 import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
 import { uniqueTableName } from '../core/ingest/tableName';
 import { DatasetSchema } from '../core/model/documentSchema';
+import { dropSql, renameTableSql } from '../core/sql/tableDdl';
 import { type Engine, EngineCancelled, EngineTimedOut } from '../engine/engine';
 import { importFromPath } from '../engine/ingest/importFromPath';
 import { ImportError } from '../engine/ingest/types';
 import type { RemoteFailure, RemoteHello } from '../engine/remoteEngine';
 import type { ServedTable, ServedWorkbook } from '../engine/servedTables';
+import { ownQueries } from './ownQueries';
 import { BodyError, readBody, readJson } from './requestBody';
 import type { TableList } from './tableList';
 import { type UploadFolder, UploadNameError } from './uploads';
@@ -76,22 +79,44 @@ interface Served {
 export function engineApi(engine: Engine, uploads: UploadFolder, headers: Headers, served: Served) {
   const running = new Map<string, AbortController>();
 
-  /** A file the page streamed into the upload folder, imported by path with the typing rules of every import. */
-  async function importUpload(req: IncomingMessage): Promise<ServedTable> {
+  /**
+   * A file the page streamed into the upload folder, imported by path with the typing rules
+   * of every import. A page that cancels (or goes away) stops it: the import is interrupted,
+   * nothing of it stays in the engine, the list is as it was and the file is removed.
+   */
+  async function importUpload(req: IncomingMessage, res: ServerResponse): Promise<ServedTable> {
+    const stop = new AbortController();
+    res.on('close', () => stop.abort());
     const body = await readJson(req);
-    const path = uploads.path(text(body.upload, 'upload'));
+    const upload = text(body.upload, 'upload');
+    const path = uploads.path(upload);
     const name = text(body.name, 'name');
     const existing = Array.isArray(body.existing) ? body.existing.map((n) => text(n, 'existing')) : [];
     const options = DatasetSchema.shape.options.optional().safeParse(body.options);
     if (!options.success) throw new BodyError(`“options” are not read options: ${options.error.message}`);
     const table = body.table === undefined ? uniqueTableName(name, existing) : text(body.table, 'table');
-    const result = await importFromPath(engine, path, { table, options: options.data }).catch((err) => {
-      throw err instanceof ImportError ? asNamed(err, path, name) : err;
-    });
-    // Named as the user's file, not the upload's name on disk.
-    const imported: ServedTable = { ...result, sourceName: name, path };
-    served.tables.add(imported);
-    return imported;
+    // Read under a name no page uses, and put in place only if the page still wants it.
+    const scratch = `__upload_${randomUUID().replaceAll('-', '')}`;
+    try {
+      const result = await importFromPath(ownQueries(engine), path, {
+        table: scratch,
+        options: options.data,
+        signal: stop.signal,
+      }).catch((err) => {
+        throw err instanceof ImportError ? asNamed(err, path, name) : err;
+      });
+      if (stop.signal.aborted) throw new EngineCancelled();
+      await engine.query(dropSql(table));
+      await engine.query(renameTableSql(scratch, table));
+      // Named as the user's file, not the upload's name on disk.
+      const imported: ServedTable = { ...result, table, sourceName: name, path };
+      served.tables.add(imported);
+      return imported;
+    } catch (err) {
+      await engine.query(dropSql(scratch)).catch(() => undefined);
+      await uploads.remove(upload);
+      throw err;
+    }
   }
 
   async function query(req: IncomingMessage, res: ServerResponse) {
@@ -140,7 +165,7 @@ export function engineApi(engine: Engine, uploads: UploadFolder, headers: Header
       case 'GET tables':
         return send(res, 200, headers, await served.tables.list());
       case 'POST import':
-        return send(res, 200, headers, await importUpload(req));
+        return send(res, 200, headers, await importUpload(req, res));
       case 'GET workbook':
         return send(res, 200, headers, served.workbook);
       case 'PUT tables/':

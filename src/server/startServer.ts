@@ -86,6 +86,8 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
     async close() {
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
+      // A long query would hold the close (engine calls queue); the pages that asked for it are gone.
+      await engine.cancel();
       await engine.close();
     },
   };

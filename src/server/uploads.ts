@@ -40,7 +40,12 @@ export function uploadFolder(importDirectory: string): UploadFolder {
     dir,
     path: (name) => join(dir, checked(name)),
     async receive(name, body) {
-      await pipeline(body, createWriteStream(join(dir, checked(name)), { mode: 0o600 }));
+      const path = join(dir, checked(name));
+      // A page that goes away mid-upload (or cancels) leaves no part of its file behind.
+      await pipeline(body, createWriteStream(path, { mode: 0o600 })).catch(async (err: unknown) => {
+        await unlink(path).catch(() => undefined);
+        throw err;
+      });
     },
     async remove(name) {
       await unlink(join(dir, checked(name))).catch(() => undefined);

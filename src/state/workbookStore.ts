@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { datasetsOf } from '../app/data/tableEntry';
 import { documentHistory } from '../app/workbook/documentHistory';
+import type { RenamedTable, ServedName } from '../app/workbook/servedClash';
 import { problemText, type WorkbookProblem } from '../app/workbook/workbookProblem';
 import {
   type AwaitingFiles,
@@ -39,6 +40,10 @@ export interface WorkbookState {
   errorClash: NameClash | null;
   /** The failure `error` was written from, when the app wrote it rather than the file's refusal. */
   errorProblem: WorkbookProblem | null;
+  /** The last opened workbook's tables put in under another name, `shakhes serve` holding one of theirs. */
+  renamed: RenamedTable[];
+  /** The server's tables the last Save with data left out of the file (saved by reference: name and path). */
+  savedByReference: ServedName[];
 
   setTitle(title: string): void;
   /** Records the slices' current state as one undoable step (no-op when nothing changed). */
@@ -65,6 +70,8 @@ export interface WorkbookState {
   /** Shows a failure the app explains (`error` holds its English). */
   showProblem(problem: WorkbookProblem, cause?: unknown): void;
   dismissError(): void;
+  dismissRenamed(): void;
+  dismissSavedByReference(): void;
   registerSlice(slice: DocumentSlice): () => void;
 }
 
@@ -118,9 +125,13 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         .tables.filter((t) => t.served === undefined)
         .map((t) => t.name);
 
+    /** The tables `shakhes serve` holds (none in the browser): an opened workbook keeps clear of them. */
+    const served = async (): Promise<ServedName[]> =>
+      (await data.getState().served()).map((t) => ({ table: t.name, path: t.served ?? '' }));
+
     /** Puts an opened document in place once its tables are in the engine and the `replaced` ones gone. */
     const finishOpen = async (
-      { doc, tables }: OpenedWorkbook,
+      { doc, tables, renamed }: OpenedWorkbook,
       replaced: readonly string[],
       fileName: string | null,
       dataIds?: Readonly<Record<string, string>>,
@@ -132,11 +143,18 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         if (replaced.includes(t.name)) data.getState().takeOut(t.name);
         else await data.getState().removeTable(t.name);
       }
-      data.getState().adoptTables(tables, dataIds);
+      // A renamed table's contents token follows it; the server's table of its old name gets its own.
+      const ids = dataIds === undefined ? undefined : { ...dataIds };
+      for (const r of renamed)
+        if (ids !== undefined && ids[r.table] !== undefined) {
+          ids[r.as] = ids[r.table];
+          delete ids[r.table];
+        }
+      data.getState().adoptTables(tables, ids);
       adopt(doc);
       history.reset(compose());
       pendingDoc = null;
-      set({ fileName, dirty: false, pending: null, error: null });
+      set({ fileName, dirty: false, pending: null, error: null, renamed });
       flags();
     };
 
@@ -151,6 +169,8 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       error: null,
       errorClash: null,
       errorProblem: null,
+      renamed: [],
+      savedByReference: [],
 
       setTitle(title) {
         set({ title });
@@ -183,8 +203,16 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       async save({ embedData, fileName }) {
         set({ busy: 'saving', error: null });
         try {
-          const bytes = await service.save(compose(), embedData);
-          set({ dirty: false, fileName: fileName ?? get().fileName });
+          const doc = compose();
+          const onServer = await served();
+          const bytes = await service.save(doc, embedData, onServer);
+          const inFile = new Set(doc.datasets.map((d) => d.table.toLowerCase()));
+          set({
+            dirty: false,
+            fileName: fileName ?? get().fileName,
+            // Said on Save: the file holds these by name and path only.
+            savedByReference: embedData ? onServer.filter((t) => inFile.has(t.table.toLowerCase())) : [],
+          });
           return bytes;
         } catch (e) {
           set({ error: `The workbook could not be saved: ${messageOf(e)}` });
@@ -198,7 +226,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         set({ busy: 'opening', error: null });
         try {
           const replaced = replacing();
-          const outcome = await service.open(bytes, replaced);
+          const outcome = await service.open(bytes, replaced, await served());
           if (outcome.status === 'needs-files') {
             pendingDoc = outcome;
             set({ pending: { fileName, missing: outcome.missing } });
@@ -221,7 +249,12 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
 
       async restore(doc, tables, fileName, dataIds) {
         const replaced = replacing();
-        await finishOpen(await service.restore(doc, tables, replaced), replaced, fileName, dataIds);
+        await finishOpen(
+          await service.restore(doc, tables, replaced, await served()),
+          replaced,
+          fileName,
+          dataIds,
+        );
       },
 
       async provideFiles(files) {
@@ -237,7 +270,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
         try {
           const replaced = replacing();
           await finishOpen(
-            await service.openWithFiles(awaiting, found, replaced),
+            await service.openWithFiles(awaiting, found, replaced, await served()),
             replaced,
             pending.fileName,
           );
@@ -263,6 +296,14 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
 
       dismissError() {
         set({ error: null, errorProblem: null });
+      },
+
+      dismissRenamed() {
+        set({ renamed: [] });
+      },
+
+      dismissSavedByReference() {
+        set({ savedByReference: [] });
       },
 
       registerSlice(slice) {

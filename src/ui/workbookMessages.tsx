@@ -29,6 +29,8 @@ export function WorkbookMessages() {
       : clash !== null && clash.message === english
         ? nameClashText(clash)
         : english;
+  const renamed = useWorkbook((s) => s.renamed);
+  const byReference = useWorkbook((s) => s.savedByReference);
   const pending = useWorkbook((s) => s.pending);
   const busy = useWorkbook((s) => s.busy);
   const inputId = useId();
@@ -36,6 +38,42 @@ export function WorkbookMessages() {
     <>
       <AutosaveNotice />
       <UnsavedPrompt />
+      {byReference.length > 0 && (
+        <div className="banner warn workbook-by-reference" role="status">
+          <ErrorIcon />
+          <span>
+            {t('workbook.savedByReference', {
+              tables: byReference.map((r) => `${r.table} (${r.path})`).join(', '),
+            })}
+          </span>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => workbookStore.getState().dismissSavedByReference()}
+          >
+            {t('workbook.dismiss')}
+          </button>
+        </div>
+      )}
+      {renamed.length > 0 && (
+        <div className="banner warn workbook-renamed" role="alert">
+          <ErrorIcon />
+          <span>
+            {renamed.map((r) => (
+              <span key={r.as} data-renamed={r.as}>
+                {t('workbook.renamedServed', { table: r.table, as: r.as, path: r.served })}{' '}
+              </span>
+            ))}
+          </span>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => workbookStore.getState().dismissRenamed()}
+          >
+            {t('workbook.dismiss')}
+          </button>
+        </div>
+      )}
       {error && !pending && (
         <div className="banner warn workbook-error" role="alert">
           <ErrorIcon />

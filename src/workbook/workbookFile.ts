@@ -40,10 +40,34 @@ interface OpenedWorkbook {
 }
 
 /**
+ * What README.txt adds for tables `shakhes serve` held when the workbook was saved: they
+ * are in the file by name only (their rows stay where the server read them), and how to
+ * get them back.
+ */
+function byReferenceNote(byReference: Readonly<Record<string, string>>): string {
+  const lines = Object.entries(byReference).map(([table, path]) => `  ${table}    read from ${path}`);
+  if (lines.length === 0) return '';
+  return `
+Saved by reference: these tables were held by \`shakhes serve\` and their rows
+are not in this file, only where the server read them:
+
+${lines.join('\n')}
+
+Open the workbook in \`shakhes serve\` given those files (it uses the server's
+tables of those names), or give the files when Shakhes asks for them.
+`;
+}
+
+/**
  * The workbook as file bytes. A dataset is marked embedded exactly when `embedded`
  * holds its Parquet bytes, so the document never promises data the file lacks.
+ * `byReference` (table → path) are the tables `shakhes serve` held, named in README.txt.
  */
-export function writeWorkbook(doc: WorkbookDocument, embedded: ReadonlyMap<string, Uint8Array>): Uint8Array {
+export function writeWorkbook(
+  doc: WorkbookDocument,
+  embedded: ReadonlyMap<string, Uint8Array>,
+  byReference: Readonly<Record<string, string>> = {},
+): Uint8Array {
   for (const id of embedded.keys())
     if (!doc.datasets.some((d) => d.id === id)) throw new Error(`No dataset "${id}" to embed data for.`);
   const marked = { ...doc, datasets: doc.datasets.map((d) => ({ ...d, embedded: embedded.has(d.id) })) };
@@ -59,7 +83,7 @@ export function writeWorkbook(doc: WorkbookDocument, embedded: ReadonlyMap<strin
 
   const files: Zippable = {
     [DOCUMENT_ENTRY]: [strToU8(JSON.stringify(checked.data, null, 2)), { level: 6, mtime: MTIME }],
-    [README_ENTRY]: [strToU8(README), { level: 6, mtime: MTIME }],
+    [README_ENTRY]: [strToU8(README + byReferenceNote(byReference)), { level: 6, mtime: MTIME }],
   };
   // Parquet is already compressed (ZSTD); deflating it again costs time and gains nothing.
   for (const [id, bytes] of embedded) files[dataEntry(id)] = [bytes, { level: 0, mtime: MTIME }];

@@ -1,17 +1,24 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serveWorkbook } from '../../src/cli/serveWorkbook';
+import type { Engine } from '../../src/engine/engine';
+import { engineRoot } from '../../src/engine/engineRoot';
 import { importFromPath } from '../../src/engine/ingest/importFromPath';
 import { createNativeEngine } from '../../src/engine/nativeEngine';
-import { startServer } from '../../src/server/startServer';
+import { type StartedServer, startServer } from '../../src/server/startServer';
+import { readWorkbook } from '../../src/workbook/workbookFile';
+import { gatedEngine } from '../helpers/gatedEngine';
 import { typeFormula } from './formulaEditor';
 import {
   type Browser,
   dropFile,
   eventually,
   importsSettled,
+  ROOT,
   rowCountOf,
   SLOW_LOAD,
   startBrowser,
@@ -164,5 +171,107 @@ describe("the server's tables in the page", () => {
     // Under a name of the page's choosing; the browser streams the File as the body.
     expect(paths.some((p) => /^\/api\/files\/[0-9a-f-]{36}\.csv$/.test(p))).toBe(true);
     expect(paths).toContain('/api/import');
+  });
+});
+
+/**
+ * `shakhes serve --workbook samples/crm-demo.shakhes`: the command puts the workbook's data
+ * into the server's engine; the page opens its document, lists its tables as the server's,
+ * and computes its scorecard there, with none of its data uploaded from the tab.
+ */
+describe('the app served with --workbook', () => {
+  let b: Browser;
+  const demo = join(ROOT, 'samples/crm-demo.shakhes');
+  const { doc } = readWorkbook(readFileSync(demo));
+  beforeAll(async () => {
+    b = await startBrowser(async (root) => {
+      const engine = await createNativeEngine({ allowedDirectories: [] });
+      const opened = await serveWorkbook(engine, demo, []);
+      return startServer({ root, port: 0, engine, tables: opened.tables, workbook: opened.workbook });
+    });
+  });
+  afterEach((ctx) => b.check(ctx));
+  afterAll(() => b?.close());
+
+  it('shows the workbook’s tables and KPIs, its scorecard computed on the server', async () => {
+    const page = await b.open();
+    const tables = doc.datasets.map((d) => d.table);
+    await importsSettled(page, tables);
+    await eventually(() => page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
+    // Every dataset is listed as on the server, with the rows the file declares.
+    expect(await page.locator('li[data-table]').count()).toBe(tables.length);
+    for (const d of doc.datasets) {
+      expect(await tableEntry(page, d.table).locator('.served-badge').count()).toBe(1);
+      expect(await rowCountOf(page, d.table)).toBe(d.rows);
+    }
+    const count = Number(await page.locator('[data-kpi-count]').getAttribute('data-kpi-count'));
+    expect(count).toBeGreaterThanOrEqual(30);
+    await eventually(() =>
+      page.locator('.sc-grid .ag-row[row-id="nps"] [col-id="latest"]').first().innerText(),
+    ).toMatch(/\d/);
+    const latest = await page.locator('.sc-grid [col-id="latest"].cell-number').allInnerTexts();
+    expect(latest.filter((x) => /\d/.test(x)).length).toBeGreaterThanOrEqual(15);
+    // Its data never went through the tab: no file or table was sent up, the WASM engine never loaded.
+    const paths = b.requests.map((u) => new URL(u).pathname);
+    expect(paths).toContain('/api/workbook');
+    expect(paths.filter((p) => p.startsWith('/api/files/') || p.startsWith('/api/tables/'))).toEqual([]);
+    expect(paths.filter((p) => p === '/api/query').length).toBeGreaterThan(30);
+    expect(paths.filter((p) => /duckdb-.*\.wasm$/.test(p))).toEqual([]);
+    await b.screenshot('serve-workbook');
+  });
+});
+
+/**
+ * Regression for issue 16: the page's Cancel of a file importing on the server stopped the
+ * page only. Now the server's import stops: no table, no file left, the list unchanged.
+ */
+describe('a cancelled import on the server', () => {
+  let b: Browser;
+  let data: string;
+  let engine: Engine;
+  let server: StartedServer;
+  /** The server's upload folder (the native engine's own import folder). */
+  let uploads: string;
+  let gate: ReturnType<typeof gatedEngine>;
+  beforeAll(async () => {
+    data = await mkdtemp(join(tmpdir(), 'shakhes-e2e-cancel-'));
+    await writeFile(join(data, 'leads.csv'), 'lead_id,source\n7,web\n8,fair\n');
+    b = await startBrowser(async (root) => {
+      engine = await createNativeEngine({ allowedDirectories: [] });
+      uploads = engineRoot(engine).importDirectory ?? '?';
+      // The full read of the dropped CSV is held until its query is called off.
+      gate = gatedEngine(engine, 'auto_detect = false');
+      server = await startServer({ root, port: 0, engine: gate.engine });
+      return server;
+    });
+  });
+  afterEach((ctx) => b.check(ctx));
+  afterAll(async () => {
+    await b?.close();
+    await rm(data, { recursive: true, force: true });
+  });
+
+  it('stops there: nothing imported, no file left, the list as it was', async () => {
+    // No demo: the page starts empty, and the drop is the only import.
+    const page = b.page;
+    await page.goto(`${server.origin}/?demo=0#token=${server.token}`);
+    await page.getByRole('heading', { name: 'Shakhes' }).waitFor();
+    await dropFile(page, join(data, 'leads.csv'));
+    const cancel = page.getByRole('button', { name: 'Cancel loading leads.csv' });
+    await cancel.waitFor({ timeout: SLOW_LOAD });
+    // Held on the server: the file is there and its import under way.
+    await gate.reached;
+    expect((await readdir(uploads)).length).toBe(1);
+    await cancel.click();
+    await importsSettled(page);
+    // The server called its import off.
+    await eventually(gate.cancelled).toBe(true);
+    await eventually(async () => readdir(uploads)).toEqual([]);
+    // Neither the table nor any half-made (staging, upload) table of the import is left.
+    const left = await engine.query(
+      "SELECT table_name AS t FROM duckdb_tables() WHERE table_name LIKE 'leads%' OR starts_with(table_name, '__')",
+    );
+    expect(left.toArray()).toEqual([]);
+    expect(await page.locator('li[data-table]').count()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { readWorkbook, writeWorkbook } from '../../workbook/workbookFile';
 import type { ImportFn } from '../data/importJobs';
 import type { SourceFile } from '../data/sourceFile';
 import { type TableEntry, tableEntryOf } from '../data/tableEntry';
+import { clearOfServed, type RenamedTable, type ServedName } from './servedClash';
 
 /** A dataset of a workbook saved without its data: the file the user must give again. */
 export type MissingDataset = Pick<Dataset, 'id' | 'sourceName' | 'table'>;
@@ -14,6 +15,8 @@ export type MissingDataset = Pick<Dataset, 'id' | 'sourceName' | 'table'>;
 export interface OpenedWorkbook {
   doc: WorkbookDocument;
   tables: TableEntry[];
+  /** Its tables put in under another name, the server holding one of theirs (servedClash.ts). */
+  renamed: RenamedTable[];
 }
 
 /** A workbook read but not put in place: some of its data is in files the user must give. */
@@ -33,24 +36,37 @@ export type OpenOutcome =
  * applies the document. Every open puts all its tables in place in one transaction,
  * dropping the tables it replaces (`replacing`: the open workbook's) in the same one, so
  * an open that fails anywhere leaves the engine as it was. Refusals of the file throw
- * WorkbookError; anything else thrown is the engine's.
+ * WorkbookError; anything else thrown is the engine's. `served` are the tables
+ * `shakhes serve` holds: a dataset saved without data whose table the server holds is that
+ * table, and one whose data would be loaded over a server's table is renamed (servedClash.ts).
  */
 export interface WorkbookService {
-  open(bytes: Uint8Array, replacing?: readonly string[]): Promise<OpenOutcome>;
+  open(
+    bytes: Uint8Array,
+    replacing?: readonly string[],
+    served?: readonly ServedName[],
+  ): Promise<OpenOutcome>;
   /** Puts a read document's embedded data (a file's, or what autosave kept) in place. */
   restore(
     doc: WorkbookDocument,
     data: ReadonlyMap<string, Uint8Array>,
     replacing?: readonly string[],
+    served?: readonly ServedName[],
   ): Promise<OpenedWorkbook>;
   /** Finishes an open that needed files: each missing dataset read from its file the way it was read before. */
   openWithFiles(
     awaiting: AwaitingFiles,
     files: ReadonlyMap<string, SourceFile>,
     replacing?: readonly string[],
+    served?: readonly ServedName[],
   ): Promise<OpenedWorkbook>;
-  /** The document as a .shakhes file, with each dataset's table as Parquet when `embedData`. */
-  save(doc: WorkbookDocument, embedData: boolean): Promise<Uint8Array>;
+  /**
+   * The document as a .shakhes file, with each dataset's table as Parquet when `embedData`,
+   * except the tables `shakhes serve` holds (`served`): their rows are never read through
+   * the tab (a 100M-row table would end it); they are saved by reference, named in the
+   * file's README, and a later open finds them on a server or asks for their files.
+   */
+  save(doc: WorkbookDocument, embedData: boolean, served?: readonly ServedName[]): Promise<Uint8Array>;
 }
 
 /** The importer, loaded on first use: it is large and most opens need none. */
@@ -83,15 +99,17 @@ export function filesFor(
 export function createWorkbookService(deps: WorkbookServiceDeps): WorkbookService {
   const importer = async (): Promise<ImportFn> => deps.importFile ?? (await loadImporter());
 
-  const restore: WorkbookService['restore'] = async (doc, data, replacing = []) => {
+  const restore: WorkbookService['restore'] = async (given, data, replacing = [], served = []) => {
+    const { doc, renamed } = clearOfServed(given, served, (d) => data.has(d.id));
     await restoreTables(await deps.engine(), doc.datasets, data, replacing);
-    return { doc, tables: doc.datasets.map(tableEntryOf) };
+    return { doc, tables: doc.datasets.map(tableEntryOf), renamed };
   };
 
   return {
-    async open(bytes, replacing) {
+    async open(bytes, replacing, served = []) {
       const { doc, data } = readWorkbook(bytes);
-      const missing = doc.datasets.filter((d) => !data.has(d.id));
+      const onServer = new Set(served.map((s) => s.table.toLowerCase()));
+      const missing = doc.datasets.filter((d) => !data.has(d.id) && !onServer.has(d.table.toLowerCase()));
       if (missing.length > 0)
         return {
           status: 'needs-files',
@@ -99,12 +117,18 @@ export function createWorkbookService(deps: WorkbookServiceDeps): WorkbookServic
           data,
           missing: missing.map((d) => ({ id: d.id, sourceName: d.sourceName, table: d.table })),
         };
-      return { status: 'opened', ...(await restore(doc, data, replacing)) };
+      return { status: 'opened', ...(await restore(doc, data, replacing, served)) };
     },
 
     restore,
 
-    async openWithFiles({ doc, data, missing }, files, replacing = []) {
+    async openWithFiles(awaiting, files, replacing = [], served = []) {
+      const { data, missing } = awaiting;
+      const { doc, renamed } = clearOfServed(
+        awaiting.doc,
+        served,
+        (d) => data.has(d.id) || missing.some((m) => m.id === d.id),
+      );
       const engine = await deps.engine();
       const importFile = await importer();
       // The files and any embedded data are staged together and put in place at once.
@@ -126,15 +150,22 @@ export function createWorkbookService(deps: WorkbookServiceDeps): WorkbookServic
         await stageEmbedded(engine, swap, doc.datasets, data);
         for (const table of replacing) swap.drop(table);
         await swap.commit();
-        return { doc, tables: doc.datasets.map((d) => read.get(d.id) ?? tableEntryOf(d)) };
+        return { doc, tables: doc.datasets.map((d) => read.get(d.id) ?? tableEntryOf(d)), renamed };
       } finally {
         await swap.discard();
       }
     },
 
-    async save(doc, embedData) {
-      const embedded = embedData ? await embedTables(await deps.engine(), doc.datasets) : new Map();
-      return writeWorkbook(doc, embedded);
+    async save(doc, embedData, served = []) {
+      const paths = new Map(served.map((s) => [s.table.toLowerCase(), s.path]));
+      const onServer = doc.datasets.filter((d) => paths.has(d.table.toLowerCase()));
+      const own = doc.datasets.filter((d) => !paths.has(d.table.toLowerCase()));
+      const embedded = embedData ? await embedTables(await deps.engine(), own) : new Map();
+      return writeWorkbook(
+        doc,
+        embedded,
+        Object.fromEntries(onServer.map((d) => [d.table, paths.get(d.table.toLowerCase()) ?? ''])),
+      );
     },
   };
 }

@@ -73,4 +73,18 @@ describe('shakhes serve --workbook', () => {
     expect(await bare.code).toBe(2);
     expect(bare.err.join('\n')).toContain('bare.shakhes: saved without the data of deals.csv');
   });
+
+  it('serves a workbook saved by reference over the PATH that holds its table', async () => {
+    const csv = join(dir, 'deals.csv');
+    await writeFile(csv, 'id,amount\n1,10\n2,32\n');
+    const run = cli(['serve', csv, '--workbook', await workbookFile('by-reference.shakhes', false)]);
+    await expect.poll(() => run.out.join('\n'), { timeout: 30_000 }).toMatch(/#token=/);
+    const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/.exec(run.out.join('\n'))![0]);
+    const headers = { [TOKEN_HEADER]: url.hash.slice('#token='.length) };
+    const tables = (await (await fetch(`${url.origin}/api/tables`, { headers })).json()) as ServedTable[];
+    // The PATH's table, once: the workbook brought no copy of its own.
+    expect(tables.map((t) => [t.table, t.rows, t.path])).toEqual([['deals', 2, csv]]);
+    process.emit('SIGINT');
+    expect(await run.code).toBe(0);
+  });
 });
