@@ -42,8 +42,9 @@ function strictContentSecurityPolicy(): Plugin {
 /**
  * Unit and integration files run at least two at a time: on two cores Vitest's default
  * (cores minus one) ran them one by one, and a file's DuckDB-WASM works on one core. Both
- * projects need the same count, as Vitest runs them as one group; the browser tests run one
- * file at a time after them (a browser keeps both cores busy on its own).
+ * projects need the same count, as Vitest runs them as one group. The browser tests run one
+ * file at a time in a Vitest process of their own beside them (`npm test`, test/suite.ts):
+ * one run cannot give two projects different worker counts.
  */
 const NODE_WORKERS = Math.max(2, availableParallelism() - 1);
 
