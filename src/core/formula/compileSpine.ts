@@ -18,11 +18,13 @@ export function boundsSql(s: CompileScope): string {
   if (unique.length === 0) {
     return `SELECT COALESCE(${from ?? 'NULL'}, ${s.today}) AS lo, COALESCE(${to ?? 'NULL'}, ${s.today}) AS hi`;
   }
-  const edge = (fn: 'MIN' | 'MAX') =>
-    unique.map((t) => `(SELECT ${fn}(${d.cast(s.q(t.column), 'date')}) FROM ${s.q(t.table)})`);
+  // A date given is the bound as it is: no scan of every date column for the one not used.
+  const edge = (given: string | null, fn: 'MIN' | 'MAX', pick: (xs: string[]) => string) =>
+    given ??
+    `COALESCE(${pick(unique.map((t) => `(SELECT ${fn}(${d.cast(s.q(t.column), 'date')}) FROM ${s.q(t.table)})`))}, ${s.today})`;
   return [
-    `SELECT COALESCE(${from ?? 'NULL'}, ${d.least(edge('MIN'))}, ${s.today}) AS lo,`,
-    `  COALESCE(${to ?? 'NULL'}, ${d.greatest(edge('MAX'))}, ${s.today}) AS hi`,
+    `SELECT ${edge(from, 'MIN', (xs) => d.least(xs))} AS lo,`,
+    `  ${edge(to, 'MAX', (xs) => d.greatest(xs))} AS hi`,
   ].join('\n');
 }
 

@@ -22,8 +22,11 @@ interface RollupSpec {
   readonly select: string;
 }
 
-/** How one slot's value comes back from its partial columns (`cols`), over the days `also` keeps. */
-type Merge = (cols: readonly string[], also: string | null) => string;
+/**
+ * How one slot's value comes back from its partial columns (`cols`), over the days `also`
+ * keeps; `start` is the first day of the days merged (SQL, NULL when they have none).
+ */
+type Merge = (cols: readonly string[], also: string | null, start: string) => string;
 
 interface SlotRollup {
   readonly partials: readonly string[];
@@ -99,13 +102,42 @@ function slotRollup(
 }
 
 /**
+ * A distinct count's table: each (day, value) once, with the value's previous day (`p0`,
+ * blank on its first), counted per (day, previous day) (`p1`). The distinct values of
+ * any run of days from `start` are the rows in it whose value was not seen since `start`,
+ * a plain sum: COUNT(DISTINCT) over the pairs (a hash of up to a million values each
+ * refresh at demo ×41) is gone, and the sum is exact for any grain, calendar or range.
+ * A row without a date sorts last, so it never hides a dated one's first day.
+ */
+function distinctSelect(s: CompileScope, day: string, from: string, value: string, filter: string | null) {
+  const where = [`${value} IS NOT NULL`, ...(filter === null ? [] : [`(${filter})`])].join(' AND ');
+  const [d, v, prev] = [s.q(DAY), s.q('v'), s.q(partial(0))];
+  const before = `MAX(dv.${d}) OVER (PARTITION BY dv.${v} ORDER BY dv.${d} NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;
+  return [
+    `SELECT dp.${d} AS ${d}, dp.${prev} AS ${prev}, ${s.d.aggregate('countRows', [], null)} AS ${s.q(partial(1))}`,
+    `FROM (SELECT dv.${d} AS ${d}, ${before} AS ${prev}`,
+    `FROM (SELECT DISTINCT ${day} AS ${d}, ${value} AS ${v}`,
+    from,
+    `WHERE ${where}) AS dv) AS dp`,
+    `GROUP BY dp.${d}, dp.${prev}`,
+    `ORDER BY ${d}`,
+  ].join('\n');
+}
+
+/** A distinct count from its table: the rows whose value was not seen since the first day merged. */
+function distinctSlot(s: CompileScope, name: string, number: boolean): RolledSlot {
+  const merge: Merge = ([prev, n], also, start) => {
+    const fresh = `(${prev} IS NULL OR ${prev} < ${start})`;
+    return `COALESCE(${s.d.aggregate('sum', [n], also === null ? fresh : `${fresh} AND ${also}`)}, 0)`;
+  };
+  return { name, number, first: 0, rollup: { partials: ['prev', 'n'], merge } };
+}
+
+/**
  * The rollup of a block, or null when it has none: only plain aggregates of a dated
  * table that read no period bounds, and no breakdown (the breakdown stays on the table).
- * Mergeable aggregates share one day table. A distinct count has a table of its own,
- * each (day, value) once: a period's distinct values are exactly the distinct values
- * of its days, so COUNT(DISTINCT) over the period's days gives the raw count for any
- * grain, calendar or range. It is no smaller than the distinct pairs of the table, but
- * the filter, the joins and the repeats within a day are gone, and it is sorted by day.
+ * Mergeable aggregates share one day table; a distinct count has a table of its own
+ * (distinctSelect).
  */
 function blockRollup(s: CompileScope, b: Block): BlockRollup | null {
   if (s.plan.breakdown !== null || b.kind !== 'aggregate' || b.time === null || b.usesPeriod) return null;
@@ -121,19 +153,9 @@ function blockRollup(s: CompileScope, b: Block): BlockRollup | null {
     const { f, args, filter } = slotParts(s, slot, b, ctx);
     const number = slot.call.type === 'number';
     if (f.name === 'COUNTD') {
-      const where = [`${args[0]} IS NOT NULL`, ...(filter === null ? [] : [`(${filter})`])].join(' AND ');
-      const rollup: SlotRollup = {
-        partials: [args[0]],
-        merge: ([c], also) => s.d.aggregate('countDistinct', [c], also),
-      };
       tables.push({
-        select: [
-          `SELECT DISTINCT ${day} AS ${s.q(DAY)}, ${args[0]} AS ${s.q(partial(0))}`,
-          from,
-          `WHERE ${where}`,
-          `ORDER BY ${s.q(DAY)}`,
-        ].join('\n'),
-        slots: [{ name: slot.name, number, first: 0, rollup }],
+        select: distinctSelect(s, day, from, args[0], filter),
+        slots: [distinctSlot(s, slot.name, number)],
       });
       continue;
     }
@@ -218,9 +240,9 @@ export function rollupBlockSql(s: CompileScope, b: Block): string | null {
 
 function rolledSql(s: CompileScope, t: DayTable, table: string): string {
   const day = `r.${s.q(DAY)}`;
-  const value = (slot: RolledSlot, also: string | null) => {
+  const value = (slot: RolledSlot, also: string | null, start: string) => {
     const cols = slot.rollup.partials.map((_, i) => `r.${s.q(partial(slot.first + i))}`);
-    const sql = slot.rollup.merge(cols, also);
+    const sql = slot.rollup.merge(cols, also, start);
     return slot.number ? s.d.cast(sql, 'double') : sql;
   };
   const by = `${s.null('text')} AS by_value`;
@@ -229,24 +251,25 @@ function rolledSql(s: CompileScope, t: DayTable, table: string): string {
     const cols = RANGE_KINDS.flatMap((kind) => {
       const [lo, hi] = [`rr.${s.q(`${kind}_lo`)}`, `rr.${s.q(`${kind}_hi`)}`];
       return t.slots.map(
-        (slot) => `${value(slot, `${day} >= ${lo} AND ${day} <= ${hi}`)} AS ${s.q(`${slot.name}_${kind}`)}`,
+        (slot) =>
+          `${value(slot, `${day} >= ${lo} AND ${day} <= ${hi}`, lo)} AS ${s.q(`${slot.name}_${kind}`)}`,
       );
     });
     return [`SELECT ${[by, ...cols].join(',\n  ')}`, from, `CROSS JOIN ${s.n('range_bounds')} AS rr`].join(
       '\n',
     );
   }
-  const cols = t.slots.map((slot) => `${value(slot, null)} AS ${s.q(slot.name)}`);
+  const cols = (start: string) => t.slots.map((slot) => `${value(slot, null, start)} AS ${s.q(slot.name)}`);
   if (s.grain === null)
     return [
-      `SELECT ${[by, ...cols].join(',\n  ')}`,
+      `SELECT ${[by, ...cols('bd.lo')].join(',\n  ')}`,
       from,
       `CROSS JOIN ${s.n('bounds')} AS bd`,
       `WHERE (bd.lo IS NULL OR ${day} >= bd.lo) AND (bd.hi IS NULL OR ${day} <= bd.hi)`,
     ].join('\n');
   const p = periodColumns(s.calendar, s.grain);
   return [
-    `SELECT sp.period_start AS period_start, ${[by, ...cols].join(',\n  ')}`,
+    `SELECT sp.period_start AS period_start, ${[by, ...cols('sp.period_start')].join(',\n  ')}`,
     from,
     `JOIN ${s.q(CALENDAR_TABLE)} AS c ON c.${s.q(CALENDAR_DAY)} = ${day}`,
     `JOIN ${s.n('spine_periods')} AS sp ON sp.period_start = c.${s.q(p.start)}`,

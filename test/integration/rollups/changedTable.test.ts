@@ -66,4 +66,36 @@ describe('rollups of changed data', () => {
     expect(compileScorecard({ ...req, rollups: second }).sql).toContain('_rollup_');
     expect(await totals(second)).toEqual({ '2023-01-01': 7, '2023-02-01': 1 });
   }, 60_000);
+
+  it('of an edited KPI are never read for it: a rollup answers only the definitions it was built from', async () => {
+    const rollups = createRollups();
+    await loadSales(engine, [
+      { day: 0, amount: 10, stage: 'Won', customer: 1 },
+      { day: 1, amount: 4, stage: 'Won', customer: 1 },
+      { day: 40, amount: 5, stage: 'Lost', customer: 2 },
+    ]);
+    await rollups.build(engine, 'token C', req);
+    const ready = rollups.readyFor('token C');
+    // The same data token: the KPIs are edited, not the tables.
+    const edit = (id: string, formula: string, filter?: string) => {
+      const k = KPIS.find((x) => x.id === id);
+      if (k === undefined) throw new Error(id);
+      return { ...k, formula, filter };
+    };
+    const edited: ScorecardRequest = {
+      ...req,
+      kpis: [
+        edit('total', 'SUM(sales.amount * 2)'),
+        edit('buyers', 'COUNTD(sales.customer_id)', 'sales.stage = "Lost"'),
+      ],
+    };
+    const rolled = compileScorecard({ ...edited, rollups: ready });
+    expect(rolled.sql).not.toContain('_rollup_');
+    const byMonth = (rows: Awaited<ReturnType<typeof runScorecard>>) =>
+      Object.fromEntries(rows.map((r) => [r.periodStart, [r.values.total, r.values.buyers]]));
+    expect(byMonth(await runScorecard(engine, rolled))).toEqual({
+      '2023-01-01': [28, 0],
+      '2023-02-01': [10, 1],
+    });
+  }, 60_000);
 });
