@@ -66,7 +66,7 @@ const FITS: Record<
 
 /**
  * A column that is not Nullable cannot hold a blank: a load fills a missing value with the
- * type's default. For text ('') and times (1970-01-01 00:00, the epoch) that default is read as
+ * type's default. For text ('') and times (the epoch; Date32's is 1900-01-01) that default is read as
  * a blank, as DuckDB reads the empty cell of an export; for numbers and true/false it is a
  * value (0, false) and stays one (docs/engines.md).
  */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
@@ -43,6 +43,26 @@ export async function chdbTeam(): Promise<ChdbTeam> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every file of the folder's databases and tables (`metadata/`, `store/`) with its size and
+ * time of last change: a run that wrote anything there, even into a database it then
+ * dropped without waiting for its files to go, changes this. Folders are left out:
+ * ClickHouse keeps the empty `store/<xyz>/` prefix folder of a table it dropped.
+ */
+export async function folderFiles(team: ChdbTeam): Promise<string[]> {
+  const out: string[] = [];
+  for (const top of ['metadata', 'store']) {
+    const entries = await readdir(join(team.dir, top), { recursive: true, withFileTypes: true });
+    for (const e of entries) {
+      const path = join(e.parentPath, e.name);
+      if (e.isDirectory()) continue;
+      const s = await stat(path);
+      out.push(`${path.slice(team.dir.length)} ${s.size} ${s.mtimeMs}`);
+    }
+  }
+  return out.sort();
 }
 
 /**
