@@ -1,12 +1,13 @@
 import { compileScorecard } from '../core/formula/compile';
 import { hasErrors, renderDiagnostic } from '../core/formula/diagnostics';
-import type { KpiDef } from '../core/formula/schema';
+import type { KpiDef, Schema } from '../core/formula/schema';
 import { scorecardSchema } from '../core/model/scorecardSchema';
 import type { CalendarKind, Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
 import { engineDialect } from '../engine/engineDialect';
 import { runScorecard, type ScorecardRow } from '../engine/scorecardRun';
 import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
+import { evalInPlaceFor } from './inPlace';
 import type { CliIO } from './io';
 import { loadDataArgs } from './loadData';
 import { autoMap, mapAuto, mappingSession, reachableTables, skippedNotes } from './mapSession';
@@ -33,6 +34,7 @@ const EVAL_OPTIONS = [
   'sql',
   'kpi',
   'map',
+  'table',
   ...TARGET_OPTIONS,
 ];
 
@@ -80,7 +82,26 @@ export async function evalCommand(
   const relationships = flags(args, 'rel').map(parseRelationship);
   const kpis = kpisFrom(args, time);
   const auto = mapAuto(flag(args, 'map'));
+  const request = { kpis, grain, calendar, from, to, breakdown, format, sqlOnly: args.flags.has('sql') };
 
+  // With --engine URL and --table NAME=SCHEMA.TABLE, the database's own tables, read in place.
+  const inPlace = evalInPlaceFor(args);
+  if (inPlace !== null) {
+    if (auto)
+      throw new UsageError(
+        '--map auto maps files given with --data; a table read in place is read as it is.',
+      );
+    try {
+      const engine = await inPlace.open();
+      const schema = schemaFromImports(
+        inPlace.tables().map((t) => ({ table: t.name, columns: t.columns })),
+        relationships,
+      );
+      return await evalOn({ engine, close: async () => undefined }, schema, request, io);
+    } finally {
+      await inPlace.close();
+    }
+  }
   const imports = await loadDataArgs(startEngine, flags(args, 'data'));
   const engine = await startEngine();
   let schema = schemaFromImports(imports, relationships);
@@ -97,6 +118,30 @@ export async function evalCommand(
     engine,
     schema.tables.map((t) => t.name),
   );
+  return evalOn(target, schema, request, io);
+}
+
+/** What eval computes, as read from its arguments. */
+interface EvalRequest {
+  kpis: KpiDef[];
+  grain: Grain | 'total' | undefined;
+  calendar: CalendarKind;
+  from: string | undefined;
+  to: string | undefined;
+  breakdown: { table: string; column: string } | null;
+  format: OutputFormat;
+  /** --sql: print the query instead of running it. */
+  sqlOnly: boolean;
+}
+
+/** Compiles the formulas in the target's dialect, runs them there and prints the rows; closes the target. */
+async function evalOn(
+  target: { engine: Engine; close(): Promise<void> },
+  schema: Schema,
+  request: EvalRequest,
+  io: CliIO,
+): Promise<number> {
+  const { kpis, grain, calendar, from, to, breakdown, format } = request;
   let ran: ScorecardRow[];
   try {
     const compiled = compileScorecard({
@@ -115,7 +160,7 @@ export async function evalCommand(
       io.err(renderDiagnostic(source, d));
     }
     if (hasErrors(compiled.diagnostics)) return 2;
-    if (args.flags.has('sql')) {
+    if (request.sqlOnly) {
       io.out(compiled.sql);
       return 0;
     }

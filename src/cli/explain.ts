@@ -1,25 +1,31 @@
 import { explainChange } from '../app/contribution';
 import type { WorkbookKpi } from '../app/scorecard/workbookKpis';
 import type { SegmentEffect } from '../core/analysis/contribution';
-import { parsePeriodChoice } from '../core/analysis/contributionPeriods';
+import { type PeriodChoice, parsePeriodChoice } from '../core/analysis/contributionPeriods';
 import type { ExplainResult } from '../core/analysis/explain';
 import { renderDiagnostic } from '../core/formula/diagnostics';
 import { kpiLabelIn } from '../core/kpi/catalogFa';
 import { scorecardSchema } from '../core/model/scorecardSchema';
-import { CALENDARS, GRAINS } from '../core/sql/calendarSchema';
+import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 import type { Cell } from '../engine/rows';
 import { explainSentence } from '../i18n/explainSentence';
 import { LOCALES, type Locale, type LocaleSettings } from '../i18n/locale';
 import { tIn } from '../i18n/t';
 import { checkKnown, flag, flags, oneOf, type ParsedArgs, UsageError } from './args';
+import { type InPlace, inPlaceFor } from './inPlace';
 import type { CliIO } from './io';
 import { mapAuto } from './mapSession';
 import { openInputs } from './openInputs';
 import { formatRows } from './output';
 import { parseColumnRef } from './schemaFromImports';
+import { TARGET_OPTIONS, targetFor } from './targetEngine';
 
-const EXPLAIN_OPTIONS = ['by', 'period', 'grain', 'calendar', 'data', 'map', 'top', 'format', 'lang'];
+const EXPLAIN_OPTIONS = [
+  ...['by', 'period', 'grain', 'calendar', 'data', 'map', 'top', 'format', 'lang', 'table'],
+  ...TARGET_OPTIONS,
+];
 const FORMATS = ['table', 'json', 'csv'] as const;
 
 /** The KPI named on the command line: its id, or its label ignoring case. */
@@ -104,8 +110,36 @@ export async function explainCommand(
   const auto = mapAuto(flag(args, 'map'));
   if (path === undefined && flags(args, 'data').length === 0)
     throw new UsageError('explain needs a workbook file or data files (--data deals=deals.csv --map auto).');
+  const asked = { kpiName, path, by, period, grainFlag, calendarFlag, format, locale, top, auto };
+  // With a workbook, --engine URL and no --data, its tables are the database's own (inPlace.ts).
+  const inPlace = inPlaceFor(args, path) ?? undefined;
+  try {
+    return await explainOn(args, asked, startEngine, io, inPlace);
+  } finally {
+    await inPlace?.close();
+  }
+}
 
-  const opened = await openInputs(args, path, auto, startEngine, io);
+async function explainOn(
+  args: ParsedArgs,
+  asked: {
+    kpiName: string;
+    path: string | undefined;
+    by: { table: string; column: string };
+    period: PeriodChoice;
+    grainFlag: Grain | undefined;
+    calendarFlag: CalendarKind | undefined;
+    format: (typeof FORMATS)[number];
+    locale: Locale;
+    top: number;
+    auto: boolean;
+  },
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+  inPlace: InPlace | undefined,
+): Promise<number> {
+  const { kpiName, path, by, period, grainFlag, calendarFlag, format, locale, top, auto } = asked;
+  const opened = await openInputs(args, path, auto, startEngine, io, inPlace);
   if (opened === null) return 2;
   const { session, kpis } = opened;
   const { mapping } = session;
@@ -124,17 +158,33 @@ export async function explainCommand(
     return 2;
   }
   const label = kpiLabelIn(locale, kpi);
-  const result = await explainChange(await opened.engine(), {
-    kpiId: kpi.id,
-    // A workbook KPI is a KPI definition with more besides.
-    kpis,
-    schema: scorecardSchema(mapping.scorecardTables(), mapping.links()),
-    by,
-    period,
-    grain: grainFlag ?? settings.grain,
-    calendar: calendarFlag ?? settings.calendar,
-    top,
-  });
+  const tables = mapping.scorecardTables();
+  // With --engine URL and the tables loaded here, computed on copies of them there.
+  const target =
+    inPlace === undefined
+      ? await targetFor(
+          args,
+          await opened.engine(),
+          tables.map((t) => t.name),
+        )
+      : { engine: await opened.engine(), close: async () => undefined };
+  let result: ExplainResult;
+  try {
+    result = await explainChange(target.engine, {
+      kpiId: kpi.id,
+      // A workbook KPI is a KPI definition with more besides.
+      kpis,
+      schema: scorecardSchema(tables, mapping.links()),
+      by,
+      period,
+      grain: grainFlag ?? settings.grain,
+      calendar: calendarFlag ?? settings.calendar,
+      top,
+      dialect: engineDialect(target.engine),
+    });
+  } finally {
+    await target.close();
+  }
   if (result.t === 'formula') {
     for (const d of result.diagnostics) io.err(renderDiagnostic(kpi.formula, d));
     return 2;

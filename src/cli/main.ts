@@ -28,14 +28,16 @@ const COMMANDS: Record<
     usage:
       'eval --data NAME=FILE [--data …] [--rel T.C=T.C] [--grain day|week|month|quarter|year|total] [--calendar gregorian|jalali]\n' +
       '     [--by TABLE.COLUMN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--time TABLE.COLUMN] [--format json|csv|table] [--sql] [--map auto]\n' +
-      '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]',
+      '     "FORMULA" | --kpi NAME=FORMULA [--kpi …]\n' +
+      '  eval --engine postgres://…|clickhouse://…|chdb:PATH [--schema S] --table NAME=SCHEMA.TABLE [--table …] … "FORMULA" (tables read in place)',
   },
   explain: {
     run: explainCommand,
     booleans: [],
     usage:
       'explain KPI --by TABLE.COLUMN [--period latest|yoy|FROM/TO..FROM/TO] [--grain day|week|month|quarter|year]\n' +
-      '     [--calendar gregorian|jalali] [--top N] [--format table|json|csv] [--lang en|fa] [--data NAME=FILE …] [--map auto] [FILE.shakhes]',
+      '     [--calendar gregorian|jalali] [--top N] [--format table|json|csv] [--lang en|fa] [--data NAME=FILE …] [--map auto] [FILE.shakhes]\n' +
+      '     [--engine postgres://…|clickhouse://…|chdb:PATH [--schema S] [--table NAME=SCHEMA.TABLE …]] (with a workbook, its tables read in place)',
   },
   map: {
     run: mapCommand,
@@ -48,7 +50,8 @@ const COMMANDS: Record<
     usage:
       'run FILE.shakhes [--data NAME=FILE …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]\n' +
       '  run --data NAME=FILE [--data …] [--map auto] [--grain day|week|month|quarter|year|total] [--format json|csv|md]\n' +
-      '  run FILE.shakhes --engine postgres://USER@HOST:PORT/DB [--schema S] [--table NAME=SCHEMA.TABLE …] (its tables read in place)',
+      '  run FILE.shakhes --engine postgres://USER@HOST:PORT/DB|clickhouse://USER:PASS@HOST:8123/DB|chdb:PATH [--schema S]\n' +
+      '     [--table NAME=SCHEMA.TABLE …] (its tables read in place; DATABASE.TABLE on ClickHouse)',
   },
   serve: {
     plain: serveCommand,

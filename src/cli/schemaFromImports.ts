@@ -1,12 +1,15 @@
 import type { Relationship, Schema } from '../core/formula/schema';
-import type { ImportResult } from '../engine/ingest/types';
+import type { ColumnKind } from '../core/model/columnKind';
 import { UsageError } from './args';
 
 /**
- * Loaded tables as the formula checker sees them. A table's default time column
+ * Loaded tables (or tables read in place) as the formula checker sees them. A table's default time column
  * is its first date column, the one a period most often means (created_at, date).
  */
-export function schemaFromImports(imports: readonly ImportResult[], relationships: Relationship[]): Schema {
+export function schemaFromImports(
+  imports: readonly { table: string; columns: readonly { name: string; kind: ColumnKind }[] }[],
+  relationships: Relationship[],
+): Schema {
   return {
     tables: imports.map((r) => ({
       name: r.table,

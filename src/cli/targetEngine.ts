@@ -28,8 +28,9 @@ export async function copyTables(duck: Engine, to: Engine, tables: readonly stri
   }
 }
 
-async function openTarget(url: string, schema: string | undefined): Promise<Engine> {
-  if (url.startsWith('chdb:')) return createChdbEngine();
+/** An engine on the database `url` names (`chdb:PATH` is the chDB folder at PATH; `chdb:` a fresh one). */
+export async function openTarget(url: string, schema: string | undefined): Promise<Engine> {
+  if (url.startsWith('chdb:')) return createChdbEngine(url.slice('chdb:'.length) || undefined);
   if (url.startsWith('clickhouse://')) return createClickhouseHttpEngine(url);
   return createPostgresEngine({ url, schema });
 }
@@ -45,7 +46,7 @@ export async function targetFor(args: ParsedArgs, duck: Engine, tables: readonly
   const schema = flag(args, 'schema');
   if (url !== undefined && !isTargetUrl(url))
     throw new UsageError(
-      `--engine takes a database URL (postgres://USER@HOST:PORT/DB, clickhouse://USER:PASS@HOST:8123, chdb:); got “${url}”.`,
+      `--engine takes a database URL (postgres://USER@HOST:PORT/DB, clickhouse://USER:PASS@HOST:8123/DB, chdb: or chdb:PATH); got “${url}”.`,
     );
   if (url === undefined) {
     if (schema !== undefined) throw new UsageError('--schema goes with --engine postgres://….');

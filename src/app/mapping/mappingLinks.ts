@@ -7,11 +7,11 @@ import {
   linkCandidates,
 } from '../../core/model/mappingRelations';
 import type { LoadedTable } from '../../core/model/scorecardSchema';
-import { duckdb } from '../../core/sql/dialects/registry';
+import type { Dialect } from '../../core/sql/dialect';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { tableToRows } from '../../engine/rows';
 
-const q = duckdb.quoteIdent;
 /**
  * Rows read from each side of a candidate, and distinct pointing values kept: the
  * measure stays about as fast on a 1M-row table as on a 100k one. The first rows
@@ -20,18 +20,17 @@ const q = duckdb.quoteIdent;
 const ROW_CAP = 200_000;
 const DISTINCT_CAP = 5_000;
 
-/** Numbers compare as numbers (1 and 1.0 are one key); anything else as text. */
-function keySql(column: string, bothNumbers: boolean): string {
-  return `CAST(${q(column)} AS ${bothNumbers ? 'DOUBLE' : 'VARCHAR'})`;
-}
-
-/** One query: how many of the pointing column's values the other column holds, and how unique it is. */
-function linkOverlapSql(c: LinkCandidate, bothNumbers: boolean): string {
-  const from = keySql(c.fromColumn, bothNumbers);
-  const to = keySql(c.toColumn, bothNumbers);
+/**
+ * One query, in the engine's dialect: how many of the pointing column's values the other
+ * column holds, and how unique it is. Numbers compare as numbers (1 and 1.0 are one key);
+ * anything else as text. Every subquery is named, as PostgreSQL 15 requires.
+ */
+function linkOverlapSql(d: Dialect, c: LinkCandidate, bothNumbers: boolean): string {
+  const q = d.quoteIdent;
+  const key = (column: string) => d.cast(q(column), bothNumbers ? 'double' : 'text');
   return [
-    `WITH f AS (SELECT DISTINCT ${from} AS v FROM (SELECT * FROM ${q(c.fromTable)} LIMIT ${ROW_CAP}) WHERE ${q(c.fromColumn)} IS NOT NULL LIMIT ${DISTINCT_CAP}),`,
-    `t AS (SELECT ${to} AS v FROM ${q(c.toTable)} WHERE ${q(c.toColumn)} IS NOT NULL),`,
+    `WITH f AS (SELECT DISTINCT ${key(c.fromColumn)} AS v FROM (SELECT * FROM ${q(c.fromTable)} LIMIT ${ROW_CAP}) AS s WHERE ${q(c.fromColumn)} IS NOT NULL LIMIT ${DISTINCT_CAP}),`,
+    `t AS (SELECT ${key(c.toColumn)} AS v FROM ${q(c.toTable)} WHERE ${q(c.toColumn)} IS NOT NULL),`,
     `ts AS (SELECT v FROM t LIMIT ${ROW_CAP})`,
     'SELECT',
     `  (SELECT COUNT(*) FROM ${q(c.fromTable)}) AS from_rows,`,
@@ -59,13 +58,14 @@ export async function detectLinks(
   const candidates = linkCandidates(tables).filter((c) => !linked.has(pairOf(c.fromTable, c.toTable)));
   const kindOf = (table: string, column: string) =>
     tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.kind;
+  const dialect = engineDialect(engine);
   const measured: { candidate: LinkCandidate; overlap: LinkOverlap }[] = [];
   for (const candidate of candidates) {
     const bothNumbers =
       kindOf(candidate.fromTable, candidate.fromColumn) === 'number' &&
       kindOf(candidate.toTable, candidate.toColumn) === 'number';
     try {
-      const [r] = tableToRows(await engine.query(linkOverlapSql(candidate, bothNumbers)));
+      const [r] = tableToRows(await engine.query(linkOverlapSql(dialect, candidate, bothNumbers)));
       measured.push({
         candidate,
         overlap: {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -18,16 +19,19 @@ const refuse = (what: string) => async (): Promise<never> => {
 const SESSION_ARGS = ['--output_format_arrow_compression_method=none'];
 
 /**
- * Engine on chDB, ClickHouse embedded in the process. A session in a temporary folder
- * holds a database of its own (`shakhes_<random>`) where the workbook's views, the
- * calendar and copied files live. chDB 3.4 cannot interrupt a running statement:
- * cancel() rejects the caller at once (serialEngine) while the statement finishes in
- * the background; later calls wait for it.
+ * Engine on chDB, ClickHouse embedded in the process: in a temporary folder, or in `path`,
+ * a chDB folder holding a team's own tables (read in place, never written). Either way a
+ * database of its own (`shakhes_<random>`) holds the workbook's views, the calendar and
+ * copied files, and close() drops it. chDB 3.4 binds one folder per process and cannot
+ * interrupt a running statement: cancel() rejects the caller at once (serialEngine) while
+ * the statement finishes in the background; later calls wait for it.
  */
-export async function createChdbEngine(): Promise<Engine & { readonly dialect: 'clickhouse' }> {
+export async function createChdbEngine(path?: string): Promise<Engine & { readonly dialect: 'clickhouse' }> {
   const chdb = loadChdb();
   if (chdb === null) throw new Error(`chDB is not installed here; run \`${CHDB_INSTALL}\` first.`);
-  const session: ChdbSession = new chdb.Session(undefined, { connectionArgs: SESSION_ARGS });
+  // chDB would make the folder: a mistyped path must not leave an empty database behind.
+  if (path !== undefined && !existsSync(path)) throw new Error(`chdb:${path}: no such folder.`);
+  const session: ChdbSession = new chdb.Session(path, { connectionArgs: SESSION_ARGS });
   const database = `shakhes_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const run = async (sql: string) => (await session.queryAsync(sql, { format: 'ArrowStream' })).bytes();
   await run(`CREATE DATABASE ${quoteIdent(database)}`);
@@ -61,7 +65,8 @@ export async function createChdbEngine(): Promise<Engine & { readonly dialect: '
     loadParquet: refuse('Reading Parquet'),
     async close() {
       try {
-        await run(`DROP DATABASE IF EXISTS ${quoteIdent(database)}`);
+        // SYNC: an Atomic database would otherwise keep its tables' files for minutes.
+        await run(`DROP DATABASE IF EXISTS ${quoteIdent(database)} SYNC`);
       } finally {
         session.close();
       }

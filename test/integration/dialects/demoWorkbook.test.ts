@@ -2,17 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/main';
+import { cli, differences } from '../support/cliRun';
 import { asOwner, demoInPostgres, mappedDemo, schemasOf } from '../support/postgresDemo';
 import { type PostgresServer, startPostgres } from '../support/postgresServer';
 import { chdbAvailable, postgresAvailable } from '../support/requiredEngine';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** `shakhes run` of the demo workbook. */
 const demo = (...args: string[]) => cli('run', 'samples/crm-demo.shakhes', ...args);
@@ -23,23 +16,6 @@ async function runDemo(...engine: string[]): Promise<unknown> {
   expect(err).toBe('');
   expect(code).toBe(0);
   return JSON.parse(out);
-}
-
-/** Where two printed scorecards differ: texts and blanks exactly, numbers to 1e-9 relative. */
-function differences(a: unknown, b: unknown, at = '$'): string[] {
-  if (typeof a === 'number' && typeof b === 'number')
-    return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ? [] : [`${at}: ${b}, DuckDB ${a}`];
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return [`${at}: ${b.length} items, DuckDB ${a.length}`];
-    return a.flatMap((x, i) => differences(x, b[i], `${at}[${i}]`));
-  }
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) =>
-      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`),
-    );
-  }
-  return a === b ? [] : [`${at}: ${JSON.stringify(b)}, DuckDB ${JSON.stringify(a)}`];
 }
 
 /**

@@ -23,10 +23,11 @@ async function bodyOf(req: IncomingMessage): Promise<Buffer> {
  * session, which runs the same SQL. An `INSERT … FORMAT ArrowStream` with data is run by
  * chDB reading the data from a file, chDB having no request body to read.
  */
-export async function startClickhouseFront(): Promise<ClickhouseFront> {
+export async function startClickhouseFront(path?: string): Promise<ClickhouseFront> {
   const chdb = loadChdb();
   if (chdb === null) throw new Error('chDB is not installed');
-  const session: ChdbSession = new chdb.Session(undefined, {
+  // On `path`, the server's data is that chDB folder's (a team's tables); else a fresh one.
+  const session: ChdbSession = new chdb.Session(path, {
     connectionArgs: ['--output_format_arrow_compression_method=none'],
   });
   let files = 0;
