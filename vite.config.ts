@@ -48,8 +48,30 @@ function strictContentSecurityPolicy(): Plugin {
  */
 const NODE_WORKERS = Math.max(2, availableParallelism() - 1);
 
+/**
+ * The built page's stylesheets go to the end of the body: in the head they block the
+ * first paint until they arrive, and index.html's skeleton carries its own inline style.
+ * The app's scripts still run only once they are in (a module script waits for the
+ * stylesheets before it), so nothing the app draws shows unstyled.
+ */
+function stylesAfterSkeleton(): Plugin {
+  return {
+    name: 'shakhes-styles-after-skeleton',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const links = html.match(/\s*<link rel="stylesheet"[^>]*>/g) ?? [];
+        const rest = links.reduce((h, l) => h.replace(l, ''), html);
+        return rest.replace('</body>', `  ${links.map((l) => l.trim()).join('\n    ')}\n  </body>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), strictContentSecurityPolicy()],
+  plugins: [react(), strictContentSecurityPolicy(), stylesAfterSkeleton()],
   base: './',
   resolve: {
     alias: {

@@ -5,41 +5,52 @@ import type { EncodeReply, EncodeRequest } from './encodeMessages';
 /** A table → Parquet bytes, somewhere that does not block the page. */
 export type EncodeParquet = (table: Table) => Promise<Uint8Array>;
 
+interface Waiting {
+  ok(b: Uint8Array): void;
+  fail(e: Error): void;
+}
+
 /**
- * Parquet encoding in a Web Worker of its own, started on first use. The table goes over
- * as its Arrow IPC stream in transferred chunks, written a slice at a time, so the page
- * neither joins nor copies the whole stream. If the browser cannot start the worker,
- * `fallback` (the page's own codec) does the work instead.
+ * The page's one encode worker, shared by every encoder (autosave, Save, exports): each
+ * worker holds its own parquet-wasm instance and, while it encodes, a copy of the table,
+ * so a second one only doubled the memory. Started on first use; null once it failed.
+ */
+let worker: Worker | null | undefined;
+let nextId = 1;
+const waiting = new Map<number, Waiting>();
+
+function start(): Worker | null {
+  try {
+    const w = new Worker(new URL('./encodeWorker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<EncodeReply>) => {
+      const reply = e.data;
+      const pending = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if ('bytes' in reply) pending?.ok(reply.bytes);
+      else pending?.fail(new Error(reply.error));
+    };
+    w.onerror = (e) => {
+      // A worker that cannot load fails what it holds; later tables use their fallback.
+      e.preventDefault();
+      worker = null;
+      for (const p of waiting.values()) p.fail(new Error(e.message || 'The Parquet worker stopped.'));
+      waiting.clear();
+      w.terminate();
+    };
+    return w;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parquet encoding in the page's encode worker. The table goes over as its Arrow IPC
+ * stream in transferred chunks, written a slice at a time, so the page neither joins nor
+ * copies the whole stream; the worker answers each table under its id, so encoders
+ * sharing it never see each other's bytes. If the browser cannot start the worker,
+ * `fallback` (the caller's own codec on the page) does the work instead.
  */
 export function workerEncoder(fallback: EncodeParquet): EncodeParquet {
-  let worker: Worker | null | undefined;
-  let nextId = 1;
-  const waiting = new Map<number, { ok(b: Uint8Array): void; fail(e: Error): void }>();
-
-  const start = (): Worker | null => {
-    try {
-      const w = new Worker(new URL('./encodeWorker.ts', import.meta.url), { type: 'module' });
-      w.onmessage = (e: MessageEvent<EncodeReply>) => {
-        const reply = e.data;
-        const pending = waiting.get(reply.id);
-        waiting.delete(reply.id);
-        if ('bytes' in reply) pending?.ok(reply.bytes);
-        else pending?.fail(new Error(reply.error));
-      };
-      w.onerror = (e) => {
-        // A worker that cannot load fails what it holds; later tables use the fallback.
-        e.preventDefault();
-        worker = null;
-        for (const p of waiting.values()) p.fail(new Error(e.message || 'The Parquet worker stopped.'));
-        waiting.clear();
-        w.terminate();
-      };
-      return w;
-    } catch {
-      return null;
-    }
-  };
-
   return async (table) => {
     if (worker === undefined) worker = start();
     const w = worker;
