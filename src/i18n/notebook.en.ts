@@ -130,6 +130,8 @@ export const notebookEn = {
   'notebook.problem.engine': '{message}',
   'notebook.problem.outOfMemory':
     'The data is too big for the browser tab: DuckDB-WASM ran out of memory (it stops at about 3 GB). Open the workbook with “shakhes serve”, which runs native DuckDB on this computer and spills to disk, or filter or aggregate first.',
+  'notebook.problem.engineStopped':
+    'The browser tab ran out of memory and its DuckDB-WASM engine stopped, so nothing more can be computed in this tab. Your workbook is kept as it was. For data this big, open it with “shakhes serve”, which runs native DuckDB on this computer and spills to disk; or reload the page to start the engine again with less data.',
   'notebook.problem.cycle': 'These cells read each other in a circle: {path}.',
   'notebook.problem.waitingOn': 'Waiting on {name}, which failed.',
   'notebook.problem.timedOut':

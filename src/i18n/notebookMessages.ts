@@ -1,8 +1,8 @@
 import type { PivotField } from '../core/analysis/pivot';
 import type { NotebookMessage, NotebookMessageCode } from '../core/notebook/messages';
-import { isOutOfMemory } from '../core/outOfMemory';
 import { diagnosticText } from './diagnostics';
 import type { MessageKey } from './en';
+import { engineTroubleText } from './engineTrouble';
 import { guardRefusalText } from './guardRefusals';
 import { activeLocale } from './locale';
 import { type MessageParams, t } from './t';
@@ -76,9 +76,8 @@ function messageParams(m: NotebookMessage): MessageParams {
 export function notebookMessageText(m: NotebookMessage): string {
   const params = messageParams(m);
   // The engine's own words, except at the browser engine's limit: then where to go instead.
-  if (m.code === 'engine' && isOutOfMemory(String(params.message ?? '')))
-    return t('notebook.problem.outOfMemory');
-  return t(NOTEBOOK_MESSAGE_KEYS[m.code], params);
+  const trouble = m.code === 'engine' ? engineTroubleText(String(params.message ?? '')) : null;
+  return trouble ?? t(NOTEBOOK_MESSAGE_KEYS[m.code], params);
 }
 
 /** Several problems, one a line. */

@@ -1,4 +1,4 @@
-import { isOutOfMemory } from '../../core/outOfMemory';
+import { engineTroubleText } from '../../i18n/engineTrouble';
 import { isolated, ltr } from '../../i18n/isolate';
 import { kpiLabel } from '../../i18n/kpi';
 import { t } from '../../i18n/t';
@@ -10,8 +10,13 @@ import type { KpiFailure, WorkbookKpi } from '../../state/scorecardStore';
  */
 export function failureText(f: KpiFailure, kpis: readonly WorkbookKpi[]): string {
   // At the browser engine's memory limit, where to go instead (as an import and a notebook cell say).
-  if (f.via === null && isOutOfMemory(f.message)) return t('notebook.problem.outOfMemory');
-  if (f.via === null) return t('scorecard.runFailed', { message: ltr(f.message) });
+  if (f.via === null)
+    return engineTroubleText(f.message) ?? t('scorecard.runFailed', { message: ltr(f.message) });
   const via = kpis.find((k) => k.id === f.via);
   return t('scorecard.runFailedVia', { kpi: isolated(via === undefined ? f.via : kpiLabel(via)) });
+}
+
+/** Why a whole run failed, in the language shown: at the engine's limit, what to do instead. */
+export function runFailureText(message: string): string {
+  return engineTroubleText(message) ?? t('scorecard.failed', { message });
 }

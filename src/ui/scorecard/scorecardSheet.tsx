@@ -11,6 +11,7 @@ import { useFirstLoad } from '../firstLoad';
 import { PlusIcon } from '../icons';
 import { LoadingState } from '../loadingState';
 import { AddKpiDialog, NewKpiDialog } from './addKpiDialog';
+import { runFailureText } from './failureText';
 import { FormulaBar } from './formulaBar';
 import { useScorecard } from './scorecardApp';
 import { ScorecardControls } from './scorecardControls';
@@ -77,7 +78,7 @@ export function ScorecardSheet() {
         ) : status === 'error' ? (
           <span className="sc-error">
             {stop === null
-              ? t('scorecard.failed', { message: error ?? '' })
+              ? runFailureText(error ?? '')
               : t(stop.kind === 'timed-out' ? 'scorecard.timedOut' : 'scorecard.cancelled', {
                   seconds: stop.seconds,
                 })}
