@@ -172,6 +172,25 @@ describe("the server's tables in the page", () => {
     expect(paths.some((p) => /^\/api\/files\/[0-9a-f-]{36}\.csv$/.test(p))).toBe(true);
     expect(paths).toContain('/api/import');
   });
+
+  it('saves with data but the server’s tables by reference, and says so', async () => {
+    const page = b.page;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
+    const { doc, data: embedded } = readWorkbook(new Uint8Array(readFileSync(await download.path())));
+    // Both tables are the server's: named in the file, neither copied through the tab.
+    expect(doc.datasets.map((d) => [d.table, d.embedded])).toEqual([
+      ['deals', false],
+      ['leads', false],
+    ]);
+    expect(embedded.size).toBe(0);
+    const notice = page.locator('.workbook-by-reference');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(`deals (${join(data, 'deals.csv')})`);
+    await b.screenshot('serve-saved-by-reference');
+  });
 });
 
 /**
