@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-export interface ServeChild {
+interface ServeChild {
   url: string;
   /** Seconds from spawning the command until it printed its address (its import of the file included). */
   started: number;
