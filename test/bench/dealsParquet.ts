@@ -10,6 +10,21 @@ const s = duckdb.stringLiteral;
 const DATA_DIR = join(tmpdir(), 'shakhes-servebench');
 
 /**
+ * What the bench's own native DuckDB may hold in memory from `LARGE_ROWS` rows up, spilling
+ * the rest to `spillDirectory()`: the machine is shared, and the in-memory database would
+ * otherwise take up to 80 % of it (and spill into `.tmp` under the working directory).
+ */
+export const LARGE_ROWS = 1e8;
+export const LARGE_MEMORY_LIMIT = '4GB';
+
+/** A folder under the bench's data folder for native DuckDB's spill, made on first use. */
+export function spillDirectory(what: string): string {
+  const dir = join(DATA_DIR, 'spill', what);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
  * A deals table of `rows` rows as Parquet, written by native DuckDB once and reused: the
  * demo's columns and types (as the app imports samples/crm-demo/deals.csv) and its spread
  * of values (about 57 % lost, 37 % won, the rest open; amounts log-normal around 15,000
@@ -48,6 +63,9 @@ async function writeDeals(rows: number, path: string) {
   const tmp = `${path}.part`;
   const db = await nativeConnection('all');
   try {
+    // Written as it is generated, row group by row group; the limit keeps 100M rows from taking the machine.
+    await db.run(`SET memory_limit = ${s(LARGE_MEMORY_LIMIT)}`);
+    await db.run(`SET temp_directory = ${s(spillDirectory('generate'))}`);
     await db.run(`COPY (
       WITH r AS (
         SELECT i, ${u('stage')} AS u_stage, ${u('day')} AS u_day, ${u('cycle')} AS u_cycle,

@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --runs 5 --out bench.json --sizes 1m,5m --no-chromium --only load,scorecard,grid,export,afterload,bundle,...]
  * npm run bench -- --only serve [--rows 1e6,2e7,1e8]   (`shakhes serve`, only when asked: serveBench.ts)
+ * npm run bench -- --only serve-app [--rows 1e8]        (the served app alone, no native DuckDB beside it)
  *
  * Measures Shakhes on the generated demo schema (samples/generate.ts) in DuckDB-WASM
  * (its Node build, and the built app in headless Chromium) against native DuckDB on
@@ -33,7 +34,7 @@ import {
   type ServeComparison,
   summarise,
 } from './report';
-import { serveFigures } from './serveBench';
+import { serveAppFigures, serveFigures } from './serveBench';
 
 const args = parseArgs(process.argv.slice(2), new Set(['no-chromium']));
 const runs = Number(flag(args, 'runs') ?? 5);
@@ -172,6 +173,12 @@ if (only?.includes('serve'))
       const { figures: f, comparison } = await serveFigures(rows, runs);
       figures.push(...f);
       serveRows.push(comparison);
+    });
+
+if (only?.includes('serve-app'))
+  for (const rows of (flag(args, 'rows') ?? '1e8').split(',').map(Number))
+    await section(`shakhes serve alone, ${rows.toLocaleString('en')} rows`, async () => {
+      figures.push(...(await serveAppFigures(rows)));
     });
 
 console.log(printReport(figures));
