@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, differences } from '../support/cliRun';
 import { asOwner, demoInPostgres, mappedDemo, schemasOf } from '../support/postgresDemo';
@@ -89,6 +90,32 @@ describe('the demo workbook on every engine', () => {
         );
         expect(err).toContain('broken.deals has no column "stage"');
         expect(await schemasOf(server.url)).toEqual(['broken', 'crm', 'public', 'sales']);
+      }, 120_000);
+
+      it('eval reads the table --table names in place: the count and sum SQL gives on it', async () => {
+        const schemas = await schemasOf(server.url);
+        const client = new pg.Client({ connectionString: server.url });
+        await client.connect();
+        const { rows } = await client
+          .query('SELECT count(*)::int AS n, sum(amount)::float8 AS s FROM sales.deals_export')
+          .finally(() => client.end());
+        const evalInPlace = async (formula: string) => {
+          const got = await cli(
+            'eval',
+            '--format',
+            'json',
+            '--engine',
+            reader,
+            '--table',
+            'deals=sales.deals_export',
+            formula,
+          );
+          expect([got.err, got.code]).toEqual(['', 0]);
+          return (JSON.parse(got.out) as { value: number }).value;
+        };
+        expect(await evalInPlace('COUNTROWS(deals)')).toBe(rows[0].n);
+        expect(await evalInPlace('SUM(deals.amount)')).toBeCloseTo(rows[0].s, 6);
+        expect(await schemasOf(server.url)).toEqual(schemas);
       }, 120_000);
 
       it('refuses --table for a table the workbook does not have', async () => {
