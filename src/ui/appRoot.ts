@@ -24,7 +24,7 @@ import { createTableRemoval } from '../state/tableRemoval';
 import { createTimeLimitStore, timeLimitSlice } from '../state/timeLimitStore';
 import { createWorkbookStore } from '../state/workbookStore';
 import { indexedDbStorage } from '../workbook/autosaveStorage';
-import { demoFiles, hasDemo, isDemoWorkbook } from './demoFiles';
+import { fetchingDemoFiles, hasDemo, isDemoWorkbook } from './demoFiles';
 import { DEMO_TARGETS } from './scorecard/demoTargets';
 
 /**
@@ -39,7 +39,7 @@ export const localeStore = createLocaleStore();
 export const dataStore = createDataStore({
   createEngine: startBrowserEngine,
   importFile: importInBrowser,
-  demoFiles,
+  demoFiles: fetchingDemoFiles,
 });
 
 /** The open workbook: its title, undo history, saving and opening. */
