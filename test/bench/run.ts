@@ -80,7 +80,7 @@ function csvRows(path: string): number {
 }
 
 // The sections below that work on the demo CSVs; none asked for, none generated.
-const demoSections = ['load', 'scorecard', 'grid', 'export', 'scroll', 'memory'];
+const demoSections = ['load', 'scorecard', 'grid', 'export', 'afterload', 'scroll', 'memory'];
 for (const size of demoSections.some(want) ? sizes : []) {
   const spec = SIZES[size];
   if (!spec) throw new Error(`unknown size ${size}; use 1m or 5m`);
