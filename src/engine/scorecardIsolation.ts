@@ -1,6 +1,7 @@
 import type { CompiledScorecard } from '../core/formula/compile';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from './engine';
 import { runScorecard, type ScorecardRow } from './scorecardRun';
+import { EngineStopped } from './workerWatch';
 
 /** The rows of one query that ran, and what it was compiled from (its outputs name the KPIs). */
 interface ScorecardPart {
@@ -25,13 +26,15 @@ function engineMessage(e: unknown): string {
 
 /**
  * A run stopped on purpose, by a Cancel or by the time limit: splitting it would only run
- * the same work again, each half up to the limit once more.
+ * the same work again, each half up to the limit once more. Nor when the engine itself
+ * stopped: no half can run, and the whole run says so.
  */
 function cancelled(e: unknown, options: QueryOptions | undefined): boolean {
   return (
     options?.signal?.aborted === true ||
     e instanceof EngineCancelled ||
     e instanceof EngineTimedOut ||
+    e instanceof EngineStopped ||
     (e instanceof Error && e.name === 'AbortError')
   );
 }

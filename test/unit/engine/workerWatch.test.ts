@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { CompiledScorecard } from '../../../src/core/formula/compile';
 import { isEngineStopped, isOutOfMemory } from '../../../src/core/outOfMemory';
+import type { Engine } from '../../../src/engine/engine';
+import { runScorecardIsolated } from '../../../src/engine/scorecardIsolation';
 import { EngineStopped, watchWorker } from '../../../src/engine/workerWatch';
 
 /** A worker's event side: what the browser dispatches when the worker fails. */
@@ -64,5 +67,28 @@ describe('watchWorker (issue 16: a failed worker left its queries waiting for ev
     expect(isEngineStopped(stopped)).toBe(true);
     expect(isEngineStopped('Out of Memory Error: Allocation failure')).toBe(false);
     expect(isOutOfMemory('Out of Memory Error: Allocation failure')).toBe(true);
+  });
+});
+
+describe('a scorecard run on a stopped engine', () => {
+  it('ends after its first query instead of trying each KPI alone, so the whole run says the engine stopped', async () => {
+    const asked: string[] = [];
+    const engine = {
+      query: async (sql: string) => {
+        asked.push(sql);
+        throw new EngineStopped('its worker failed');
+      },
+    } as unknown as Engine;
+    const compile = (ids: readonly string[]) =>
+      ({
+        sql: `SELECT ${ids.join(', ')}`,
+        outputs: [],
+        diagnostics: [],
+        dialect: 'duckdb',
+      }) as unknown as CompiledScorecard;
+    await expect(runScorecardIsolated(engine, compile, ['a', 'b', 'c', 'd'])).rejects.toBeInstanceOf(
+      EngineStopped,
+    );
+    expect(asked).toHaveLength(1);
   });
 });
