@@ -35,7 +35,8 @@ const COMMANDS: Record<
     booleans: [],
     usage:
       'explain KPI --by TABLE.COLUMN [--period latest|yoy|FROM/TO..FROM/TO] [--grain day|week|month|quarter|year]\n' +
-      '     [--calendar gregorian|jalali] [--top N] [--format table|json|csv] [--lang en|fa] [--data NAME=FILE …] [--map auto] [FILE.shakhes]',
+      '     [--calendar gregorian|jalali] [--top N] [--format table|json|csv] [--lang en|fa] [--data NAME=FILE …] [--map auto] [FILE.shakhes]\n' +
+      '     [--engine postgres://…|clickhouse://…|chdb: [--schema S] [--table NAME=SCHEMA.TABLE …]]',
   },
   map: {
     run: mapCommand,
