@@ -67,13 +67,14 @@ async function cell(
   kind: CellKind,
   config: CellConfig,
   calendar: CalendarKind = 'gregorian',
+  views: string[] = [],
 ) {
   const ctx: NotebookContext = {
     tables: TABLES,
     schema: scorecardSchema(tables),
     kpis: new Map(),
     inputs: new Map(),
-    views: [],
+    views,
     calendar,
     dialect: engineDialect(engine),
   };
@@ -260,4 +261,27 @@ if (chdbAvailable())
       () => engine,
       () => cli,
     );
+
+    it("pivots a ClickHouse table's own non-Nullable columns: a total's row is blank, not ''", async () => {
+      await engine.query(
+        'CREATE TABLE plain_sales (region String, segment String, amount Float64) ENGINE = Memory',
+      );
+      await engine.query(
+        "INSERT INTO plain_sales VALUES ('N', 'SMB', 10), ('N', 'SMB', 20), ('N', 'Ent', 60), ('S', 'SMB', 40)",
+      );
+      const config = {
+        table: 'plain_sales',
+        rows: 'region',
+        columns: 'segment',
+        value: 'amount',
+        aggregate: 'sum',
+      };
+      const result = await cell(engine, 'pivot', config, 'gregorian', ['plain_sales']);
+      // N: Ent 60, SMB 10 + 20; S: SMB 40; the column totals' row has no region: Ent 60, SMB 70, all 130.
+      expect(result?.rows).toEqual([
+        { region: 'N', Ent: 60, SMB: 30, '(total)': 90, pivot_total_row: 0 },
+        { region: 'S', Ent: null, SMB: 40, '(total)': 40, pivot_total_row: 0 },
+        { region: null, Ent: 60, SMB: 70, '(total)': 130, pivot_total_row: 1 },
+      ]);
+    });
   });
