@@ -102,8 +102,8 @@ export type DatePart = 'year' | 'month' | 'day' | 'quarter' | 'isoYear' | 'isoWe
 /**
  * The aggregates formulas compile to. countRows counts rows (no argument); percentile
  * takes the value and a constant share 0..1 and interpolates linearly between values.
- * corr (key drivers) takes two values: Pearson's r over the rows holding both, blank
- * when either has no spread.
+ * corr (key drivers) takes two values: Pearson's r over the rows holding both (with no
+ * spread, PostgreSQL's is blank and the others' nan, which the engine boundary reads as blank).
  */
 export type AggregateKind =
   | 'sum'

@@ -71,7 +71,7 @@ function aggregate(kind: AggregateKind, [x, p]: readonly string[], filter: strin
       return fn('quantileExactInclusiveOrNull', [x], `(${p})`);
     case 'anyValue':
       return fn('any', [x]);
-    // The Stable variants are Welford's, as DuckDB and PostgreSQL compute; a flat series gives nan.
+    // The Stable variant is the numerically stable one (plain corr sums squares and loses digits).
     case 'corr':
       return fn('corrStableOrNull', [x, p]);
   }
