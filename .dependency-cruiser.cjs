@@ -69,6 +69,26 @@ module.exports = {
       to: { path: '^src/core/sql/dialects/(?!registry\\.ts$)' },
     },
     {
+      name: 'core-is-given-its-dialect',
+      comment:
+        'Core SQL builders are given the Dialect of the engine they run on (src/engine/engineDialect.ts); none picks one from the registry. ' +
+        "Allowed: the notebook's SQL cell (the user's own DuckDB SQL, judged by DuckDB's guard), and the builders that still " +
+        "default to DuckDB's dialect until their callers pass one (issue 17): the scorecard compiler, table DDL, the data grid, " +
+        'column profiles and mapping views.',
+      severity: 'error',
+      from: {
+        path: '^src/core/',
+        pathNot: [
+          '^src/core/sql/dialects/',
+          '^src/core/notebook/kinds/sql\\.ts$',
+          '^src/core/formula/(compile|rollup)\\.ts$',
+          '^src/core/sql/(tableDdl|gridQuery|distinctValuesQuery|profileQuery|columnProfileForMapping)\\.ts$',
+          '^src/core/model/(mappingView|mappingPlausibility)\\.ts$',
+        ],
+      },
+      to: { path: '^src/core/sql/dialects/' },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       comment: 'Type-only imports (the i18n catalogues typing themselves by `t`) do not count.',

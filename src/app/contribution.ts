@@ -5,6 +5,7 @@ import type { ExplainedPeriod, ExplainRequest, ExplainResult } from '../core/ana
 import type { DateSpan } from '../core/kpi/dateRange';
 import { ensureCalendar } from '../engine/calendar';
 import type { Engine, QueryOptions } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 import { plainColumn } from '../engine/rows';
 
 const DAY_MS = 86_400_000;
@@ -29,7 +30,8 @@ async function choicePeriods(
   if (typeof hi !== 'string') return null;
   // Two years back covers a year-ago period whole; a year on, the latest period's true end.
   await ensureCalendar(engine, shift(hi, -800), shift(hi, 400));
-  const t = await engine.query(choicePeriodsSql(req.period.t, req.grain, req.calendar, hi), options);
+  const sql = choicePeriodsSql(req.period.t, req.grain, req.calendar, hi, engineDialect(engine));
+  const t = await engine.query(sql, options);
   const [sides, starts, ends, labels] = ['side', 'period_start', 'period_end', 'period'].map((c) =>
     plainColumn(t, c),
   );
@@ -44,13 +46,14 @@ async function choicePeriods(
 /**
  * Explains a KPI's change between two periods by one dimension: resolves the periods,
  * runs the one contribution query and splits the change (src/core/analysis/contribution.ts).
+ * Every query is written in the engine's own dialect.
  */
 export async function explainChange(
   engine: Engine,
   req: ExplainRequest,
   options?: QueryOptions,
 ): Promise<ExplainResult> {
-  const plan = planContribution(req);
+  const plan = planContribution(req, engineDialect(engine));
   if (plan.t !== 'plan') return plan;
   const periods = await choicePeriods(engine, req, plan.lastDateSql, options);
   if (periods === null) return { t: 'no-period', kpi: req.kpiId };

@@ -8,7 +8,6 @@ import { kpiLabelIn } from '../core/kpi/catalogFa';
 import { scorecardSchema } from '../core/model/scorecardSchema';
 import { CALENDARS, type CalendarKind, GRAINS, type Grain } from '../core/sql/calendarSchema';
 import type { Engine } from '../engine/engine';
-import { engineDialect } from '../engine/engineDialect';
 import type { Cell } from '../engine/rows';
 import { explainSentence } from '../i18n/explainSentence';
 import { LOCALES, type Locale, type LocaleSettings } from '../i18n/locale';
@@ -23,7 +22,16 @@ import { parseColumnRef } from './schemaFromImports';
 import { TARGET_OPTIONS, targetFor } from './targetEngine';
 
 const EXPLAIN_OPTIONS = [
-  ...['by', 'period', 'grain', 'calendar', 'data', 'map', 'top', 'format', 'lang', 'table'],
+  'by',
+  'period',
+  'grain',
+  'calendar',
+  'data',
+  'map',
+  'top',
+  'format',
+  'lang',
+  'table',
   ...TARGET_OPTIONS,
 ];
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -73,17 +81,22 @@ function table(
   };
 }
 
-/**
- * `explain KPI --by TABLE.COLUMN`: why a KPI changed between two periods, split by the
- * segments of a dimension (src/core/analysis/contribution.ts), as a ranked table and a
- * sentence. The workbook (or the data files alone) opens as `run` opens it.
- */
-export async function explainCommand(
-  args: ParsedArgs,
-  startEngine: () => Promise<Engine>,
-  io: CliIO,
-): Promise<number> {
-  checkKnown(args, EXPLAIN_OPTIONS);
+/** The request as the command line gave it, checked. */
+interface ExplainArgs {
+  kpiName: string;
+  path: string | undefined;
+  by: { table: string; column: string };
+  period: PeriodChoice;
+  grainFlag: Grain | undefined;
+  calendarFlag: CalendarKind | undefined;
+  format: (typeof FORMATS)[number];
+  locale: Locale;
+  top: number;
+  auto: boolean;
+}
+
+/** The command line read and checked: a usage error names what is wrong. */
+function explainArgs(args: ParsedArgs): ExplainArgs {
   const [kpiName, path, ...extra] = args.positional;
   if (kpiName === undefined || extra.length > 0)
     throw new UsageError(
@@ -110,36 +123,65 @@ export async function explainCommand(
   const auto = mapAuto(flag(args, 'map'));
   if (path === undefined && flags(args, 'data').length === 0)
     throw new UsageError('explain needs a workbook file or data files (--data deals=deals.csv --map auto).');
-  const asked = { kpiName, path, by, period, grainFlag, calendarFlag, format, locale, top, auto };
-  // With a workbook, --engine URL and no --data, its tables are the database's own (inPlace.ts).
-  const inPlace = inPlaceFor(args, path) ?? undefined;
+  return { kpiName, path, by, period, grainFlag, calendarFlag, format, locale, top, auto };
+}
+
+/**
+ * `explain KPI --by TABLE.COLUMN`: why a KPI changed between two periods, split by the
+ * segments of a dimension (src/core/analysis/contribution.ts), as a ranked table and a
+ * sentence. The workbook (or the data files alone) opens as `run` opens it, and with
+ * `--engine URL` the change is computed in that database as `run` computes there.
+ */
+export async function explainCommand(
+  args: ParsedArgs,
+  startEngine: () => Promise<Engine>,
+  io: CliIO,
+): Promise<number> {
+  checkKnown(args, EXPLAIN_OPTIONS);
+  const a = explainArgs(args);
+  const inPlace = inPlaceFor(args, a.path) ?? undefined;
   try {
-    return await explainOn(args, asked, startEngine, io, inPlace);
+    return await explainOn(args, a, startEngine, io, inPlace);
   } finally {
     await inPlace?.close();
   }
 }
 
+/**
+ * Runs `work` on the engine the numbers are computed in: the database's own tables read
+ * in place, copies of the tables DuckDB loaded in the database `--engine` names, or DuckDB.
+ */
+async function onTarget<T>(
+  args: ParsedArgs,
+  opened: { engine(): Promise<Engine>; tables: readonly { name: string }[] },
+  inPlace: InPlace | undefined,
+  work: (engine: Engine) => Promise<T>,
+): Promise<T> {
+  const engine = await opened.engine();
+  const target =
+    inPlace === undefined
+      ? await targetFor(
+          args,
+          engine,
+          opened.tables.map((t) => t.name),
+        )
+      : { engine, close: async () => undefined };
+  try {
+    return await work(target.engine);
+  } finally {
+    await target.close();
+  }
+}
+
 async function explainOn(
   args: ParsedArgs,
-  asked: {
-    kpiName: string;
-    path: string | undefined;
-    by: { table: string; column: string };
-    period: PeriodChoice;
-    grainFlag: Grain | undefined;
-    calendarFlag: CalendarKind | undefined;
-    format: (typeof FORMATS)[number];
-    locale: Locale;
-    top: number;
-    auto: boolean;
-  },
+  a: ExplainArgs,
   startEngine: () => Promise<Engine>,
   io: CliIO,
   inPlace: InPlace | undefined,
 ): Promise<number> {
-  const { kpiName, path, by, period, grainFlag, calendarFlag, format, locale, top, auto } = asked;
-  const opened = await openInputs(args, path, auto, startEngine, io, inPlace);
+  const { kpiName, by, period, grainFlag, calendarFlag, format, locale, top } = a;
+  const opened = await openInputs(args, a.path, a.auto, startEngine, io, inPlace);
   if (opened === null) return 2;
   const { session, kpis } = opened;
   const { mapping } = session;
@@ -158,33 +200,19 @@ async function explainOn(
     return 2;
   }
   const label = kpiLabelIn(locale, kpi);
-  const tables = mapping.scorecardTables();
-  // With --engine URL and the tables loaded here, computed on copies of them there.
-  const target =
-    inPlace === undefined
-      ? await targetFor(
-          args,
-          await opened.engine(),
-          tables.map((t) => t.name),
-        )
-      : { engine: await opened.engine(), close: async () => undefined };
-  let result: ExplainResult;
-  try {
-    result = await explainChange(target.engine, {
+  const result = await onTarget(args, opened, inPlace, (engine) =>
+    explainChange(engine, {
       kpiId: kpi.id,
       // A workbook KPI is a KPI definition with more besides.
       kpis,
-      schema: scorecardSchema(tables, mapping.links()),
+      schema: scorecardSchema(mapping.scorecardTables(), mapping.links()),
       by,
       period,
       grain: grainFlag ?? settings.grain,
       calendar: calendarFlag ?? settings.calendar,
       top,
-      dialect: engineDialect(target.engine),
-    });
-  } finally {
-    await target.close();
-  }
+    }),
+  );
   if (result.t === 'formula') {
     for (const d of result.diagnostics) io.err(renderDiagnostic(kpi.formula, d));
     return 2;

@@ -5,7 +5,7 @@ import { parseSqlError, type SqlErrorPosition } from '../../core/notebook/sqlErr
 import type { CellPlan, ResultTable } from '../../core/notebook/types';
 import { ensureCalendar } from '../../engine/calendar';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../../engine/engine';
-import { arrowToRows } from '../../engine/rows';
+import { arrowToRows, plainColumn } from '../../engine/rows';
 import { runScorecard, scorecardBounds } from '../../engine/scorecardRun';
 import { guardWorkbookSql } from '../../engine/workbookSql';
 import { explainChange } from '../contribution';
@@ -49,12 +49,17 @@ export async function executePlan(
       if (!current()) return null;
     }
     if (plan.calendar !== undefined) {
-      const [span] = arrowToRows(await engine.query(plan.calendar.bounds, options)).rows;
-      const day = (v: unknown) => (typeof v === 'string' ? v : null);
-      await ensureCalendar(engine, day(span?.lo), day(span?.hi));
+      // The bounds are DATEs, read as ISO text here whatever the engine's own spelling.
+      const bounds = await engine.query(plan.calendar.bounds, options);
+      const day = (column: string) => {
+        const [v] = plainColumn(bounds, column);
+        return typeof v === 'string' ? v : null;
+      };
+      await ensureCalendar(engine, day('lo'), day('hi'));
       if (!current()) return null;
     }
-    const rows = arrowToRows(await engine.query(plan.result, options));
+    const read = arrowToRows(await engine.query(plan.result, options));
+    const rows = plan.reshape === undefined ? read : plan.reshape(read);
     return {
       ok: true,
       result: {

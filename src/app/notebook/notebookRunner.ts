@@ -15,6 +15,7 @@ import type {
 import type { CalendarKind } from '../../core/sql/calendarSchema';
 import { dropSql } from '../../core/sql/tableDdl';
 import { type Engine, EngineCancelled, EngineTimedOut, type QueryOptions } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import type { guardWorkbookSql } from '../../engine/workbookSql';
 import { executePlan } from './executePlan';
 import { allCells, cellGraph, shownCells } from './runPlan';
@@ -100,7 +101,7 @@ export function createNotebookRunner(deps: NotebookRunnerDeps): NotebookRunner {
 
   const cellById = (id: string) => deps.cells().find((c) => c.id === id);
 
-  const context = (cell: NotebookCell): NotebookContext => {
+  const context = (cell: NotebookCell, engine: Engine): NotebookContext => {
     const cells = deps.cells();
     const inputs = new Map<string, InputValue>();
     for (const c of cells) if (c.kind === 'input') inputs.set(c.name, inputValue(c));
@@ -111,6 +112,7 @@ export function createNotebookRunner(deps: NotebookRunnerDeps): NotebookRunner {
       inputs,
       views: cells.filter((c) => c.kind === 'sql' && c.id !== cell.id).map((c) => c.name),
       calendar: deps.calendar?.() ?? 'gregorian',
+      dialect: engineDialect(engine),
     };
   };
 
@@ -123,9 +125,10 @@ export function createNotebookRunner(deps: NotebookRunnerDeps): NotebookRunner {
   ): Promise<CellOutcome | null> => {
     const options: QueryOptions = { signal: me.controller.signal, timeLimitMs: deps.timeLimitMs?.() };
     try {
-      const planned = CELL_REGISTRY[cell.kind].plan(cell, context(cell));
+      const engine = await deps.engine();
+      const planned = CELL_REGISTRY[cell.kind].plan(cell, context(cell, engine));
       if (!planned.ok) return failure([...planned.problems]);
-      const outcome = await executePlan(await deps.engine(), planned.plan, options, current, deps.guard);
+      const outcome = await executePlan(engine, planned.plan, options, current, deps.guard);
       if (outcome === null) return null;
       if (!outcome.ok) return failure(outcome.problems, outcome.at);
       const ms = Math.round(performance.now() - started);

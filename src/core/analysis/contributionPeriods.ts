@@ -7,7 +7,6 @@ import {
   periodColumns,
 } from '../sql/calendarSchema';
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 
 /**
  * Which two periods a change is explained between: the latest period of the grain and
@@ -57,20 +56,23 @@ export function choicePeriodsSql(
   grain: Grain,
   calendar: CalendarKind,
   last: string,
-  d: Dialect = duckdb,
+  d: Dialect,
 ): string {
   const p = periodColumns(calendar, grain);
   const q = (s: string) => d.quoteIdent(s);
   const c = (col: string) => `c.${q(col)}`;
   const end = d.dateLiteral(last);
-  const before = choice === 'latest' ? 'p.period_end = cur.period_start - 1' : 'p.ord = cur.ord - 10000';
+  const dayBefore = (date: string) => d.addDays(date, '-1');
+  const before =
+    choice === 'latest' ? `p.period_end = ${dayBefore('cur.period_start')}` : 'p.ord = cur.ord - 10000';
+  const any = (col: string) => d.aggregate('anyValue', [c(col)], null);
   return [
     `WITH p AS (SELECT ${c(p.start)} AS period_start, MAX(${c(CALENDAR_DAY)}) AS period_end,`,
-    `  ANY_VALUE(${c(p.label)}) AS period, ANY_VALUE(${c(p.ord)}) AS ord FROM ${q(CALENDAR_TABLE)} AS c GROUP BY ${c(p.start)}),`,
+    `  ${any(p.label)} AS period, ${any(p.ord)} AS ord FROM ${q(CALENDAR_TABLE)} AS c GROUP BY ${c(p.start)}),`,
     `h AS (SELECT p.* FROM p JOIN ${q(CALENDAR_TABLE)} AS c ON ${c(p.start)} = p.period_start WHERE ${c(CALENDAR_DAY)} = ${end}),`,
-    `cur AS (SELECT p.* FROM p, h WHERE (h.period_end <= ${end} AND p.period_start = h.period_start) OR (h.period_end > ${end} AND p.period_end = h.period_start - 1))`,
-    `SELECT 'b' AS side, period_start, period_end, period FROM cur`,
+    `cur AS (SELECT p.* FROM p, h WHERE (h.period_end <= ${end} AND p.period_start = h.period_start) OR (h.period_end > ${end} AND p.period_end = ${dayBefore('h.period_start')}))`,
+    `SELECT ${d.stringLiteral('b')} AS side, period_start, period_end, period FROM cur`,
     'UNION ALL',
-    `SELECT 'a' AS side, p.period_start, p.period_end, p.period FROM p, cur WHERE ${before}`,
+    `SELECT ${d.stringLiteral('a')} AS side, p.period_start, p.period_end, p.period FROM p, cur WHERE ${before}`,
   ].join('\n');
 }

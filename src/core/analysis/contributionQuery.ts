@@ -11,7 +11,6 @@ import {
 import type { KpiDef, Schema } from '../formula/schema';
 import type { DateSpan } from '../kpi/dateRange';
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 import { type ContributionShape, contributionShape, PART_IDS } from './contributionShape';
 
 export interface ContributionRequest {
@@ -21,7 +20,6 @@ export interface ContributionRequest {
   schema: Schema;
   /** The dimension, on the KPI's table or one reachable through relationships. */
   by: { table: string; column: string };
-  dialect?: Dialect;
   /** ISO date TODAY() stands for. */
   today?: string;
 }
@@ -38,6 +36,8 @@ interface ContributionPlan {
   readonly shape: 'additive' | 'ratio';
   readonly defs: readonly KpiDef[];
   readonly request: ContributionRequest;
+  /** The dialect of the engine the plan's queries run on. */
+  readonly dialect: Dialect;
   /** A query of one row, `hi`: the last date of the data the KPI reads, where "latest" ends. */
   readonly lastDateSql: string;
 }
@@ -60,8 +60,14 @@ function used(id: string, checked: ReadonlyMap<string, CheckedKpi>, out = new Se
   return out;
 }
 
-/** Checks the KPI and the dimension, and plans the parts the change splits into. */
-export function planContribution(req: ContributionRequest): ContributionPlan | ContributionRefusal {
+/**
+ * Checks the KPI and the dimension, and plans the parts the change splits into, in the
+ * dialect `d` of the engine that will run them.
+ */
+export function planContribution(
+  req: ContributionRequest,
+  d: Dialect,
+): ContributionPlan | ContributionRefusal {
   const def = req.kpis.find((k) => k.id === req.kpiId);
   if (def === undefined) return { t: 'unknown-kpi', kpi: req.kpiId };
   const { kpis: checked } = checkKpis(req.schema, req.kpis);
@@ -73,10 +79,10 @@ export function planContribution(req: ContributionRequest): ContributionPlan | C
   const refs = used(def.id, checked);
   const defs = [...parts, ...req.kpis.filter((x) => refs.has(x.id))];
   // The dimension's problems (unknown, unreachable) are the compiler's, worded as for a breakdown.
-  const probe = compileScorecard({ ...common(req, defs), grain: 'month' });
+  const probe = compileScorecard({ ...common(req, defs, d), grain: 'month' });
   const mine = probe.diagnostics.filter((d) => d.kpiId === undefined || parts.some((p) => p.id === d.kpiId));
   if (hasErrors(mine)) return { t: 'formula', kpi: def.id, diagnostics: asKpis(mine, def, shape) };
-  return { t: 'plan', shape: shape.t, defs, request: req, lastDateSql: probe.boundsSql };
+  return { t: 'plan', shape: shape.t, defs, request: req, dialect: d, lastDateSql: probe.boundsSql };
 }
 
 /**
@@ -100,12 +106,12 @@ function asKpis(diagnostics: readonly Diagnostic[], def: KpiDef, shape: Contribu
   return [...out.values()];
 }
 
-function common(req: ContributionRequest, defs: readonly KpiDef[]) {
+function common(req: ContributionRequest, defs: readonly KpiDef[], dialect: Dialect) {
   return {
     kpis: defs,
     schema: req.schema,
     breakdown: req.by,
-    ...(req.dialect === undefined ? {} : { dialect: req.dialect }),
+    dialect,
     ...(req.today === undefined ? {} : { today: req.today }),
   };
 }
@@ -118,10 +124,10 @@ function common(req: ContributionRequest, defs: readonly KpiDef[]) {
  * and empty segments are exactly the scorecard's), nested as a CTE of its own.
  */
 export function contributionSql(plan: ContributionPlan, a: DateSpan, b: DateSpan): string {
-  const d = plan.request.dialect ?? duckdb;
+  const d = plan.dialect;
   const q = (s: string) => d.quoteIdent(s);
   const side = (span: DateSpan) =>
-    compileScorecard({ ...common(plan.request, plan.defs), grain: null, from: span.from, to: span.to });
+    compileScorecard({ ...common(plan.request, plan.defs, d), grain: null, from: span.from, to: span.to });
   const [ca, cb] = [side(a), side(b)];
   const column = (id: string) => ca.outputs.find((o) => o.kpiId === id)?.column;
   const num = column(plan.shape === 'additive' ? PART_IDS.value : PART_IDS.numerator) as string;
@@ -129,8 +135,8 @@ export function contributionSql(plan: ContributionPlan, a: DateSpan, b: DateSpan
   const C = CONTRIBUTION_COLUMNS;
   const select = (name: 'a' | 'b') =>
     [
-      `SELECT ${d.stringLiteral(name)} AS ${q(C.side)}, CAST(${q(RESULT_COLUMNS.by)} AS VARCHAR) AS ${q(C.segment)},`,
-      `  ${q(num)} AS ${q(C.numerator)}, ${den === null ? 'CAST(NULL AS DOUBLE)' : q(den)} AS ${q(C.denominator)}`,
+      `SELECT ${d.stringLiteral(name)} AS ${q(C.side)}, ${d.cast(q(RESULT_COLUMNS.by), 'text')} AS ${q(C.segment)},`,
+      `  ${q(num)} AS ${q(C.numerator)}, ${d.cast(den === null ? 'NULL' : q(den), 'double')} AS ${q(C.denominator)}`,
       `FROM ${q(`side_${name}`)}`,
     ].join('\n');
   return [

@@ -1,5 +1,4 @@
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 
 /**
  * Conversion funnel over leads: lead → MQL → SQL → won (became a customer). A lead
@@ -30,25 +29,44 @@ export const FUNNEL_DEFAULTS = {
 
 export const FUNNEL_STAGES = ['leads', 'mql', 'sql', 'won'] as const;
 
-export function funnelSql(spec: FunnelSpec, d: Dialect = duckdb): string {
+/**
+ * The funnel per group, in the dialect of the engine it runs on. The group is worked out
+ * in an inner query under a name of its own, so no engine can read the outer names
+ * (`leads`, `sql`…) as the table's columns of the same name.
+ */
+export function funnelSql(spec: FunnelSpec, d: Dialect): string {
   const q = (n: string) => d.quoteIdent(n);
   const reached = (cols: string[]) => cols.map((c) => `${q(c)} IS NOT NULL`).join(' OR ');
+  const created = q(spec.created);
   const group =
     spec.groupBy === 'source'
-      ? `coalesce(CAST(${q(spec.source)} AS VARCHAR), '(none)')`
+      ? `coalesce(${d.cast(q(spec.source), 'text')}, ${d.stringLiteral('(none)')})`
       : spec.groupBy === 'quarter'
-        ? `CAST(year(${q(spec.created)}) AS VARCHAR) || '-Q' || CAST(quarter(${q(spec.created)}) AS VARCHAR)`
-        : `'All leads'`;
-  const order = spec.groupBy === 'quarter' ? '"group"' : 'leads DESC, "group"';
-  return `SELECT ${group} AS "group",
-  count(*) AS leads,
-  count(*) FILTER (WHERE ${reached([spec.mql, spec.sql, spec.won])}) AS mql,
-  count(*) FILTER (WHERE ${reached([spec.sql, spec.won])}) AS sql,
-  count(*) FILTER (WHERE ${reached([spec.won])}) AS won,
-  count(*) FILTER (WHERE ${reached([spec.won])}) / count(*) AS lead_to_won
-FROM ${q(spec.table)}
-WHERE ${q(spec.created)} IS NOT NULL
-GROUP BY 1
+        ? d.concat([
+            d.cast(d.datePart('year', created), 'text'),
+            d.stringLiteral('-Q'),
+            d.cast(d.datePart('quarter', created), 'text'),
+          ])
+        : d.stringLiteral('All leads');
+  const flags = { mql: [spec.mql, spec.sql, spec.won], sql: [spec.sql, spec.won], won: [spec.won] };
+  const count = (stage: keyof typeof flags) => d.aggregate('countRows', [], `f.${q(`reached_${stage}`)}`);
+  const flagColumns = Object.entries(flags)
+    .map(([stage, cols]) => `(${reached(cols)}) AS ${q(`reached_${stage}`)}`)
+    .join(', ');
+  const order = spec.groupBy === 'quarter' ? q('group') : `${q('leads')} DESC, ${q('group')}`;
+  return `SELECT f.${q('funnel_group')} AS ${q('group')},
+  ${d.aggregate('countRows', [], null)} AS ${q('leads')},
+  ${count('mql')} AS ${q('mql')},
+  ${count('sql')} AS ${q('sql')},
+  ${count('won')} AS ${q('won')},
+  ${d.cast(count('won'), 'double')} / ${d.aggregate('countRows', [], null)} AS ${q('lead_to_won')}
+FROM (
+  SELECT ${group} AS ${q('funnel_group')},
+    ${flagColumns}
+  FROM ${q(spec.table)}
+  WHERE ${created} IS NOT NULL
+) AS f
+GROUP BY f.${q('funnel_group')}
 ORDER BY ${order}`;
 }
 

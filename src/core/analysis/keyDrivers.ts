@@ -1,5 +1,4 @@
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 
 /**
  * Key-driver analysis: each driver score's Pearson correlation with the outcome
@@ -22,17 +21,17 @@ export function defaultDrivers(columns: readonly { name: string; kind: string }[
     .map((c) => c.name);
 }
 
-export function keyDriversSql(spec: KeyDriverSpec, d: Dialect = duckdb): string {
+export function keyDriversSql(spec: KeyDriverSpec, d: Dialect): string {
   const q = (n: string) => d.quoteIdent(n);
   const y = q(spec.outcome);
   const parts = spec.drivers.map((name) => {
     const x = q(name);
     const both = `${x} IS NOT NULL AND ${y} IS NOT NULL`;
     return `SELECT ${d.stringLiteral(name)} AS driver,
-  corr(${x}, ${y}) FILTER (WHERE ${both}) AS importance,
-  avg(${x}) AS performance,
-  count(*) FILTER (WHERE ${both}) AS responses
+  ${d.aggregate('corr', [x, y], both)} AS importance,
+  ${d.cast(d.aggregate('avg', [x], null), 'double')} AS performance,
+  ${d.aggregate('countRows', [], both)} AS responses
 FROM ${q(spec.table)}`;
   });
-  return `SELECT * FROM (\n${parts.join('\nUNION ALL\n')}\n) ORDER BY importance DESC NULLS LAST, driver`;
+  return `SELECT * FROM (\n${parts.join('\nUNION ALL\n')}\n) AS drivers ORDER BY importance DESC NULLS LAST, driver`;
 }

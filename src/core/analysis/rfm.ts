@@ -1,5 +1,4 @@
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 
 /**
  * RFM segmentation (kpi-reference.md): recency = days from the analysis date to a
@@ -83,42 +82,43 @@ function segmentCase(map: RfmMap, d: Dialect): string {
 }
 
 /** Customers with their R, F and M values and scores and segment, one row each. */
-function rfmScoresSql(spec: RfmSpec, d: Dialect = duckdb): string {
+function rfmScoresSql(spec: RfmSpec, d: Dialect): string {
   const q = (n: string) => d.quoteIdent(n);
-  const asOf =
-    spec.asOf != null
-      ? d.dateLiteral(spec.asOf)
-      : `(SELECT CAST(max(${q(spec.date)}) AS DATE) FROM ${q(spec.table)})`;
+  const lastOrder = d.cast(`max(${q(spec.date)})`, 'date');
+  const asOf = spec.asOf != null ? d.dateLiteral(spec.asOf) : `(SELECT ${lastOrder} FROM ${q(spec.table)})`;
+  const customer = d.cast(q(spec.customer), 'text');
   return `WITH per_customer AS (
-  SELECT CAST(${q(spec.customer)} AS VARCHAR) AS customer,
-    date_diff('day', CAST(max(${q(spec.date)}) AS DATE), ${asOf}) AS recency_days,
-    count(DISTINCT ${q(spec.orderId)}) AS frequency,
-    CAST(coalesce(sum(${q(spec.value)}), 0) AS DOUBLE) AS monetary
+  SELECT ${customer} AS customer,
+    ${d.daysBetween(lastOrder, asOf)} AS recency_days,
+    ${d.aggregate('countDistinct', [q(spec.orderId)], null)} AS frequency,
+    ${d.cast(`coalesce(${d.aggregate('sum', [q(spec.value)], null)}, 0)`, 'double')} AS monetary
   FROM ${q(spec.table)}
   WHERE ${q(spec.customer)} IS NOT NULL AND ${q(spec.date)} IS NOT NULL
-  GROUP BY 1
+  GROUP BY ${customer}
 ), scored AS (
-  SELECT *,
+  SELECT customer, recency_days, frequency, monetary,
     ntile(5) OVER (ORDER BY recency_days DESC, customer) AS r,
     ntile(5) OVER (ORDER BY frequency, customer) AS f,
     ntile(5) OVER (ORDER BY monetary, customer) AS m
   FROM per_customer
 )
-SELECT *, ${segmentCase(spec.map, d)} AS segment FROM scored`;
+SELECT customer, recency_days, frequency, monetary, r, f, m, ${segmentCase(spec.map, d)} AS segment FROM scored`;
 }
 
 /** Segment sizes and value: customers, revenue, its share, and the typical R/F/M of each segment. */
-export function rfmSummarySql(spec: RfmSpec, d: Dialect = duckdb): string {
+export function rfmSummarySql(spec: RfmSpec, d: Dialect): string {
+  const avg = (x: string) => d.cast(d.aggregate('avg', [x], null), 'double');
+  const revenue = d.aggregate('sum', ['monetary'], null);
   return `WITH customers_scored AS (
 ${rfmScoresSql(spec, d)}
 )
 SELECT segment,
-  count(*) AS customers,
-  sum(monetary) AS revenue,
-  sum(monetary) / nullif(sum(sum(monetary)) OVER (), 0) AS revenue_share,
-  avg(recency_days) AS avg_recency_days,
-  avg(frequency) AS avg_orders,
-  avg(monetary) AS avg_revenue
+  ${d.aggregate('countRows', [], null)} AS customers,
+  ${revenue} AS revenue,
+  ${revenue} / nullif(sum(${revenue}) OVER (), 0) AS revenue_share,
+  ${avg('recency_days')} AS avg_recency_days,
+  ${avg('frequency')} AS avg_orders,
+  ${avg('monetary')} AS avg_revenue
 FROM customers_scored
 GROUP BY segment
 ORDER BY revenue DESC, segment`;

@@ -1,5 +1,4 @@
-import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
+import type { Dialect, RegressionPart } from '../sql/dialect';
 import type { PeriodValue } from './evaluate';
 
 /** A least-squares line over period positions: value ≈ intercept + slope × x. */
@@ -69,31 +68,33 @@ interface TrendSqlOptions {
   readonly window?: number;
   /** One line per value of this column (the breakdown). */
   readonly partitionBy?: string;
-  readonly dialect?: Dialect;
+  /** The dialect of the engine the SQL runs on. */
+  readonly dialect: Dialect;
 }
 
 /**
- * SQL for the same least-squares line, with DuckDB's regr_slope / regr_intercept,
+ * SQL for the same least-squares line (the dialect's regr_slope / regr_intercept),
  * over the last `window` rows of each partition. Columns: [partition,] slope,
  * intercept, x_last, n — a TrendFit per row, for projectBreach.
  */
 export function trendSql(o: TrendSqlOptions): string {
-  const d = o.dialect ?? duckdb;
+  const d = o.dialect;
   const window = Math.max(1, Math.floor(o.window ?? SQL_WINDOW));
   const part = o.partitionBy === undefined ? null : d.quoteIdent(o.partitionBy);
   const over = (dir: 'ASC' | 'DESC') =>
     `OVER (${part === null ? '' : `PARTITION BY ${part} `}ORDER BY ${d.quoteIdent(o.orderBy)} ${dir})`;
   const keep = part === null ? '' : `${part}, `;
+  const line = (p: RegressionPart) => d.regression(p, 'y', 'x');
   // x counts from 0 at the oldest period kept, as leastSquares does.
   return [
     `WITH numbered AS (`,
-    `  SELECT ${keep}CAST(${d.quoteIdent(o.value)} AS DOUBLE) AS y, row_number() ${over('DESC')} AS back`,
+    `  SELECT ${keep}${d.cast(d.quoteIdent(o.value), 'double')} AS y, row_number() ${over('DESC')} AS back`,
     `  FROM ${d.quoteIdent(o.source)}`,
     `), win AS (`,
-    `  SELECT ${keep}y, CAST(MAX(back) OVER (${part === null ? '' : `PARTITION BY ${part}`}) - back AS DOUBLE) AS x`,
+    `  SELECT ${keep}y, ${d.cast(`MAX(back) OVER (${part === null ? '' : `PARTITION BY ${part}`}) - back`, 'double')} AS x`,
     `  FROM numbered WHERE back <= ${window}`,
     `)`,
-    `SELECT ${keep}regr_slope(y, x) AS slope, regr_intercept(y, x) AS intercept, MAX(x) AS x_last, regr_count(y, x) AS n`,
+    `SELECT ${keep}${line('slope')} AS slope, ${line('intercept')} AS intercept, MAX(x) AS x_last, ${line('count')} AS n`,
     `FROM win${part === null ? '' : ` GROUP BY ${part}`}`,
   ].join('\n');
 }

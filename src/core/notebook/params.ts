@@ -1,5 +1,4 @@
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 import { type NotebookMessage, notebookMessage } from './messages';
 import type { InputValue } from './types';
 
@@ -29,13 +28,14 @@ function literal(
 }
 
 /**
- * Puts input values into SQL as escaped literals (never as text the user typed), so a
- * parameter can only ever be data. Unknown names are an error that names them.
+ * Puts input values into SQL as escaped literals of the dialect `d` the SQL is written in
+ * (never as text the user typed), so a parameter can only ever be data. Unknown names
+ * are an error that names them.
  */
 export function substituteParams(
   sql: string,
   inputs: ReadonlyMap<string, InputValue>,
-  d: Dialect = duckdb,
+  d: Dialect,
 ): Substitution {
   const problems: NotebookMessage[] = [];
   const out = sql.replace(PARAM, (whole, name: string, part: 'from' | 'to' | undefined) => {

@@ -3,6 +3,7 @@ import type { CompiledScorecard } from '../formula/compile';
 import type { KpiDef, Schema } from '../formula/schema';
 import type { ColumnKind } from '../model/columnKind';
 import type { CalendarKind } from '../sql/calendarSchema';
+import type { Dialect } from '../sql/dialect';
 import type { NotebookMessage } from './messages';
 
 /** Plain JSON, the only thing a cell's settings may hold (the workbook stores it as is). */
@@ -85,6 +86,8 @@ export interface NotebookContext {
   views: readonly string[];
   /** The workbook's calendar, which KPI cells cut periods in (as the scorecard does); Gregorian when absent. */
   calendar?: CalendarKind;
+  /** The dialect of the engine the cells run on: every query a cell kind builds is written in it. */
+  dialect: Dialect;
 }
 
 export type ResultValue = string | number | boolean | null;
@@ -132,6 +135,8 @@ export type CellPlan =
        * `hi`), and the result's period labels are of calendar `kind`.
        */
       calendar?: { kind: CalendarKind; bounds: string };
+      /** Makes the result's rows into the cell's table (a pivot's long rows made wide), before any are cut off. */
+      reshape?(result: ResultTable): ResultTable;
     }
   | {
       type: 'contribution';

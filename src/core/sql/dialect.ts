@@ -80,7 +80,19 @@ export interface Dialect {
   daySeries(from: string, to: string, column: string): string;
   /** Statements building the calendar table (calendarSchema.ts) over [from, to], ISO dates. */
   calendarTable(from: string, to: string): string[];
+
+  // ---- analyses (src/core/analysis) ----
+  /** A SELECT giving one integer column `column`, one row for each of 0 … count − 1. */
+  integerSeries(count: number, column: string): string;
+  /**
+   * The least-squares line of `y` on `x` over the rows where both are there, as
+   * regr_slope, regr_intercept and regr_count give it: blank slope and intercept when
+   * fewer than two such rows or all of one `x`.
+   */
+  regression(part: RegressionPart, y: string, x: string): string;
 }
+
+export type RegressionPart = 'slope' | 'intercept' | 'count';
 
 export type SqlType = 'double' | 'integer' | 'text' | 'date' | 'timestamp' | 'boolean';
 
@@ -90,6 +102,8 @@ export type DatePart = 'year' | 'month' | 'day' | 'quarter' | 'isoYear' | 'isoWe
 /**
  * The aggregates formulas compile to. countRows counts rows (no argument); percentile
  * takes the value and a constant share 0..1 and interpolates linearly between values.
+ * corr (key drivers) takes two values: Pearson's r over the rows holding both (with no
+ * spread, PostgreSQL's is blank and the others' nan, which the engine boundary reads as blank).
  */
 export type AggregateKind =
   | 'sum'
@@ -101,4 +115,5 @@ export type AggregateKind =
   | 'max'
   | 'stddev'
   | 'percentile'
-  | 'anyValue';
+  | 'anyValue'
+  | 'corr';

@@ -13,15 +13,25 @@ export function standardAggregate(
   [x, p]: readonly string[],
   filter: string | null,
 ): string {
-  const sql =
-    kind === 'countRows'
-      ? 'COUNT(*)'
-      : kind === 'countDistinct'
-        ? `COUNT(DISTINCT ${x})`
-        : kind === 'stddev' || kind === 'percentile' || kind === 'anyValue'
-          ? own[kind](x, p)
-          : `${STANDARD[kind]}(${x})`;
+  const sql = call(own, kind, x, p);
   return filter === null ? sql : `${sql} FILTER (WHERE ${filter})`;
+}
+
+function call(own: OwnAggregates, kind: AggregateKind, x: string, p: string): string {
+  switch (kind) {
+    case 'countRows':
+      return 'COUNT(*)';
+    case 'countDistinct':
+      return `COUNT(DISTINCT ${x})`;
+    case 'corr':
+      return `CORR(${x}, ${p})`;
+    case 'stddev':
+    case 'percentile':
+    case 'anyValue':
+      return own[kind](x, p);
+    default:
+      return `${STANDARD[kind]}(${x})`;
+  }
 }
 
 const STANDARD = { sum: 'SUM', avg: 'AVG', count: 'COUNT', min: 'MIN', max: 'MAX' } as const;

@@ -40,6 +40,12 @@ export function standardString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** A count of rows to generate: a whole number, at least 0. */
+export function checkedCount(count: number): number {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`Not a count of rows: ${count}`);
+  return count;
+}
+
 /** Days from `from` to `to` (ISO dates), for sizing a day series. */
 export function daysSpanned(from: string, to: string): number {
   const ms = Date.parse(`${checkedIsoDate(to)}T00:00:00Z`) - Date.parse(`${checkedIsoDate(from)}T00:00:00Z`);

@@ -4,6 +4,7 @@ import { executePlan } from '../../../src/app/notebook/executePlan';
 import type { ExplainRequest } from '../../../src/core/analysis/explain';
 import type { Schema } from '../../../src/core/formula/schema';
 import { contributionKind } from '../../../src/core/notebook/kinds/contribution';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 
@@ -190,7 +191,14 @@ describe('a "Why did it change?" notebook cell', () => {
       { ...k, format: 'percent' as const, direction: 'up' as const, unit: '%', uses: [] },
     ]),
   );
-  const ctx = { tables: ['deals', 'customers'], schema, kpis, inputs: new Map(), views: [] };
+  const ctx = {
+    tables: ['deals', 'customers'],
+    schema,
+    kpis,
+    inputs: new Map(),
+    views: [],
+    dialect: dialectNamed('duckdb'),
+  };
   const cell = (config: Record<string, string>) => ({
     id: 'c1',
     kind: 'contribution' as const,

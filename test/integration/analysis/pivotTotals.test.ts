@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pivotSql } from '../../../src/core/analysis/pivot';
+import { pivotSql, widenPivot } from '../../../src/core/analysis/pivot';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { arrowToRows } from '../../../src/state/arrowRows';
@@ -20,12 +21,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => engine?.close());
 
-const pivot = async (aggregate: 'sum' | 'avg' | 'count') =>
-  arrowToRows(
-    await engine.query(
-      pivotSql({ table: 'sales', rows: 'region', columns: 'segment', value: 'amount', aggregate }),
-    ),
-  );
+const pivot = async (aggregate: 'sum' | 'avg' | 'count') => {
+  const spec = { table: 'sales', rows: 'region', columns: 'segment', value: 'amount', aggregate };
+  return widenPivot(arrowToRows(await engine.query(pivotSql(spec, dialectNamed('duckdb')))), spec);
+};
 
 describe('pivot totals', () => {
   it('sums: row totals on the right, column totals in the last row', async () => {

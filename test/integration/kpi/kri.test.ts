@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeriodValue } from '../../../src/core/kpi/evaluate';
 import { leastSquares, projectBreach, type TrendFit, trendSql } from '../../../src/core/kpi/forecastLine';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { tableToRows } from '../../../src/engine/rows';
@@ -35,6 +36,7 @@ describe('the KRI trend line in SQL', () => {
       value: 'k0',
       window: 6,
       partitionBy: 'by_value',
+      dialect: dialectNamed('duckdb'),
     });
     const rows = tableToRows(await engine.query(`${sql} ORDER BY by_value`));
     expect(rows.map((r) => r.by_value)).toEqual(['Enterprise', 'SMB']);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sqlKind } from '../../../src/core/notebook/kinds/sql';
 import type { NotebookCell, NotebookContext } from '../../../src/core/notebook/types';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { tableToRows } from '../../../src/engine/rows';
 import { guardWorkbookSql } from '../../../src/engine/workbookSql';
@@ -36,6 +37,7 @@ const CONTEXT: NotebookContext = {
   inputs: new Map(),
   views: ['won'],
   calendar: 'gregorian',
+  dialect: dialectNamed('duckdb'),
 };
 
 const cellOf = (source: string): NotebookCell => ({

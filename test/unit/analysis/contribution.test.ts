@@ -4,6 +4,7 @@ import { type ContributionRow, decompose } from '../../../src/core/analysis/cont
 import { parsePeriodChoice } from '../../../src/core/analysis/contributionPeriods';
 import { planContribution } from '../../../src/core/analysis/contributionQuery';
 import type { KpiDef } from '../../../src/core/formula/schema';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 import { schema } from '../formula/fixtures';
 
 const row = (
@@ -138,14 +139,19 @@ describe('decompose: the parts add up to the change', () => {
   });
 });
 
+const duckdb = dialectNamed('duckdb');
+
 describe('what can be explained', () => {
   const plan = (formula: string, kpis: KpiDef[] = []) =>
-    planContribution({
-      kpiId: 'k',
-      kpis: [{ id: 'k', label: 'K', formula }, ...kpis],
-      schema,
-      by: { table: 'customers', column: 'segment' },
-    });
+    planContribution(
+      {
+        kpiId: 'k',
+        kpis: [{ id: 'k', label: 'K', formula }, ...kpis],
+        schema,
+        by: { table: 'customers', column: 'segment' },
+      },
+      duckdb,
+    );
   const shape = (formula: string, kpis: KpiDef[] = []) => {
     const p = plan(formula, kpis);
     return p.t === 'plan' ? p.shape : p.t;
@@ -174,21 +180,27 @@ describe('what can be explained', () => {
   });
 
   it('refuses a dimension the KPI cannot reach, as the breakdown does', () => {
-    const p = planContribution({
-      kpiId: 'k',
-      kpis: [{ id: 'k', label: 'K', formula: 'SUM(web.sessions)' }],
-      schema,
-      by: { table: 'customers', column: 'segment' },
-    });
+    const p = planContribution(
+      {
+        kpiId: 'k',
+        kpis: [{ id: 'k', label: 'K', formula: 'SUM(web.sessions)' }],
+        schema,
+        by: { table: 'customers', column: 'segment' },
+      },
+      duckdb,
+    );
     expect(p.t === 'formula' && p.diagnostics.map((d) => d.code)).toEqual(['breakdown-unreachable']);
     // A ratio's two parts fail alike: said once, of the KPI, at the part's place in its formula.
     const formula = 'SUM(web.sessions) / COUNTROWS(web)';
-    const r = planContribution({
-      kpiId: 'k',
-      kpis: [{ id: 'k', label: 'K', formula }],
-      schema,
-      by: { table: 'customers', column: 'segment' },
-    });
+    const r = planContribution(
+      {
+        kpiId: 'k',
+        kpis: [{ id: 'k', label: 'K', formula }],
+        schema,
+        by: { table: 'customers', column: 'segment' },
+      },
+      duckdb,
+    );
     if (r.t !== 'formula') throw new Error(r.t);
     expect(r.diagnostics.map((d) => [d.kpiId, d.message, formula.slice(d.span.start, d.span.end)])).toEqual([
       [
@@ -198,7 +210,7 @@ describe('what can be explained', () => {
       ],
     ]);
     expect(
-      planContribution({ kpiId: 'nope', kpis: [], schema, by: { table: 'deals', column: 'source' } }),
+      planContribution({ kpiId: 'nope', kpis: [], schema, by: { table: 'deals', column: 'source' } }, duckdb),
     ).toEqual({
       t: 'unknown-kpi',
       kpi: 'nope',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PeriodValue } from '../../../src/core/kpi/evaluate';
 import { leastSquares, projectBreach, trendSql } from '../../../src/core/kpi/forecastLine';
 import { kriState } from '../../../src/core/kpi/kri';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 
 const series = (values: (number | null)[]): PeriodValue[] =>
   values.map((value, i) => ({ period: `P${i}`, value }));
@@ -100,6 +101,7 @@ describe('trendSql', () => {
       value: 'k0',
       window: 6,
       partitionBy: 'by_value',
+      dialect: dialectNamed('duckdb'),
     });
     expect(sql).toContain('FROM "score""card"');
     expect(sql).toContain('regr_slope(y, x)');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { funnelSteps } from '../../../src/core/analysis/funnel';
 import { CELL_REGISTRY, createCell } from '../../../src/core/notebook/registry';
 import type { NotebookContext } from '../../../src/core/notebook/types';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 
 const ctx = (over: Partial<NotebookContext> = {}): NotebookContext => ({
   tables: ['customers'],
@@ -23,6 +24,7 @@ const ctx = (over: Partial<NotebookContext> = {}): NotebookContext => ({
   kpis: new Map(),
   inputs: new Map(),
   views: [],
+  dialect: dialectNamed('duckdb'),
   ...over,
 });
 

@@ -3,6 +3,7 @@ import { substituteParams } from '../../../src/core/notebook/params';
 import { CELL_REGISTRY, createCell, nameProblem } from '../../../src/core/notebook/registry';
 import { parseSqlError } from '../../../src/core/notebook/sqlError';
 import { CELL_KINDS, type NotebookContext } from '../../../src/core/notebook/types';
+import { dialectNamed } from '../../../src/core/sql/dialects/registry';
 
 const ctx = (over: Partial<NotebookContext> = {}): NotebookContext => ({
   tables: ['orders'],
@@ -10,6 +11,7 @@ const ctx = (over: Partial<NotebookContext> = {}): NotebookContext => ({
   kpis: new Map(),
   inputs: new Map(),
   views: [],
+  dialect: dialectNamed('duckdb'),
   ...over,
 });
 
@@ -44,13 +46,13 @@ describe('the cell registry', () => {
       ['n', { type: 'number' as const, value: 3 }],
       ['r', { type: 'dateRange' as const, from: '2024-01-01', to: null }],
     ]);
-    const out = substituteParams('{{who}} {{n}} {{ r.from }} {{r.to}}', inputs);
+    const out = substituteParams('{{who}} {{n}} {{ r.from }} {{r.to}}', inputs, dialectNamed('duckdb'));
     expect(out).toEqual({
       ok: true,
       sql: "'O''Brien''; DROP TABLE x; --' CAST(3 AS DOUBLE) DATE '2024-01-01' NULL",
     });
-    expect(substituteParams('{{nope}}', inputs).ok).toBe(false);
-    expect(substituteParams('{{r}}', inputs).ok).toBe(false);
+    expect(substituteParams('{{nope}}', inputs, dialectNamed('duckdb')).ok).toBe(false);
+    expect(substituteParams('{{r}}', inputs, dialectNamed('duckdb')).ok).toBe(false);
   });
 
   it('says which table or column an analysis is missing', () => {

@@ -27,7 +27,7 @@ export const rfmKind: CellKindDef = {
     };
     if (spec.map.length !== 25) return refuse(notebookMessage('rfm-map-size', {}));
     const problem = checkSource(ctx, spec.table, [spec.customer, spec.orderId, spec.date, spec.value]);
-    return unless(problem, () => sqlPlan(rfmSummarySql(spec)));
+    return unless(problem, () => sqlPlan(rfmSummarySql(spec, ctx.dialect)));
   },
 };
 
@@ -48,7 +48,7 @@ export const keyDriversKind: CellKindDef = {
     const drivers = configStrings(cell.config, 'drivers', fallback);
     if (drivers.length === 0) return refuse(notebookMessage('no-drivers', { table }));
     const problem = checkSource(ctx, table, [outcome, ...drivers]);
-    return unless(problem, () => sqlPlan(keyDriversSql({ table, outcome, drivers })));
+    return unless(problem, () => sqlPlan(keyDriversSql({ table, outcome, drivers }, ctx.dialect)));
   },
 };
 
@@ -71,8 +71,8 @@ export const cohortKind: CellKindDef = {
       plan: {
         type: 'sql',
         setup: [],
-        result: cohortRetentionSql(spec, kind),
-        calendar: { kind, bounds: cohortBoundsSql(spec) },
+        result: cohortRetentionSql(spec, kind, ctx.dialect),
+        calendar: { kind, bounds: cohortBoundsSql(spec, ctx.dialect) },
       },
     }));
   },
@@ -100,6 +100,6 @@ export const funnelKind: CellKindDef = {
       groupBy: (GROUPS as readonly string[]).includes(group) ? (group as FunnelGroup) : 'source',
     };
     const problem = checkSource(ctx, spec.table, [spec.created, spec.source, spec.mql, spec.sql, spec.won]);
-    return unless(problem, () => sqlPlan(funnelSql(spec)));
+    return unless(problem, () => sqlPlan(funnelSql(spec, ctx.dialect)));
   },
 };

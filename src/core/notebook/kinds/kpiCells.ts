@@ -32,6 +32,7 @@ function scorecardPlan(
     calendar,
     breakdown,
     ...opts.range,
+    dialect: ctx.dialect,
   });
   const errors = compiled.diagnostics.filter(
     (d) => d.severity === 'error' && (d.kpiId === undefined || ids.includes(d.kpiId)),

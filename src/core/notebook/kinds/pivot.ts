@@ -1,7 +1,13 @@
-import { PIVOT_AGGREGATES, PIVOT_FIELDS, type PivotAggregate, pivotSql } from '../../analysis/pivot';
+import {
+  PIVOT_AGGREGATES,
+  PIVOT_FIELDS,
+  type PivotAggregate,
+  pivotSql,
+  widenPivot,
+} from '../../analysis/pivot';
 import { configString } from '../config';
 import type { CellConfig, CellKindDef } from '../types';
-import { checkFields, refuse, sqlPlan, tableDeps } from './shared';
+import { checkFields, refuse, tableDeps } from './shared';
 
 function spec(c: CellConfig) {
   const agg = configString(c, 'aggregate', 'sum');
@@ -31,6 +37,8 @@ export const pivotKind: CellKindDef = {
   plan(cell, ctx) {
     const s = spec(cell.config);
     const problems = checkFields(ctx, s.table, Object.fromEntries(PIVOT_FIELDS.map((f) => [f, s[f]])));
-    return problems.length > 0 ? refuse(...problems) : sqlPlan(pivotSql(s));
+    if (problems.length > 0) return refuse(...problems);
+    const result = pivotSql(s, ctx.dialect);
+    return { ok: true, plan: { type: 'sql', setup: [], result, reshape: (long) => widenPivot(long, s) } };
   },
 };

@@ -1,3 +1,6 @@
+// A SQL cell is the user's own DuckDB SQL, judged by DuckDB's guard (src/engine/workbookSql.ts)
+// and run as a DuckDB view: its names and parameters are DuckDB's whatever else the notebook
+// runs on (.dependency-cruiser.cjs allows this one import of a concrete dialect).
 import { duckdb } from '../../sql/dialects/registry';
 import type { GuardRefusal, GuardRefusalRef } from '../../sql/guard';
 import { workbookView } from '../../sql/workbookView';
@@ -34,7 +37,7 @@ export const sqlKind: CellKindDef = {
     };
   },
   plan(cell, ctx) {
-    const sub = substituteParams(cell.source, ctx.inputs);
+    const sub = substituteParams(cell.source, ctx.inputs, duckdb);
     if (!sub.ok) return { ok: false, message: sub.message, problems: sub.problems };
     // The view wraps the query, so a trailing semicolon would end it early.
     const sql = sub.sql.replace(/[\s;]+$/, '');

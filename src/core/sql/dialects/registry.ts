@@ -17,6 +17,7 @@ export function dialectNamed(name: DialectName): Dialect {
 
 /**
  * DuckDB's dialect, for code that only ever runs on DuckDB (file import, the browser's
- * workbook SQL) and the default of SQL builders called without a dialect.
+ * workbook SQL). Core SQL builders are given the engine's dialect instead (the
+ * core-is-given-its-dialect rule of .dependency-cruiser.cjs lists the few still defaulting to this).
  */
 export { duckdb };

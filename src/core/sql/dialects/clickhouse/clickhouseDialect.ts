@@ -1,7 +1,14 @@
 import { CALENDAR_TABLE } from '../../calendarSchema';
-import type { AggregateKind, DatePart, Dialect, SqlType } from '../../dialect';
+import type { AggregateKind, DatePart, Dialect, RegressionPart, SqlType } from '../../dialect';
 import { calendarSelect } from '../../dialectCalendar';
-import { checkedIsoDate, checkedWholeYears, daysSpanned, finiteNumber, refuseNul } from '../../dialectValues';
+import {
+  checkedCount,
+  checkedIsoDate,
+  checkedWholeYears,
+  daysSpanned,
+  finiteNumber,
+  refuseNul,
+} from '../../dialectValues';
 
 /** Every cast keeps blanks: ClickHouse's plain types have none and would turn a blank into 0 or ''. */
 const TYPES: Record<SqlType, string> = {
@@ -64,7 +71,22 @@ function aggregate(kind: AggregateKind, [x, p]: readonly string[], filter: strin
       return fn('quantileExactInclusiveOrNull', [x], `(${p})`);
     case 'anyValue':
       return fn('any', [x]);
+    // The Stable variant is the numerically stable one (plain corr sums squares and loses digits).
+    case 'corr':
+      return fn('corrStableOrNull', [x, p]);
   }
+}
+
+/**
+ * regr_slope and regr_intercept as the population covariance over the variance, over
+ * the rows holding both values: no variance (one row, or one x) is blank, not inf or nan.
+ */
+function regression(part: RegressionPart, y: string, x: string): string {
+  const both = `${y} IS NOT NULL AND ${x} IS NOT NULL`;
+  const slope = `(covarPopStableOrNullIf(${y}, ${x}, ${both}) / nullIf(varPopStableOrNullIf(${x}, ${both}), 0))`;
+  if (part === 'count') return `countIf(${both})`;
+  if (part === 'slope') return slope;
+  return `(avgOrNullIf(${y}, ${both}) - ${slope} * avgOrNullIf(${x}, ${both}))`;
 }
 
 /**
@@ -130,4 +152,7 @@ export const clickhouse: Dialect = {
   daySeries: (from, to, column) =>
     `SELECT addDays(toDate32('${checkedIsoDate(from)}'), CAST(number AS Int32)) AS ${quoteIdent(column)} FROM numbers(${daysSpanned(from, to) + 1})`,
   calendarTable: (from, to) => clickhouse.createTableAs(CALENDAR_TABLE, calendarSelect(clickhouse, from, to)),
+  integerSeries: (count, column) =>
+    `SELECT CAST(number AS Int32) AS ${quoteIdent(column)} FROM numbers(${checkedCount(count)})`,
+  regression,
 };

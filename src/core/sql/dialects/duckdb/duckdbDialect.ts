@@ -3,6 +3,7 @@ import type { DatePart, Dialect, SqlType } from '../../dialect';
 import { standardAggregate } from '../../dialectAggregates';
 import { calendarSelect } from '../../dialectCalendar';
 import {
+  checkedCount,
   checkedIsoDate,
   checkedWholeYears,
   daysSpanned,
@@ -72,4 +73,7 @@ export const duckdb: Dialect = {
   daySeries: (from, to, column) =>
     `SELECT CAST(DATE '${checkedIsoDate(from)}' + CAST(i AS INTEGER) AS DATE) AS ${standardIdent(column)} FROM range(0, ${daysSpanned(from, to) + 1}) AS r(i)`,
   calendarTable: (from, to) => duckdb.createTableAs(CALENDAR_TABLE, calendarSelect(duckdb, from, to)),
+  integerSeries: (count, column) =>
+    `SELECT CAST(i AS INTEGER) AS ${standardIdent(column)} FROM range(0, ${checkedCount(count)}) AS r(i)`,
+  regression: (part, y, x) => `regr_${part}(${y}, ${x})`,
 };

@@ -3,6 +3,7 @@ import type { DatePart, Dialect, SqlType } from '../../dialect';
 import { standardAggregate } from '../../dialectAggregates';
 import { calendarSelect } from '../../dialectCalendar';
 import {
+  checkedCount,
   checkedIsoDate,
   checkedWholeYears,
   daysSpanned,
@@ -98,4 +99,7 @@ export const postgres: Dialect = {
     `CREATE INDEX ON ${standardIdent(CALENDAR_TABLE)} (${standardIdent(CALENDAR_DAY)})`,
     `ANALYZE ${standardIdent(CALENDAR_TABLE)}`,
   ],
+  integerSeries: (count, column) =>
+    `SELECT i AS ${standardIdent(column)} FROM generate_series(0, ${checkedCount(count) - 1}) AS r(i)`,
+  regression: (part, y, x) => `regr_${part}(${y}, ${x})`,
 };
