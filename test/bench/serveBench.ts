@@ -102,8 +102,10 @@ async function serveInChromium(
 ) {
   const server = await startServeChild(path, memoryLimit);
   const profile = mkdtempSync(join(tmpdir(), 'shakhes-servebench-'));
-  const ctx = await launchChromium(profile);
+  // Chromium may fail to start (not installed): the server must still be stopped below.
+  let ctx: Awaited<ReturnType<typeof launchChromium>> | undefined;
   try {
+    ctx = await launchChromium(profile);
     const page = await ctx.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     const t0 = performance.now();
@@ -151,7 +153,7 @@ async function serveInChromium(
       peakMb: server.peakMb(),
     };
   } finally {
-    await ctx.close();
+    await ctx?.close();
     rmSync(profile, { recursive: true, force: true });
     await server.stop();
   }
