@@ -17,23 +17,26 @@ type TimeLimitStore = StoreApi<TimeLimitState>;
 
 const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_TIME_LIMIT_SECONDS;
 
-export function createTimeLimitStore(): TimeLimitStore {
+export function createTimeLimitStore(defaultSeconds = DEFAULT_TIME_LIMIT_SECONDS): TimeLimitStore {
   return createStore<TimeLimitState>()((set) => ({
-    seconds: DEFAULT_TIME_LIMIT_SECONDS,
+    seconds: defaultSeconds,
     setSeconds(seconds) {
       if (valid(seconds)) set({ seconds });
     },
   }));
 }
 
-/** The time limit's share of the workbook document. */
-export function timeLimitSlice(store: TimeLimitStore): DocumentSlice {
+/** The time limit's share of the workbook document; a document naming none gets `defaultSeconds`. */
+export function timeLimitSlice(
+  store: TimeLimitStore,
+  defaultSeconds = DEFAULT_TIME_LIMIT_SECONDS,
+): DocumentSlice {
   return {
     contribute(doc) {
       doc.settings = { ...doc.settings, timeLimitSeconds: store.getState().seconds };
     },
     adopt(doc) {
-      store.setState({ seconds: doc.settings.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS });
+      store.setState({ seconds: doc.settings.timeLimitSeconds ?? defaultSeconds });
     },
     subscribe(onChange) {
       return store.subscribe((s, prev) => {

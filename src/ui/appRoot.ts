@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
-import { autosaveEncoder, importInBrowser, startBrowserEngine } from '../app/browserEngine';
+import { autosaveEncoder, importInBrowser, isServedPage, startBrowserEngine } from '../app/browserEngine';
 import { createTextValues } from '../app/scorecard/textValues';
 import { type ScorecardStop, scorecardLimits } from '../app/scorecardLimits';
+import { DEFAULT_TIME_LIMIT_SECONDS, SERVED_TIME_LIMIT_SECONDS } from '../core/model/documentSchema';
 import { DEMO_NOTEBOOK_TABLES, demoNotebook } from '../core/notebook/demo';
 import { CELL_REGISTRY } from '../core/notebook/registry';
 import { localizeDemoNotebook } from '../i18n/demoNotebookFa';
@@ -49,7 +50,8 @@ export const workbookStore = createWorkbookStore(dataStore, t('workbook.untitled
 export const mappingStore = createMappingStore(dataStore);
 
 /** The workbook's query time limit, read by the notebooks and the scorecard. */
-export const timeLimitStore = createTimeLimitStore();
+const defaultTimeLimit = isServedPage() ? SERVED_TIME_LIMIT_SECONDS : DEFAULT_TIME_LIMIT_SECONDS;
+export const timeLimitStore = createTimeLimitStore(defaultTimeLimit);
 const timeLimitMs = (): number => timeLimitStore.getState().seconds * 1000;
 
 /** Why the scorecard's last run stopped (time limit or Cancel), for the sheet to say. */
@@ -134,7 +136,7 @@ export const encodeForAutosave = autosaveEncoder(() => dataStore.getState().engi
 // first, so its views exist before the KPIs run; the sheets before their notebooks.
 for (const slice of [
   mappingSlice(mappingStore),
-  timeLimitSlice(timeLimitStore),
+  timeLimitSlice(timeLimitStore, defaultTimeLimit),
   scorecardSlice(scorecardStore),
   notesSlice(notesStore),
   sheetsSlice(sheetsStore, ownNames),

@@ -19,6 +19,11 @@ const MAX_TEXT = 20_000;
 const MAX_LIST = 10_000;
 /** The query time limit a workbook has when it names none. */
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;
+/**
+ * The same under `shakhes serve`, whose tables may hold 100M rows: there a first scorecard
+ * takes minutes (docs/performance.md), and 30 s would stop every one of them.
+ */
+export const SERVED_TIME_LIMIT_SECONDS = 900;
 export const MAX_TIME_LIMIT_SECONDS = 3600;
 
 const name = z.string().min(1).max(MAX_NAME);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDocument, parseDocument } from '../../../src/core/model/document';
-import { DEFAULT_TIME_LIMIT_SECONDS } from '../../../src/core/model/documentSchema';
+import {
+  DEFAULT_TIME_LIMIT_SECONDS,
+  SERVED_TIME_LIMIT_SECONDS,
+} from '../../../src/core/model/documentSchema';
 import { createTimeLimitStore, timeLimitSlice } from '../../../src/state/timeLimitStore';
 
 /** The query time limit is a workbook setting: saved, read back, and absent from older files. */
@@ -38,5 +41,17 @@ describe('the workbook time limit', () => {
     const doc = emptyDocument('Bad') as unknown as { settings: Record<string, unknown> };
     doc.settings.timeLimitSeconds = 0;
     expect(parseDocument(doc)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('under shakhes serve, starts at 15 minutes and gives that to a workbook naming none', () => {
+    const store = createTimeLimitStore(SERVED_TIME_LIMIT_SECONDS);
+    expect(store.getState().seconds).toBe(900);
+    store.getState().setSeconds(5);
+    timeLimitSlice(store, SERVED_TIME_LIMIT_SECONDS).adopt(emptyDocument('Served'));
+    expect(store.getState().seconds).toBe(900);
+    const named = emptyDocument('Named');
+    named.settings.timeLimitSeconds = 45;
+    timeLimitSlice(store, SERVED_TIME_LIMIT_SECONDS).adopt(named);
+    expect(store.getState().seconds).toBe(45);
   });
 });
