@@ -58,7 +58,8 @@ function columnDefs(table: TableEntry): ColDef<Row>[] {
     headerName: '',
     valueGetter: (p) => (p.node?.rowIndex == null ? null : p.node.rowIndex + 1),
     valueFormatter: (p) => (p.value == null ? '' : formatCount(Number(p.value))),
-    width: 70,
+    // Wide enough for the last row's number ("100,000,000" at 100M rows), about 8 px a digit.
+    width: Math.max(70, 24 + 8 * formatCount(table.rows).length),
     pinned: 'left',
     sortable: false,
     filter: false,

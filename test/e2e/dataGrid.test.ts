@@ -96,6 +96,10 @@ describe('the data grid of a large table', () => {
     await eventually(() => cell(ROWS - 1, 'id').textContent()).toBe('150000');
     await eventually(() => cell(ROWS - 1, 'label').textContent()).toBe(`row ${ROWS}`);
     await eventually(() => cell(ROWS - 1, '__row_number').textContent()).toBe('150,000');
+    // The row-number column is wide enough for the last row's number: it is not cut to "150,0…".
+    expect(await cell(ROWS - 1, '__row_number').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(
+      true,
+    );
     // Each step jumped over thousands of rows: the grid drew a screenful where the drag
     // stopped (twice at most: empty, then filled), not one on every step.
     expect(await drawn.read()).toBeLessThan(150);
