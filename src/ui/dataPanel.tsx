@@ -4,7 +4,7 @@ import type { TableEntry } from '../state/dataStore';
 import { dataStore, tableRemoval } from './appRoot';
 import { useData } from './appStore';
 import { useFirstLoad } from './firstLoad';
-import { ChevronIcon, TrashIcon, WarnIcon } from './icons';
+import { ChevronIcon, ServerIcon, TrashIcon, WarnIcon } from './icons';
 import { ImportJobs } from './importJobs';
 import { KindIcon, kindLabel } from './kindIcon';
 import { loadingText } from './loadingState';
@@ -95,7 +95,9 @@ function TableItem({ table, expanded, selected, selectedColumn, onToggle }: Item
           )}
           {table.served !== undefined && (
             <span className="served-badge" title={t('data.servedTitle', { path: table.served })}>
-              {t('data.served')}
+              {/* An icon, not words: in a 200 px panel the words left the table's name no room. */}
+              <ServerIcon />
+              <span className="visually-hidden">{t('data.served')}</span>
             </span>
           )}
           <span className="count" data-rows={table.rows}>

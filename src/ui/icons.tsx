@@ -68,6 +68,15 @@ export const ChevronIcon = ({ className }: IconProps) => (
   </Svg>
 );
 
+/** A server rack: a table held by `shakhes serve`, not in the tab. */
+export const ServerIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <rect x="2.5" y="2.5" width="11" height="4.5" rx="1" />
+    <rect x="2.5" y="9" width="11" height="4.5" rx="1" />
+    <path d="M5 4.75h.01M5 11.25h.01" />
+  </Svg>
+);
+
 export const WarnIcon = ({ className }: IconProps) => (
   <Svg className={className}>
     <path d="M8 2l6.5 11.5h-13z" />
