@@ -1,5 +1,6 @@
 import { boundedEngine } from '../engine/boundedEngine';
 import { type Engine, EngineCancelled, EngineTimedOut } from '../engine/engine';
+import { wrapping } from '../engine/engineRoot';
 
 /** Why the scorecard's last run stopped, when a time limit or the Cancel button stopped it. */
 export type ScorecardStop = { kind: 'timed-out' | 'cancelled'; seconds: number } | null;
@@ -27,25 +28,30 @@ export function scorecardLimits(opts: {
     },
     bound(engine) {
       const bounded = boundedEngine(engine, { timeLimitMs: opts.timeLimitMs, signal: () => abort.signal });
-      return {
-        ...bounded,
-        async query(sql, options) {
-          const shared = abort.signal;
-          const started = performance.now();
-          try {
-            const t = await bounded.query(sql, options);
-            opts.onStop(null);
-            return t;
-          } catch (e) {
-            const seconds = Math.round((performance.now() - started) / 1000);
-            if (e instanceof EngineTimedOut)
-              opts.onStop({ kind: 'timed-out', seconds: Math.round(e.limitMs / 1000) });
-            else if (e instanceof EngineCancelled && shared.aborted)
-              opts.onStop({ kind: 'cancelled', seconds });
-            throw e;
-          }
+      // Registered as a wrapper: state kept per database (how far `_calendar` reaches, its build
+      // queue) must find the engine underneath, or every run would rebuild the calendar.
+      return wrapping(
+        {
+          ...bounded,
+          async query(sql, options) {
+            const shared = abort.signal;
+            const started = performance.now();
+            try {
+              const t = await bounded.query(sql, options);
+              opts.onStop(null);
+              return t;
+            } catch (e) {
+              const seconds = Math.round((performance.now() - started) / 1000);
+              if (e instanceof EngineTimedOut)
+                opts.onStop({ kind: 'timed-out', seconds: Math.round(e.limitMs / 1000) });
+              else if (e instanceof EngineCancelled && shared.aborted)
+                opts.onStop({ kind: 'cancelled', seconds });
+              throw e;
+            }
+          },
         },
-      };
+        bounded,
+      );
     },
   };
 }
