@@ -189,7 +189,8 @@ export function printTargets(figures: Figure[]): string {
         ? (ratios.find((r) => r.section === f.section && r.work === f.work)?.ratio ?? Number.NaN)
         : median(f.runs);
     const figure = Math.max(...tagged.map(measured));
-    const digits = t.unit === 's' || t.unit === '×' ? 2 : 0;
+    // Seconds to the millisecond: a 4 ms page would read "0.00 s".
+    const digits = t.unit === 's' ? 3 : t.unit === '×' ? 2 : 0;
     const shown = `${figure.toFixed(digits)} ${t.unit}`;
     const result = figure <= t.most ? 'met' : `missed by ${(figure - t.most).toFixed(digits)} ${t.unit}`;
     lines.push(`${named[i].padEnd(w)}  ${shown.padStart(10)}  ${result}`);
