@@ -47,7 +47,7 @@ export function DataSheet() {
         )}
         <TableExportMenu table={table} />
       </div>
-      <MappingNotice table={table.name} />
+      <MappingNotice table={table} />
       <TableProblems table={table} />
       {shown?.error && (
         <div className="banner warn" role="alert">
