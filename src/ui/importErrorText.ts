@@ -1,6 +1,5 @@
 import type { ErrorEntry } from '../app/data/importJobs';
-import { isEngineStopped } from '../core/outOfMemory';
-import { engineTroubleText } from '../i18n/engineTrouble';
+import { engineStoppedText } from '../i18n/engineTrouble';
 import { importMessageText } from '../i18n/importMessages';
 import { isolated } from '../i18n/isolate';
 import { t } from '../i18n/t';
@@ -13,7 +12,7 @@ import { t } from '../i18n/t';
  * "could not be loaded" around DuckDB-WASM's English.
  */
 export function importErrorText(e: ErrorEntry): { text: string; where: string[] } {
-  const stopped = isEngineStopped(e.message) ? engineTroubleText(e.message) : null;
+  const stopped = engineStoppedText(e.message);
   if (stopped !== null)
     return { text: t('errors.engineStopped', { file: isolated(e.file), stopped }), where: [] };
   const params = (e.problem?.params ?? {}) as Record<string, unknown>;

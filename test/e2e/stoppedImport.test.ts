@@ -44,6 +44,9 @@ describe('a file loaded after the tab’s engine stopped', () => {
       /^\u2068?targets\.csv\u2069? could not be loaded\. The browser tab ran out of memory and its DuckDB-WASM engine stopped.*“shakhes serve”/s,
     );
     expect(en).not.toContain('DuckDB-WASM stopped (');
+    // The Data tab's rows, asked of the stopped engine, say the same (they showed its English).
+    const rows = page.locator('.banner.warn').filter({ hasText: 'DuckDB-WASM' });
+    await eventually(() => rows.innerText()).toMatch(/^The browser tab ran out of memory/);
     await b.screenshot('stopped-import-en');
 
     await page.getByLabel('Language').selectOption('fa');
@@ -51,6 +54,7 @@ describe('a file loaded after the tab’s engine stopped', () => {
       /targets\.csv.*بارگذاری نشد\..*از کار ایستاد.*shakhes serve/s,
     );
     expect(await message.innerText()).not.toMatch(/could not|DuckDB-WASM stopped/);
+    await eventually(() => rows.innerText()).toMatch(/از کار ایستاد/);
     await b.screenshot('stopped-import-fa');
     // The table loaded before is kept.
     expect(await page.locator('li[data-table="leads"]').count()).toBe(1);
