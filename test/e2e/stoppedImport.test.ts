@@ -44,7 +44,9 @@ describe('a file loaded after the tab’s engine stopped', () => {
       /^\u2068?targets\.csv\u2069? could not be loaded\. The browser tab ran out of memory and its DuckDB-WASM engine stopped.*“shakhes serve”/s,
     );
     expect(en).not.toContain('DuckDB-WASM stopped (');
-    // The Data tab's rows, asked of the stopped engine, say the same (they showed its English).
+    // The Data tab's rows, asked of the stopped engine (sorted, so asked again), say the same
+    // (they showed its English).
+    await page.locator('.ag-header-cell[col-id="lead_id"] .ag-header-cell-label').click();
     const rows = page.locator('.banner.warn').filter({ hasText: 'DuckDB-WASM' });
     await eventually(() => rows.innerText()).toMatch(/^The browser tab ran out of memory/);
     await b.screenshot('stopped-import-en');
