@@ -7,7 +7,7 @@ import type { ServedTable } from '../engine/servedTables';
 import { type StartedServer, startServer } from '../server/startServer';
 import { checkKnown, flag, type ParsedArgs, UsageError } from './args';
 import type { CliIO } from './io';
-import { ServeWorkbookError, serveWorkbook } from './serveWorkbook';
+import { clashLine, ServeWorkbookError, serveWorkbook } from './serveWorkbook';
 import { type StopSignal, stopSignal } from './stopSignal';
 
 /** The built app: beside the sources (`npx vite build` writes it), or SHAKHES_DIST (as for the browser tests). */
@@ -124,6 +124,7 @@ async function serveUntilStopped(args: ParsedArgs, setup: ServeSetup, stop: Stop
     const given = flag(args, 'workbook');
     const opened = given === undefined ? undefined : await serveWorkbook(engine, given, tables);
     if (opened) io.out(`  ${opened.tables.length} tables from the workbook ${given}`);
+    for (const clash of opened?.workbook.renamed ?? []) io.out(clashLine(clash));
     if (stop.signal.aborted) return stop.stopped;
     server = await startServer({
       root: dist(),

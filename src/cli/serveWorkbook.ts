@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { createWorkbookService } from '../app/workbook/workbookService';
 import type { Engine } from '../engine/engine';
-import type { ServedTable, ServedWorkbook } from '../engine/servedTables';
+import type { ServedClash, ServedTable, ServedWorkbook } from '../engine/servedTables';
 import { WorkbookError } from '../workbook/workbookError';
 
 /** A `--workbook` that cannot be served: the command stops with status 2 and says why. */
@@ -12,8 +12,10 @@ export class ServeWorkbookError extends Error {}
  * Puts `--workbook`'s embedded data into the server's engine (decoded here, never in the
  * page) and returns its document for the page to open, with its datasets as served
  * tables. A dataset saved without its data (by reference, as a served page saves the
- * server's tables) is the PATH's table of its name; one with neither data nor such a PATH,
- * or whose data would take the name of a PATH's table, is refused.
+ * server's tables) is the PATH's table of its name; one with neither data nor such a PATH
+ * is refused. One whose data has a PATH's table's name comes in under the next free name,
+ * and a mapping whose view would have one is left off, as when the page opens the file
+ * (servedClash.ts): the PATHs' tables keep their names; `renamed` says which moved.
  */
 export async function serveWorkbook(
   engine: Engine,
@@ -38,14 +40,18 @@ export async function serveWorkbook(
       `${given}: saved without the data of ${doc.missing.map((m) => m.sourceName).join(', ')}; ` +
         'save it with its data in the file, or give those files as PATHs.',
     );
-  const clash = doc.renamed[0];
-  if (clash !== undefined)
-    throw new ServeWorkbookError(
-      `${given}: its table “${clash.table}” has the name of a table read from a PATH.`,
-    );
   const onPath = new Set(taken.map((t) => t.table.toLowerCase()));
   const tables = doc.tables
     .filter((t) => !onPath.has(t.name.toLowerCase()))
     .map(({ name, served: _, ...entry }) => ({ ...entry, table: name, path }));
-  return { workbook: { fileName: basename(path), doc: doc.doc }, tables };
+  const workbook: ServedWorkbook = { fileName: basename(path), doc: doc.doc };
+  if (doc.renamed.length > 0) workbook.renamed = doc.renamed;
+  return { workbook, tables };
+}
+
+/** What the command says of a workbook's table kept clear of a PATH's. */
+export function clashLine(r: ServedClash): string {
+  return r.view === undefined
+    ? `  the workbook's table ${r.table} is served as ${r.as}: ${r.served} gave a table that name`
+    : `  the workbook's mapping of ${r.table} to ${r.view} is left off: ${r.served} gave a table that name`;
 }

@@ -9,6 +9,28 @@ import type { ImportResult, ParseOptions } from './ingest/types';
  */
 export interface ServedTable extends ImportResult {
   path: string;
+  /**
+   * Set for a file dropped on the page: `path` is then the server's private copy (gone with
+   * the server), so a saved workbook carries its data or its file name, never that path.
+   */
+  dropped?: true;
+}
+
+/**
+ * A workbook's table that had to keep clear of a served one (src/app/workbook/servedClash.ts):
+ * put in under another name, or its mapping left off because its view would take a served
+ * table's name.
+ */
+export interface ServedClash {
+  /** The file the dataset came from, as the user knows it. */
+  dataset: string;
+  table: string;
+  /** The name it is in under (`table` when only its mapping was left off). */
+  as: string;
+  /** Where the server read the table that kept the name. */
+  served: string;
+  /** The view its mapping would have made, when that is a served table's name: the mapping is left off. */
+  view?: string;
 }
 
 /** How a file streamed to the server is imported there (the import options, minus what stays in the page). */
@@ -25,6 +47,8 @@ export interface UploadImport {
 export interface ServedWorkbook {
   fileName: string;
   doc: unknown;
+  /** Its tables that keep clear of the PATHs' (as a page opening it would put them), for the page to say so. */
+  renamed?: ServedClash[];
 }
 
 /** What only the engine of a page served by `shakhes serve` does (src/engine/remoteEngine.ts). */

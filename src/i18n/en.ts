@@ -100,6 +100,7 @@ export const en = {
   'errors.dismiss': 'Dismiss',
   'errors.dismissLabel': 'Dismiss the message about {file}',
   'errors.dismissAll': 'Dismiss all',
+  'errors.engineStopped': '{file} could not be loaded. {stopped}',
   'errors.where.line': 'line {line}',
   'errors.where.column': 'column {column}',
   'errors.where.separator': ', ',
@@ -221,6 +222,8 @@ export const en = {
   'scorecard.running': 'Computing the scorecard…',
   'scorecard.timedOut':
     "The scorecard stopped after {seconds} s, the workbook's time limit. Raise the limit in a notebook's toolbar, narrow the date range, or change the grain, to compute it again.",
+  'scorecard.timedOutServe':
+    'For data this big, open the workbook with “shakhes serve”, which runs native DuckDB on this computer on all its cores and spills to disk.',
   'scorecard.cancelled':
     'The scorecard was cancelled after {seconds} s. Change a setting to compute it again.',
   'scorecard.failed': 'The scorecard could not be computed: {message}',

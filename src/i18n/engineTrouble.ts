@@ -11,3 +11,11 @@ export function engineTroubleText(message: string): string | null {
   if (isOutOfMemory(message)) return t('notebook.problem.outOfMemory');
   return null;
 }
+
+/**
+ * The browser engine's stop only, in the language shown; null for any other failure. For
+ * places that also run on `shakhes serve`, where a native out-of-memory is not the tab's.
+ */
+export function engineStoppedText(message: string): string | null {
+  return isEngineStopped(message) ? t('notebook.problem.engineStopped') : null;
+}

@@ -103,6 +103,7 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'errors.dismiss': 'بستن',
   'errors.dismissLabel': 'بستن پیام دربارهٔ {file}',
   'errors.dismissAll': 'بستن همه',
+  'errors.engineStopped': '«{file}» بارگذاری نشد. {stopped}',
   'errors.where.line': 'سطر {line}',
   'errors.where.column': 'ستون {column}',
   'errors.where.separator': '، ',
@@ -224,6 +225,8 @@ export const fa: Partial<Record<MessageKey, Message>> = {
   'scorecard.running': 'در حال محاسبهٔ کارنامه…',
   'scorecard.timedOut':
     'محاسبهٔ کارنامه پس از {seconds} ثانیه، که سقف زمانی کارپوشه است، متوقف شد. برای محاسبهٔ دوباره سقف را در نوار ابزار یک دفترچه بالا ببرید، بازهٔ تاریخ را کوتاه‌تر کنید یا دانه‌بندی را عوض کنید.',
+  'scorecard.timedOutServe':
+    'برای داده‌ای به این بزرگی، کارپوشه را با \u2066shakhes serve\u2069 باز کنید که \u2066DuckDB\u2069 بومی را روی همین رایانه با همهٔ هسته‌هایش اجرا می‌کند و به دیسک سرریز می‌کند.',
   'scorecard.cancelled':
     'محاسبهٔ کارنامه پس از {seconds} ثانیه لغو شد. برای محاسبهٔ دوباره یک تنظیم را تغییر دهید.',
   'scorecard.failed': 'کارنامه محاسبه نشد: {message}',

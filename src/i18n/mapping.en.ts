@@ -4,6 +4,9 @@ export const mappingEn = {
   'mapping.mappedByHand': 'Mapped to {table}',
   'mapping.autoHint': 'Recognised as a {label} export and mapped with no manual step.',
   'mapping.notMapped': 'Not mapped to the CRM model: catalog KPIs cannot use this table yet.',
+  'mapping.asCanonical':
+    'Read as the CRM model’s {table} table: catalog KPIs use it as loaded, no mapping needed.',
+  'mapping.asCanonicalMissing': 'It lacks {columns}, so the catalog KPIs that need them are not computed.',
   'mapping.mapColumns': 'Map columns',
   'mapping.edit': 'Edit mapping',
   'mapping.undo': 'Undo mapping',

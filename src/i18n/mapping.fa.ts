@@ -7,6 +7,10 @@ export const mappingFa: Partial<Record<keyof typeof mappingEn, Message>> = {
   'mapping.mappedByHand': 'نگاشته به {table}',
   'mapping.autoHint': 'خروجی {label} شناخته شد و بی‌هیچ کار دستی نگاشته شد.',
   'mapping.notMapped': 'به مدل CRM نگاشته نشده است: شاخص‌های فهرست هنوز نمی‌توانند از این جدول استفاده کنند.',
+  'mapping.asCanonical':
+    'به‌عنوان جدول {table} مدل CRM خوانده می‌شود: شاخص‌های فهرست آن را همان‌گونه که بارگذاری شده به کار می‌برند و نگاشتی لازم نیست.',
+  'mapping.asCanonicalMissing':
+    'ستون‌های {columns} را ندارد، پس شاخص‌های فهرستی که به آن‌ها نیاز دارند محاسبه نمی‌شوند.',
   'mapping.mapColumns': 'نگاشت ستون‌ها',
   'mapping.edit': 'ویرایش نگاشت',
   'mapping.undo': 'برداشتن نگاشت',

@@ -49,6 +49,8 @@ export const workbookEn = {
     'The server no longer holds these tables of the last session: {tables}. Start shakhes serve again with their files to bring them back.',
   'workbook.renamedServed':
     'The server already holds a table named “{table}” (read from {path}), so this workbook’s own “{table}” was put in as “{as}”. Nothing was replaced; formulas that name “{table}” now read the server’s table.',
+  'workbook.unmappedServed':
+    'The server already holds a table named “{view}” (read from {path}), so this workbook’s mapping of “{table}” to {view} was left off: catalog KPIs read the server’s “{view}”. “{table}” is loaded as it was; map it to another table if you need it.',
   'workbook.savedByReference':
     'Saved with its data, except the tables shakhes serve holds, which the file names with their paths but does not copy: {tables}. Open the file in shakhes serve given those files, or give the files when Shakhes asks for them.',
 } as const;

@@ -109,7 +109,7 @@ export function engineApi(engine: Engine, uploads: UploadFolder, headers: Header
       await engine.query(dropSql(table));
       await engine.query(renameTableSql(scratch, table));
       // Named as the user's file, not the upload's name on disk.
-      const imported: ServedTable = { ...result, table, sourceName: name, path };
+      const imported: ServedTable = { ...result, table, sourceName: name, path, dropped: true };
       served.tables.add(imported);
       return imported;
     } catch (err) {

@@ -16,5 +16,7 @@ export async function openServedWorkbook(workbook: WorkbookStore, data: DataStor
   const parsed = parseDocument(given.doc);
   if (!parsed.ok) throw new Error(parsed.error);
   await workbook.getState().restore(parsed.doc, new Map(), given.fileName);
+  // The command kept its tables clear of the PATHs' (as an open in the page does): the page says which.
+  if (given.renamed !== undefined && given.renamed.length > 0) workbook.setState({ renamed: given.renamed });
   return given.fileName;
 }

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { datasetsOf } from '../app/data/tableEntry';
 import { documentHistory } from '../app/workbook/documentHistory';
 import type { RenamedTable, ServedName } from '../app/workbook/servedClash';
+import { servedSave } from '../app/workbook/servedSave';
 import { problemText, type WorkbookProblem } from '../app/workbook/workbookProblem';
 import {
   type AwaitingFiles,
@@ -40,9 +41,9 @@ export interface WorkbookState {
   errorClash: NameClash | null;
   /** The failure `error` was written from, when the app wrote it rather than the file's refusal. */
   errorProblem: WorkbookProblem | null;
-  /** The last opened workbook's tables put in under another name, `shakhes serve` holding one of theirs. */
+  /** The last opened workbook's tables put in under another name, or mappings left off, `shakhes serve` holding a table of that name. */
   renamed: RenamedTable[];
-  /** The server's tables the last Save with data left out of the file (saved by reference: name and path). */
+  /** The tables the last Save with data left out of the file (saved by reference: name and path, or file name). */
   savedByReference: ServedName[];
 
   setTitle(title: string): void;
@@ -127,7 +128,11 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
 
     /** The tables `shakhes serve` holds (none in the browser): an opened workbook keeps clear of them. */
     const served = async (): Promise<ServedName[]> =>
-      (await data.getState().served()).map((t) => ({ table: t.name, path: t.served ?? '' }));
+      (await data.getState().served()).map((t) => ({
+        table: t.name,
+        path: t.served ?? '',
+        ...(t.dropped ? { dropped: true } : {}),
+      }));
 
     /** Puts an opened document in place once its tables are in the engine and the `replaced` ones gone. */
     const finishOpen = async (
@@ -146,7 +151,7 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
       // A renamed table's contents token follows it; the server's table of its old name gets its own.
       const ids = dataIds === undefined ? undefined : { ...dataIds };
       for (const r of renamed)
-        if (ids !== undefined && ids[r.table] !== undefined) {
+        if (ids !== undefined && r.as !== r.table && ids[r.table] !== undefined) {
           ids[r.as] = ids[r.table];
           delete ids[r.table];
         }
@@ -206,12 +211,11 @@ export function createWorkbookStore(data: DataStore, initialTitle = 'Untitled wo
           const doc = compose();
           const onServer = await served();
           const bytes = await service.save(doc, embedData, onServer);
-          const inFile = new Set(doc.datasets.map((d) => d.table.toLowerCase()));
           set({
             dirty: false,
             fileName: fileName ?? get().fileName,
-            // Said on Save: the file holds these by name and path only.
-            savedByReference: embedData ? onServer.filter((t) => inFile.has(t.table.toLowerCase())) : [],
+            // Said on Save: the file holds these by name and path (or file name) only.
+            savedByReference: embedData ? servedSave(doc, embedData, onServer).byReference : [],
           });
           return bytes;
         } catch (e) {

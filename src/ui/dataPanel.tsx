@@ -94,7 +94,11 @@ function TableItem({ table, expanded, selected, selectedColumn, onToggle }: Item
             </span>
           )}
           {table.served !== undefined && (
-            <span className="served-badge" title={t('data.servedTitle', { path: table.served })}>
+            <span
+              className="served-badge"
+              // A dropped file's copy on the server has a private name: the user knows its own.
+              title={t('data.servedTitle', { path: table.dropped ? table.sourceName : table.served })}
+            >
               {/* An icon, not words: in a 200 px panel the words left the table's name no room. */}
               <ServerIcon />
               <span className="visually-hidden">{t('data.served')}</span>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { engineStoppedText } from '../i18n/engineTrouble';
 import { formatCount } from '../i18n/format';
 import { t } from '../i18n/t';
 import { useData } from './appStore';
@@ -47,12 +48,13 @@ export function DataSheet() {
         )}
         <TableExportMenu table={table} />
       </div>
-      <MappingNotice table={table.name} />
+      <MappingNotice table={table} />
       <TableProblems table={table} />
       {shown?.error && (
         <div className="banner warn" role="alert">
           <ErrorIcon />
-          {t('grid.queryFailed', { message: shown.error })}
+          {/* A stopped tab engine is said in the page's language, as everywhere else. */}
+          {engineStoppedText(shown.error) ?? t('grid.queryFailed', { message: shown.error })}
         </div>
       )}
       <DataGrid key={`${table.name}:${versions[table.name] ?? 0}`} table={table} onCount={onCount} />

@@ -1,26 +1,8 @@
-import { importMessageText } from '../i18n/importMessages';
 import { t } from '../i18n/t';
-import type { ErrorEntry } from '../state/dataStore';
 import { dataStore } from './appRoot';
 import { useData } from './appStore';
 import { CloseIcon, ErrorIcon } from './icons';
-
-/**
- * A load error in the language shown, from its code and parameters; and where in the file,
- * when the sentence does not say so itself. An error without a code (none the importer
- * makes) is shown as its English.
- */
-function errorText(e: ErrorEntry): { text: string; where: string[] } {
-  const params = (e.problem?.params ?? {}) as Record<string, unknown>;
-  const says = (name: 'line' | 'column', value: string) =>
-    e.problem ? params[name] !== undefined && params[name] !== null : e.message.includes(value);
-  const where = [
-    e.line !== undefined && !says('line', `line ${e.line}`) ? t('errors.where.line', { line: e.line }) : null,
-    e.column && !says('column', e.column) ? t('errors.where.column', { column: e.column }) : null,
-  ].filter((w): w is string => w !== null);
-  const english = e.message;
-  return { text: e.problem ? importMessageText(e.problem) : english, where };
-}
+import { importErrorText } from './importErrorText';
 
 /**
  * Failed loads, one message each, kept until dismissed: the user may fix several files
@@ -40,7 +22,7 @@ export function MessageList() {
         </div>
       )}
       {errors.map((e) => {
-        const { text, where } = errorText(e);
+        const { text, where } = importErrorText(e);
         return (
           <div className="message error" role="alert" key={e.id} data-error-file={e.file}>
             <ErrorIcon />

@@ -59,11 +59,17 @@ export function WorkbookMessages() {
         <div className="banner warn workbook-renamed" role="alert">
           <ErrorIcon />
           <span>
-            {renamed.map((r) => (
-              <span key={r.as} data-renamed={r.as}>
-                {t('workbook.renamedServed', { table: r.table, as: r.as, path: r.served })}{' '}
-              </span>
-            ))}
+            {renamed.map((r) =>
+              r.view === undefined ? (
+                <span key={`as:${r.as}`} data-renamed={r.as}>
+                  {t('workbook.renamedServed', { table: r.table, as: r.as, path: r.served })}{' '}
+                </span>
+              ) : (
+                <span key={`view:${r.as}`} data-unmapped={r.as}>
+                  {t('workbook.unmappedServed', { table: r.as, view: r.view, path: r.served })}{' '}
+                </span>
+              ),
+            )}
           </span>
           <button
             type="button"

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineWorker } from './engineWorker';
 import { type Browser, chooseFiles, eventually, importsSettled, ROOT, startBrowser } from './harness';
 
 /**
@@ -14,14 +15,6 @@ import { type Browser, chooseFiles, eventually, importsSettled, ROOT, startBrows
 const ENDLESS = 'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) AS n FROM t';
 const STOPPED = /^The browser tab ran out of memory and its DuckDB-WASM engine stopped.*“shakhes serve”/;
 const STOPPED_FA = /DuckDB-WASM.*از کار ایستاد.*shakhes serve/;
-
-/** The worker DuckDB-WASM runs in. */
-async function engineWorker(page: Page): Promise<Worker> {
-  await eventually(() => page.workers().some((w) => w.url().includes('duckdb-browser'))).toBe(true);
-  const found = page.workers().find((w) => w.url().includes('duckdb-browser'));
-  if (found === undefined) throw new Error('no DuckDB worker');
-  return found;
-}
 
 describe('the browser engine’s worker failing', () => {
   let b: Browser;

@@ -173,22 +173,27 @@ describe("the server's tables in the page", () => {
     expect(paths).toContain('/api/import');
   });
 
-  it('saves with data but the server’s tables by reference, and says so', async () => {
+  it('saves with data the dropped file’s rows but the PATH’s table by reference, and says so', async () => {
     const page = b.page;
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Save', exact: true }).click(),
     ]);
-    const { doc, data: embedded } = readWorkbook(new Uint8Array(readFileSync(await download.path())));
-    // Both tables are the server's: named in the file, neither copied through the tab.
+    const bytes = new Uint8Array(readFileSync(await download.path()));
+    const { doc, data: embedded } = readWorkbook(bytes);
+    // The PATH's table is named in the file, not copied through the tab; the dropped file
+    // came from the user's machine and is in the file (before: by its private path on the server).
     expect(doc.datasets.map((d) => [d.table, d.embedded])).toEqual([
       ['deals', false],
-      ['leads', false],
+      ['leads', true],
     ]);
-    expect(embedded.size).toBe(0);
+    expect(embedded.size).toBe(1);
     const notice = page.locator('.workbook-by-reference');
     await notice.waitFor();
-    expect(await notice.innerText()).toContain(`deals (${join(data, 'deals.csv')})`);
+    const said = await notice.innerText();
+    expect(said).toContain(`deals (${join(data, 'deals.csv')})`);
+    expect(said).not.toContain('leads');
+    expect(new TextDecoder().decode(bytes)).not.toMatch(/[0-9a-f-]{36}\.csv/);
     await b.screenshot('serve-saved-by-reference');
   });
 });
@@ -237,6 +242,24 @@ describe('the app served with --workbook', () => {
     expect(paths.filter((p) => p === '/api/query').length).toBeGreaterThan(30);
     expect(paths.filter((p) => /duckdb-.*\.wasm$/.test(p))).toEqual([]);
     await b.screenshot('serve-workbook');
+  });
+
+  it('says on the Data tab that the served deals table is read as the CRM model’s, as the scorecard does', async () => {
+    // Before: "Not mapped to the CRM model" while the scorecard computed from it.
+    const page = b.page;
+    await tableEntry(page, 'deals').click();
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const notice = page.getByTestId('mapping-notice');
+    await eventually(() => notice.getAttribute('data-mapping')).toBe('canonical');
+    expect(await notice.innerText()).toMatch(
+      /^Read as the CRM model’s deals table: catalog KPIs use it as loaded/,
+    );
+    expect(await notice.innerText()).not.toContain('lacks');
+    await b.screenshot('serve-data-tab-canonical');
+    await page.getByLabel('Language').selectOption('fa');
+    await eventually(() => notice.innerText()).toMatch(/به‌عنوان جدول deals مدل CRM خوانده می‌شود/);
+    await b.screenshot('serve-data-tab-canonical-fa');
+    await page.getByLabel('زبان').selectOption('en');
   });
 });
 

@@ -29,6 +29,8 @@ export interface TableEntry {
    * but autosave keeps this reference, never its rows.
    */
   served?: string;
+  /** A file dropped on the page in serve mode: `served` is the server's private copy of it. */
+  dropped?: true;
 }
 
 export function entryOfImport(result: ImportResult): TableEntry {
@@ -48,7 +50,7 @@ export function entryOfImport(result: ImportResult): TableEntry {
 }
 
 export function entryOfServed(table: ServedTable): TableEntry {
-  return { ...entryOfImport(table), served: table.path };
+  return { ...entryOfImport(table), served: table.path, ...(table.dropped ? { dropped: true } : {}) };
 }
 
 /**

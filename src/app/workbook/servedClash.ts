@@ -1,29 +1,33 @@
 import { uniqueTableName } from '../../core/ingest/tableName';
 import type { Dataset, WorkbookDocument } from '../../core/model/documentSchema';
+import type { ServedClash } from '../../engine/servedTables';
 
 /** A table `shakhes serve` holds, as an opened workbook must keep clear of it. */
 export interface ServedName {
   table: string;
   /** Where the server read it. */
   path: string;
-}
-
-/** A workbook's table put in under another name, because the server holds one of its name. */
-export interface RenamedTable {
-  /** The file the dataset came from, as the user knows it. */
-  dataset: string;
-  table: string;
-  as: string;
-  /** Where the server read the table that kept the name. */
-  served: string;
+  /** A file dropped on the page: `path` is the server's private copy (servedTables.ts). */
+  dropped?: true;
 }
 
 /**
- * The document with each dataset that `loads` (its data comes from the file or the tab,
- * not from the server) renamed away from any table the server holds. Loading it under its
- * own name would replace the server's rows while the list still showed the server's table;
- * so the workbook's copy gets the next free name (`deals` → `deals_2`) and is named in
- * `renamed` for the page to say so. Formulas naming the table then read the server's.
+ * A workbook's table put in under another name (`as`), or whose mapping was left off
+ * (`view`), because the server holds a table of that name.
+ */
+export type RenamedTable = ServedClash;
+
+/**
+ * The document kept clear of the tables the server holds, which keep their names:
+ * - each dataset that `loads` (its data comes from the file or the tab, not from the
+ *   server) and has a served table's name gets the next free name (`deals` → `deals_2`):
+ *   loading it under its own would replace the server's rows while the list still showed
+ *   the server's table; formulas naming the table then read the server's;
+ * - each dataset whose mapping's view would have a served table's name (`hubspot` mapped to
+ *   `deals` beside a served `deals`) has its mapping left off: the view cannot replace the
+ *   server's table, and catalog KPIs read the server's `deals`. The table stays loaded and
+ *   can be mapped to another canonical table.
+ * Both are listed in `renamed`, for the page to say so.
  */
 export function clearOfServed(
   doc: WorkbookDocument,
@@ -31,7 +35,11 @@ export function clearOfServed(
   loads: (d: Dataset) => boolean,
 ): { doc: WorkbookDocument; renamed: RenamedTable[] } {
   const byName = new Map(served.map((s) => [s.table.toLowerCase(), s]));
-  if (!doc.datasets.some((d) => loads(d) && byName.has(d.table.toLowerCase()))) return { doc, renamed: [] };
+  const serverOf = (name: string | undefined) =>
+    name === undefined ? undefined : byName.get(name.toLowerCase());
+  const renames = (d: Dataset) => loads(d) && serverOf(d.table) !== undefined;
+  const unmaps = (d: Dataset) => serverOf(d.mapping?.canonicalTable) !== undefined;
+  if (!doc.datasets.some((d) => renames(d) || unmaps(d))) return { doc, renamed: [] };
   // Every name the workbook uses for a table, a mapping view or a notebook cell is taken too.
   const taken = [
     ...served.map((s) => s.table),
@@ -40,13 +48,23 @@ export function clearOfServed(
     ...doc.sheets.flatMap((s) => s.cells.flatMap((c) => (c.name === undefined ? [] : [c.name]))),
   ];
   const renamed: RenamedTable[] = [];
-  const datasets = doc.datasets.map((d) => {
-    const server = byName.get(d.table.toLowerCase());
-    if (server === undefined || !loads(d)) return d;
-    const as = uniqueTableName(d.table, taken);
-    taken.push(as);
-    renamed.push({ dataset: d.sourceName, table: d.table, as, served: server.path });
-    return { ...d, table: as };
+  const datasets = doc.datasets.map((given) => {
+    let d = given;
+    const server = serverOf(d.table);
+    if (server !== undefined && renames(d)) {
+      const as = uniqueTableName(d.table, taken);
+      taken.push(as);
+      renamed.push({ dataset: d.sourceName, table: d.table, as, served: server.path });
+      d = { ...d, table: as };
+    }
+    const view = d.mapping?.canonicalTable;
+    const viewServer = serverOf(view);
+    if (view !== undefined && viewServer !== undefined) {
+      const { mapping: _left, ...unmapped } = d;
+      renamed.push({ dataset: d.sourceName, table: d.table, as: d.table, served: viewServer.path, view });
+      d = unmapped;
+    }
+    return d;
   });
   return { doc: { ...doc, datasets }, renamed };
 }

@@ -7,6 +7,7 @@ import type { ImportFn } from '../data/importJobs';
 import type { SourceFile } from '../data/sourceFile';
 import { type TableEntry, tableEntryOf } from '../data/tableEntry';
 import { clearOfServed, type RenamedTable, type ServedName } from './servedClash';
+import { servedSave } from './servedSave';
 
 /** A dataset of a workbook saved without its data: the file the user must give again. */
 export type MissingDataset = Pick<Dataset, 'id' | 'sourceName' | 'table'>;
@@ -62,9 +63,10 @@ export interface WorkbookService {
   ): Promise<OpenedWorkbook>;
   /**
    * The document as a .shakhes file, with each dataset's table as Parquet when `embedData`,
-   * except the tables `shakhes serve` holds (`served`): their rows are never read through
-   * the tab (a 100M-row table would end it); they are saved by reference, named in the
-   * file's README, and a later open finds them on a server or asks for their files.
+   * except the tables `shakhes serve` read from its PATHs (`served`): their rows are never
+   * read through the tab (a 100M-row table would end it); they are saved by reference, named
+   * in the file's README, and a later open finds them on a server or asks for their files.
+   * A file dropped on the page is saved like a table of the tab (servedSave.ts).
    */
   save(doc: WorkbookDocument, embedData: boolean, served?: readonly ServedName[]): Promise<Uint8Array>;
 }
@@ -157,15 +159,9 @@ export function createWorkbookService(deps: WorkbookServiceDeps): WorkbookServic
     },
 
     async save(doc, embedData, served = []) {
-      const paths = new Map(served.map((s) => [s.table.toLowerCase(), s.path]));
-      const onServer = doc.datasets.filter((d) => paths.has(d.table.toLowerCase()));
-      const own = doc.datasets.filter((d) => !paths.has(d.table.toLowerCase()));
-      const embedded = embedData ? await embedTables(await deps.engine(), own) : new Map();
-      return writeWorkbook(
-        doc,
-        embedded,
-        Object.fromEntries(onServer.map((d) => [d.table, paths.get(d.table.toLowerCase()) ?? ''])),
-      );
+      const { embed, byReference } = servedSave(doc, embedData, served);
+      const embedded = embed.length > 0 ? await embedTables(await deps.engine(), embed) : new Map();
+      return writeWorkbook(doc, embedded, Object.fromEntries(byReference.map((r) => [r.table, r.path])));
     },
   };
 }

@@ -9,7 +9,7 @@ import type { ParquetCodec, ParquetLimits } from './codec';
 const MiB = 1024 * 1024;
 
 /** About the most a tab's DuckDB holds (DESIGN.md: ~20M deals rows, a 3.1 GiB heap). */
-const PARQUET_LIMITS: ParquetLimits = { maxRows: 20_000_000, maxBytes: 1536 * MiB };
+export const PARQUET_LIMITS: ParquetLimits = { maxRows: 20_000_000, maxBytes: 1536 * MiB };
 
 /** Rows decoded to measure how wide a row is. */
 const SAMPLE_ROWS = 1024;

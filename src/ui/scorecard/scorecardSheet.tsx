@@ -1,6 +1,7 @@
 import './scorecard.css';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { isServedPage } from '../../app/browserEngine';
 import { numberFormat } from '../../i18n/format';
 import { t } from '../../i18n/t';
 import { cancelScorecard, scorecardStopStore, scorecardStore } from '../appRoot';
@@ -11,7 +12,7 @@ import { useFirstLoad } from '../firstLoad';
 import { PlusIcon } from '../icons';
 import { LoadingState } from '../loadingState';
 import { AddKpiDialog, NewKpiDialog } from './addKpiDialog';
-import { runFailureText } from './failureText';
+import { runFailureText, stopText } from './failureText';
 import { FormulaBar } from './formulaBar';
 import { useScorecard } from './scorecardApp';
 import { ScorecardControls } from './scorecardControls';
@@ -77,11 +78,7 @@ export function ScorecardSheet() {
           </>
         ) : status === 'error' ? (
           <span className="sc-error">
-            {stop === null
-              ? runFailureText(error ?? '')
-              : t(stop.kind === 'timed-out' ? 'scorecard.timedOut' : 'scorecard.cancelled', {
-                  seconds: stop.seconds,
-                })}
+            {stop === null ? runFailureText(error ?? '') : stopText(stop, isServedPage())}
           </span>
         ) : (
           <span className="muted" data-kpi-count={count}>

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetsOf, entryOfImport } from '../../../src/app/data/tableEntry';
 import { createWorkbookService } from '../../../src/app/workbook/workbookService';
@@ -72,6 +73,43 @@ describe('shakhes serve --workbook', () => {
     const bare = cli(['serve', '--workbook', await workbookFile('bare.shakhes', false)]);
     expect(await bare.code).toBe(2);
     expect(bare.err.join('\n')).toContain('bare.shakhes: saved without the data of deals.csv');
+  });
+
+  it('serves a workbook whose own data has a PATH’s table’s name under the next free name, as the page opens it', async () => {
+    // Before: refused with status 2, while the page renames the same file's table.
+    const csv = join(dir, 'deals.csv');
+    await writeFile(csv, 'id,amount\n1,10\n2,32\n');
+    const file = await workbookFile('own-deals.shakhes', true);
+    const run = cli(['serve', csv, '--workbook', file]);
+    await expect.poll(() => run.out.join('\n'), { timeout: 30_000 }).toMatch(/#token=/);
+    expect(run.out.join('\n')).toContain(
+      `the workbook's table deals is served as deals_2: ${csv} gave a table that name`,
+    );
+    const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/.exec(run.out.join('\n'))![0]);
+    const headers = { [TOKEN_HEADER]: url.hash.slice('#token='.length), 'content-type': 'application/json' };
+    const get = async (route: string) => (await fetch(`${url.origin}/api/${route}`, { headers })).json();
+    expect(((await get('tables')) as ServedTable[]).map((t) => [t.table, t.rows, t.path])).toEqual([
+      ['deals', 2, csv],
+      ['deals_2', 3, file],
+    ]);
+    const workbook = (await get('workbook')) as ServedWorkbook;
+    expect((workbook.doc as { datasets: { table: string }[] }).datasets.map((d) => d.table)).toEqual([
+      'deals_2',
+    ]);
+    expect(workbook.renamed).toEqual([{ dataset: 'deals.csv', table: 'deals', as: 'deals_2', served: csv }]);
+    const sum = async (table: string) => {
+      const answer = await fetch(`${url.origin}/api/query`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ id: table, sql: `SELECT sum(amount)::INT AS s FROM ${table}` }),
+      });
+      return tableFromIPC(new Uint8Array(await answer.arrayBuffer()))
+        .getChild('s')
+        ?.get(0);
+    };
+    expect([await sum('deals'), await sum('deals_2')]).toEqual([42, 100]);
+    process.emit('SIGINT');
+    expect(await run.code).toBe(0);
   });
 
   it('serves a workbook saved by reference over the PATH that holds its table', async () => {
