@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as DuckDBNode from '@duckdb/duckdb-wasm/blocking';
 import { type Table, tableFromIPC } from 'apache-arrow';
+import { instantiateCompiled } from './compiledWasm';
 import type { Engine } from './engine';
 import { assertImportPath, LOCKDOWN_SETTINGS } from './lockdown';
 import { loadNodeParquet } from './parquet/nodeCodec';
@@ -72,7 +73,7 @@ export async function openWasmDatabase() {
     eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: `${dist}duckdb-node-eh.worker.cjs` },
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-  await db.instantiate();
+  await instantiateCompiled(db);
   db.open({});
   return { duckdb, db };
 }

@@ -71,6 +71,10 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
     if (isApi) void api(req, res, path.slice('/api/'.length));
     else void site.handle(req, res);
   });
+  // An idle connection is closed by the page, never here: one closed by the server (Node's
+  // 5 s) just as the page sent its next request on it lost that request, as Node's fetch
+  // does not send it again ("fetch failed", read ECONNRESET).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', ok);

@@ -109,7 +109,7 @@ beforeAll(async () => {
     tables: () => TABLES,
     kpis: () => catalogNotebookKpis(),
   });
-}, 60_000);
+});
 afterAll(() => engine?.close());
 
 const cell = (kind: CellKind, config: CellConfig = {}, name = `${kind}_1`, source = ''): NotebookCell => ({

@@ -23,7 +23,7 @@ beforeAll(async () => {
     ('c', DATE '2024-04-05', DATE '2024-04-20'),
     ('d', DATE '2024-04-25', NULL)
   ) t(customer_id, created_at, churned_at)`);
-}, 60_000);
+});
 afterAll(() => engine?.close());
 
 async function cohorts(kind: CalendarKind) {

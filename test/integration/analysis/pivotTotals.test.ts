@@ -18,7 +18,7 @@ beforeAll(async () => {
     ('N', 'SMB', 10.0), ('N', 'SMB', 20.0), ('N', 'Ent', 60.0),
     ('S', 'SMB', 40.0), (NULL, 'Ent', 5.0)
   ) t(region, segment, amount)`);
-}, 60_000);
+});
 afterAll(() => engine?.close());
 
 const pivot = async (aggregate: 'sum' | 'avg' | 'count') => {

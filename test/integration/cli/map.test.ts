@@ -169,7 +169,7 @@ describe('--map auto', () => {
     const r = await cli('eval', '--data', OPP, 'COUNTIF(deals.won)');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/deals/);
-  }, 60_000);
+  });
 
   it('run needs no workbook: the catalog scorecard over fresh exports', async () => {
     const r = await cli('run', '--data', OPP, '--map', 'auto', '--format', 'json');
@@ -254,11 +254,11 @@ describe('bad arguments', () => {
       expect(r.out).toBe('');
     }
     // No case gets as far as starting the engine: each is answered before it.
-  }, 60_000);
+  });
 
   it('a file that cannot be parsed names the file and the line', async () => {
     const bad = await cli('map', '--data', 'r=test/fixtures/ragged.csv');
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('error: ragged.csv could not be read: line 4 has 5 fields, but the header has 3.');
-  }, 60_000);
+  });
 });

@@ -89,7 +89,7 @@ describe('shakhes run with a KPI that fails', () => {
     expect(byId.get('revenue')?.failure).toBeNull();
     expect(byId.get('spread')?.failure).toBe(message);
     expect(byId.get('spread')?.periods.map((p) => p.value)).toEqual([null, null, null]);
-  }, 60_000);
+  });
 
   it('Markdown and CSV list the failure too', async () => {
     const md = await cli('run', oneBad, '--format', 'md');
@@ -111,7 +111,7 @@ describe('shakhes run with a KPI that fails', () => {
       '50',
       '450',
     ]);
-  }, 60_000);
+  });
 
   it('exits 2 when no KPI could be computed, still listing each failure', async () => {
     const r = await cli('run', allBad, '--format', 'json');
@@ -120,5 +120,5 @@ describe('shakhes run with a KPI that fails', () => {
     const json = JSON.parse(r.out) as RunJson;
     expect(json.failures.map((f) => f.id)).toEqual(['spread', 'spread_more']);
     expect(json.failures[1].message).toBe(`the engine refused it: ${REFUSED}`);
-  }, 60_000);
+  });
 });

@@ -34,7 +34,7 @@ beforeAll(async () => {
   notes.getState().add('win_rate', '2019-01-01', 'Long ago');
   path = join(dir, 'noted.shakhes');
   writeFileSync(path, await workbook.getState().save({ embedData: true }));
-}, 60_000);
+});
 
 async function cli(...argv: string[]) {
   const out: string[] = [];

@@ -20,7 +20,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-}, 30_000);
+});
 
 afterAll(() => engine?.close());
 

@@ -43,7 +43,7 @@ const base: TableMapping = {
 let engine: Engine;
 beforeAll(async () => {
   engine = await createNodeEngine();
-}, 30_000);
+});
 afterAll(() => engine?.close());
 
 async function loaded() {
@@ -93,7 +93,7 @@ describe('a required column the file lacks', () => {
       { month: '2024-01-01', channel: 'Facebook', marketing_spend: 150, cost_per_lead: 10, ad_ctr: 0.03 },
       { month: '2024-02-01', channel: 'Facebook', marketing_spend: 30, cost_per_lead: 10, ad_ctr: 0.01 },
     ]);
-  }, 30_000);
+  });
 
   it('derived by a formula over another column: one channel per campaign prefix', async () => {
     const { mapping } = await loaded();
@@ -112,7 +112,7 @@ describe('a required column the file lacks', () => {
       marketing_spend: 100,
       ad_ctr: 0.04,
     });
-  }, 30_000);
+  });
 
   it('a hostile constant is stored and shown as the text it is; the raw table stays', async () => {
     const { mapping } = await loaded();
@@ -122,7 +122,7 @@ describe('a required column the file lacks', () => {
     const rows = tableToRows(await engine.query('SELECT DISTINCT channel FROM marketing'));
     expect(rows).toEqual([{ channel: hostile }]);
     expect(tableToRows(await engine.query('SELECT COUNT(*) AS n FROM ads'))[0].n).toBe(3);
-  }, 30_000);
+  });
 
   it('a refused formula says where, and nothing is applied', async () => {
     const { mapping } = await loaded();
@@ -132,7 +132,7 @@ describe('a required column the file lacks', () => {
       'marketing.channel: at character 7 of the formula: no KPI or column `Campain` in ads; did you mean `Campaign`?',
     ]);
     expect(mapping.getState().applied.ads).toBeUndefined();
-  }, 30_000);
+  });
 
   it('is saved in the workbook and made again on open', async () => {
     const { data, mapping } = await loaded();
@@ -160,5 +160,5 @@ describe('a required column the file lacks', () => {
       { channel: 'Facebook', n: 2 },
       { channel: 'Instagram', n: 1 },
     ]);
-  }, 30_000);
+  });
 });

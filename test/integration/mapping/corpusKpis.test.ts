@@ -21,7 +21,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-}, 30_000);
+});
 
 afterAll(() => engine?.close());
 
@@ -249,7 +249,7 @@ describe('labelled corpus: each shape mapped with no edit, headline KPIs counted
         summary.push(`${c.file} | ${c.table} | ${id} | ${want} | ${totals[id]}`);
         expect(totals[id], id).toBeCloseTo(want, 9);
       }
-    }, 30_000);
+    });
   }
 
   for (const r of REFUSED) {
@@ -258,7 +258,7 @@ describe('labelled corpus: each shape mapped with no edit, headline KPIs counted
       summary.push(`${r.file} | refused | - | - | ${problems.join('; ')}`);
       expect(table).toBeNull();
       expect(problems).toEqual(r.reason);
-    }, 30_000);
+    });
   }
 
   for (const u of UNDATED) {
@@ -268,7 +268,7 @@ describe('labelled corpus: each shape mapped with no edit, headline KPIs counted
       expect(table).toBe(u.table);
       expect(totals).toEqual({});
       expect(unavailable).toMatchObject(u.reasons);
-    }, 30_000);
+    });
   }
 
   for (const f of NONE) {
@@ -276,6 +276,6 @@ describe('labelled corpus: each shape mapped with no edit, headline KPIs counted
       const { table } = await loadAndTotal(f);
       summary.push(`${f} | none | - | - | ${table ?? 'none'}`);
       expect(table).toBeNull();
-    }, 30_000);
+    });
   }
 });

@@ -20,7 +20,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-}, 30_000);
+});
 
 afterAll(() => engine?.close());
 
@@ -79,7 +79,7 @@ describe('CRM exports map onto deals on load and feed the scorecard', () => {
       expect(st.periods.map((p) => p.start)).toEqual(['2024-01-01']);
       expect(st.series.win_rate[0]).toBeCloseTo(c.winRate, 12);
       expect(st.series.average_deal_size[0]).toBeCloseTo(c.averageDeal, 9);
-    }, 30_000);
+    });
   }
 
   it('HubSpot by month: March is 3 won of 5 closed, 8000 on average', async () => {
@@ -93,5 +93,5 @@ describe('CRM exports map onto deals on load and feed the scorecard', () => {
     expect(at('average_deal_size', '2024-01-01')).toBe(8500);
     expect(at('average_deal_size', '2024-02-01')).toBe(12000);
     expect(at('average_deal_size', '2024-03-01')).toBe(8000);
-  }, 30_000);
+  });
 });

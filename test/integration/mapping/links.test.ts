@@ -23,7 +23,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-}, 30_000);
+});
 
 afterAll(() => engine?.close());
 
@@ -103,7 +103,7 @@ describe('every column of a mapped file stays reachable', () => {
     expect(diagnostics).toEqual([]);
     await scorecard.getState().refresh();
     expect(scorecard.getState().series[id as string]).toEqual([3.5]);
-  }, 30_000);
+  });
 });
 
 describe('links found by name and values', () => {
@@ -124,7 +124,7 @@ describe('links found by name and values', () => {
       scorecard.getState().segments.win_rate.map((s) => [s.segment, s.value]),
     );
     expect(segments).toEqual({ Retail: 0.75, Software: 1, Health: 0.5, '': 1 });
-  }, 30_000);
+  });
 
   it("shows the segments of the grid's latest period, not of a month the data has not finished", async () => {
     const { mapping } = await setup('pipeline.csv', 'accounts.csv');
@@ -143,7 +143,7 @@ describe('links found by name and values', () => {
     // March: D04 (Retail), D05 (Health) and D06 (Software) won, none without an account;
     // April's losses are not in it.
     expect(segments).toEqual({ Retail: 1, Health: 1, Software: 1, '': null });
-  }, 30_000);
+  });
 
   it('a link declared once holds in raw or canonical names, through mapping, unmapping and a reopen', async () => {
     const { data, mapping } = await setup('pipeline.csv', 'accounts.csv');
@@ -186,7 +186,7 @@ describe('links found by name and values', () => {
     await mapping.getState().unmap('pipeline');
     await mapping.getState().settled();
     expect(mapping.getState().links().map(text)).toContain('pipeline.Account ID -> accounts.Account ID');
-  }, 30_000);
+  });
 });
 
 describe('a link between keys of different kinds', () => {
@@ -218,7 +218,7 @@ describe('a link between keys of different kinds', () => {
     );
     // x9 is no number: compared as numbers, the engine would refuse the whole query.
     expect(segments).toEqual({ SMB: 15, Enterprise: 20, '': 1 });
-  }, 30_000);
+  });
 });
 
 describe('the value check on the engine', () => {
@@ -236,11 +236,11 @@ describe('the value check on the engine', () => {
   it('links from 90 % of the values found, not at 85 %', async () => {
     expect(await regions(18)).toEqual(['sales.region -> regions.region']);
     expect(await regions(17)).toEqual([]);
-  }, 30_000);
+  });
 
   it('needs the other column unique', async () => {
     expect(await regions(20, 2)).toEqual([]);
-  }, 30_000);
+  });
 
   it('stays quick on a million rows', async () => {
     await dropAll();
@@ -257,5 +257,5 @@ describe('the value check on the engine', () => {
     const ms = performance.now() - started;
     console.log(`links over 1M deals rows: ${ms.toFixed(0)} ms`);
     expect(found.map(text)).toEqual(['deals.customer_id -> customers.customer_id']);
-  }, 60_000);
+  });
 });

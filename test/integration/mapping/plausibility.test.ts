@@ -35,7 +35,7 @@ beforeAll(async () => {
     { table: 'helpdesk' },
   );
   raw = { name: 'helpdesk', columns: loaded.columns.map((c) => ({ name: c.name, kind: c.kind })) };
-}, 30_000);
+});
 afterAll(() => engine?.close());
 
 const mapped = (created: string): TableMapping => ({
@@ -63,7 +63,7 @@ describe('plausibility of a mapping, measured in one query before it is applied'
     expect(first.rule.id).toBe('first_response');
     expect(resolution).toMatchObject({ count: 2, median: 0, min: -24, max: 24, negative: 1 });
     expect(judgePlausibility(p!).map((w) => w.code)).toEqual(['date-future', 'span-negative']);
-  }, 30_000);
+  });
 
   it('warns when created_at is the purchase date: a median first response of 24,107 hours', async () => {
     const p = await measurePlausibility(engine, raw, mapped('Purchase Date'), TODAY);
@@ -71,7 +71,7 @@ describe('plausibility of a mapping, measured in one query before it is applied'
     expect(first).toMatchObject({ count: 3, median: 24_107, min: 23_074.5, max: 24_446 });
     const long = judgePlausibility(p!).find((w) => w.code === 'span-long');
     expect(long).toMatchObject({ code: 'span-long', median: 24_107 });
-  }, 30_000);
+  });
 
   it('measures a computed date the same way, and has nothing to say without dates', async () => {
     const constant: TableMapping = {
@@ -89,5 +89,5 @@ describe('plausibility of a mapping, measured in one query before it is applied'
     });
     const none: TableMapping = { canonicalTable: 'tickets', columns: { ticket_id: 'Ticket ID' } };
     expect(await measurePlausibility(engine, raw, none, TODAY)).toBeNull();
-  }, 30_000);
+  });
 });

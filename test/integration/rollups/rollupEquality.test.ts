@@ -17,7 +17,7 @@ beforeAll(async () => {
   engine = await createNodeEngine();
   await engine.query(`CREATE TABLE customers AS SELECT * FROM (VALUES
     (1, 'A'), (2, 'B'), (3, 'A'), (4, NULL)) t(customer_id, segment)`);
-}, 60_000);
+});
 afterAll(async () => {
   await engine.close();
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
-}, 60_000);
+});
 afterAll(async () => {
   await engine.close();
 });

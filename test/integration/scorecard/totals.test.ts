@@ -68,7 +68,7 @@ beforeAll(async () => {
   await engine.query(`CREATE TABLE accounts AS SELECT * FROM (VALUES
     (1, 'Yes'), (2, 'No'), (3, 'No'), (4, 'Yes'), (5, 'No'), (6, 'No'), (7, 'Yes'), (8, 'No')
   ) t(account_id, churn)`);
-}, 60_000);
+});
 
 afterAll(async () => {
   await engine.close();

@@ -23,7 +23,7 @@ describe('notes in a workbook file', () => {
     const b = stores();
     expect(await b.workbook.getState().open(bytes, 'notes.shakhes')).toBe(true);
     expect(b.notes.getState().notes).toEqual(a.notes.getState().notes);
-  }, 60_000);
+  });
 
   it('an added note is undone and redone', async () => {
     const { notes, workbook } = stores();
@@ -33,5 +33,5 @@ describe('notes in a workbook file', () => {
     expect(notes.getState().notes.map((n) => n.text)).toEqual(['Price change']);
     workbook.getState().redo();
     expect(notes.getState().notes.map((n) => n.text)).toEqual(['Price change', 'Campaign']);
-  }, 60_000);
+  });
 });
