@@ -3,8 +3,9 @@
  *
  *   npx tsx samples/generate.ts [--scale N] [--out DIR] [--seed S] [--tables deals,customers]
  *
- * Without options it rewrites the committed set in samples/crm-demo/ and the demo
- * workbook made from it, samples/crm-demo.shakhes (what the browser's demo builds). With
+ * Without options it rewrites the committed set in samples/crm-demo/, the demo workbook
+ * made from it, samples/crm-demo.shakhes (what the browser's demo builds), and the CSVs
+ * imported ahead in samples/crm-demo-prepared/ (what the browser's demo loads). With
  * --scale N (N ≠ 1) it writes to samples/scale-N/ (not committed) unless --out says
  * otherwise; --scale 170 gives about a million deals. --tables writes only those
  * tables (a benchmark that needs deals need not wait for orders).
@@ -23,6 +24,7 @@ import { createNodeEngine } from '../src/engine/nodeEngine.ts';
 import { COMPANY, DEFAULT_SEED, generateCrm } from './generator/crm.ts';
 import { csvChunks } from './generator/csv.ts';
 import { buildDemoWorkbook, DEMO_WORKBOOK_FILE } from './generator/demoWorkbook.ts';
+import { PREPARED_DIR, writePreparedDemo } from './generator/preparedDemo.ts';
 import type { GeneratedTable } from './generator/table.ts';
 
 export { COMPANY, DEFAULT_SEED, generateCrm } from './generator/crm.ts';
@@ -79,7 +81,10 @@ async function writeTable(table: GeneratedTable, path: string): Promise<void> {
   await closed;
 }
 
-/** The demo workbook next to the CSVs it is made from, built with the app's own stores. */
+/**
+ * The demo workbook next to the CSVs it is made from, built with the app's own stores,
+ * and the CSVs imported ahead for the browser's cold start (generator/preparedDemo.ts).
+ */
 async function writeDemoWorkbook(dir: string): Promise<void> {
   const engine = await createNodeEngine();
   try {
@@ -88,6 +93,12 @@ async function writeDemoWorkbook(dir: string): Promise<void> {
     await writeFile(path, bytes);
     console.log(
       `${'workbook'.padEnd(11)} ${(bytes.byteLength / 1e6).toFixed(2).padStart(8)} MB  ${relative(process.cwd(), path)}`,
+    );
+    const out = join(SAMPLES, PREPARED_DIR);
+    await mkdir(out, { recursive: true });
+    const written = await writePreparedDemo(engine, dir, out);
+    console.log(
+      `${'prepared'.padEnd(11)} ${String(written.length).padStart(8)} files ${relative(process.cwd(), out)}`,
     );
   } finally {
     await engine.close();

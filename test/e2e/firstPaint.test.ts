@@ -1,5 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, eventually, SLOW_LOAD, startBrowser } from './harness';
+import { type Browser, eventually, ROOT, SLOW_LOAD, startBrowser } from './harness';
+
+const DEMO_CSVS = readdirSync(join(ROOT, 'samples/crm-demo')).filter((n) => n.endsWith('.csv'));
 
 /**
  * Issue 19's first paint: index.html's skeleton must paint before anything the page
@@ -28,7 +32,7 @@ describe('first paint and cold start', () => {
     expect(fetched.filter((e) => e.status !== 'non-blocking')).toEqual([]);
   });
 
-  it('fetches every demo file at once, while the engine starts, not each after the import before it', async () => {
+  it('fetches every demo file at once, while the engine starts, and puts each prepared table in place', async () => {
     // A profile of its own: the visit above kept an empty workbook, which a start restores instead of the demo.
     const fresh = await startBrowser();
     try {
@@ -54,13 +58,27 @@ async function demoFetchedAtOnce(b: Browser) {
   await b.open();
   await page.locator('li[data-table] .count').first().waitFor({ timeout: SLOW_LOAD });
   await eventually(() => page.locator('li[data-table] .count').count(), SLOW_LOAD).toBe(13);
-  const { listed, csv } = (await page.evaluate(() => ({
-    listed: (window as unknown as { firstListed?: number }).firstListed ?? Number.NaN,
-    csv: performance
-      .getEntriesByType('resource')
-      .filter((e) => e.name.endsWith('.csv'))
-      .map((e) => e.startTime),
-  }))) as { listed: number; csv: number[] };
+  const { listed, csv, arrow, imports } = (await page.evaluate(() => {
+    const started = (ext: string) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith(ext))
+        .map((e) => e.startTime);
+    return {
+      listed: (window as unknown as { firstListed?: number }).firstListed ?? Number.NaN,
+      csv: started('.csv'),
+      arrow: started('.arrow'),
+      imports: performance
+        .getEntriesByType('measure')
+        .filter((e) => e.name.startsWith('import'))
+        .map((e) => e.name),
+    };
+  })) as { listed: number; csv: number[]; arrow: number[]; imports: string[] };
   expect(csv).toHaveLength(13);
   expect(Math.max(...csv)).toBeLessThan(listed);
+  // Each table came from its prepared form (samples/crm-demo-prepared), fetched at once too;
+  // none went through the importer's sniffing and typing. The CSVs stay its kept sources.
+  expect(arrow).toHaveLength(13);
+  expect(Math.max(...arrow)).toBeLessThan(listed);
+  expect(imports.sort()).toEqual(DEMO_CSVS.map((n) => `import (prepared): ${n}`).sort());
 }

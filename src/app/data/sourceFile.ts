@@ -1,4 +1,5 @@
 import type { FileFormat } from '../../engine/ingest/types';
+import type { PreparedTable } from './preparedTable';
 
 /** A file the user gave us; read lazily so a queued file costs no memory until its turn. */
 export interface SourceFile {
@@ -7,6 +8,11 @@ export interface SourceFile {
   read(): Promise<Uint8Array>;
   /** The file itself, when the page has one: a served page streams it to the server instead of reading it. */
   blob?: Blob;
+  /**
+   * The file already imported, when it is one of ours (the demo): used for a plain load
+   * in place of the importer, which still reads `read()`'s bytes if this fails.
+   */
+  prepared?(): Promise<PreparedTable>;
 }
 
 /** The bytes a table was read from, kept so it can be read again with other options. */
