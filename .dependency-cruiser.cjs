@@ -72,19 +72,11 @@ module.exports = {
       name: 'core-is-given-its-dialect',
       comment:
         'Core SQL builders are given the Dialect of the engine they run on (src/engine/engineDialect.ts); none picks one from the registry. ' +
-        "Allowed: the notebook's SQL cell (the user's own DuckDB SQL, judged by DuckDB's guard), and the builders that still " +
-        "default to DuckDB's dialect until their callers pass one (issue 17): the scorecard compiler, table DDL, the data grid, " +
-        'column profiles and mapping views.',
+        "Allowed: the dialects themselves, and the notebook's SQL cell (the user's own DuckDB SQL, judged by DuckDB's guard).",
       severity: 'error',
       from: {
         path: '^src/core/',
-        pathNot: [
-          '^src/core/sql/dialects/',
-          '^src/core/notebook/kinds/sql\\.ts$',
-          '^src/core/formula/(compile|rollup)\\.ts$',
-          '^src/core/sql/(tableDdl|gridQuery|distinctValuesQuery|profileQuery|columnProfileForMapping)\\.ts$',
-          '^src/core/model/(mappingView|mappingPlausibility)\\.ts$',
-        ],
+        pathNot: ['^src/core/sql/dialects/', '^src/core/notebook/kinds/sql\\.ts$'],
       },
       to: { path: '^src/core/sql/dialects/' },
     },

@@ -25,7 +25,7 @@ async function prepareDemoTable(engine: Engine, name: string, bytes: Uint8Array)
     const rows = await engine.query(`SELECT * FROM ${duckdb.quoteIdent(table)} ORDER BY rowid`);
     return { ipc: tableToIPC(rows, 'stream'), result };
   } finally {
-    await engine.query(dropSql(table));
+    await engine.query(dropSql(duckdb, table));
   }
 }
 

@@ -8,6 +8,7 @@ import { uniqueTableName } from '../core/ingest/tableName';
 import { DatasetSchema } from '../core/model/documentSchema';
 import { dropSql, renameTableSql } from '../core/sql/tableDdl';
 import { type Engine, EngineCancelled, EngineTimedOut } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 import { importFromPath } from '../engine/ingest/importFromPath';
 import { ImportError } from '../engine/ingest/types';
 import type { RemoteFailure, RemoteHello } from '../engine/remoteEngine';
@@ -97,6 +98,7 @@ export function engineApi(engine: Engine, uploads: UploadFolder, headers: Header
     const table = body.table === undefined ? uniqueTableName(name, existing) : text(body.table, 'table');
     // Read under a name no page uses, and put in place only if the page still wants it.
     const scratch = `__upload_${randomUUID().replaceAll('-', '')}`;
+    const d = engineDialect(engine);
     try {
       const result = await importFromPath(ownQueries(engine), path, {
         table: scratch,
@@ -106,14 +108,14 @@ export function engineApi(engine: Engine, uploads: UploadFolder, headers: Header
         throw err instanceof ImportError ? asNamed(err, path, name) : err;
       });
       if (stop.signal.aborted) throw new EngineCancelled();
-      await engine.query(dropSql(table));
-      await engine.query(renameTableSql(scratch, table));
+      await engine.query(dropSql(d, table));
+      await engine.query(renameTableSql(d, scratch, table));
       // Named as the user's file, not the upload's name on disk.
       const imported: ServedTable = { ...result, table, sourceName: name, path, dropped: true };
       served.tables.add(imported);
       return imported;
     } catch (err) {
-      await engine.query(dropSql(scratch)).catch(() => undefined);
+      await engine.query(dropSql(d, scratch)).catch(() => undefined);
       await uploads.remove(upload);
       throw err;
     }

@@ -1,6 +1,7 @@
 import type { ColumnKind } from '../core/model/columnKind';
 import { buildProfileQueries, histogramEdges } from '../core/sql/profileQuery';
 import type { Engine } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 import { arrowToRows, type CellValue } from './arrowRows';
 
 export interface HistogramBin {
@@ -31,7 +32,7 @@ export async function fetchColumnProfile(
   column: string,
   kind: ColumnKind,
 ): Promise<ColumnProfile> {
-  const q = buildProfileQueries(table, column, kind);
+  const q = buildProfileQueries(table, column, kind, engineDialect(engine));
   const stats = arrowToRows(await engine.query(q.stats)).rows[0] ?? {};
   const top = arrowToRows(await engine.query(q.top)).rows.map((r) => ({
     value: r.value ?? null,

@@ -3,10 +3,13 @@ import {
   buildGridQuery,
   denseRowidsSql,
   type GridFilterModel,
+  type GridPageRequest,
+  type GridQuery,
   type GridSort,
   positionsPageSql,
 } from '../core/sql/gridQuery';
 import type { Engine } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 import { arrowToRows, firstNumber, type Row } from './arrowRows';
 import { gridPositions } from './gridPositions';
 
@@ -46,6 +49,11 @@ interface GridTable {
  */
 const SHALLOW = 1000;
 
+/** The grid's query in the dialect of `engine`, for callers that reach the engine through a store (the UI's exports). */
+export function gridQueryOn(engine: Engine, req: GridPageRequest): GridQuery {
+  return buildGridQuery(req, engineDialect(engine));
+}
+
 /** Pages of `table` as it is now: make a new one when its contents change. */
 export function tablePages(table: GridTable, engine: () => Promise<Engine>): TablePages {
   const columns = table.columns.map((c) => c.name);
@@ -59,13 +67,15 @@ export function tablePages(table: GridTable, engine: () => Promise<Engine>): Tab
   // Asked once: deleting rows changes the contents, and so brings a new TablePages.
   const denseRowids = () => {
     dense ??= engine()
-      .then(async (e) => firstNumber(await e.query(denseRowidsSql(table.name)), 'dense') === 1)
+      .then(
+        async (e) => firstNumber(await e.query(denseRowidsSql(table.name, engineDialect(e))), 'dense') === 1,
+      )
       .catch(() => false);
     return dense;
   };
 
   const query = async (view: PageRequest, offset: number, limit: number) =>
-    buildGridQuery({
+    gridQueryOn(await engine(), {
       table: table.name,
       columns,
       textColumns,
@@ -91,7 +101,8 @@ export function tablePages(table: GridTable, engine: () => Promise<Engine>): Tab
     const name = await pos.table();
     if (name === null) return offsetPage();
     try {
-      return await run(positionsPageSql({ table: table.name, columns }, name, offset, limit), signal);
+      const d = engineDialect(await engine());
+      return await run(positionsPageSql({ table: table.name, columns }, name, offset, limit, d), signal);
     } catch (e) {
       // The view changed and its positions were dropped before this page was read.
       if (signal?.aborted || pos.current) throw e;

@@ -5,6 +5,7 @@ import {
   type GridSort,
 } from '../core/sql/gridQuery';
 import type { Engine } from '../engine/engine';
+import { engineDialect } from '../engine/engineDialect';
 
 /**
  * The row positions of the one view a grid shows of a table (its sort and filters), in a
@@ -50,7 +51,9 @@ export function gridPositions(table: PositionedTable, engine: () => Promise<Engi
     shown = null;
     // The engine runs one query at a time, so the drop waits for the pages still reading them.
     old?.table
-      ?.then((name) => (name === null ? undefined : engine().then((e) => e.query(dropPositionsSql(name)))))
+      ?.then((name) =>
+        name === null ? undefined : engine().then((e) => e.query(dropPositionsSql(name, engineDialect(e)))),
+      )
       .catch(() => undefined);
   };
 
@@ -60,7 +63,8 @@ export function gridPositions(table: PositionedTable, engine: () => Promise<Engi
       if (shown?.key === key) return shown.entry;
       close();
       const name = `__grid_pos_${++serial}`;
-      const sql = buildPositionsSql({ ...table, table: table.name, ...view }, name);
+      const positionsSql = (e: Engine) =>
+        buildPositionsSql({ ...table, table: table.name, ...view }, name, engineDialect(e));
       let built = false;
       const state: NonNullable<typeof shown> = {
         key,
@@ -75,19 +79,16 @@ export function gridPositions(table: PositionedTable, engine: () => Promise<Engi
           table() {
             // Positions asked for after the view changed would never be dropped.
             if (shown !== state && state.table === null) return Promise.resolve(null);
-            state.table ??=
-              sql === null
-                ? Promise.resolve(null)
-                : engine()
-                    .then((e) => e.query(sql))
-                    .then(
-                      () => {
-                        built = true;
-                        return name;
-                      },
-                      // Without positions the view still pages, by LIMIT/OFFSET.
-                      () => null,
-                    );
+            state.table ??= engine()
+              .then(async (e) => {
+                const sql = positionsSql(e);
+                if (sql === null) return null;
+                await e.query(sql);
+                built = true;
+                return name;
+              })
+              // Without positions the view still pages, by LIMIT/OFFSET.
+              .catch(() => null);
             return state.table;
           },
         },

@@ -75,12 +75,12 @@ export function tableSwap(engine: Engine): TableSwap {
         const kinds = await kindsOf(engine, [...staged.map((s) => s.table), ...drops]);
         for (const table of drops) {
           const kind = kinds.get(table.toLowerCase());
-          if (kind !== undefined) await engine.query(dropSql(table, kind));
+          if (kind !== undefined) await engine.query(dropSql(duckdb, table, kind));
         }
         for (const s of staged) {
           const kind = kinds.get(s.table.toLowerCase());
-          if (kind !== undefined) await engine.query(dropSql(s.table, kind));
-          await engine.query(renameTableSql(s.staging, s.table));
+          if (kind !== undefined) await engine.query(dropSql(duckdb, s.table, kind));
+          await engine.query(renameTableSql(duckdb, s.staging, s.table));
         }
         await engine.query('COMMIT');
       } catch (e) {
@@ -103,7 +103,7 @@ export function tableSwap(engine: Engine): TableSwap {
     async discard() {
       const left = staged;
       staged = [];
-      for (const s of left) await engine.query(dropSql(s.staging)).catch(() => undefined);
+      for (const s of left) await engine.query(dropSql(duckdb, s.staging)).catch(() => undefined);
     },
   };
 }

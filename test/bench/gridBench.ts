@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { duckdb } from '../../src/core/sql/dialects/registry';
 import { buildGridQuery, type GridSort } from '../../src/core/sql/gridQuery';
 import { importFile } from '../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../src/engine/nodeEngine';
@@ -46,14 +47,17 @@ export async function gridPageFigures(section: string, csvPath: string, runs: nu
       at.middle.push(await page(Math.floor(rows / 2) + shift));
       at.end.push(await page(rows - PAGE - shift));
     }
-    const { sql } = buildGridQuery({
-      table: 'deals',
-      columns: loaded.columns.map((c) => c.name),
-      textColumns: loaded.columns.filter((c) => c.kind === 'text').map((c) => c.name),
-      sort,
-      offset: rows - PAGE,
-      limit: PAGE,
-    });
+    const { sql } = buildGridQuery(
+      {
+        table: 'deals',
+        columns: loaded.columns.map((c) => c.name),
+        textColumns: loaded.columns.filter((c) => c.kind === 'text').map((c) => c.name),
+        sort,
+        offset: rows - PAGE,
+        limit: PAGE,
+      },
+      duckdb,
+    );
     await idle();
     const t0 = performance.now();
     await engine.query(sql);

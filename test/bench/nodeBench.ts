@@ -117,13 +117,14 @@ export async function scorecardFigures(
   const present = presentColumns(loaded);
   const kpis = CATALOG.filter((k) => availability(k, present).available).map(kpiDefOf);
   const schema = scorecardSchema(loaded);
-  const bounds = compileScorecard({ kpis, schema, grain: 'month' });
+  const bounds = compileScorecard({ dialect: duckdb, kpis, schema, grain: 'month' });
   const b = await wasm.query(bounds.boundsSql);
   const to = String(plainColumn(b, 'hi')[0]);
   const toDate = new Date(`${to}T00:00:00Z`);
   toDate.setUTCMonth(toDate.getUTCMonth() - 35);
   const from = `${toDate.toISOString().slice(0, 7)}-01`;
   const compiled = compileScorecard({
+    dialect: duckdb,
     kpis,
     schema,
     grain: 'month',

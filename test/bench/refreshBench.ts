@@ -1,5 +1,6 @@
 import { createRollups } from '../../src/app/scorecard/rollups';
 import { compileScorecard, type ScorecardRequest } from '../../src/core/formula/compile';
+import { duckdb } from '../../src/core/sql/dialects/registry';
 import type { Engine } from '../../src/engine/engine';
 import type { Figure } from './report';
 import { timeRuns } from './stats';
@@ -26,7 +27,7 @@ export async function refreshRuns(
   req: Pick<ScorecardRequest, 'kpis' | 'schema' | 'from' | 'to'>,
   runs: number,
 ): Promise<Refresh> {
-  const main: ScorecardRequest = { ...req, grain: 'month', totals: true };
+  const main: ScorecardRequest = { ...req, dialect: duckdb, grain: 'month', totals: true };
   const rawSql = compileScorecard(main).sql;
   const raw = await timeRuns(runs, async () => {
     await engine.query(rawSql);

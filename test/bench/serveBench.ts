@@ -56,7 +56,15 @@ async function dealsScorecard(path: string): Promise<Workload> {
     const fromDate = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
     fromDate.setUTCMonth(fromDate.getUTCMonth() - 35);
     const from = fromDate.toISOString().slice(0, 10);
-    const compiled = compileScorecard({ kpis, schema, grain: 'month', from, to, totals: true });
+    const compiled = compileScorecard({
+      kpis,
+      schema,
+      grain: 'month',
+      from,
+      to,
+      totals: true,
+      dialect: duckdb,
+    });
     if (compiled.sql === '') throw new Error('the deals scorecard did not compile');
     // The span the app's ensureCalendar builds by default (src/engine/calendar.ts).
     const calendarSql = duckdb.calendarTable('1998-01-01', '2042-12-31');

@@ -1,5 +1,6 @@
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import { type Engine, EngineCancelled } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import type { FileFormat, ImportProgress, ParseOptions } from '../../engine/ingest/types';
 import { serverSideOf } from '../../engine/servedTables';
 import { type ErrorEntry, errorEntryOf, type ImportFn, type ImportJob, isCancel } from './importJobs';
@@ -192,18 +193,21 @@ export function createDataService(deps: DataDeps, events: DataEvents): DataServi
     demoFiles: () => deps.demoFiles(),
 
     async drop(table) {
-      await (await engine()).query(dropSql(table));
+      const e = await engine();
+      await e.query(dropSql(engineDialect(e), table));
       sources.delete(table);
     },
 
     async setAside(table) {
       const aside = `__shakhes_removed_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
-      await (await engine()).query(renameTableSql(table, aside));
+      const e = await engine();
+      await e.query(renameTableSql(engineDialect(e), table, aside));
       return aside;
     },
 
     async bringBack(aside, table) {
-      await (await engine()).query(renameTableSql(aside, table));
+      const e = await engine();
+      await e.query(renameTableSql(engineDialect(e), aside, table));
     },
 
     sourceOf: (table) => sources.get(table),

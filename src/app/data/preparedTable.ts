@@ -1,6 +1,7 @@
 import { uniqueTableName } from '../../core/ingest/tableName';
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { countRows, describeTable } from '../../engine/ingest/describe';
 import type { ColumnInfo, ImportResult } from '../../engine/ingest/types';
 
@@ -47,10 +48,10 @@ export async function insertPrepared(
     if (rows !== result.rows)
       throw new Error(`the prepared ${result.sourceName} has ${rows} rows, its import ${result.rows}`);
     const table = uniqueTableName(result.sourceName, existing);
-    await engine.query(dropSql(table));
-    await engine.query(renameTableSql(staging, table));
+    await engine.query(dropSql(engineDialect(engine), table));
+    await engine.query(renameTableSql(engineDialect(engine), staging, table));
     return { ...result, table };
   } finally {
-    await engine.query(dropSql(staging)).catch(() => undefined);
+    await engine.query(dropSql(engineDialect(engine), staging)).catch(() => undefined);
   }
 }

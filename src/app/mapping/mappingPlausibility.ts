@@ -2,6 +2,7 @@ import type { TableMapping } from '../../core/model/mapping';
 import { type Plausibility, plausibilityPlan, readPlausibility } from '../../core/model/mappingPlausibility';
 import type { RawColumn } from '../../core/model/mappingValidate';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { tableToRows } from '../../engine/rows';
 
 /**
@@ -21,6 +22,7 @@ export async function measurePlausibility(
     raw.columns.map((c) => c.name),
     Object.fromEntries(raw.columns.map((c) => [c.name, c.kind])),
     today,
+    engineDialect(engine),
   );
   if (plan === null) return null;
   const [row] = tableToRows(await engine.query(plan.sql));

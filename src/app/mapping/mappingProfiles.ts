@@ -2,6 +2,7 @@ import type { ColumnProfile } from '../../core/model/classifyProfile';
 import type { LoadedTable } from '../../core/model/scorecardSchema';
 import { mappingProfileQueries } from '../../core/sql/columnProfileForMapping';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { tableToRows } from '../../engine/rows';
 
 /** Tables wider than this are classified on their first columns' values only; names still count in full. */
@@ -17,7 +18,7 @@ async function profileColumn(
   table: string,
   column: LoadedTable['columns'][number],
 ): Promise<ColumnProfile> {
-  const q = mappingProfileQueries(table, column.name, column.kind);
+  const q = mappingProfileQueries(table, column.name, column.kind, engineDialect(engine));
   const s = tableToRows(await engine.query(q.stats))[0] ?? {};
   const top = tableToRows(await engine.query(q.top)).map((r) => ({
     value: String(r.v ?? ''),

@@ -153,7 +153,7 @@ export function createMappingService(deps: MappingServiceDeps) {
 
   const dropView = async (view: string) => {
     const engine = await deps.engine();
-    await engine.query(dropSql(view, 'VIEW')).catch(() => undefined);
+    await engine.query(dropSql(engineDialect(engine), view, 'VIEW')).catch(() => undefined);
   };
 
   const withOutcomes = async (raw: string, mapping: TableMapping) => {

@@ -217,7 +217,7 @@ export function createNotebookRunner(deps: NotebookRunnerDeps): NotebookRunner {
 
   const dropView = async (name: string) => {
     const engine = await deps.engine();
-    await engine.query(dropSql(name, 'VIEW')).catch(() => undefined);
+    await engine.query(dropSql(engineDialect(engine), name, 'VIEW')).catch(() => undefined);
   };
 
   return {

@@ -4,8 +4,8 @@ import { type DateSpan, defaultRange, monthsBack } from '../../core/kpi/dateRang
 import type { CalendarKind, Grain } from '../../core/sql/calendarSchema';
 import type { ScorecardRow } from '../../engine/scorecardRun';
 
-/** One query's worth of a scorecard: everything but the KPIs. */
-export type FrameRequest = Omit<ScorecardRequest, 'kpis'> & {
+/** One query's worth of a scorecard: everything but the KPIs and the dialect (the engine's, when it runs). */
+export type FrameRequest = Omit<ScorecardRequest, 'kpis' | 'dialect'> & {
   grain: Grain;
   from: string;
   to: string;

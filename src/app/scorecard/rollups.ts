@@ -28,9 +28,14 @@ export function createRollups() {
 
   /**
    * Builds the rollups `req`'s KPIs can read (those not built yet) for the data named
-   * `token`, first dropping those of any other data. Aborting stops between tables.
+   * `token`, first dropping those of any other data, in `engine`'s dialect. Aborting stops between tables.
    */
-  const build = async (engine: Engine, token: string, req: ScorecardRequest, signal?: AbortSignal) => {
+  const build = async (
+    engine: Engine,
+    token: string,
+    req: Omit<ScorecardRequest, 'dialect'>,
+    signal?: AbortSignal,
+  ) => {
     if (token !== data) {
       data = token;
       ready = new Map();

@@ -211,7 +211,7 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
           ? null
           : async () => {
               const unreachable = new Set(
-                compileScorecard({ ...by, kpis: defs })
+                compileScorecard({ ...by, kpis: defs, dialect: engineDialect(engine) })
                   .diagnostics.filter((d) => d.code === 'breakdown-unreachable')
                   .map((d) => d.kpiId ?? ''),
               );
@@ -276,7 +276,9 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
     const columns = comparedTextColumns([...checked].flatMap((c) => [c.expr, c.filter]));
     if (!(await values.learn(work.engine, data, columns)) || stale()) return null;
     const schema = schemaOf(r.tables, r.relationships);
-    return byKpi(compileScorecard({ ...main, schema, kpis: work.defs }).diagnostics);
+    return byKpi(
+      compileScorecard({ ...main, schema, kpis: work.defs, dialect: engineDialect(work.engine) }).diagnostics,
+    );
   };
 
   return {

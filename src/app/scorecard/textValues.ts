@@ -1,6 +1,7 @@
 import { MAX_KNOWN_VALUES } from '../../core/formula/schema';
 import { distinctValuesQuery } from '../../core/sql/distinctValuesQuery';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { plainColumn } from '../../engine/rows';
 
 export interface ColumnRef {
@@ -39,7 +40,9 @@ export function createTextValues(): TextValues {
         const key = keyOf(c.table, c.column);
         if (values.has(key)) continue;
         try {
-          const t = await engine.query(distinctValuesQuery(c.table, c.column, MAX_KNOWN_VALUES));
+          const t = await engine.query(
+            distinctValuesQuery(c.table, c.column, MAX_KNOWN_VALUES, engineDialect(engine)),
+          );
           const list = plainColumn(t, 'v').filter((v): v is string => typeof v === 'string');
           if (dataKey !== forData) return false;
           values.set(key, list.length > MAX_KNOWN_VALUES ? null : list);

@@ -1,6 +1,7 @@
 import type { Dataset } from '../../core/model/documentSchema';
 import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
+import { engineDialect } from '../../engine/engineDialect';
 import { encodeTable } from '../../engine/parquet/codec';
 import { tableRows } from '../../workbook/embed';
 import type { KeptSource } from '../data/sourceFile';
@@ -28,6 +29,6 @@ export async function parquetOfSource(
     );
     return encodeTable(await engine.loadParquet(), await tableRows(engine, table));
   } finally {
-    await engine.query(dropSql(table)).catch(() => undefined);
+    await engine.query(dropSql(engineDialect(engine), table)).catch(() => undefined);
   }
 }

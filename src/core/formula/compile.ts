@@ -1,7 +1,6 @@
 import type { ColumnKind } from '../model/columnKind';
 import type { CalendarKind, Grain } from '../sql/calendarSchema';
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 import type { CheckedKpi } from './checked';
 import { aggregateBlockSql, eventBlockSql } from './compileBlocks';
 import { ScorecardPlan } from './compilePlan';
@@ -35,7 +34,8 @@ export interface ScorecardRequest {
   from?: string;
   to?: string;
   breakdown?: { table: string; column: string } | null;
-  dialect?: Dialect;
+  /** The dialect of the engine the SQL will run on (src/engine/engineDialect.ts). */
+  dialect: Dialect;
   /** ISO date TODAY() stands for; defaults to the current UTC date. */
   today?: string;
   /**
@@ -94,10 +94,10 @@ export const RESULT_COLUMNS = {
  * spine crossed with breakdown values, one aggregate block per source table and
  * date column with a filter per KPI, ACTIVE() by running sums of start and end
  * events, KPI expressions in stages on top, window functions for time intelligence.
- * Every engine-specific word comes from the request's dialect (DuckDB by default).
+ * Every engine-specific word comes from the request's dialect.
  */
 export function compileScorecard(req: ScorecardRequest): CompiledScorecard {
-  const d = req.dialect ?? duckdb;
+  const d = req.dialect;
   const grain = req.grain ?? null;
   const main = new CompileScope(req, new ScorecardPlan(req, grain, ''), d, '');
   const plan = main.plan;

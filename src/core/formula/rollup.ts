@@ -1,6 +1,5 @@
 import { CALENDAR_DAY, CALENDAR_TABLE, periodColumns } from '../sql/calendarSchema';
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 import type { ScorecardRequest } from './compile';
 import { aggregateBlockSql, fromClause, slotParts } from './compileBlocks';
 import { ScorecardPlan } from './compilePlan';
@@ -181,7 +180,7 @@ function blockRollup(s: CompileScope, b: Block): BlockRollup | null {
  * earlier periods drop out, so a block may hold other aggregates).
  */
 export function scorecardRollups(req: ScorecardRequest): RollupSpec[] {
-  const d = req.dialect ?? duckdb;
+  const d = req.dialect;
   const plain = { ...req, breakdown: null };
   const selects = new Set<string>();
   for (const grain of ['month', null] as const) {

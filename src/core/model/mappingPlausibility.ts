@@ -1,6 +1,5 @@
 import { lookupFunction, type RowFunction } from '../formula/registry';
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 import { canonicalTable } from './canonical';
 import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';
@@ -60,7 +59,7 @@ export function plausibilityPlan(
   headers: readonly string[],
   kinds: Readonly<Record<string, ColumnKind>>,
   today: string,
-  d: Dialect = duckdb,
+  d: Dialect,
 ): PlausibilityPlan | null {
   const t = mapping.canonicalTable;
   const present = mappedColumns(mapping);

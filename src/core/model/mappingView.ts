@@ -1,5 +1,4 @@
 import type { Dialect } from '../sql/dialect';
-import { duckdb } from '../sql/dialects/registry';
 import { canonicalColumn } from './canonical';
 import type { ColumnKind } from './columnKind';
 import type { TableMapping } from './mapping';
@@ -112,7 +111,8 @@ export function viewColumnOf(layout: readonly ViewColumn[], header: string): Vie
 }
 
 interface MappingViewOptions {
-  readonly dialect?: Dialect;
+  /** The dialect of the engine the view is made in (src/engine/engineDialect.ts). */
+  readonly dialect: Dialect;
   /** Defaults to the canonical table name. */
   readonly viewName?: string;
   /** How each raw column was read: the names and types derived formulas are checked against. */
@@ -127,9 +127,9 @@ export function mappingViewSql(
   rawTable: string,
   mapping: TableMapping,
   headers: readonly string[],
-  options: MappingViewOptions = {},
+  options: MappingViewOptions,
 ): string {
-  const d = options.dialect ?? duckdb;
+  const d = options.dialect;
   const view = options.viewName ?? mapping.canonicalTable;
   if (view === rawTable) {
     throw new Error(
@@ -151,9 +151,9 @@ export function mappingSelectSql(
   rawTable: string,
   mapping: TableMapping,
   headers: readonly string[],
-  options: MappingViewOptions = {},
+  options: MappingViewOptions,
 ): string {
-  const d = options.dialect ?? duckdb;
+  const d = options.dialect;
   const t = mapping.canonicalTable;
   const layout = viewLayout(mapping, headers);
   if (!layout.some((c) => c.canonical)) throw new Error(`The mapping for ${t} has no columns.`);

@@ -1,6 +1,5 @@
 import type { ColumnKind } from '../model/columnKind';
 import type { Dialect } from './dialect';
-import { duckdb } from './dialects/registry';
 
 /** The classifier reads the first rows only: enough to see a column's shape, cheap on 1M rows. */
 const MAPPING_PROFILE_ROWS = 20_000;
@@ -17,41 +16,61 @@ interface MappingProfileQueries {
 }
 
 /**
+ * Text that starts with an ISO day (YYYY-MM-DD, then nothing, a space or a T), in SQL every
+ * engine speaks (no regular expressions): only such text is tried as a date. A failed cast is
+ * slow, and PostgreSQL has no cast that fails to a blank, so its text must be a day that can
+ * be (a 31st of a short month still fails there, and the profile falls back on names).
+ */
+function isoDayText(c: string): string {
+  return [
+    `${c} LIKE '____-__-__%'`,
+    `translate(substr(${c}, 1, 10), '0123456789', '0000000000') = '0000-00-00'`,
+    `substr(${c}, 6, 2) BETWEEN '01' AND '12'`,
+    `substr(${c}, 9, 2) BETWEEN '01' AND '31'`,
+    `(length(${c}) = 10 OR substr(${c}, 11, 1) IN (' ', 'T'))`,
+  ].join(' AND ');
+}
+
+/**
  * SQL for the value profile the table classifier reads (classifyProfile.ts), one
- * column at a time over the first rows. Casts are chosen by the column's kind so
- * no cast can fail: numbers as numbers, dates as dates, text tried as a date.
+ * column at a time over the first rows, in the dialect `d` of the engine the table is in
+ * (read in place, PostgreSQL's or ClickHouse's). Casts are chosen by the column's kind so
+ * no cast can fail: numbers as numbers, dates as dates, ISO-looking text tried as a date.
  */
 export function mappingProfileQueries(
   table: string,
   column: string,
   kind: ColumnKind,
-  d: Dialect = duckdb,
+  d: Dialect,
 ): MappingProfileQueries {
-  const src = `(SELECT ${d.quoteIdent(column)} AS c FROM ${d.quoteIdent(table)} LIMIT ${MAPPING_PROFILE_ROWS})`;
-  const number = kind === 'number' ? 'CAST(c AS DOUBLE)' : 'CAST(NULL AS DOUBLE)';
+  const src = `(SELECT ${d.quoteIdent(column)} AS c FROM ${d.quoteIdent(table)} LIMIT ${MAPPING_PROFILE_ROWS}) AS src`;
+  const number = d.cast(kind === 'number' ? 'c' : 'NULL', 'double');
   const day =
     kind === 'date' || kind === 'timestamp'
-      ? 'CAST(c AS DATE)'
+      ? d.cast('c', 'date')
       : kind === 'text'
-        ? // Only ISO-looking text is tried: a failed cast is slow, and most text is not a date.
-          "CASE WHEN regexp_matches(c, '^\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(c AS DATE) END"
-        : 'CAST(NULL AS DATE)';
+        ? `CASE WHEN ${isoDayText('c')} THEN ${d.tryCast('substr(c, 1, 10)', 'date')} END`
+        : d.cast('NULL', 'date');
   const filled = "s IS NOT NULL AND trim(s) <> ''";
   const whole = 'x = floor(x)';
+  const rowsWhere = (cond: string) => d.aggregate('countRows', [], cond);
+  const lineBreak = `${d.contains('s', d.stringLiteral('\n'))} OR ${d.contains('s', d.stringLiteral('\r'))}`;
   const stats =
-    `WITH v AS (SELECT CAST(c AS VARCHAR) AS s, ${number} AS x, ${day} AS dd FROM ${src}) ` +
-    `SELECT count(*) AS n_rows, count(*) FILTER (WHERE ${filled}) AS filled, ` +
-    `count(DISTINCT s) FILTER (WHERE ${filled}) AS n_distinct, count(x) AS numbers, ` +
-    'min(x) AS min_x, max(x) AS max_x, ' +
-    `count(*) FILTER (WHERE ${whole}) AS whole, ` +
-    `count(*) FILTER (WHERE ${whole} AND x BETWEEN 0 AND 10) AS in0to10, ` +
-    `count(*) FILTER (WHERE ${whole} AND x BETWEEN 1 AND 5) AS in1to5, ` +
-    `count(*) FILTER (WHERE ${whole} AND x BETWEEN 1 AND 7) AS in1to7, ` +
-    'count(dd) AS dates, CAST(min(dd) AS VARCHAR) AS min_d, CAST(max(dd) AS VARCHAR) AS max_d, ' +
-    `count(*) FILTER (WHERE strpos(s, chr(10)) > 0 OR strpos(s, chr(13)) > 0) AS multiline, ` +
-    `avg(length(s)) FILTER (WHERE ${filled}) AS mean_length FROM v`;
+    `WITH v AS (SELECT ${d.cast('c', 'text')} AS s, ${number} AS x, ${day} AS dd FROM ${src}) ` +
+    `SELECT ${d.aggregate('countRows', [], null)} AS n_rows, ${rowsWhere(filled)} AS filled, ` +
+    `${d.aggregate('countDistinct', ['s'], filled)} AS n_distinct, ${d.aggregate('count', ['x'], null)} AS numbers, ` +
+    `${d.aggregate('min', ['x'], null)} AS min_x, ${d.aggregate('max', ['x'], null)} AS max_x, ` +
+    `${rowsWhere(whole)} AS whole, ` +
+    `${rowsWhere(`${whole} AND x BETWEEN 0 AND 10`)} AS in0to10, ` +
+    `${rowsWhere(`${whole} AND x BETWEEN 1 AND 5`)} AS in1to5, ` +
+    `${rowsWhere(`${whole} AND x BETWEEN 1 AND 7`)} AS in1to7, ` +
+    `${d.aggregate('count', ['dd'], null)} AS dates, ` +
+    `${d.cast(d.aggregate('min', ['dd'], null), 'text')} AS min_d, ${d.cast(d.aggregate('max', ['dd'], null), 'text')} AS max_d, ` +
+    `${rowsWhere(lineBreak)} AS multiline, ` +
+    // char_length counts characters on all three engines (ClickHouse's length counts bytes).
+    `${d.aggregate('avg', ['char_length(s)'], filled)} AS mean_length FROM v`;
   const top =
-    `SELECT s AS v, count(*) AS n FROM (SELECT CAST(c AS VARCHAR) AS s FROM ${src}) ` +
-    `WHERE ${filled} GROUP BY 1 ORDER BY n DESC, v LIMIT ${MAPPING_TOP_VALUES}`;
+    `SELECT s AS v, ${d.aggregate('countRows', [], null)} AS n FROM (SELECT ${d.cast('c', 'text')} AS s FROM ${src}) AS t ` +
+    `WHERE ${filled} GROUP BY s ORDER BY n DESC, v LIMIT ${MAPPING_TOP_VALUES}`;
   return { stats, top };
 }

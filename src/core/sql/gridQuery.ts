@@ -1,5 +1,4 @@
 import type { Dialect } from './dialect';
-import { duckdb } from './dialects/registry';
 import { persianSortKey } from './persianText';
 
 /**
@@ -68,7 +67,7 @@ export interface GridSort {
   direction: 'asc' | 'desc';
 }
 
-interface GridPageRequest {
+export interface GridPageRequest {
   table: string;
   /** Columns shown, in order. Filters and sorts on other names are refused. */
   columns: string[];
@@ -87,14 +86,14 @@ interface GridPageRequest {
   denseRowids?: boolean;
 }
 
-interface GridQuery {
+export interface GridQuery {
   /** One page of rows. */
   sql: string;
   /** The number of rows matching the filter, as a column named `n`. */
   countSql: string;
 }
 
-export function buildGridQuery(req: GridPageRequest, d: Dialect = duckdb): GridQuery {
+export function buildGridQuery(req: GridPageRequest, d: Dialect): GridQuery {
   const known = new Set(req.columns);
   const from = `FROM ${d.quoteIdent(req.table)}`;
   const where = whereClause(req.filter ?? {}, known, d);
@@ -122,7 +121,7 @@ type GridView = Pick<GridPageRequest, 'table' | 'columns' | 'sort' | 'filter' | 
  * first does instead of sorting every row per page as LIMIT/OFFSET does. Null when the view
  * needs none (unsorted and unfiltered) or rowid is hidden by a column of that name.
  */
-export function buildPositionsSql(view: GridView, name: string, d: Dialect = duckdb): string | null {
+export function buildPositionsSql(view: GridView, name: string, d: Dialect): string | null {
   const known = new Set(view.columns);
   const where = whereClause(view.filter ?? {}, known, d);
   const order = orderClause(view.sort ?? [], known, d, new Set(view.textColumns ?? []));
@@ -139,7 +138,7 @@ export function positionsPageSql(
   name: string,
   offset: number,
   limit: number,
-  d: Dialect = duckdb,
+  d: Dialect,
 ): string {
   const first = Math.max(0, Math.floor(offset));
   const last = first + Math.max(0, Math.floor(limit)) - 1;
@@ -148,7 +147,7 @@ export function positionsPageSql(
   return `SELECT ${select} FROM ${positionsTable(name, d)} p JOIN ${d.quoteIdent(view.table)} t ON t.rowid = p.r WHERE p.pos BETWEEN ${first} AND ${last} ORDER BY p.pos`;
 }
 
-export function dropPositionsSql(name: string, d: Dialect = duckdb): string {
+export function dropPositionsSql(name: string, d: Dialect): string {
   return `DROP TABLE IF EXISTS ${positionsTable(name, d)}`;
 }
 
@@ -161,7 +160,7 @@ function positionsTable(name: string, d: Dialect): string {
  * Whether `table`'s rowids run 0..n-1, as a column named `dense`. Rowids are unique and
  * never negative, so n of them with the largest n-1 are exactly 0..n-1.
  */
-export function denseRowidsSql(table: string, d: Dialect = duckdb): string {
+export function denseRowidsSql(table: string, d: Dialect): string {
   return `SELECT count(*) = coalesce(max(rowid) + 1, 0) AS dense FROM ${d.quoteIdent(table)}`;
 }
 

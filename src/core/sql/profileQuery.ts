@@ -1,6 +1,5 @@
 import type { ColumnKind } from '../model/columnKind';
 import type { Dialect } from './dialect';
-import { duckdb } from './dialects/registry';
 
 /**
  * SQL for a column profile: the numbers an analyst checks first when a file arrives
@@ -27,7 +26,7 @@ export function buildProfileQueries(
   table: string,
   column: string,
   kind: ColumnKind,
-  d: Dialect = duckdb,
+  d: Dialect,
 ): ProfileQueries {
   const t = d.quoteIdent(table);
   const c = d.quoteIdent(column);

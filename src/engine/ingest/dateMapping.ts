@@ -76,11 +76,11 @@ export async function applyDateMappings(
       `CREATE OR REPLACE TABLE ${q(rebuilt)} AS ${typedSelect(columns, conversions, from, true)}`,
     );
     const problems = await takeProblems(engine, rebuilt, columns, conversions);
-    await engine.query(dropSql(table));
-    await engine.query(renameTableSql(rebuilt, table));
+    await engine.query(dropSql(duckdb, table));
+    await engine.query(renameTableSql(duckdb, rebuilt, table));
     return problems;
   } finally {
-    for (const m of mappings) await engine.query(dropSql(m.table));
-    await engine.query(dropSql(rebuilt));
+    for (const m of mappings) await engine.query(dropSql(duckdb, m.table));
+    await engine.query(dropSql(duckdb, rebuilt));
   }
 }

@@ -139,8 +139,8 @@ export async function importStaged(
       const update = normalizeLettersUpdate(result, text, duckdb);
       if (update !== null) await engine.query(update);
     }
-    await engine.query(dropSql(table));
-    await engine.query(renameTableSql(result, table));
+    await engine.query(dropSql(duckdb, table));
+    await engine.query(renameTableSql(duckdb, result, table));
     // Typing notes are already in a CSV stager's own; other formats add them here.
     const noteMessages = staged.loaded ? [...staged.notes] : [...staged.notes, ...typing.notes];
     if (rows === 0) noteMessages.push(importMessage('header-no-rows', { file: source.name }));
@@ -170,8 +170,8 @@ export async function importStaged(
     throw importError('load-failed', { file: source.name, detail: msg.split('\n')[0] });
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await engine.query(dropSql(staging)).catch(() => undefined);
-    await engine.query(dropSql(typed)).catch(() => undefined);
+    await engine.query(dropSql(duckdb, staging)).catch(() => undefined);
+    await engine.query(dropSql(duckdb, typed)).catch(() => undefined);
   }
 }
 

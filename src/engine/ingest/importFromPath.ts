@@ -116,7 +116,7 @@ async function stageEachFile(
     const union = parts.map((p) => `SELECT * FROM ${q(p)}`).join(' UNION ALL BY NAME ');
     await engine.query(`CREATE OR REPLACE TABLE ${q(staging)} AS ${union}`);
   } finally {
-    for (const p of parts) await engine.query(dropSql(p)).catch(() => undefined);
+    for (const p of parts) await engine.query(dropSql(duckdb, p)).catch(() => undefined);
   }
   // A CSV stager types as it reads; its parts' reports do not add up, so the stack is typed again.
   return { ...(first as Staged), loaded: undefined };

@@ -248,7 +248,7 @@ export async function planTyping(
     await engine.query(`CREATE OR REPLACE TABLE ${q(scratch)} AS SELECT * FROM ${sample} AS ${STAGE}`);
     return merge(await planBySql(engine, q(scratch), rest, options), settled);
   } finally {
-    await engine.query(dropSql(scratch));
+    await engine.query(dropSql(duckdb, scratch));
   }
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { buildGridQuery } from '../../core/sql/gridQuery';
 import { t } from '../../i18n/t';
 import { firstNumber } from '../../state/arrowRows';
 import type { TableEntry } from '../../state/dataStore';
+import { gridQueryOn } from '../../state/gridPages';
 import { dataStore } from '../appRoot';
 import { ExportMenu } from './exportMenu';
 import { gridViewOf, isFiltered } from './gridView';
@@ -19,7 +19,7 @@ export function TableExportMenu({ table }: { table: TableEntry }) {
     }
     void (async () => {
       const engine = await dataStore.getState().engine();
-      const { countSql } = buildGridQuery({
+      const { countSql } = gridQueryOn(engine, {
         table: table.name,
         columns: table.columns.map((c) => c.name),
         ...view,

@@ -1,7 +1,7 @@
 import { type ExportTable, exportCsv, exportFileName, exportXlsx } from '../../core/export/exportTable';
-import { buildGridQuery } from '../../core/sql/gridQuery';
 import { arrowToRows, firstNumber } from '../../state/arrowRows';
 import type { TableEntry } from '../../state/dataStore';
+import { gridQueryOn } from '../../state/gridPages';
 import { dataStore, encodeForAutosave } from '../appRoot';
 import { download } from '../workbookFiles';
 import { gridViewOf } from './gridView';
@@ -29,9 +29,9 @@ async function gridRows(table: TableEntry) {
     ...view,
     offset: 0,
   };
-  const { countSql } = buildGridQuery({ ...request, limit: 0 });
+  const { countSql } = gridQueryOn(engine, { ...request, limit: 0 });
   const total = firstNumber(await engine.query(countSql), 'n');
-  const { sql } = buildGridQuery({ ...request, limit: total });
+  const { sql } = gridQueryOn(engine, { ...request, limit: total });
   return engine.query(sql);
 }
 

@@ -39,17 +39,32 @@ describe('the demo workbook on every engine', () => {
         reader = await demoInPostgres(server.url);
       }, 300_000);
       afterAll(() => server?.stop());
+      /** The demo's tables where the team keeps them: schema crm, the deals in sales. */
+      const demoInPlace = () => [
+        '--engine',
+        reader,
+        '--schema',
+        'crm',
+        '--table',
+        'deals=sales.deals_export',
+      ];
       it('prints the same scorecard as DuckDB, by a role that may only read the tables', async () => {
-        const inPlace = await runDemo(
-          '--engine',
-          reader,
-          '--schema',
-          'crm',
-          '--table',
-          'deals=sales.deals_export',
-        );
+        const inPlace = await runDemo(...demoInPlace());
         expect(differences(duckdb, inPlace).slice(0, 20)).toEqual([]);
         // Nothing was left behind: the scratch schema went.
+        expect(await schemasOf(server.url)).toEqual(['crm', 'public', 'sales']);
+      }, 600_000);
+
+      it("explain computes the contribution to change in place: DuckDB's segments and effects", async () => {
+        const explain = ['explain', 'win_rate', 'samples/crm-demo.shakhes', '--by', 'customers.segment'];
+        const yoy = [...explain, '--period', 'yoy', '--grain', 'quarter', '--format', 'json'];
+        const want = await cli(...yoy);
+        const got = await cli(...yoy, ...demoInPlace());
+        expect([want.err, want.code, got.err, got.code]).toEqual(['', 0, '', 0]);
+        const onDuckdb = JSON.parse(want.out);
+        expect(onDuckdb.kpi).toBe('win_rate');
+        expect(onDuckdb.segments.length).toBeGreaterThan(1);
+        expect(differences(onDuckdb, JSON.parse(got.out)).slice(0, 20)).toEqual([]);
         expect(await schemasOf(server.url)).toEqual(['crm', 'public', 'sales']);
       }, 600_000);
 

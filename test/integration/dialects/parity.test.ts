@@ -54,7 +54,7 @@ const REAL_BREAKDOWNS = [
   { table: 'hr', column: 'Department' },
 ];
 
-type Compile = Omit<ScorecardRequest, 'schema' | 'kpis'>;
+type Compile = Omit<ScorecardRequest, 'schema' | 'kpis' | 'dialect'>;
 
 const keyOf = (r: ScorecardRow) => `${r.periodStart}|${r.range}|${String(r.by)}`;
 

@@ -163,6 +163,7 @@ describe('engine and reference evaluator agree on random formulas', () => {
           );
           const kpis = texts.map((formula, i) => ({ id: `k${i}`, label: `k${i}`, formula, table }));
           const compiled = compileScorecard({
+            dialect: duckdb,
             kpis,
             schema: schemaFor(table),
             grain: 'month',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
 import type { KpiDef, Schema } from '../../../src/core/formula/schema';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import { boundedEngine } from '../../../src/engine/boundedEngine';
 import { ensureCalendar } from '../../../src/engine/calendar';
 import type { Engine } from '../../../src/engine/engine';
@@ -72,7 +73,7 @@ afterAll(async () => {
 });
 
 async function run(kpis: KpiDef[], req: Partial<ScorecardRequest> = {}): Promise<ScorecardRow[]> {
-  const compiled = compileScorecard({ kpis, schema, today: '2024-06-01', ...req });
+  const compiled = compileScorecard({ dialect: duckdb, kpis, schema, today: '2024-06-01', ...req });
   expect(compiled.diagnostics.map((d) => d.message)).toEqual([]);
   return runScorecard(engine, compiled);
 }

@@ -96,15 +96,15 @@ describe('grid pages by position', () => {
           fc.pre(sort.length > 0 || Object.keys(filter).length > 0);
           const view = { table: 't', columns, textColumns, sort, filter };
           const name = `__grid_pos_test_${serial++}`;
-          const build = buildPositionsSql(view, name);
+          const build = buildPositionsSql(view, name, duckdb);
           expect(build).not.toBeNull();
           await engine.query(build as string);
           try {
-            const byPosition = await read(positionsPageSql(view, name, offset, limit));
-            const byOffset = await read(buildGridQuery({ ...view, offset, limit }).sql);
+            const byPosition = await read(positionsPageSql(view, name, offset, limit, duckdb));
+            const byOffset = await read(buildGridQuery({ ...view, offset, limit }, duckdb).sql);
             expect(byPosition).toEqual(byOffset);
           } finally {
-            await engine.query(dropPositionsSql(name));
+            await engine.query(dropPositionsSql(name, duckdb));
           }
         },
       ),
@@ -115,7 +115,7 @@ describe('grid pages by position', () => {
   it('sorts text as the Persian-aware key does, ASCII text as itself', async () => {
     for (const direction of ['asc', 'desc'] as const) {
       const sort: GridSort[] = [{ column: 'name', direction }];
-      const { sql } = buildGridQuery({ table: 't', columns, textColumns, sort, offset: 0, limit: N });
+      const { sql } = buildGridQuery({ table: 't', columns, textColumns, sort, offset: 0, limit: N }, duckdb);
       const key = persianSortKey('"name"', duckdb);
       const plain = `SELECT ${columns.join(', ')} FROM t ORDER BY ${key} ${direction.toUpperCase()} NULLS LAST, rowid`;
       expect(await read(sql)).toEqual(await read(plain));
@@ -129,7 +129,7 @@ describe('grid pages by position', () => {
     ];
     const view = (startRow: number) => ({ startRow, endRow: startRow + 100, sort, filter: {} });
     const expected = async (start: number) =>
-      read(buildGridQuery({ table: 't', columns, textColumns, sort, offset: start, limit: 100 }).sql);
+      read(buildGridQuery({ table: 't', columns, textColumns, sort, offset: start, limit: 100 }, duckdb).sql);
     const tempTables = async () =>
       (await engine.query("SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'"))
         .toArray()

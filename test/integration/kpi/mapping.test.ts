@@ -7,6 +7,7 @@ import { suggestMapping } from '../../../src/core/model/mapping';
 import { suggestStageOutcome } from '../../../src/core/model/mappingStage';
 import { validateMapping } from '../../../src/core/model/mappingValidate';
 import { mappedColumns, mappingViewSql } from '../../../src/core/model/mappingView';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
@@ -74,6 +75,7 @@ describe('a HubSpot deals export, mapped with no manual step', () => {
         'hubspot_deals',
         mapping,
         loaded.columns.map((c) => c.name),
+        { dialect: duckdb },
       ),
     );
     const view = tableToRows(
@@ -90,6 +92,7 @@ describe('a HubSpot deals export, mapped with no manual step', () => {
     const kpis = ids.map((id) => catalogKpi(id)!);
     for (const k of kpis) expect(availability(k, present), k.id).toEqual({ available: true });
     const compiled = compileScorecard({
+      dialect: duckdb,
       kpis,
       schema: canonicalSchema(present),
       grain: 'month',

@@ -7,6 +7,7 @@ import { catalogKpi } from '../../../src/core/kpi/catalog';
 import { emptyDocument, parseDocument } from '../../../src/core/model/document';
 import type { TableMapping } from '../../../src/core/model/mapping';
 import { mappedColumns } from '../../../src/core/model/mappingView';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
@@ -69,6 +70,7 @@ async function byChannel(m: TableMapping) {
   const present = mappedColumns(m);
   for (const k of kpis) expect(availability(k, present), k.id).toEqual({ available: true });
   const compiled = compileScorecard({
+    dialect: duckdb,
     kpis,
     schema: canonicalSchema(present),
     grain: 'month',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRollups } from '../../../src/app/scorecard/rollups';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { plainColumn } from '../../../src/engine/rows';
@@ -19,7 +20,13 @@ afterAll(async () => {
   await engine.close();
 });
 
-const req: ScorecardRequest = { kpis: KPIS, schema: SCHEMA, grain: 'month', today: '2025-06-01' };
+const req: ScorecardRequest = {
+  dialect: duckdb,
+  kpis: KPIS,
+  schema: SCHEMA,
+  grain: 'month',
+  today: '2025-06-01',
+};
 
 /** SUM(sales.amount) per month start, from a compile reading `rollups`. */
 async function totals(rollups: ReadonlyMap<string, string>): Promise<Record<string, unknown>> {

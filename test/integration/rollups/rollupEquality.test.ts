@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRollups } from '../../../src/app/scorecard/rollups';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { runScorecard, type ScorecardRow } from '../../../src/engine/scorecardRun';
@@ -69,6 +70,7 @@ describe('rollups', () => {
       fc.asyncProperty(fc.array(saleArb, { minLength: 0, maxLength: 60 }), requestArb, async (sales, r) => {
         await loadSales(engine, sales);
         const req: ScorecardRequest = {
+          dialect: duckdb,
           kpis: KPIS,
           schema: SCHEMA,
           grain: r.grain,

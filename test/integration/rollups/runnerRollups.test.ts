@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createScorecardRunner, type RunRequest } from '../../../src/app/scorecard/runner';
 import type { WorkbookKpi } from '../../../src/app/scorecard/workbookKpis';
 import { scorecardRollups } from '../../../src/core/formula/rollup';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { plainColumn } from '../../../src/engine/rows';
@@ -96,7 +97,13 @@ describe('the runner and rollups', () => {
     });
     const first = await runner.run(request('data A', null));
     await first?.settle();
-    const wanted = scorecardRollups({ kpis, schema: SCHEMA, grain: 'month', today: '2025-06-01' }).length;
+    const wanted = scorecardRollups({
+      dialect: duckdb,
+      kpis,
+      schema: SCHEMA,
+      grain: 'month',
+      today: '2025-06-01',
+    }).length;
     await vi.waitFor(async () => expect(await rollupTables()).toBe(wanted), {
       timeout: 60_000,
       interval: 100,

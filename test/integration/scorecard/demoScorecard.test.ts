@@ -5,6 +5,7 @@ import { compileScorecard } from '../../../src/core/formula/compile';
 import { availability } from '../../../src/core/kpi/availability';
 import { CATALOG } from '../../../src/core/kpi/catalog';
 import { type LoadedTable, presentColumns, scorecardSchema } from '../../../src/core/model/scorecardSchema';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
@@ -142,6 +143,7 @@ beforeAll(async () => {
   const kpis = CATALOG.filter((k) => availability(k, present).available);
   kpiCount = kpis.length;
   const compiled = compileScorecard({
+    dialect: duckdb,
     kpis,
     schema: scorecardSchema(tables),
     grain: 'month',

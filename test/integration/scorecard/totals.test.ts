@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
 import type { KpiDef, Schema } from '../../../src/core/formula/schema';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { runScorecard, type ScorecardRow } from '../../../src/engine/scorecardRun';
@@ -83,6 +84,7 @@ const KPIS: KpiDef[] = [
 
 async function run(req: Partial<ScorecardRequest>): Promise<ScorecardRow[]> {
   const compiled = compileScorecard({
+    dialect: duckdb,
     kpis: KPIS,
     schema,
     from: '2024-01-01',
@@ -133,7 +135,7 @@ describe('whole-range figures', () => {
     // A snapshot has no earlier range to compare with.
     expect(ranged(rows, 'previous').values.churn).toBeNull();
     expect(ranged(rows, 'last_year').values.churn).toBeNull();
-    const compiled = compileScorecard({ kpis: KPIS, schema, grain: 'month', totals: true });
+    const compiled = compileScorecard({ dialect: duckdb, kpis: KPIS, schema, grain: 'month', totals: true });
     expect(compiled.outputs.map((o) => [o.kpiId, o.dated])).toEqual([
       ['rate', true],
       ['won_amount', true],
@@ -178,6 +180,7 @@ describe('whole-range ACTIVE()', () => {
       relationships: [],
     };
     const compiled = compileScorecard({
+      dialect: duckdb,
       kpis: [{ id: 'active', label: 'Active', formula: 'ACTIVE(members.joined, members.left_on)' }],
       schema: members,
       grain: 'month',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
 import type { KpiDef } from '../../../src/core/formula/schema';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import { schema } from './fixtures';
 
 const k = (id: string, formula: string, extra: Partial<KpiDef> = {}): KpiDef => ({
@@ -11,7 +12,14 @@ const k = (id: string, formula: string, extra: Partial<KpiDef> = {}): KpiDef => 
 });
 
 function sql(kpis: KpiDef[], req: Partial<ScorecardRequest> = {}): string {
-  const out = compileScorecard({ kpis, schema, grain: 'month', today: '2024-06-01', ...req });
+  const out = compileScorecard({
+    dialect: duckdb,
+    kpis,
+    schema,
+    grain: 'month',
+    today: '2024-06-01',
+    ...req,
+  });
   expect(out.diagnostics.map((d) => d.message)).toEqual([]);
   return out.sql;
 }
@@ -65,6 +73,7 @@ describe('formula → SQL', () => {
 
   it("takes a rate's count denominator as its base, else the rows its aggregates read", () => {
     const out = compileScorecard({
+      dialect: duckdb,
       kpis: [
         k('win', 'DIVIDE(COUNTIF(deals.stage = "Won"), COUNT(deals.stage))'),
         k('avg', 'SUM(deals.amount) / SUM(deals.amount)'),
@@ -154,6 +163,7 @@ describe('formula → SQL', () => {
       ],
     };
     const out = compileScorecard({
+      dialect: duckdb,
       kpis: [k('n', 'COUNTIF([x"; DROP TABLE deals; --].[a\'b]]c] = "\'; DROP TABLE deals; --")')],
       schema: weird,
       grain: null,

@@ -4,6 +4,7 @@ import { compileScorecard, type ScorecardRequest } from '../../../src/core/formu
 import type { DiagnosticCode } from '../../../src/core/formula/diagnostics';
 import { renderDiagnostic } from '../../../src/core/formula/diagnostics';
 import type { KpiDef } from '../../../src/core/formula/schema';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import { schema } from './fixtures';
 
 interface Case {
@@ -319,7 +320,7 @@ describe('fixed arguments out of range', () => {
     ['ROLLING(r,  0 )', '0', '`n` of ROLLING must be a whole number from 1 to 1000, but this is `0`'],
     ['ROUND(r, 1e10)', '1e10', '`digits` of ROUND must be a whole number from -15 to 15, but this is `1e10`'],
   ])('%s: message and span', (formula, at, message) => {
-    const out = compileScorecard({ kpis: [k(formula), revenue], schema, grain: 'month' });
+    const out = compileScorecard({ dialect: duckdb, kpis: [k(formula), revenue], schema, grain: 'month' });
     const d = out.diagnostics.filter((x) => x.kpiId === 'k');
     expect(d.map((x) => x.message)).toEqual([message]);
     expect(d[0].code).toBe('arg-range');
@@ -336,13 +337,13 @@ describe('fixed arguments out of range', () => {
     'ROLLING(r, 1)',
     'ROUND(r, -15)',
   ])('accepts the bounds themselves: %s', (formula) => {
-    const out = compileScorecard({ kpis: [k(formula), revenue], schema, grain: 'month' });
+    const out = compileScorecard({ dialect: duckdb, kpis: [k(formula), revenue], schema, grain: 'month' });
     expect(out.diagnostics).toEqual([]);
   });
 
   it('a range in a filter points into the filter', () => {
     const kpi = k('COUNTROWS(deals)', { filter: 'deals.amount > PERCENTILE(deals.amount, 2)' });
-    const out = compileScorecard({ kpis: [kpi], schema, grain: 'month' });
+    const out = compileScorecard({ dialect: duckdb, kpis: [kpi], schema, grain: 'month' });
     const d = out.diagnostics.find((x) => x.code === 'arg-range');
     expect(d?.source).toBe('filter');
     expect(d?.message).toBe('`p` of PERCENTILE must be a number from 0 to 1, but this is `2`');
@@ -352,7 +353,7 @@ describe('fixed arguments out of range', () => {
 describe('invisible characters the engine refuses', () => {
   it('NUL in a quoted name is refused where it stands, once per literal', () => {
     const formula = 'SUM([am\u0000ou\u0000nt])';
-    const out = compileScorecard({ kpis: [k(formula, deals)], schema, grain: 'month' });
+    const out = compileScorecard({ dialect: duckdb, kpis: [k(formula, deals)], schema, grain: 'month' });
     const d = out.diagnostics.filter((x) => x.code === 'control-character');
     expect(d.map((x) => x.message)).toEqual([
       'a name cannot contain the invisible control character U+0000; remove it',
@@ -362,6 +363,7 @@ describe('invisible characters the engine refuses', () => {
 
   it('a NUL KPI beside good ones: compiling never throws and the good one stays in the query', () => {
     const out = compileScorecard({
+      dialect: duckdb,
       kpis: [k('COUNTIF(deals.stage = "a\u0000")'), revenue],
       schema,
       grain: 'month',
@@ -371,7 +373,12 @@ describe('invisible characters the engine refuses', () => {
   });
 
   it('a stray control character outside text is named by its code point', () => {
-    const out = compileScorecard({ kpis: [k('SUM(deals.amount)\u0007')], schema, grain: 'month' });
+    const out = compileScorecard({
+      dialect: duckdb,
+      kpis: [k('SUM(deals.amount)\u0007')],
+      schema,
+      grain: 'month',
+    });
     expect(out.diagnostics[0].message).toBe('`U+0007` cannot be used in a formula');
   });
 });
@@ -383,20 +390,20 @@ describe('look-back through KPIs', () => {
       { id: 'a', label: 'A', formula: 'PREV(r, 60)' },
       { id: 'b', label: 'B', formula: 'r + PREV(a, 60)' },
     ];
-    const out = compileScorecard({ kpis, schema, grain: 'year' });
+    const out = compileScorecard({ dialect: duckdb, kpis, schema, grain: 'year' });
     expect(out.diagnostics.map((x) => [x.kpiId, x.code])).toEqual([['b', 'lookback-too-long']]);
     const d = out.diagnostics[0];
     expect(kpis[2].formula.slice(d.span.start, d.span.end)).toBe('r');
     // A and R still compile, B is left out; a month grain reaches far less.
     expect(out.lookbackDays).toBe(60 * 366);
-    expect(compileScorecard({ kpis, schema, grain: 'month' }).diagnostics).toEqual([]);
+    expect(compileScorecard({ dialect: duckdb, kpis, schema, grain: 'month' }).diagnostics).toEqual([]);
   });
 });
 
 describe('every diagnostic code', () => {
   for (const c of CASES) {
     it(`${c.code}: message and span`, () => {
-      const out = compileScorecard({ kpis: c.kpis, schema, grain: 'month', ...c.request });
+      const out = compileScorecard({ dialect: duckdb, kpis: c.kpis, schema, grain: 'month', ...c.request });
       const d = out.diagnostics.find((x) => x.code === c.code);
       expect(d, JSON.stringify(out.diagnostics.map((x) => x.message))).toBeDefined();
       if (d === undefined) return;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileScorecard } from '../../../src/core/formula/compile';
 import type { KpiDef, Schema, SchemaColumn } from '../../../src/core/formula/schema';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 
 const cols = (spec: string): SchemaColumn[] =>
   spec.split(' ').map((s) => {
@@ -69,7 +70,7 @@ describe('docs/kpis.md', () => {
   });
 
   it('compiles all of them into one monthly query without a diagnostic', () => {
-    const out = compileScorecard({ kpis, schema: canonical, grain: 'month' });
+    const out = compileScorecard({ dialect: duckdb, kpis, schema: canonical, grain: 'month' });
     expect(out.diagnostics.map((d) => `${d.kpiId}: ${d.message}`)).toEqual([]);
     expect(out.sql.match(/^WITH /gm)).toHaveLength(1);
   });

@@ -19,6 +19,7 @@ import {
   mappingProblem,
 } from '../../../src/core/model/mappingValidate';
 import { notebookMessage } from '../../../src/core/notebook/messages';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import {
   CANONICAL_FA,
   canonicalColumnDescriptionIn,
@@ -295,6 +296,7 @@ describe('formula diagnostics', () => {
 
   it('keep formula pieces whole and left to right in a Persian sentence', () => {
     const out = compileScorecard({
+      dialect: duckdb,
       kpis: [{ id: 'k', label: 'K', formula: 'SUM(deals.ammount', table: 'deals' }],
       schema: formulaSchema,
       grain: 'month',

@@ -3,6 +3,7 @@ import type { TableMapping } from '../../../src/core/model/mapping';
 import { constantFits } from '../../../src/core/model/mappingComputed';
 import { validateMapping } from '../../../src/core/model/mappingValidate';
 import { mappedColumns, mappingViewSql, viewLayout } from '../../../src/core/model/mappingView';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 
 const raw = [
   { name: 'Day', kind: 'date' as const },
@@ -26,7 +27,7 @@ describe('computed canonical columns', () => {
       'required-missing',
     ]);
     expect(mappedColumns(m).has('marketing.channel')).toBe(true);
-    const sql = mappingViewSql('ads', m, headers, { kinds });
+    const sql = mappingViewSql('ads', m, headers, { dialect: duckdb, kinds });
     expect(sql).toContain(`'Facebook' AS "channel"`);
     // The raw columns are all still there after the canonical ones.
     expect(viewLayout(m, headers).map((c) => c.name)).toEqual([
@@ -47,12 +48,17 @@ describe('computed canonical columns', () => {
       'فیس‌بوک',
       '"; SELECT 1; --',
     ]) {
-      const sql = mappingViewSql('ads', withChannel({ channel: { constant: value } }), headers, { kinds });
+      const sql = mappingViewSql('ads', withChannel({ channel: { constant: value } }), headers, {
+        dialect: duckdb,
+        kinds,
+      });
       expect(sql).toContain(`'${value.replaceAll("'", "''")}' AS "channel"`);
     }
     const nul = withChannel({ channel: { constant: 'a\u0000b' } });
     expect(validateMapping(nul, raw, 'ads').map((p) => p.code)).toEqual(['constant-invalid']);
-    expect(mappingViewSql('ads', nul, headers, { kinds })).toContain('CAST(NULL AS VARCHAR) AS "channel"');
+    expect(mappingViewSql('ads', nul, headers, { dialect: duckdb, kinds })).toContain(
+      'CAST(NULL AS VARCHAR) AS "channel"',
+    );
   });
 
   it('a constant of another kind is typed and checked', () => {
@@ -62,13 +68,17 @@ describe('computed canonical columns', () => {
       computed: { spend: { constant: '12.5' } },
     };
     expect(validateMapping(m, raw, 'ads')).toEqual([]);
-    expect(mappingViewSql('ads', m, headers, { kinds })).toContain(`CAST('12.5' AS DOUBLE) AS "spend"`);
+    expect(mappingViewSql('ads', m, headers, { dialect: duckdb, kinds })).toContain(
+      `CAST('12.5' AS DOUBLE) AS "spend"`,
+    );
     const bad = { ...m, computed: { spend: { constant: "1; DROP TABLE ads'" } } };
     const problems = validateMapping(bad, raw, 'ads');
     expect(problems.map((p) => p.message)).toEqual([
       `marketing.spend needs numbers; “1; DROP TABLE ads'” is not one of them`,
     ]);
-    expect(mappingViewSql('ads', bad, headers, { kinds })).toContain('CAST(NULL AS DOUBLE) AS "spend"');
+    expect(mappingViewSql('ads', bad, headers, { dialect: duckdb, kinds })).toContain(
+      'CAST(NULL AS DOUBLE) AS "spend"',
+    );
     expect(constantFits('date', '2024-02-30')).toBe(false);
     expect(constantFits('timestamp', '2024-02-29 10:30')).toBe(true);
     expect(constantFits('boolean', 'TRUE')).toBe(true);
@@ -77,7 +87,7 @@ describe('computed canonical columns', () => {
   it('a derived column compiles its formula over the raw table, cast to the canonical type', () => {
     const m = withChannel({ channel: { formula: 'IF(Source = "fb", "Facebook", Source)' } });
     expect(validateMapping(m, raw, 'ads')).toEqual([]);
-    expect(mappingViewSql('ads', m, headers, { kinds })).toContain(
+    expect(mappingViewSql('ads', m, headers, { dialect: duckdb, kinds })).toContain(
       `TRY_CAST(CASE WHEN ("ads"."Source" = 'fb') THEN 'Facebook' ELSE "ads"."Source" END AS VARCHAR) AS "channel"`,
     );
   });
@@ -108,7 +118,7 @@ describe('computed canonical columns', () => {
       columns: { date: 'Day', spend: 'Cost', channel: 'Source' },
       computed: { channel: { constant: 'Facebook' } },
     };
-    const sql = mappingViewSql('ads', m, headers, { kinds });
+    const sql = mappingViewSql('ads', m, headers, { dialect: duckdb, kinds });
     expect(sql).toContain('TRY_CAST("Source" AS VARCHAR) AS "channel"');
     expect(sql).not.toContain('Facebook');
   });

@@ -6,6 +6,7 @@ import {
   type SpanMeasure,
 } from '../../../src/core/model/mappingPlausibility';
 import { SPAN_RULES } from '../../../src/core/model/mappingSpans';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import { setLocaleSettings } from '../../../src/i18n/locale';
 import { plausibilityWarningText } from '../../../src/i18n/plausibility';
 
@@ -97,6 +98,7 @@ describe('the plausibility query', () => {
       ['Id', 'Created', 'Closed'],
       { Id: 'text', Created: 'date', Closed: 'date' },
       '2024-06-01',
+      duckdb,
     );
     expect(plan?.dates).toEqual(['created_at', 'closed_at']);
     expect(plan?.spans.map((s) => s.id)).toEqual(['sales_cycle']);
@@ -110,6 +112,7 @@ describe('the plausibility query', () => {
         ['Id'],
         {},
         '2024-06-01',
+        duckdb,
       ),
     ).toBeNull();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableMapping } from '../../../src/core/model/mapping';
 import { validateMapping } from '../../../src/core/model/mappingValidate';
 import { mappedColumns, mappingViewSql, viewColumnOf, viewLayout } from '../../../src/core/model/mappingView';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 
 const raw = [
   { name: 'Record ID', kind: 'number' as const },
@@ -76,6 +77,7 @@ describe('mappingViewSql', () => {
         'hubspot_deals',
         good,
         raw.map((c) => c.name),
+        { dialect: duckdb },
       ),
     ).toBe(
       [
@@ -109,11 +111,11 @@ describe('mappingViewSql', () => {
       columns: { deal_id: 'id"x', stage: 'st', amount: 'a', created_at: 'c' },
       stageOutcomes: { won: ["Won't lose"], lost: [] },
     };
-    const sql = mappingViewSql('raw', m, ['id"x', 'st', 'a', 'c']);
+    const sql = mappingViewSql('raw', m, ['id"x', 'st', 'a', 'c'], { dialect: duckdb });
     expect(sql).toContain('TRY_CAST("id""x" AS VARCHAR)');
     expect(sql).toContain("IN ('Won''t lose') THEN TRUE ELSE NULL END");
     expect(sql).toContain('"id""x" AS "id""x"');
-    expect(() => mappingViewSql('deals', m, [])).toThrow(/replace the loaded table/);
+    expect(() => mappingViewSql('deals', m, [], { dialect: duckdb })).toThrow(/replace the loaded table/);
   });
 });
 

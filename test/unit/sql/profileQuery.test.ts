@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import { buildProfileQueries, HISTOGRAM_BINS, histogramEdges } from '../../../src/core/sql/profileQuery';
 
 describe('buildProfileQueries', () => {
   it('counts whitespace-only text as blank and has no histogram for text', () => {
-    const q = buildProfileQueries('customers', 'segment', 'text');
+    const q = buildProfileQueries('customers', 'segment', 'text', duckdb);
     const filled = `FILTER (WHERE NOT ("segment" IS NULL OR trim("segment") = ''))`;
     expect(q.stats).toBe(
       `SELECT count(*) AS rows, count(*) FILTER (WHERE ("segment" IS NULL OR trim("segment") = '')) AS blanks, ` +
@@ -18,19 +19,19 @@ describe('buildProfileQueries', () => {
   });
 
   it('bins numbers on their own scale and dates on epoch seconds', () => {
-    const n = buildProfileQueries('deals', 'amount', 'number');
+    const n = buildProfileQueries('deals', 'amount', 'number', duckdb);
     expect(n.stats).toContain('FILTER (WHERE "amount" IS NULL)');
     expect(n.histogram).toContain(
       'SELECT CAST("amount" AS DOUBLE) AS x FROM "deals" WHERE "amount" IS NOT NULL',
     );
     expect(n.histogram).toContain(`* ${HISTOGRAM_BINS}), ${HISTOGRAM_BINS - 1})`);
-    const d = buildProfileQueries('deals', 'closed', 'date');
+    const d = buildProfileQueries('deals', 'closed', 'date', duckdb);
     expect(d.histogram).toContain('CAST(epoch("closed") AS DOUBLE)');
-    expect(buildProfileQueries('t', 'flag', 'boolean').histogram).toBeUndefined();
+    expect(buildProfileQueries('t', 'flag', 'boolean', duckdb).histogram).toBeUndefined();
   });
 
   it('quotes hostile names', () => {
-    const q = buildProfileQueries('t"x', 'c"); DROP TABLE t; --', 'number');
+    const q = buildProfileQueries('t"x', 'c"); DROP TABLE t; --', 'number', duckdb);
     expect(q.stats).toContain('"c""); DROP TABLE t; --"');
     expect(q.stats).toContain('FROM "t""x"');
   });

@@ -18,6 +18,6 @@ export function dialectNamed(name: DialectName): Dialect {
 /**
  * DuckDB's dialect, for code that only ever runs on DuckDB (file import, the browser's
  * workbook SQL). Core SQL builders are given the engine's dialect instead (the
- * core-is-given-its-dialect rule of .dependency-cruiser.cjs lists the few still defaulting to this).
+ * core-is-given-its-dialect rule of .dependency-cruiser.cjs).
  */
 export { duckdb };
