@@ -189,9 +189,14 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
       const { main, byFrom } = framesFor(settings, dataRange, schema, today());
       const started = performance.now();
       const before = frames.queries();
-      // Compiling is cheap and pure: it gives every KPI's diagnostics, whatever is reused.
-      const compiled = compileScorecard({ ...main, kpis: defs, dialect: engineDialect(engine) });
-      const result = await frames.rows(work, frameKeyOf(data, main), main, ids);
+      // Every KPI's diagnostics, whatever is reused; the frame's query too when nothing is.
+      const compiled = compileScorecard({
+        ...main,
+        kpis: defs,
+        dialect: engineDialect(engine),
+        rollups: ready,
+      });
+      const result = await frames.rows(work, frameKeyOf(data, main), main, ids, compiled);
       if (stale()) return null;
       const { periods, series, bases } = spread(completePeriods(result.rows, settings, dataRange.to), ids);
       const view: ScorecardView = {

@@ -174,11 +174,16 @@ export const AGGREGATE_FUNCTIONS: AggregateFunction[] = [
       result:
         'one customer joined 2023-12-01 and left 2024-02-01, another joined 2024-01-10: 1 active on 2024-01-01, 1 on 2024-02-01 (one had joined, one had left), 1 on 2024-03-01',
     },
+    // By days, as the grid's running sums of start and end days count it (compileBlocks.ts).
     sql: (d, [s, e], f, ctx) =>
       d.aggregate(
         'countRows',
         [],
-        whereAll(`${s} <= ${ctx.periodStart}`, `(${e} IS NULL OR ${e} > ${ctx.periodStart})`, f),
+        whereAll(
+          `${d.cast(s, 'date')} <= ${ctx.periodStart}`,
+          `(${e} IS NULL OR ${d.cast(e, 'date')} > ${ctx.periodStart})`,
+          f,
+        ),
       ),
   },
 ];

@@ -155,6 +155,18 @@ export function aggregateBlockSql(s: CompileScope, b: Block): string {
   ].join('\n');
 }
 
+/**
+ * The rows of an ACTIVE(start, end) that start (`side` 'start') or end: active at a day P
+ * means started on or before P and ended blank or after P, by days (as the grid buckets
+ * them), so a row whose end day is not after its start day is never active and has neither.
+ */
+export function activeSide(s: CompileScope, side: 'start' | 'end', start: string, end: string): string[] {
+  const after = `${s.d.cast(end, 'date')} > ${s.d.cast(start, 'date')}`;
+  return side === 'start'
+    ? [`${start} IS NOT NULL`, `(${end} IS NULL OR ${after})`]
+    : [`${start} IS NOT NULL`, `${end} IS NOT NULL`, after];
+}
+
 /** ACTIVE(start, end): +1 at the first period start on/after start, −1 at the one on/after end. */
 export function eventBlockSql(s: CompileScope, b: Block): string {
   const { alias, from, by } = fromClause(s, b);
@@ -175,9 +187,9 @@ export function eventBlockSql(s: CompileScope, b: Block): string {
     ].join('\n');
   return [
     'SELECT ev.bucket AS period_start, ev.by_value, SUM(ev.ds) AS n_start, SUM(ev.de) AS n_end FROM (',
-    side(start, 1, 0, [`${start} IS NOT NULL`]),
+    side(start, 1, 0, activeSide(s, 'start', start, end)),
     'UNION ALL',
-    side(end, 0, 1, [`${start} IS NOT NULL`, `${end} IS NOT NULL`]),
+    side(end, 0, 1, activeSide(s, 'end', start, end)),
     ') AS ev GROUP BY ev.bucket, ev.by_value',
   ].join('\n');
 }

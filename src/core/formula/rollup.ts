@@ -6,7 +6,7 @@ import { ScorecardPlan } from './compilePlan';
 import { RANGE_KINDS } from './compileRanges';
 import { CompileScope } from './compileScope';
 import type { Block, Slot } from './planBlocks';
-import { eventRollupSelect } from './rollupEvents';
+import { activeRollupSelect, eventRollupSelect } from './rollupEvents';
 import type { SqlCtx } from './rowSql';
 
 /**
@@ -23,9 +23,10 @@ interface RollupSpec {
 
 /**
  * How one slot's value comes back from its partial columns (`cols`), over the days `also`
- * keeps; `start` is the first day of the days merged (SQL, NULL when they have none).
+ * keeps; `start` is the first day of the days merged (SQL, NULL when they have none), and
+ * `day` the day column.
  */
-type Merge = (cols: readonly string[], also: string | null, start: string) => string;
+type Merge = (cols: readonly string[], also: string | null, start: string, day: string) => string;
 
 interface SlotRollup {
   readonly partials: readonly string[];
@@ -35,15 +36,19 @@ interface SlotRollup {
 interface RolledSlot {
   readonly name: string;
   readonly number: boolean;
-  /** Its first partial column. */
-  readonly first: number;
-  readonly rollup: SlotRollup;
+  /** The table's columns it merges. */
+  readonly columns: readonly string[];
+  readonly merge: Merge;
 }
 
-/** One table a block's slots are read from: its SELECT (and key), and the slots it answers. */
+/**
+ * One table a block's slots are read from: its SELECT (and key), and the slots it answers.
+ * `through`: they count every day up to the range's start (ACTIVE()), not the days in it.
+ */
 interface DayTable {
   readonly select: string;
   readonly slots: readonly RolledSlot[];
+  readonly through?: true;
 }
 
 interface BlockRollup {
@@ -129,17 +134,44 @@ function distinctSlot(s: CompileScope, name: string, number: boolean): RolledSlo
     const fresh = `(${prev} IS NULL OR ${prev} < ${start})`;
     return `COALESCE(${s.d.aggregate('sum', [n], also === null ? fresh : `${fresh} AND ${also}`)}, 0)`;
   };
-  return { name, number, first: 0, rollup: { partials: ['prev', 'n'], merge } };
+  return { name, number, columns: [partial(0), partial(1)], merge };
+}
+
+/**
+ * ACTIVE() at `start` from its event days (rollupEvents.ts): the rows started by then less
+ * those ended by then, exact because a row's end day, when it has one, is after its start day.
+ */
+function activeSlot(s: CompileScope, name: string, number: boolean): RolledSlot {
+  const merge: Merge = ([started, ended], _also, start, day) => {
+    const upTo = (c: string) => `COALESCE(${s.d.aggregate('sum', [c], `${day} <= ${start}`)}, 0)`;
+    return `${upTo(started)} - ${upTo(ended)}`;
+  };
+  return { name, number, columns: ['n_start', 'n_end'], merge };
+}
+
+/** The ACTIVE() figures of a whole-range block (no grain: ACTIVE() is no event block there) from their day tables. */
+function activeRollup(s: CompileScope, b: Block): BlockRollup | null {
+  const tables: DayTable[] = [];
+  const rest: Slot[] = [];
+  for (const slot of b.slots) {
+    const select = activeRollupSelect(s, b, slot);
+    if (select === null) rest.push(slot);
+    else
+      tables.push({ select, through: true, slots: [activeSlot(s, slot.name, slot.call.type === 'number')] });
+  }
+  return tables.length === 0 ? null : { tables, rest };
 }
 
 /**
  * The rollup of a block, or null when it has none: only plain aggregates of a dated
- * table that read no period bounds, and no breakdown (the breakdown stays on the table).
- * Mergeable aggregates share one day table; a distinct count has a table of its own
- * (distinctSelect).
+ * table that read no period bounds, and ACTIVE() without a grain; no breakdown (the
+ * breakdown stays on the table). Mergeable aggregates share one day table; a distinct
+ * count has a table of its own (distinctSelect).
  */
 function blockRollup(s: CompileScope, b: Block): BlockRollup | null {
-  if (s.plan.breakdown !== null || b.kind !== 'aggregate' || b.time === null || b.usesPeriod) return null;
+  if (s.plan.breakdown !== null || b.kind !== 'aggregate') return null;
+  if (b.usesPeriod && b.time === null) return activeRollup(s, b);
+  if (b.time === null || b.usesPeriod) return null;
   const { alias, from } = fromClause(s, b);
   // No slot reads the period (usesPeriod is false), so these bounds never reach the SQL.
   const ctx: SqlCtx = { alias, row: { periodStart: s.today, periodEnd: s.today, today: s.today } };
@@ -163,8 +195,11 @@ function blockRollup(s: CompileScope, b: Block): BlockRollup | null {
       rest.push(slot);
       continue;
     }
-    merged.push({ name: slot.name, number, first: cols.length, rollup });
-    for (const p of rollup.partials) cols.push(`${p} AS ${s.q(partial(cols.length))}`);
+    const columns = rollup.partials.map((_, i) => partial(cols.length + i));
+    merged.push({ name: slot.name, number, columns, merge: rollup.merge });
+    rollup.partials.forEach((p, i) => {
+      cols.push(`${p} AS ${s.q(columns[i])}`);
+    });
   }
   if (merged.length > 0)
     tables.unshift({
@@ -240,8 +275,12 @@ export function rollupBlockSql(s: CompileScope, b: Block): string | null {
 function rolledSql(s: CompileScope, t: DayTable, table: string): string {
   const day = `r.${s.q(DAY)}`;
   const value = (slot: RolledSlot, also: string | null, start: string) => {
-    const cols = slot.rollup.partials.map((_, i) => `r.${s.q(partial(slot.first + i))}`);
-    const sql = slot.rollup.merge(cols, also, start);
+    const sql = slot.merge(
+      slot.columns.map((c) => `r.${s.q(c)}`),
+      also,
+      start,
+      day,
+    );
     return slot.number ? s.d.cast(sql, 'double') : sql;
   };
   const by = `${s.null('text')} AS by_value`;
@@ -259,6 +298,13 @@ function rolledSql(s: CompileScope, t: DayTable, table: string): string {
     );
   }
   const cols = (start: string) => t.slots.map((slot) => `${value(slot, null, start)} AS ${s.q(slot.name)}`);
+  // ACTIVE() counts from the range's start (today without one: aggregateBlockSql's period), every day before it.
+  if (s.grain === null && t.through === true)
+    return [
+      `SELECT ${[by, ...cols(`COALESCE(bd.lo, ${s.today})`)].join(',\n  ')}`,
+      from,
+      `CROSS JOIN ${s.n('bounds')} AS bd`,
+    ].join('\n');
   if (s.grain === null)
     return [
       `SELECT ${[by, ...cols('bd.lo')].join(',\n  ')}`,

@@ -1,7 +1,8 @@
-import { walk } from './checked';
-import { fromClause, slotParts } from './compileBlocks';
+import { type TExpr, walk } from './checked';
+import { activeSide, fromClause, slotParts } from './compileBlocks';
 import type { CompileScope } from './compileScope';
-import type { Block } from './planBlocks';
+import type { Block, Slot } from './planBlocks';
+import { type AggregateFunction, lookupFunction } from './registry';
 import type { SqlCtx } from './rowSql';
 
 const DAY = 'day';
@@ -10,7 +11,7 @@ const DAY = 'day';
 function readsPeriod(s: CompileScope, b: Block): boolean {
   const slot = b.slots[0];
   let reads = false;
-  const note = (n: Parameters<Parameters<typeof walk>[1]>[0]) => {
+  const note = (n: TExpr) => {
     if (n.t === 'call' && (n.fn === 'PERIOD_START' || n.fn === 'PERIOD_END')) reads = true;
     return !reads;
   };
@@ -19,15 +20,9 @@ function readsPeriod(s: CompileScope, b: Block): boolean {
   return reads;
 }
 
-/**
- * The day table of an ACTIVE() block (eventBlockSql): per day, how many rows start and
- * how many end on it, the KPI's filter applied. Which period an event counts from
- * depends only on its day, so the block's running sums come out the same from these
- * daily counts for any grain, calendar or range. Null without one: a breakdown, or a
- * start, end or filter that reads the period.
- */
-export function eventRollupSelect(s: CompileScope, b: Block): string | null {
-  if (b.kind !== 'event' || s.plan.breakdown !== null || readsPeriod(s, b)) return null;
+/** The day table of a block holding one ACTIVE() slot (b.slots[0]); null when it reads the period. */
+function eventDaySelect(s: CompileScope, b: Block): string | null {
+  if (s.plan.breakdown !== null || readsPeriod(s, b)) return null;
   const { alias, from } = fromClause(s, b);
   const slot = b.slots[0];
   const ctx: SqlCtx = { alias, row: { periodStart: s.today, periodEnd: s.today, today: s.today } };
@@ -41,11 +36,45 @@ export function eventRollupSelect(s: CompileScope, b: Block): string | null {
     ].join('\n');
   return [
     `SELECT ev.${s.q(DAY)} AS ${s.q(DAY)}, SUM(ev.ds) AS n_start, SUM(ev.de) AS n_end FROM (`,
-    side(start, 1, 0, [`${start} IS NOT NULL`]),
+    side(start, 1, 0, activeSide(s, 'start', start, end)),
     'UNION ALL',
-    side(end, 0, 1, [`${start} IS NOT NULL`, `${end} IS NOT NULL`]),
+    side(end, 0, 1, activeSide(s, 'end', start, end)),
     `) AS ev GROUP BY ev.${s.q(DAY)}`,
   ].join('\n');
+}
+
+/**
+ * The day table of an ACTIVE() block (eventBlockSql): per day, how many rows start and
+ * how many end on it, the KPI's filter applied. Which period an event counts from
+ * depends only on its day, so the block's running sums come out the same from these
+ * daily counts for any grain, calendar or range. Null without one: a breakdown, or a
+ * start, end or filter that reads the period.
+ */
+export function eventRollupSelect(s: CompileScope, b: Block): string | null {
+  return b.kind === 'event' ? eventDaySelect(s, b) : null;
+}
+
+/** The tables an aggregate slot reads through its arguments and its KPI's filter, in the order the plan adds them. */
+function slotTables(s: CompileScope, source: string, slot: Slot): Set<string> {
+  const tables = new Set<string>();
+  const note = (n: TExpr) => {
+    if (n.t === 'column' || n.t === 'table') tables.add(n.table);
+    return true;
+  };
+  for (const a of slot.call.args) walk(a, note);
+  if (slot.kpi.filter !== null && s.plan.filterApplies(slot.kpi, source)) walk(slot.kpi.filter, note);
+  return tables;
+}
+
+/**
+ * The day table an ACTIVE() of a compile without a grain (a whole-range figure) reads: the
+ * one its own event block has in a compile with a grain (the same SELECT, so the same
+ * table). Null for any other slot, or when that block would have none.
+ */
+export function activeRollupSelect(s: CompileScope, b: Block, slot: Slot): string | null {
+  const f = lookupFunction(slot.call.fn) as AggregateFunction | undefined;
+  if (s.grain !== null || f?.active !== true) return null;
+  return eventDaySelect(s, { ...b, kind: 'event', tables: slotTables(s, b.source, slot), slots: [slot] });
 }
 
 /** An ACTIVE() block from its day table, shaped as eventBlockSql shapes it; null when none is ready. */

@@ -35,7 +35,8 @@ const saleArb = fc.record({
   ),
   stage: fc.constantFrom('Won', 'Lost', null),
   customer: fc.integer({ min: 1, max: 5 }),
-  lasts: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 3 }),
+  // Some end before they start, or on the day they start: never active.
+  lasts: fc.option(fc.integer({ min: -60, max: 400 }), { freq: 3 }),
 });
 
 const requestArb = fc.record({

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCacheSnapshot } from '../../../../src/app/scorecard/resultsCache';
 import { createScorecardRunner, type RunRequest } from '../../../../src/app/scorecard/runner';
 import type { WorkbookKpi } from '../../../../src/app/scorecard/workbookKpis';
+import * as compile from '../../../../src/core/formula/compile';
 import type { Engine } from '../../../../src/engine/engine';
 import { createNodeEngine } from '../../../../src/engine/nodeEngine';
 import { heldEngine } from './heldEngine';
@@ -12,6 +13,12 @@ import { heldEngine } from './heldEngine';
  * are DuckDB's: a deals table over fifteen months.
  */
 let duck: Engine;
+
+// Every compile passes through, counted (a run compiles its grid's query once).
+vi.mock('../../../../src/core/formula/compile', async (actual) => {
+  const real = await actual<typeof import('../../../../src/core/formula/compile')>();
+  return { ...real, compileScorecard: vi.fn(real.compileScorecard) };
+});
 
 beforeAll(async () => {
   duck = await createNodeEngine();
@@ -120,6 +127,17 @@ describe('scorecard runner', () => {
     // Other data (a new data key) is queried afresh.
     expect((await runner.run(request('month', 'v2')))?.view?.reused).toBe(false);
     expect(held.seen).toHaveLength(2);
+  }, 30_000);
+
+  it('compiles the grid’s query (month and whole-range figures) once: its diagnostics’ compile is the one run', async () => {
+    const { held, runner } = setup();
+    held.open();
+    const compiles = vi.mocked(compile.compileScorecard);
+    compiles.mockClear();
+    const view = (await runner.run(request('month')))?.view;
+    // Deals every 9 days from 2023-01-01: days 0, 9, 18 and 27 in January.
+    expect(view?.series.deals[0]).toBe(4);
+    expect(compiles.mock.calls.filter(([req]) => req.totals === true)).toHaveLength(1);
   }, 30_000);
 
   it('keys the cache by grain: a quarter after a month has quarter numbers', async () => {
