@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRollups } from '../../../src/app/scorecard/rollups';
 import { compileScorecard, type ScorecardRequest } from '../../../src/core/formula/compile';
 import type { KpiDef, Schema } from '../../../src/core/formula/schema';
+import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { runScorecard } from '../../../src/engine/scorecardRun';
@@ -53,6 +54,7 @@ const base: ScorecardRequest = {
   from: '2024-01-01',
   to: '2024-03-31',
   today: '2025-06-01',
+  dialect: duckdb,
 };
 
 /** The scorecard's rows from the tables, then from rollups built for it: both, with the rolled SQL. */
