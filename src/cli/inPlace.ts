@@ -1,4 +1,5 @@
 import type { WorkbookDocument } from '../core/model/documentSchema';
+import { databaseNamed } from '../engine/databaseUrls';
 import type { Engine } from '../engine/engine';
 import { type PlacedTable, tablesInPlace, viewsInPlace } from '../engine/placedTables';
 import type { TablePlace } from '../engine/tableCatalog';
@@ -22,7 +23,7 @@ export type InPlace = InPlaceOf<WorkbookDocument>;
  * database, so the tables loaded here are copied into it instead (targetEngine.ts).
  */
 const holdsTables = (url: string | undefined): url is string =>
-  url !== undefined && /^(postgres(ql)?:\/\/|clickhouse:\/\/|chdb:.)/.test(url);
+  url !== undefined && databaseNamed(url)?.holdsTables(url) === true;
 
 /**
  * Where a table named without one is: `--schema`, else the database a clickhouse:// URL
@@ -31,9 +32,7 @@ const holdsTables = (url: string | undefined): url is string =>
 function defaultContainer(args: ParsedArgs, url: string): string {
   const schema = flag(args, 'schema');
   if (schema !== undefined) return schema;
-  if (url.startsWith('clickhouse://'))
-    return decodeURIComponent(new URL(url.replace(/^clickhouse:/, 'http:')).pathname.slice(1)) || 'default';
-  return url.startsWith('chdb:') ? 'default' : 'public';
+  return databaseNamed(url)?.defaultContainer(url) ?? 'public';
 }
 
 /** `--table NAME=CONTAINER.TABLE` (or `NAME=TABLE`, in the default one): where a table is instead of under its own name. */

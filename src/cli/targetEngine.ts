@@ -1,9 +1,7 @@
 import { tableToIPC } from 'apache-arrow';
 import { duckdb } from '../core/sql/dialects/registry';
-import { createChdbEngine } from '../engine/clickhouse/chdbEngine';
-import { createClickhouseHttpEngine } from '../engine/clickhouse/clickhouseHttpEngine';
+import { DATABASE_URLS, databaseNamed } from '../engine/databaseUrls';
 import type { Engine } from '../engine/engine';
-import { createPostgresEngine } from '../engine/postgres/postgresEngine';
 import { flag, type ParsedArgs, UsageError } from './args';
 
 /** Options of `run` and `eval` that choose the database the scorecard is computed in. */
@@ -17,7 +15,7 @@ interface Target {
 
 /** Whether `--engine` names a database by URL (postgres://, chdb:, clickhouse://), not a DuckDB build. */
 export function isTargetUrl(value: string | undefined): value is string {
-  return value !== undefined && /^(postgres(ql)?:\/\/|chdb:|clickhouse:\/\/)/.test(value);
+  return databaseNamed(value) !== undefined;
 }
 
 /** Copies tables (or views) from DuckDB into `to` under the same names, typed as DuckDB typed them. */
@@ -30,9 +28,10 @@ export async function copyTables(duck: Engine, to: Engine, tables: readonly stri
 
 /** An engine on the database `url` names (`chdb:PATH` is the chDB folder at PATH; `chdb:` a fresh one). */
 export async function openTarget(url: string, schema: string | undefined): Promise<Engine> {
-  if (url.startsWith('chdb:')) return createChdbEngine(url.slice('chdb:'.length) || undefined);
-  if (url.startsWith('clickhouse://')) return createClickhouseHttpEngine(url);
-  return createPostgresEngine({ url, schema });
+  const kind = databaseNamed(url);
+  if (kind === undefined)
+    throw new UsageError(`--engine takes a database URL (${DATABASE_URLS}); got “${url}”.`);
+  return kind.open(url, schema);
 }
 
 /**
@@ -45,9 +44,7 @@ export async function targetFor(args: ParsedArgs, duck: Engine, tables: readonly
   const url = flag(args, 'engine');
   const schema = flag(args, 'schema');
   if (url !== undefined && !isTargetUrl(url))
-    throw new UsageError(
-      `--engine takes a database URL (postgres://USER@HOST:PORT/DB, clickhouse://USER:PASS@HOST:8123/DB, chdb: or chdb:PATH); got “${url}”.`,
-    );
+    throw new UsageError(`--engine takes a database URL (${DATABASE_URLS}); got “${url}”.`);
   if (url === undefined) {
     if (schema !== undefined) throw new UsageError('--schema goes with --engine postgres://….');
     return { engine: duck, close: async () => undefined };
