@@ -25,17 +25,25 @@ export function useGridMount<T>(
     const element = host.current;
     if (element === null) return;
     let made: GridApi<T> | null = null;
+    let columns: ReturnType<typeof setTimeout> | undefined;
     // Each step in a task of its own, none in the one that mounts the sheet (a store update
-    // React renders at once): the grid's making, then its first rows once the datasource is
-    // passed on as a change, then the rows with their data.
+    // React renders at once): the grid's making (its theme measured, no columns), then its
+    // columns and header, then its first rows once the datasource is passed on as a change,
+    // then the rows with their data.
     const later = setTimeout(() => {
-      const { datasource: _, ...first } = latest.current;
-      given.current = first;
-      made = createGrid(element, first);
-      setApi(made);
+      const { datasource: _, columnDefs: __, ...first } = latest.current;
+      const grid = createGrid(element, first);
+      made = grid;
+      columns = setTimeout(() => {
+        const { datasource: _, ...second } = latest.current;
+        _processOnChange({ columnDefs: second.columnDefs }, grid);
+        given.current = second;
+        setApi(grid);
+      }, 0);
     }, 0);
     return () => {
       clearTimeout(later);
+      clearTimeout(columns);
       setApi(null);
       made?.destroy();
     };
