@@ -2,14 +2,12 @@ import {
   AllCommunityModule,
   type CellClickedEvent,
   type ColDef,
-  type GridApi,
-  type GridReadyEvent,
   type IDatasource,
   type IGetRowsParams,
+  type IOverlayComp,
   ModuleRegistry,
   type ValueFormatterParams,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isCodeColumn } from '../core/ingest/codeColumn';
 import type { GridFilterModel } from '../core/sql/gridQuery';
@@ -21,6 +19,7 @@ import type { TableEntry } from '../state/dataStore';
 import { tablePages } from '../state/gridPages';
 import { dataStore } from './appRoot';
 import { useData } from './appStore';
+import { useGridMount } from './dataGridMount';
 import { rememberGridView } from './export/gridView';
 import { gridTheme } from './gridTheme';
 import { holdLongJumps } from './scrollJumps';
@@ -45,11 +44,17 @@ const FILTERS = {
 // Grid options are compared by identity on every render: a fresh object would make
 // AG Grid rebuild its columns, and so every cell, whenever the sheet re-renders.
 const DEFAULT_COL_DEF: ColDef<Row> = { sortable: true, resizable: true, minWidth: 70 };
-const CONTAINER_STYLE = { height: '100%', width: '100%' };
+const HOST_STYLE = { height: '100%', width: '100%' };
 
-/** The empty grid's message as a React element: AG Grid parses an overlay *template* string as HTML. */
-function NoRowsOverlay() {
-  return <span>{t('grid.noRows')}</span>;
+/** The empty grid's message as an element with text: AG Grid parses an overlay *template* string as HTML. */
+class NoRowsOverlay implements IOverlayComp {
+  private readonly gui = document.createElement('span');
+  init() {
+    this.gui.textContent = t('grid.noRows');
+  }
+  getGui() {
+    return this.gui;
+  }
 }
 
 function columnDefs(table: TableEntry): ColDef<Row>[] {
@@ -102,7 +107,6 @@ interface Props {
  */
 export function DataGrid({ table, onCount }: Props) {
   const defs = useMemo(() => columnDefs(table), [table]);
-  const [api, setApi] = useState<GridApi<Row> | null>(null);
   // Rows matching the view as last counted (at first, the table's). AG Grid starts its row
   // cache with this many rows, at first and after each sort or filter change: left at its
   // default of 1, the scrollbar vanished and came back a screen short while the rows were
@@ -113,10 +117,6 @@ export function DataGrid({ table, onCount }: Props) {
   useEffect(() => (wrap.current ? holdLongJumps(wrap.current) : undefined), []);
 
   const selectedColumn = useData((s) => (s.selectedTable === table.name ? s.selectedColumn : null));
-  // A column picked in the Data panel is brought into view, so the profile and the values sit side by side.
-  useEffect(() => {
-    if (api && selectedColumn) api.ensureColumnVisible(selectedColumn, 'auto');
-  }, [api, selectedColumn]);
   // The table's contents token: new contents bring new pages, and the old ones drop what they held.
   const contents = useData((s) => s.dataIds[table.name]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: contents is what makes old pages stale
@@ -149,7 +149,6 @@ export function DataGrid({ table, onCount }: Props) {
       },
     };
   }, [table, pages, onCount]);
-  const onGridReady = useCallback((e: GridReadyEvent<Row>) => setApi(e.api), []);
   const onCellClicked = useCallback(
     (e: CellClickedEvent<Row>) => {
       const id = e.column.getColId();
@@ -158,26 +157,31 @@ export function DataGrid({ table, onCount }: Props) {
     [table.name],
   );
 
+  const host = useRef<HTMLDivElement>(null);
+  const api = useGridMount<Row>(host, {
+    theme: gridTheme,
+    enableRtl: isRtl(),
+    columnDefs: defs,
+    rowModelType: 'infinite',
+    infiniteInitialRowCount: knownRows,
+    datasource,
+    cacheBlockSize: PAGE,
+    maxBlocksInCache: 50,
+    suppressFieldDotNotation: true,
+    defaultColDef: DEFAULT_COL_DEF,
+    noRowsOverlayComponent: NoRowsOverlay,
+    rowBuffer: ROW_BUFFER,
+    onCellClicked,
+    maxConcurrentDatasourceRequests: 1,
+  });
+  // A column picked in the Data panel is brought into view, so the profile and the values sit side by side.
+  useEffect(() => {
+    if (api && selectedColumn) api.ensureColumnVisible(selectedColumn, 'auto');
+  }, [api, selectedColumn]);
+
   return (
     <div ref={wrap} className="grid-wrap" data-grid-table={table.name}>
-      <AgGridReact<Row>
-        theme={gridTheme}
-        enableRtl={isRtl()}
-        containerStyle={CONTAINER_STYLE}
-        columnDefs={defs}
-        rowModelType="infinite"
-        infiniteInitialRowCount={knownRows}
-        datasource={datasource}
-        cacheBlockSize={PAGE}
-        maxBlocksInCache={50}
-        suppressFieldDotNotation
-        defaultColDef={DEFAULT_COL_DEF}
-        noRowsOverlayComponent={NoRowsOverlay}
-        rowBuffer={ROW_BUFFER}
-        onGridReady={onGridReady}
-        onCellClicked={onCellClicked}
-        maxConcurrentDatasourceRequests={1}
-      />
+      <div ref={host} style={HOST_STYLE} />
     </div>
   );
 }
