@@ -6,16 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesFile } from '../../../src/app/data/sourceFile';
 import type { Engine } from '../../../src/engine/engine';
 import { wrapping } from '../../../src/engine/engineRoot';
-import { importFile } from '../../../src/engine/ingest/importFile';
 import { importFromPath } from '../../../src/engine/ingest/importFromPath';
 import { createNativeEngine } from '../../../src/engine/nativeEngine';
-import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { loadNodeParquet } from '../../../src/engine/parquet/nodeCodec';
 import { connectRemoteEngine } from '../../../src/engine/remoteEngine';
 import { startServer } from '../../../src/server/startServer';
-import { createDataStore } from '../../../src/state/dataStore';
-import { createWorkbookStore } from '../../../src/state/workbookStore';
 import { readWorkbook } from '../../../src/workbook/workbookFile';
+import { pageStores } from './pageStores';
 import { fakeBuild } from './serverHarness';
 
 /**
@@ -55,22 +52,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** A page's data and workbook stores: served by the server, or in the plain browser app (DuckDB-WASM). */
-function page(served: boolean) {
-  const data = createDataStore({
-    createEngine: () =>
-      served
-        ? connectRemoteEngine({
-            origin: server.origin,
-            token: server.token,
-            loadParquet: async () => loadNodeParquet(),
-          })
-        : createNodeEngine(),
-    importFile,
-    demoFiles: () => [],
-  });
-  return { data, workbook: createWorkbookStore(data) };
-}
+/** A page's stores: served by the server, or the plain browser app (DuckDB-WASM). */
+const page = (served: boolean) => pageStores(served ? server : null);
 
 const sum = async (p: ReturnType<typeof page>, table: string) =>
   Number(
