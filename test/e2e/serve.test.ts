@@ -63,9 +63,10 @@ describe('the app served by shakhes serve', () => {
     ).toMatch(/\d/);
     const latest = await page.locator('.sc-grid [col-id="latest"].cell-number').allInnerTexts();
     expect(latest.filter((x) => /\d/.test(x)).length).toBeGreaterThanOrEqual(15);
-    // The demo's files were uploaded and every query went to the server; the WASM engine never loaded.
+    // The demo's 13 tables went to the server in their prepared form (Arrow, samples/crm-demo-prepared)
+    // and every query after them; the WASM engine never loaded.
     const paths = b.requests.map((u) => new URL(u).pathname);
-    expect(paths.filter((p) => p.startsWith('/api/files/')).length).toBeGreaterThanOrEqual(13);
+    expect(paths.filter((p) => p.startsWith('/api/tables/')).length).toBeGreaterThanOrEqual(13);
     expect(paths.filter((p) => p === '/api/query').length).toBeGreaterThan(30);
     expect(paths.filter((p) => /duckdb-.*\.wasm$/.test(p))).toEqual([]);
     await b.screenshot('serve-scorecard');
