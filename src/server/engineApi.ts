@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
@@ -12,6 +11,7 @@ import { engineDialect } from '../engine/engineDialect';
 import { importFromPath } from '../engine/ingest/importFromPath';
 import { ImportError } from '../engine/ingest/types';
 import type { RemoteFailure, RemoteHello } from '../engine/remoteEngine';
+import { scratchName } from '../engine/scratchName';
 import type { ServedTable, ServedWorkbook } from '../engine/servedTables';
 import { ownQueries } from './ownQueries';
 import { BodyError, readBody, readJson } from './requestBody';
@@ -97,7 +97,7 @@ export function engineApi(engine: Engine, uploads: UploadFolder, headers: Header
     if (!options.success) throw new BodyError(`“options” are not read options: ${options.error.message}`);
     const table = body.table === undefined ? uniqueTableName(name, existing) : text(body.table, 'table');
     // Read under a name no page uses, and put in place only if the page still wants it.
-    const scratch = `__upload_${randomUUID().replaceAll('-', '')}`;
+    const scratch = scratchName('__upload_');
     const d = engineDialect(engine);
     try {
       const result = await importFromPath(ownQueries(engine), path, {

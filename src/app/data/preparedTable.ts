@@ -4,6 +4,7 @@ import type { Engine } from '../../engine/engine';
 import { engineDialect } from '../../engine/engineDialect';
 import { countRows, describeTable } from '../../engine/ingest/describe';
 import type { ColumnInfo, ImportResult } from '../../engine/ingest/types';
+import { scratchName } from '../../engine/scratchName';
 
 /** What importing a file gave, apart from the table's name (which depends on the tables already there). */
 export type PreparedImport = Omit<ImportResult, 'table'>;
@@ -18,8 +19,6 @@ export interface PreparedTable {
   readonly ipc: Uint8Array;
   readonly result: PreparedImport;
 }
-
-let stagingCounter = 0;
 
 const shape = (columns: readonly ColumnInfo[]) => columns.map((c) => `${c.name} ${c.sqlType}`).join(', ');
 
@@ -36,7 +35,7 @@ export async function insertPrepared(
   existing: readonly string[],
 ): Promise<ImportResult> {
   const { result } = prepared;
-  const staging = `__prepared_${++stagingCounter}`;
+  const staging = scratchName('__prepared_');
   try {
     await engine.insertArrowIPC(staging, prepared.ipc);
     const got = shape(await describeTable(engine, staging));

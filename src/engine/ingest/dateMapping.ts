@@ -3,6 +3,7 @@ import { duckdb } from '../../core/sql/dialects/registry';
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import { textColumnsToIPC } from '../arrowText';
 import type { Engine } from '../engine';
+import { scratchName } from '../scratchName';
 import { CONVERT_SHARE } from './sampleKinds';
 import { type ColumnProblems, type TypedExpr, takeProblems, typedSelect } from './typedSelect';
 import type { DateMappingPlan } from './typingPlan';
@@ -10,8 +11,6 @@ import { nonBlank, ref, STAGE } from './typingSql';
 
 const MAX_MAPPED_DATES = 200_000;
 const q = duckdb.quoteIdent;
-
-let mappingCounter = 0;
 
 interface Mapping {
   column: string;
@@ -39,7 +38,7 @@ async function buildMapping(
     }
   }
   if (__raw.length < all.length * CONVERT_SHARE) return undefined;
-  const mapping = `__datemap_${++mappingCounter}`;
+  const mapping = scratchName('__datemap_');
   await engine.insertArrowIPC(mapping, textColumnsToIPC({ __raw, __iso }));
   return { column: plan.column, table: mapping };
 }

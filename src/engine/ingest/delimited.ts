@@ -5,12 +5,11 @@ import { isOutOfMemory } from '../../core/outOfMemory';
 import { type Engine, EngineCancelled } from '../engine';
 import { engineRoot } from '../engineRoot';
 import { importPath } from '../lockdown';
+import { scratchName } from '../scratchName';
 import { findCsvStructureProblem } from './csvDiagnose';
 import { type LoadedCsv, loadCsv } from './csvLoad';
 import { csvText, firstHeaderIsEmpty } from './csvText';
 import { type EncodingName, type FileFormat, importError, type ParseOptions } from './types';
-
-let fileCounter = 0;
 
 interface StagedDelimited {
   encoding: EncodingName;
@@ -55,7 +54,7 @@ export async function stageDelimited(
   if (bytes.length === 0) throw importError('empty-file', { file: fileName });
   const { encoding, utf8, sample, fullText, notes } = csvText(fileName, bytes, options.encoding);
   if (looksBinary(bytes)) throw importError('not-text', { file: fileName, format: format.toUpperCase() });
-  const path = importPath(`__import_${++fileCounter}.csv`, engineRoot(engine).importDirectory);
+  const path = importPath(`${scratchName('__import_')}.csv`, engineRoot(engine).importDirectory);
   await engine.registerFile(path, utf8);
   try {
     const text = () => fullText ?? new TextDecoder('utf-8').decode(utf8);

@@ -5,6 +5,7 @@ import { duckdb } from '../../core/sql/dialects/registry';
 import { normalizeLettersUpdate } from '../../core/sql/persianText';
 import { dropSql, renameTableSql } from '../../core/sql/tableDdl';
 import { type Engine, EngineCancelled } from '../engine';
+import { scratchName } from '../scratchName';
 import { stageDelimited } from './delimited';
 import { countRows, describeTable } from './describe';
 import { detectFormat } from './detectFormat';
@@ -72,8 +73,6 @@ export const STAGERS: Record<FileFormat, Stager> = {
   },
 };
 
-let stagingCounter = 0;
-
 /** Formats staged as text (JSON, XLSX) are typed in a rebuild of their staging table. */
 async function typeStaging(engine: Engine, staging: string, typed: string, o: ParseOptions) {
   const columns = await describeTable(engine, staging);
@@ -119,8 +118,8 @@ export async function importStaged(
   const { format } = source;
   const totalBytes = source.bytes;
   const table = opts.table ?? uniqueTableName(source.name, opts.existing ?? []);
-  const staging = `__staging_${++stagingCounter}`;
-  const typed = `__typed_${stagingCounter}`;
+  const staging = scratchName('__staging_');
+  const typed = scratchName('__typed_');
   const onAbort = () => void engine.cancel();
   signal?.addEventListener('abort', onAbort);
   try {

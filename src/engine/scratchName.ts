@@ -1,0 +1,11 @@
+/**
+ * A name for a table the app works in for a moment (an import's staging table, a prepared
+ * table on its way in), unique per call rather than per process: under `shakhes serve`
+ * every tab is a process of its own with the same counters, and all of them write to the
+ * server's one database. 64 random bits; getRandomValues, unlike randomUUID, also works
+ * on a page served over plain http.
+ */
+export function scratchName(prefix: string): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
+  return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
