@@ -47,6 +47,8 @@ export const workbookEn = {
     'The last session came back without these tables, which had not been kept yet: {tables}. Load their files again.',
   'autosave.gone':
     'The server no longer holds these tables of the last session: {tables}. Start shakhes serve again with their files to bring them back.',
+  'autosave.goneDropped':
+    'The server no longer holds these tables of the last session, whose files you dropped on the page: {tables}. Drop their files on the page again to bring them back.',
   'workbook.renamedServed':
     'The server already holds a table named “{table}” (read from {path}), so this workbook’s own “{table}” was put in as “{as}”. Nothing was replaced; formulas that name “{table}” now read the server’s table.',
   'workbook.unmappedServed':

@@ -119,12 +119,13 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
       tables: {},
       unsaved: [],
     };
-    const served = new Map(data.getState().tables.map((t) => [t.name, t.served]));
+    const served = new Map(data.getState().tables.map((t) => [t.name, t]));
     for (const d of snap.datasets) {
-      const path = served.get(d.table);
-      if (path !== undefined) {
+      const entry = served.get(d.table);
+      if (entry?.served !== undefined) {
         kept.doc.datasets.push({ ...d, embedded: false });
-        kept.served = { ...kept.served, [d.table]: path };
+        kept.served = { ...kept.served, [d.table]: entry.served };
+        if (entry.dropped) kept.dropped = [...(kept.dropped ?? []), d.table];
         continue;
       }
       const w = withTables.find((x) => x.table === d.table);

@@ -2,6 +2,7 @@ import { parquetOfSource } from '../app/workbook/keptSource';
 import { parseDocument } from '../core/model/document';
 import type { Dataset, WorkbookDocument } from '../core/model/documentSchema';
 import type { AutosaveStorage, KeptDocument, KeptTable } from '../workbook/autosaveStorage';
+import type { GoneTable } from './autosaveStatus';
 import type { DataStore } from './dataStore';
 import type { WorkbookStore } from './workbookStore';
 
@@ -17,20 +18,21 @@ export interface Restored {
   /** Tables the document had that could not be brought back: the page names them. */
   missing: string[];
   /** Tables `shakhes serve` held, which it holds no more (restarted without their files): named apart. */
-  gone: string[];
+  gone: GoneTable[];
 }
 
 /** Which of a kept document's served tables the server still holds, by dataset id; the rest are gone. */
 async function servedStill(data: DataStore, kept: KeptDocument, datasets: readonly Dataset[]) {
   const linked = new Set<string>();
-  const gone: string[] = [];
+  const gone: GoneTable[] = [];
   const refs = kept.served ?? {};
+  const dropped = new Set(kept.dropped ?? []);
   if (Object.keys(refs).length === 0) return { linked, gone };
   const now = new Set((await data.getState().served()).map((t) => t.name.toLowerCase()));
   for (const d of datasets)
     if (refs[d.table] === undefined) continue;
     else if (now.has(d.table.toLowerCase())) linked.add(d.id);
-    else gone.push(d.table);
+    else gone.push({ table: d.table, dropped: dropped.has(d.table) });
   return { linked, gone };
 }
 

@@ -1,6 +1,7 @@
 import { t } from '../i18n/t';
 import { autosaveStatus } from './appRoot';
 import { useAutosaveStatus } from './autosaveApp';
+import { goneTablesText } from './goneTablesText';
 import { ErrorIcon } from './icons';
 import { saveWorkbookFile } from './workbookFiles';
 
@@ -44,7 +45,7 @@ export function AutosaveNotice() {
       {gone.length > 0 && (
         <div className="banner warn autosave-banner autosave-gone" role="alert">
           <ErrorIcon />
-          <span>{t('autosave.gone', { tables: gone.join(', ') })}</span>
+          <span>{goneTablesText(gone)}</span>
           <button type="button" className="btn small" onClick={() => autosaveStatus.setState({ gone: [] })}>
             {t('workbook.dismiss')}
           </button>

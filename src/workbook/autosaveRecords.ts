@@ -21,6 +21,8 @@ export interface KeptDocument {
    * this reference, never copied (a restore finds them on the server again, or names them gone).
    */
   served?: Record<string, string>;
+  /** Of `served`, the tables dropped on the page: their path is the server's own copy, gone with it. */
+  dropped?: string[];
 }
 
 /** A workbook put aside when another was opened, restorable until the user empties the list. */

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesFile } from '../../../src/app/data/sourceFile';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { importFromPath } from '../../../src/engine/ingest/importFromPath';
 import { createNativeEngine } from '../../../src/engine/nativeEngine';
@@ -10,7 +11,7 @@ import { connectRemoteEngine } from '../../../src/engine/remoteEngine';
 import { startServer } from '../../../src/server/startServer';
 import { startAutosave } from '../../../src/state/autosave';
 import { restoreAutosave } from '../../../src/state/autosaveRestore';
-import { createDataStore } from '../../../src/state/dataStore';
+import { createDataStore, type SourceFile } from '../../../src/state/dataStore';
 import { createWorkbookStore } from '../../../src/state/workbookStore';
 import { memoryAutosave } from '../../helpers/memoryAutosave';
 import { fakeBuild } from './serverHarness';
@@ -80,7 +81,25 @@ describe("autosave of a served page's tables", () => {
     await (await again.data.getState().engine()).query('DROP TABLE deals');
     const later = page();
     const after = await restoreAutosave(later.workbook, later.data, storage);
-    expect(after?.gone).toEqual(['deals']);
+    expect(after?.gone).toEqual([{ table: 'deals', dropped: false }]);
     expect(later.data.getState().tables).toEqual([]);
+  });
+
+  it('names a file dropped on the page apart when the server no longer holds it', async () => {
+    const { storage: own } = memoryAutosave();
+    const first = page();
+    const bytes = new TextEncoder().encode('id,amount\n1,5\n');
+    // As the browser gives a dropped file: with the File itself, which a served page streams to the server.
+    const file: SourceFile = { ...bytesFile('leads.csv', bytes), blob: new Blob([bytes]) };
+    await first.data.getState().loadFiles([file]);
+    const saver = startAutosave({ workbook: first.workbook, data: first.data, storage: own });
+    await saver.flush();
+    saver.stop();
+    expect((await own.readDocument())?.dropped).toEqual(['leads']);
+    // The server restarted: its copy of the dropped file went with it.
+    await (await first.data.getState().engine()).query('DROP TABLE leads');
+    const later = page();
+    const after = await restoreAutosave(later.workbook, later.data, own);
+    expect(after?.gone).toEqual([{ table: 'leads', dropped: true }]);
   });
 });
