@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
  * queued like the browser's.
  */
 export async function createNodeEngine(): Promise<Engine> {
-  const { duckdb, db } = await openWasmDatabase();
+  const { duckdb, db } = spare.pop() ?? (await openWasmDatabase());
   const conn = db.connect();
   for (const s of LOCKDOWN_SETTINGS) conn.query(s);
   const pending = pendingQueries(duckdb, conn);
@@ -31,37 +31,83 @@ export async function createNodeEngine(): Promise<Engine> {
     }
   };
   const cjsArrow: { tableToIPC(t: unknown, format: 'stream'): Uint8Array } = require('apache-arrow');
+  let closed = false;
+  // Its instance goes on to another engine once this one is closed: nothing may reach it from here.
+  const ensureOpen = () => {
+    if (closed) throw new Error('This DuckDB-WASM engine is closed.');
+  };
   return serialEngine({
     async query(sql, options): Promise<Table> {
+      ensureOpen();
       // The Node build require()s its own copy of apache-arrow, whose tables fail the app's
       // instanceof checks; results cross as IPC bytes, which every copy reads.
       if (options?.single) return tableFromIPC(cjsArrow.tableToIPC(single(sql), 'stream'));
       return tableFromIPC(await pending.query(sql));
     },
     async tokenize(sql) {
+      ensureOpen();
       const { offsets, types } = db.tokenize(sql);
       return { offsets: [...offsets], types: [...types] };
     },
     async cancel() {
-      pending.cancel();
+      // After close the connection's id may be the next engine's.
+      if (!closed) pending.cancel();
     },
     async registerFile(name, bytes) {
+      ensureOpen();
       assertImportPath(name);
       db.registerFileBuffer(name, bytes);
     },
     async dropFile(name) {
+      ensureOpen();
       db.dropFile(name);
     },
     async insertArrowIPC(table, ipc) {
+      ensureOpen();
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
     },
     async loadParquet() {
       return loadNodeParquet();
     },
     async close() {
+      if (closed) return;
+      closed = true;
       conn.close();
+      keepSpare({ duckdb, db });
     },
   });
+}
+
+type WasmDatabase = Awaited<ReturnType<typeof openWasmDatabase>>;
+
+/**
+ * Instances of closed engines, emptied, for the next engines of the process. Starting an
+ * instance costs seconds even with the module compiled (compiledWasm.ts): Emscripten links
+ * DuckDB's symbols in JavaScript on every instantiation. Emptying one takes a reset and a
+ * new database (its tables, files and settings gone) in a fraction of that. Its memory stays
+ * as large as it grew, so only a few are kept.
+ */
+const spare: WasmDatabase[] = [];
+const SPARE_LIMIT = 2;
+
+function keepSpare(instance: WasmDatabase): void {
+  if (spare.length >= SPARE_LIMIT) return;
+  const { db } = instance;
+  try {
+    db.dropFiles();
+    db.reset();
+    db.open({});
+    // An instance a query left broken (a trap, memory gone) fails here and is not handed on.
+    const check = db.connect();
+    try {
+      check.query('SELECT 1');
+    } finally {
+      check.close();
+    }
+  } catch {
+    return;
+  }
+  spare.push(instance);
 }
 
 /** An open, empty DuckDB-WASM database in Node (its tokenizer also serves the native engine). */
