@@ -1,6 +1,7 @@
 import { byteText, type DetectedEncodingReason, type ImportMessageFormatters } from '../core/ingest/messages';
 import { isolated, ltr, quotedName as name } from './isolate';
 import { localizeDigits } from './locale';
+import { DUCKDB_WASM } from './productName';
 
 /**
  * Load errors and notes in Persian, one per code of core/ingest/messages.ts (the compiler
@@ -46,7 +47,7 @@ export const importMessagesFa: ImportMessageFormatters = {
   'unreadable-parquet': (p) =>
     `${name(p.file)} فایل ${latin('Parquet')} خوانایی نیست (شاید ناقص یا خراب باشد). ${theirWords(`خوانندهٔ ${latin('Parquet')}`, p.detail)}`,
   'too-large': (p) =>
-    `${name(p.file)} برای حافظهٔ زبانهٔ مرورگر بیش از اندازه بزرگ است (${latin('DuckDB-WASM')} در حدود ${num(3)} گیگابایت می‌ایستد). آن را با ${latin('shakhes serve')} (${latin('DuckDB')} بومی روی همین رایانه) باز کنید، یا سطرها یا ستون‌های کمتری بارگذاری کنید.`,
+    `${name(p.file)} برای حافظهٔ زبانهٔ مرورگر بیش از اندازه بزرگ است (${DUCKDB_WASM} در حدود ${num(3)} گیگابایت می‌ایستد). آن را با ${latin('shakhes serve')} (${latin('DuckDB')} بومی روی همین رایانه) باز کنید، یا سطرها یا ستون‌های کمتری بارگذاری کنید.`,
   'over-limit': (p) => {
     const n = (x: number) => (p.what === 'rows' ? `${num(x)} سطر` : latin(byteText(x)));
     const what = {

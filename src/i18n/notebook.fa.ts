@@ -1,4 +1,5 @@
 import type { notebookEn } from './notebook.en';
+import { DUCKDB_WASM } from './productName';
 import type { Message } from './t';
 
 /** The notebook's messages in Persian; the same keys as notebook.en.ts. */
@@ -134,10 +135,8 @@ export const notebookFa: Partial<Record<keyof typeof notebookEn, Message>> = {
   'notebook.problem.sqlRefused': 'این SQL پذیرفته نشد: {message}',
   // DuckDB's own words, left to right, after a sentence saying what failed.
   'notebook.problem.engine': 'اجرای این سلول ناموفق بود. پیام DuckDB: \u2066{message}\u2069',
-  'notebook.problem.outOfMemory':
-    'داده برای زبانهٔ مرورگر بیش از اندازه بزرگ است: حافظهٔ \u2066DuckDB-WASM\u2069 تمام شد (در حدود سه گیگابایت می‌ایستد). کارپوشه را با \u2066shakhes serve\u2069 باز کنید که \u2066DuckDB\u2069 بومی را روی همین رایانه اجرا می‌کند و به دیسک سرریز می‌کند، یا نخست فیلتر یا تجمیع کنید.',
-  'notebook.problem.engineStopped':
-    'حافظهٔ زبانهٔ مرورگر تمام شد و موتور \u2066DuckDB-WASM\u2069 آن از کار ایستاد، پس در این زبانه دیگر چیزی محاسبه نمی‌شود. کارپوشهٔ شما همان‌گونه که بود نگه داشته شده است. برای داده‌ای به این بزرگی، آن را با \u2066shakhes serve\u2069 باز کنید که \u2066DuckDB\u2069 بومی را روی همین رایانه اجرا می‌کند و به دیسک سرریز می‌کند؛ یا صفحه را دوباره بارگذاری کنید تا موتور با دادهٔ کمتری از نو آغاز شود.',
+  'notebook.problem.outOfMemory': `داده برای زبانهٔ مرورگر بیش از اندازه بزرگ است: حافظهٔ ${DUCKDB_WASM} تمام شد (در حدود سه گیگابایت می‌ایستد). کارپوشه را با \u2066shakhes serve\u2069 باز کنید که \u2066DuckDB\u2069 بومی را روی همین رایانه اجرا می‌کند و به دیسک سرریز می‌کند، یا نخست فیلتر یا تجمیع کنید.`,
+  'notebook.problem.engineStopped': `حافظهٔ زبانهٔ مرورگر تمام شد و موتور ${DUCKDB_WASM} آن از کار ایستاد، پس در این زبانه دیگر چیزی محاسبه نمی‌شود. کارپوشهٔ شما همان‌گونه که بود نگه داشته شده است. برای داده‌ای به این بزرگی، آن را با \u2066shakhes serve\u2069 باز کنید که \u2066DuckDB\u2069 بومی را روی همین رایانه اجرا می‌کند و به دیسک سرریز می‌کند؛ یا صفحه را دوباره بارگذاری کنید تا موتور با دادهٔ کمتری از نو آغاز شود.`,
   'notebook.problem.cycle': 'این سلول‌ها در یک چرخه از یکدیگر می‌خوانند: {path}.',
   'notebook.problem.waitingOn': 'در انتظار {name}، که اجرایش ناموفق بود.',
   'notebook.problem.timedOut':

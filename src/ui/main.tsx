@@ -11,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 // is set before any message is read.
 import './appRoot';
 import { App } from './app';
+import { warmGridWhenIdle } from './gridWarmup';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
@@ -19,3 +20,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+warmGridWhenIdle();

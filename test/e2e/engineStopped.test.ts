@@ -14,7 +14,7 @@ import { type Browser, chooseFiles, eventually, importsSettled, ROOT, startBrows
  */
 const ENDLESS = 'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) AS n FROM t';
 const STOPPED = /^The browser tab ran out of memory and its DuckDB-WASM engine stopped.*“shakhes serve”/;
-const STOPPED_FA = /DuckDB-WASM.*از کار ایستاد.*shakhes serve/;
+const STOPPED_FA = /DuckDB\u2011WASM.*از کار ایستاد.*shakhes serve/;
 
 describe('the browser engine’s worker failing', () => {
   let b: Browser;
