@@ -168,18 +168,11 @@ function stagedSql(
   } else {
     cte('spine_periods', wholeRangeSpineSql(s));
   }
-  // Block names carry the prefix already. Blocks with the same SQL (several KPIs' identical
-  // ACTIVE() calls) read the first one's CTE, so the engine plans that work once.
-  const first = new Map<string, string>();
-  for (const b of plan.blocks) {
-    const body =
-      b.kind === 'event'
-        ? (eventRollupSql(s, b) ?? eventBlockSql(s, b))
-        : (rollupBlockSql(s, b) ?? aggregateBlockSql(s, b));
-    const same = first.get(body);
-    if (same === undefined) first.set(body, b.name);
-    ctes.push(`${s.q(b.name)} AS (\n${same === undefined ? body : `SELECT * FROM ${s.q(same)}`}\n)`);
-  }
+  // Block names carry the prefix already.
+  for (const b of plan.blocks)
+    ctes.push(
+      `${s.q(b.name)} AS (\n${b.kind === 'event' ? (eventRollupSql(s, b) ?? eventBlockSql(s, b)) : (rollupBlockSql(s, b) ?? aggregateBlockSql(s, b))}\n)`,
+    );
   cte('by_values', byValuesSql(s));
   cte('r0', r0Sql(s));
   const stages = plan.stages();
