@@ -1,3 +1,5 @@
+// First: the engine starts before the rest of the app is even evaluated.
+import './engineEarly';
 import '@fontsource-variable/inter';
 // Persian text: Vazirmatn, bundled and served from this origin (the CSP allows no other).
 import '@fontsource/vazirmatn/400.css';

@@ -50,7 +50,10 @@ export async function insertPrepared(
     await engine.query(dropSql(engineDialect(engine), table));
     await engine.query(renameTableSql(engineDialect(engine), staging, table));
     return { ...result, table };
-  } finally {
+  } catch (e) {
+    // Only a refused or failed insert leaves the staging table: a renamed one is gone, and
+    // dropping it anyway would cost each cold start 13 more trips to the engine's worker.
     await engine.query(dropSql(engineDialect(engine), staging)).catch(() => undefined);
+    throw e;
   }
 }

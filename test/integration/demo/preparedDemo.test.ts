@@ -111,6 +111,27 @@ describe('the prepared demo', () => {
     await engine.query('DROP TABLE deals');
   });
 
+  it('puts a matching prepared table in place with no trip to the engine after the rename', async () => {
+    const name = 'training.csv';
+    const asked: string[] = [];
+    // The engine as insertPrepared sees it, noting each statement: the cold start makes 13 of these inserts.
+    const noting: Engine = {
+      ...engine,
+      query: (sql, options) => {
+        asked.push(sql);
+        return engine.query(sql, options);
+      },
+    };
+    const result = await insertPrepared(noting, { ipc: arrowOf(name), result: IMPORTS[name] }, []);
+    expect(result.table).toBe('training');
+    expect(asked).toHaveLength(4);
+    expect(asked[0]).toMatch(/^DESCRIBE /);
+    expect(asked[3]).toMatch(/^ALTER TABLE .* RENAME TO "?training"?$/);
+    const tables = (await engine.query('SELECT table_name FROM duckdb_tables() ORDER BY 1')).toArray();
+    expect(tables.map((r) => String(r.table_name))).toEqual(['training']);
+    await engine.query('DROP TABLE training');
+  });
+
   it('loads a file through the importer when its prepared table cannot be used, and lists it the same', async () => {
     const name = 'expenses.csv';
     const bytes = csvOf(name);
