@@ -25,6 +25,7 @@ import { COMPANY, DEFAULT_SEED, generateCrm } from './generator/crm.ts';
 import { csvChunks } from './generator/csv.ts';
 import { buildDemoWorkbook, DEMO_WORKBOOK_FILE } from './generator/demoWorkbook.ts';
 import { PREPARED_DIR, writePreparedDemo } from './generator/preparedDemo.ts';
+import { writeShippedResults } from './generator/shippedResults.ts';
 import type { GeneratedTable } from './generator/table.ts';
 
 export { COMPANY, DEFAULT_SEED, generateCrm } from './generator/crm.ts';
@@ -88,7 +89,8 @@ async function writeTable(table: GeneratedTable, path: string): Promise<void> {
 async function writeDemoWorkbook(dir: string): Promise<void> {
   const engine = await createNodeEngine();
   try {
-    const { bytes } = await buildDemoWorkbook(engine, dir);
+    const demo = await buildDemoWorkbook(engine, dir);
+    const { bytes } = demo;
     const path = join(SAMPLES, DEMO_WORKBOOK_FILE);
     await writeFile(path, bytes);
     console.log(
@@ -97,6 +99,7 @@ async function writeDemoWorkbook(dir: string): Promise<void> {
     const out = join(SAMPLES, PREPARED_DIR);
     await mkdir(out, { recursive: true });
     const written = await writePreparedDemo(engine, dir, out);
+    written.push(await writeShippedResults(demo, out));
     console.log(
       `${'prepared'.padEnd(11)} ${String(written.length).padStart(8)} files ${relative(process.cwd(), out)}`,
     );

@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CANONICAL_TABLE_NAMES } from '../../src/core/model/canonical';
+import type { WorkbookDocument } from '../../src/core/model/documentSchema';
 import { demoNotebook } from '../../src/core/notebook/demo';
 import type { Engine } from '../../src/engine/engine';
 import { importFile } from '../../src/engine/ingest/importFile';
@@ -46,6 +47,8 @@ async function demoSources(dir: string): Promise<SourceFile[]> {
 export interface DemoWorkbook {
   readonly bytes: Uint8Array;
   readonly scorecard: ScorecardStore;
+  /** The document saved in `bytes`. */
+  readonly document: WorkbookDocument;
 }
 
 /** Builds the demo workbook over `engine` from the CSVs in `dir`. */
@@ -76,5 +79,5 @@ export async function buildDemoWorkbook(engine: Engine, dir: string): Promise<De
   if (first !== undefined) asDerived(() => notebooks.get(first.id).getState().load(demoNotebook()));
   workbook.getState().setTitle(`${COMPANY} (demo)`);
   const bytes = await workbook.getState().save({ embedData: true, fileName: DEMO_WORKBOOK_FILE });
-  return { bytes, scorecard };
+  return { bytes, scorecard, document: workbook.getState().snapshot() };
 }

@@ -1,6 +1,9 @@
 import preparedImports from '../../samples/crm-demo-prepared/imports.json';
 import type { PreparedImport, PreparedTable } from '../app/data/preparedTable';
+import { tableNameFromFile } from '../core/ingest/tableName';
 import { CANONICAL_TABLE_NAMES } from '../core/model/canonical';
+import { contentDigest } from '../core/model/contentDigest';
+import type { LoadedTable } from '../core/model/scorecardSchema';
 import type { SourceFile } from '../state/dataStore';
 
 // Vite copies each demo CSV into the build as an asset of this origin; fetching them
@@ -56,19 +59,50 @@ export function demoFiles(): SourceFile[] {
     });
 }
 
+// The digests of the prepared tables the last demo load fetched, by file name (see demoDigests).
+let digests: Promise<Record<string, string>> | null = null;
+
 /**
  * The demo's files with every fetch started at once (CSVs and prepared tables), for
  * loading the demo: the engine starts meanwhile, and the imports, one at a time, find
  * their bytes there instead of each fetching its file only when the one before is in.
+ * Each prepared table's digest is taken as its bytes arrive, before an import can hand
+ * them to the engine's worker (demoDigests).
  */
 export function fetchingDemoFiles(): SourceFile[] {
-  return demoFiles().map((file) => {
+  const files = demoFiles().map((file) => {
     const bytes = file.read();
     const table = file.prepared?.();
     // A failed fetch is reported by the import that reads it, not as an unhandled rejection.
     bytes.catch(() => undefined);
     table?.catch(() => undefined);
-    return { ...file, read: () => bytes, ...(table === undefined ? {} : { prepared: () => table }) };
+    return {
+      file: { ...file, read: () => bytes, ...(table === undefined ? {} : { prepared: () => table }) },
+      digest: table?.then((t) => contentDigest(t.ipc)),
+    };
+  });
+  const taken = Promise.all(
+    files.map(async ({ file, digest }) => [file.name, digest === undefined ? '' : await digest] as const),
+  ).then(Object.fromEntries);
+  taken.catch(() => undefined);
+  digests = taken;
+  return files.map((f) => f.file);
+}
+
+/**
+ * The SHA-256 of each prepared table the last `fetchingDemoFiles` fetched (empty for a
+ * file without one), by file name: what the demo's shipped results are matched on.
+ * Null before any demo load started; rejects when a prepared table could not be fetched.
+ */
+export function demoDigests(): Promise<Readonly<Record<string, string>>> | null {
+  return digests;
+}
+
+/** The demo's tables as the app lists them once imported: names and columns, from the prepared results. */
+export function demoTables(): LoadedTable[] {
+  return demoFiles().flatMap((f) => {
+    const result = prepared[f.name];
+    return result === undefined ? [] : [{ name: tableNameFromFile(f.name), columns: result.columns }];
   });
 }
 

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { dataStore, sheetsStore, showKind } from './appRoot';
 import { demoFiles } from './demoFiles';
+import { previewShippedDemo } from './shippedDemo';
 
 /**
  * What the first screen is waiting for: the start itself (is there an autosaved
@@ -93,6 +94,8 @@ export async function loadDemoTracked(): Promise<void> {
   try {
     const loading = dataStore.getState().loadDemo();
     update();
+    // The demo's computed scorecard, shipped with it, is on screen while the engine starts.
+    void previewShippedDemo(() => demoNames === names);
     await loading;
   } finally {
     demoNames = null;
