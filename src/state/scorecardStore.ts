@@ -65,6 +65,9 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
       const fresh = (k: Parameters<typeof withTarget>[0]) => withTarget(k, deps.defaultTargets?.());
 
       const run = async () => {
+        // Nothing is kept with the workbook until this run has painted (see below).
+        shown = null;
+        const mine = ++runs;
         const tables = deps.tables();
         const key = JSON.stringify(tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
         set((s) => {
@@ -80,9 +83,6 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           });
         }
         const st = get();
-        // Nothing is kept with the workbook until this run has painted (see below).
-        shown = null;
-        const mine = ++runs;
         try {
           const result = await runner.run({
             tables,
@@ -136,6 +136,9 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           await afterPaint();
           if (mine !== runs) return;
           shown = { data: result.data, view: viewKeyOf(st.kpis, st.settings) };
+          set((s) => {
+            s.keptRuns += 1;
+          });
           if (result.segments !== null) {
             const by = await result.segments();
             if (by === null) return;
@@ -212,6 +215,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         preview: false,
         reused: false,
         segmentsPending: false,
+        keptRuns: 0,
         ...edits,
 
         refresh: run,
