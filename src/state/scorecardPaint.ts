@@ -6,8 +6,11 @@
  */
 export function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') {
+      setTimeout(resolve, 0);
+      return;
+    }
     const timer = setTimeout(resolve, 100);
-    if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(timer);
