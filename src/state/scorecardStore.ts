@@ -12,6 +12,7 @@ import type { PeriodValue } from '../core/kpi/evaluate';
 import { judgeKpi } from '../core/kpi/judge';
 import { presentColumns } from '../core/model/scorecardSchema';
 import { kpiEdits, withTarget } from './scorecardEdits';
+import { afterPaint } from './scorecardPaint';
 import { keptResults, viewKeyOf } from './scorecardResults';
 import type { ScorecardDeps, ScorecardState, ScorecardStore } from './scorecardTypes';
 
@@ -55,6 +56,8 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
   let tablesKey = '';
   // What the numbers on screen were computed for (data key, view key), for results().
   let shown: { data: string; view: string } | null = null;
+  // Counts runs, so one a newer run overtook while it waited for a paint stops there.
+  let runs = 0;
 
   return createStore<ScorecardState>()(
     immer((set, get) => {
@@ -62,6 +65,9 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
       const fresh = (k: Parameters<typeof withTarget>[0]) => withTarget(k, deps.defaultTargets?.());
 
       const run = async () => {
+        // Nothing is kept with the workbook until this run has painted (see below).
+        shown = null;
+        const mine = ++runs;
         const tables = deps.tables();
         const key = JSON.stringify(tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
         set((s) => {
@@ -125,6 +131,14 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
             // In the same update: the grid paints once, with its statuses.
             judgeInto(s);
           });
+          // Keeping the results (autosave, on every change of this store) copies them on the
+          // page's thread: the grid paints first, then they name this run's numbers.
+          await afterPaint();
+          if (mine !== runs) return;
+          shown = { data: result.data, view: viewKeyOf(st.kpis, st.settings) };
+          set((s) => {
+            s.keptRuns += 1;
+          });
           if (result.segments !== null) {
             const by = await result.segments();
             if (by === null) return;
@@ -139,7 +153,6 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
           set((s) => {
             s.toDate = castDraft(toDate);
           });
-          shown = { data: result.data, view: viewKeyOf(st.kpis, st.settings) };
           const diagnostics = await result.settle();
           if (diagnostics !== null)
             set((s) => {
@@ -202,6 +215,7 @@ export function createScorecardStore(deps: ScorecardDeps): ScorecardStore {
         preview: false,
         reused: false,
         segmentsPending: false,
+        keptRuns: 0,
         ...edits,
 
         refresh: run,

@@ -79,6 +79,11 @@ export interface ScorecardState {
   reused: boolean;
   /** The grid's numbers are in; the breakdown of the latest period is still being computed. */
   segmentsPending: boolean;
+  /**
+   * Counts runs whose grid has painted: from then on `results()` names their numbers, and the
+   * change tells autosave to keep them (never before the paint: the copy holds the page's thread).
+   */
+  keptRuns: number;
   /** The numbers shown are the last session's, kept with the workbook, while its data loads. */
   preview: boolean;
 

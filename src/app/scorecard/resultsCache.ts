@@ -84,11 +84,15 @@ export class ResultsCache {
     });
   }
 
-  /** The frames of `data`, oldest first: other data's results can never be asked for again. */
-  snapshot(data: string): CacheSnapshot {
+  /**
+   * The frames of `data`, oldest first: other data's results can never be asked for again.
+   * `only`: the frame ids to keep (by `frameId`); without it every frame of `data`.
+   */
+  snapshot(data: string, only?: ReadonlySet<string>): CacheSnapshot {
     const frames: CacheSnapshot['frames'] = [];
-    for (const f of this.frames.values())
-      if (f.key.data === data) frames.push({ key: f.key, heads: f.heads, values: [...f.values] });
+    for (const [id, f] of this.frames)
+      if (f.key.data === data && (only === undefined || only.has(id)))
+        frames.push({ key: f.key, heads: f.heads, values: [...f.values] });
     return { frames };
   }
 

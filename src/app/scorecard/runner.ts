@@ -9,8 +9,8 @@ import { type LoadedTable, scorecardSchema } from '../../core/model/scorecardSch
 import type { Engine } from '../../engine/engine';
 import { engineDialect } from '../../engine/engineDialect';
 import { scorecardSpans } from '../../engine/scorecardRun';
-import { frameKeyOf } from './frameKey';
-import { createFrameResults, type RunWork } from './frameResults';
+import { type FrameKey, frameId, frameKeyOf } from './frameKey';
+import { createFrameResults, type FrameResults, type RunWork } from './frameResults';
 import {
   completePeriods,
   type FrameRequest,
@@ -124,6 +124,8 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
   const spans = new Map<string, Map<string, DateSpan>>();
   let current: AbortController | null = null;
   let ahead: AbortController | null = null;
+  // The frames the latest run read (its grid, breakdown and to-date): what a snapshot keeps.
+  let latest = new Set<string>();
   let runs = 0;
   const today = () => deps.today?.() ?? todayIso();
 
@@ -169,6 +171,9 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
     const stop = signal === undefined ? controller.signal : AbortSignal.any([controller.signal, signal]);
     const stale = () => stop.aborted;
     frames.forgetRefusals();
+    const read = new Set<string>();
+    latest = read;
+    const seen = readingFrames(frames, read);
     const data = dataKeyOf(request, ++runs);
     const { settings } = request;
     try {
@@ -196,7 +201,7 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
         dialect: engineDialect(engine),
         rollups: ready,
       });
-      const result = await frames.rows(work, frameKeyOf(data, main), main, ids, compiled);
+      const result = await seen.rows(work, frameKeyOf(data, main), main, ids, compiled);
       if (stale()) return null;
       const { periods, series, bases } = spread(completePeriods(result.rows, settings, dataRange.to), ids);
       const view: ScorecardView = {
@@ -220,7 +225,7 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
                   .diagnostics.filter((d) => d.code === 'breakdown-unreachable')
                   .map((d) => d.kpiId ?? ''),
               );
-              const rows = await frames.rows(work, frameKeyOf(data, by), by, ids);
+              const rows = await seen.rows(work, frameKeyOf(data, by), by, ids);
               if (stale()) return null;
               const shown = ids.filter((k) => !unreachable.has(k) && !rows.failed.has(k));
               return {
@@ -233,7 +238,7 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
         unfinished === null
           ? null
           : async () => {
-              const found = await runToDate(frames, work, data, { ...unfinished, main, schema });
+              const found = await runToDate(seen, work, data, { ...unfinished, main, schema });
               return stale() ? null : found;
             };
       return {
@@ -294,10 +299,25 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
     schema: schemaOf,
     /** The range shown for `settings` over data spanning `dataRange`. */
     range: (settings: FrameSettings, dataRange: DateSpan) => rangeFor(settings, dataRange, today()),
-    /** The cached results of `data`, to keep with the workbook. */
-    snapshot: (data: string): CacheSnapshot => cache.snapshot(data),
+    /**
+     * The cached results of `data` the latest run read, to keep with the workbook. Only those:
+     * with the other grains computed ahead the whole cache held tens of megabytes at demo ×41,
+     * and IndexedDB copies what it is given on the page's thread (a second and more per write).
+     */
+    snapshot: (data: string): CacheSnapshot => cache.snapshot(data, latest),
     /** Takes results kept by `snapshot`: their frames are not queried again. */
     seed: (snapshot: CacheSnapshot) => cache.seed(snapshot),
+  };
+}
+
+/** `frames`, noting in `read` the id of every frame a run reads rows of. */
+function readingFrames(frames: FrameResults, read: Set<string>): FrameResults {
+  return {
+    ...frames,
+    rows: (w: RunWork, key: FrameKey, ...rest) => {
+      read.add(frameId(key));
+      return frames.rows(w, key, ...rest);
+    },
   };
 }
 

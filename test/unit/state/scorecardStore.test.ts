@@ -103,6 +103,38 @@ async function quiet() {
 }
 
 describe('scorecard results cache', () => {
+  it('keeps nothing with the workbook before a refresh has painted, then only the frames it read', async () => {
+    const s = caching(() => 'v1');
+    await s.getState().refresh();
+    expect(
+      s
+        .getState()
+        .results()
+        ?.cache.frames.map((f) => f.key.grain),
+    ).toContain('month');
+    // What autosave (src/state/autosave.ts) would write after each change of the store, in a
+    // microtask, while the grain switches: [the periods shown, the frames kept] or null.
+    const kept: ([number, string[]] | null)[] = [];
+    const off = s.subscribe(() =>
+      queueMicrotask(() => {
+        const r = s.getState().results();
+        kept.push(r === null ? null : [r.view.periods.length, r.cache.frames.map((f) => f.key.grain)]);
+      }),
+    );
+    await s.getState().setGrain('quarter');
+    off();
+    // The change that paints the grid keeps nothing: the copy into IndexedDB would delay the paint.
+    expect(s.getState().periods.at(-1)?.label).toBe('2024-Q1');
+    const painted = s.getState().periods.length;
+    expect(kept.slice(0, 3)).toEqual([null, null, null]);
+    expect(kept.at(-1)).toEqual([painted, expect.arrayContaining(['quarter'])]);
+    // Once painted, the quarter's frames alone: the month's stay in the cache, not in the kept copy.
+    const frames = s.getState().results()?.cache.frames ?? [];
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.map((f) => f.key.grain)).toEqual(frames.map(() => 'quarter'));
+    expect(s.getState().results()?.view.periods.at(-1)?.label).toBe('2024-Q1');
+  }, 30_000);
+
   it('runs no query when nothing that decides the numbers changed', async () => {
     const s = caching(() => 'v1');
     await s.getState().refresh();
