@@ -46,10 +46,13 @@ function keepChanges(blank: WorkbookDocument, restored: Restored | null): void {
     encode: encodeForAutosave,
     extra: {
       results: () => scorecardStore.getState().results(),
-      // Each finished run is worth keeping: the next start shows it before any query.
+      // Each painted run is worth keeping, and again as its breakdown and to-date values arrive:
+      // the next start shows them before any query.
       subscribe: (onChange) =>
         scorecardStore.subscribe((s, prev) => {
-          if (s.status === 'ready' && (prev.status !== 'ready' || s.series !== prev.series)) onChange();
+          if (s.status !== 'ready') return;
+          if (s.keptRuns !== prev.keptRuns || s.segments !== prev.segments || s.toDate !== prev.toDate)
+            onChange();
         }),
     },
   });
