@@ -35,6 +35,7 @@ export async function createBrowserEngine(): Promise<Engine> {
   let cancelled = false;
   // Two streamed queries in flight on the one connection hang, so calls are queued.
   return serialEngine({
+    keepsStatements: true,
     query: (sql, options) =>
       guard(async (): Promise<Table> => {
         running++;

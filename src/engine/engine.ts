@@ -40,6 +40,11 @@ export interface Engine {
   readonly importDirectory?: string;
   /** The SQL it speaks; absent means DuckDB. Wrappers leave it out: see engineDialect.ts. */
   readonly dialect?: DialectName;
+  /**
+   * A statement it PREPAREs stays there for every later query (one connection, one session):
+   * see preparedRange.ts. Read from engineRoot(engine): wrappers do not copy it.
+   */
+  readonly keepsStatements?: boolean;
   /** Run SQL and return the whole result. Rejects with EngineCancelled when cancelled. */
   query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Tokens as DuckDB's parser reads the text (nothing is run). */

@@ -37,6 +37,7 @@ export async function createNodeEngine(): Promise<Engine> {
     if (closed) throw new Error('This DuckDB-WASM engine is closed.');
   };
   return serialEngine({
+    keepsStatements: true,
     async query(sql, options): Promise<Table> {
       ensureOpen();
       // The Node build require()s its own copy of apache-arrow, whose tables fail the app's

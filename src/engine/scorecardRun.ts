@@ -4,6 +4,7 @@ import type { DateSpan } from '../core/kpi/dateRange';
 import { ensureCalendar } from './calendar';
 import type { Engine, QueryOptions } from './engine';
 import { engineDialect } from './engineDialect';
+import { queryRanged } from './preparedRange';
 import { type Cell, plainColumn } from './rows';
 
 export type PlainValue = Cell;
@@ -60,7 +61,10 @@ export async function runScorecard(
   const { lo, hi } = await scorecardBounds(engine, compiled, options);
   const from = lo === null ? null : isoDate(Date.parse(`${lo}T00:00:00Z`) - compiled.lookbackDays * DAY_MS);
   await ensureCalendar(engine, from, hi);
-  const t = await engine.query(compiled.sql, options);
+  const t =
+    compiled.ranged === undefined
+      ? await engine.query(compiled.sql, options)
+      : await queryRanged(engine, compiled.ranged, compiled.sql, options);
   const starts = plainColumn(t, RESULT_COLUMNS.start);
   const ends = plainColumn(t, RESULT_COLUMNS.end);
   const labels = plainColumn(t, RESULT_COLUMNS.label);

@@ -18,6 +18,11 @@ export interface RunWork {
   readonly signal: AbortSignal;
   /** Rollup tables ready for the run's data (rollups.ts); blocks without one read their tables. */
   readonly rollups?: ReadonlyMap<string, string>;
+  /**
+   * Work computed ahead in the background: its queries are sent with their dates written in,
+   * not prepared (preparedRange.ts), so its many pieces never push out the user's statements.
+   */
+  readonly ahead?: boolean;
 }
 
 interface FrameRows {
@@ -60,7 +65,7 @@ export function createFrameResults(cache: ResultsCache) {
    * month with the whole-range figures costs about 48 ms of CPU.
    */
   const compute = async (...[w, key, req, ids, whole]: FrameAsk) => {
-    const compile = (group: readonly string[]) => {
+    const compileGroup = (group: readonly string[]) => {
       const need = withRefs(group, w.plan.refs);
       if (whole !== undefined && w.defs.every((d) => need.has(d.id))) return whole;
       return compileScorecard({
@@ -69,6 +74,10 @@ export function createFrameResults(cache: ResultsCache) {
         dialect: engineDialect(w.engine),
         rollups: w.rollups,
       });
+    };
+    const compile = (group: readonly string[]) => {
+      const compiled = compileGroup(group);
+      return w.ahead === true ? { ...compiled, ranged: undefined } : compiled;
     };
     const run = await runScorecardIsolated(w.engine, compile, ids, { signal: w.signal });
     for (const part of run.parts) {

@@ -8,6 +8,7 @@ import type { TotalFigure } from '../../core/kpi/wholeRange';
 import { type LoadedTable, scorecardSchema } from '../../core/model/scorecardSchema';
 import type { Engine } from '../../engine/engine';
 import { engineDialect } from '../../engine/engineDialect';
+import { prepareRanged } from '../../engine/preparedRange';
 import { scorecardSpans } from '../../engine/scorecardRun';
 import { type FrameKey, frameId, frameKeyOf } from './frameKey';
 import { createFrameResults, type FrameResults, type RunWork } from './frameResults';
@@ -258,7 +259,21 @@ export function createScorecardRunner(deps: ScorecardRunnerDeps) {
                 // A rollup that fails to build is only a refresh that reads the table.
                 await rollups.build(engine, data, { ...main, kpis: defs }, signal).catch(() => undefined);
               if (signal.aborted) return;
-              await prefetchGrains({ ...work, signal, rollups: rollups.readyFor(data) }, frames, cache, p);
+              // The grid's query as the next range will ask it, from the rollups: planned now, only run then.
+              const next = compileScorecard({
+                ...main,
+                kpis: defs,
+                dialect: engineDialect(engine),
+                rollups: rollups.readyFor(data),
+              }).ranged;
+              if (next !== undefined) await prepareRanged(engine, next, { signal }).catch(() => undefined);
+              if (signal.aborted) return;
+              await prefetchGrains(
+                { ...work, signal, rollups: rollups.readyFor(data), ahead: true },
+                frames,
+                cache,
+                p,
+              );
             })();
           }
           return fresh;

@@ -10,6 +10,7 @@ import {
   boundsSql,
   byValuesSql,
   dayBucketSql,
+  givenRange,
   periodsSql,
   spansSql,
   spinePeriodsSql,
@@ -77,6 +78,18 @@ export interface CompiledScorecard {
   spansSql: string;
   /** The dialect the SQL is written in (Dialect.name): only an engine speaking it may run it. */
   dialect: string;
+  /**
+   * `sql` with the range asked for as parameters $1 and $2 (`from`, `to`): one prepared
+   * statement answers every range of the same KPIs, grain and calendar, planned once.
+   * Absent when the dialect has no parameters or the range is not two dates.
+   */
+  ranged?: RangedSql;
+}
+
+export interface RangedSql {
+  sql: string;
+  from: string;
+  to: string;
 }
 
 /** Names of the fixed result columns. */
@@ -116,8 +129,10 @@ export function compileScorecard(req: ScorecardRequest): CompiledScorecard {
   });
   // Per period an undated KPI would repeat one number: it has whole-range values only.
   const undated = new Set(grain === null ? [] : outputs.filter((o) => !o.dated).map((o) => o.kpiId));
+  const sql = buildSql(main, outputs, undated);
   return {
-    sql: buildSql(main, outputs, undated),
+    sql,
+    ranged: rangedSql(main, sql),
     outputs,
     diagnostics: plan.diagnostics,
     boundsSql: `SELECT lo, hi FROM (${boundsSql(main)}) AS b`,
@@ -125,6 +140,20 @@ export function compileScorecard(req: ScorecardRequest): CompiledScorecard {
     spansSql: spansSql(main),
     dialect: d.name,
   };
+}
+
+/**
+ * `sql` with its first CTE, the bounds, asking for the range as parameters. Only the bounds
+ * name the range's dates, so the rest of the text is the same either way (the user's own
+ * date literals included, which must stay as they are).
+ */
+function rangedSql(main: CompileScope, sql: string): RangedSql | undefined {
+  const range = givenRange(main);
+  if (range === null || main.d.dateParameter === undefined) return undefined;
+  const bounds = (parameters: boolean) => `WITH ${main.n('bounds')} AS (\n${boundsSql(main, parameters)}\n)`;
+  const literal = bounds(false);
+  if (!sql.startsWith(literal)) return undefined;
+  return { sql: `${bounds(true)}${sql.slice(literal.length)}`, ...range };
 }
 
 function buildSql(main: CompileScope, outputs: ScorecardOutput[], undated: ReadonlySet<string>): string {

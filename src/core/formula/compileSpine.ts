@@ -3,14 +3,27 @@ import type { CompileScope } from './compileScope';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Both ends of the range asked for, when both are dates: what a prepared query takes as its parameters. */
+export function givenRange(s: CompileScope): { from: string; to: string } | null {
+  const { from, to } = s.req;
+  return from !== undefined && to !== undefined && ISO_DATE.test(from) && ISO_DATE.test(to)
+    ? { from, to }
+    : null;
+}
+
 /**
  * The range a scorecard covers, as one row (lo, hi): the dates asked for, else the
- * first and last date the data has (today when it has none).
+ * first and last date the data has (today when it has none). `parameters`: the dates
+ * asked for are the statement's parameters $1 and $2 (see givenRange), not literals.
  */
-export function boundsSql(s: CompileScope): string {
+export function boundsSql(s: CompileScope, parameters = false): string {
   const { d, req } = s;
-  const from = req.from !== undefined && ISO_DATE.test(req.from) ? d.dateLiteral(req.from) : null;
-  const to = req.to !== undefined && ISO_DATE.test(req.to) ? d.dateLiteral(req.to) : null;
+  const given = (text: string | undefined, n: number) => {
+    if (text === undefined || !ISO_DATE.test(text)) return null;
+    return parameters && d.dateParameter !== undefined ? d.dateParameter(n) : d.dateLiteral(text);
+  };
+  const from = given(req.from, 1);
+  const to = given(req.to, 2);
   if (s.grain === null && !s.ranges) {
     return `SELECT ${d.cast(from ?? 'NULL', 'date')} AS lo, ${d.cast(to ?? 'NULL', 'date')} AS hi`;
   }

@@ -17,6 +17,11 @@ export interface Dialect {
   /** A DOUBLE (so integer literals never force integer division); NULL for NaN and infinities. */
   numberLiteral(value: number): string;
   dateLiteral(isoDate: string): string;
+  /**
+   * The n-th (1-based) parameter of a prepared statement, read as a date. Absent where the
+   * app prepares no statements on the engine: its queries carry their dates as literals.
+   */
+  dateParameter?(n: number): string;
 
   // ---- types ----
   /** `sql` as a value of `type`, blank-preserving (ClickHouse: its Nullable type). */

@@ -4,6 +4,7 @@ import type { WorkbookKpi } from '../../../src/app/scorecard/workbookKpis';
 import { scorecardRollups } from '../../../src/core/formula/rollup';
 import { duckdb } from '../../../src/core/sql/dialects/registry';
 import type { Engine } from '../../../src/engine/engine';
+import { wrapping } from '../../../src/engine/engineRoot';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { plainColumn } from '../../../src/engine/rows';
 import { KPIS, loadSales, SCHEMA } from './salesFixture';
@@ -120,5 +121,38 @@ describe('the runner and rollups', () => {
     expect(third.sql).not.toBe('');
     expect(third.sql).not.toContain('_rollup_');
     expect(third.value?.view?.series).toEqual(await rawSeries('2023-03-01'));
+  }, 120_000);
+
+  it('plans the grid’s query from the rollups ahead, so a new range only runs it', async () => {
+    await loadSales(engine, sales(2));
+    const sent: string[] = [];
+    // A wrapper registered as one: its database, and the statements kept there, are the engine's.
+    const spy = wrapping(
+      {
+        ...engine,
+        query: (sql, options) => {
+          sent.push(sql);
+          return engine.query(sql, options);
+        },
+      },
+      engine,
+    );
+    const runner = createScorecardRunner({
+      engine: async () => spy,
+      today: () => '2025-06-01',
+      prefetch: true,
+    });
+    const first = await runner.run(request('data C', null));
+    await first?.settle();
+    const prepared = () => sent.filter((sql) => sql.startsWith('PREPARE') && sql.includes('_rollup_')).length;
+    await vi.waitFor(() => expect(prepared()).toBe(1), { timeout: 60_000, interval: 100 });
+    runner.cancel();
+
+    sent.length = 0;
+    const next = await runner.run(request('data C', '2023-05-01'));
+    const grid = sent.filter((sql) => /^(PREPARE|EXECUTE|WITH)\b/.test(sql));
+    expect(grid).toHaveLength(1);
+    expect(grid[0]).toMatch(/^EXECUTE shakhes_range_\d+\(DATE '2023-05-01', DATE '2024-12-31'\)$/);
+    expect(next?.view?.series).toEqual(await rawSeries('2023-05-01'));
   }, 120_000);
 });

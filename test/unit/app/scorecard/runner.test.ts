@@ -64,8 +64,12 @@ function request(grain: RunRequest['settings']['grain'], dataKey = 'v1'): RunReq
   };
 }
 
-/** The scorecard's own query (its rows carry range_kind); spans, bounds and the calendar pass. */
-const scorecardQuery = (sql: string) => sql.includes('range_kind');
+/**
+ * The scorecard's own query run (its rows carry range_kind), or its prepared statement
+ * executed for a range (preparedRange.ts); spans, bounds, the calendar and the PREPARE pass.
+ */
+const scorecardQuery = (sql: string) =>
+  sql.startsWith('EXECUTE shakhes_range_') || (sql.includes('range_kind') && !sql.startsWith('PREPARE '));
 
 function setup(options = { honourAbort: true }, prefetch = false) {
   const held = heldEngine(duck, scorecardQuery, options);

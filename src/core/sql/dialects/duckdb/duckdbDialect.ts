@@ -48,6 +48,10 @@ export const duckdb: Dialect = {
     return n === null ? 'NULL' : `CAST(${n} AS DOUBLE)`;
   },
   dateLiteral: (isoDate) => `DATE '${checkedIsoDate(isoDate)}'`,
+  dateParameter(n) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Not a parameter number: ${n}`);
+    return `CAST($${n} AS DATE)`;
+  },
   cast: (sql, type) => `CAST(${sql} AS ${TYPES[type]})`,
   tryCast: (sql, type) => `TRY_CAST(${sql} AS ${TYPES[type]})`,
   addDays: (date, days) => `CAST(${date} + CAST(${days} AS INTEGER) AS DATE)`,
