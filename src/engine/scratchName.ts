@@ -1,3 +1,5 @@
+import { hexOf } from '../core/hexBytes';
+
 /**
  * A name for a table the app works in for a moment (an import's staging table, a prepared
  * table on its way in), unique per call rather than per process: under `shakhes serve`
@@ -6,6 +8,5 @@
  * on a page served over plain http.
  */
 export function scratchName(prefix: string): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
-  return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return prefix + hexOf(globalThis.crypto.getRandomValues(new Uint8Array(8)));
 }

@@ -2,6 +2,7 @@ import { RESTORE_STAGING_PREFIX } from '../core/model/tableNames';
 import { duckdb } from '../core/sql/dialects/registry';
 import { dropSql, type RelationKind, renameTableSql } from '../core/sql/tableDdl';
 import type { Engine } from '../engine/engine';
+import { scratchName } from '../engine/scratchName';
 
 /**
  * New contents for a set of tables, loaded beside the open workbook's tables and put in
@@ -24,16 +25,6 @@ export interface TableSwap {
   discard(): Promise<void>;
 }
 
-/**
- * A token no document can name: staging names start with `__`, which the name rules
- * refuse for datasets (core/model/tableNames.ts), and the token is new for each swap, so
- * neither a hostile name nor an earlier, unfinished swap can stand in a staged table's way.
- */
-function freshToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** What each name among `names` is in the engine now (lower-cased name → kind). */
 async function kindsOf(engine: Engine, names: readonly string[]): Promise<Map<string, RelationKind>> {
   const list = names.map((n) => duckdb.stringLiteral(n.toLowerCase())).join(', ');
@@ -46,7 +37,10 @@ async function kindsOf(engine: Engine, names: readonly string[]): Promise<Map<st
 }
 
 export function tableSwap(engine: Engine): TableSwap {
-  const token = freshToken();
+  // A token no document can name: staging names start with `__`, which the name rules refuse
+  // for datasets (core/model/tableNames.ts), and it is new for each swap, so neither a hostile
+  // name nor an earlier, unfinished swap can stand in a staged table's way.
+  const token = scratchName('');
   let staged: { staging: string; table: string }[] = [];
   const dropped = new Set<string>();
   let count = 0;
