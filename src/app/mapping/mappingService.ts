@@ -17,7 +17,7 @@ import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
 import { engineDialect } from '../../engine/engineDialect';
 import { plainColumn } from '../../engine/rows';
-import { detectLinks } from './mappingLinks';
+import { createLinkOverlaps, detectLinks } from './mappingLinks';
 import { measurePlausibility } from './mappingPlausibility';
 import { createMappingProfiles } from './mappingProfiles';
 import {
@@ -215,8 +215,10 @@ export function createMappingService(deps: MappingServiceDeps) {
       update({ applied: withoutRaw(state.applied, raw), ...bumpViews() }, 'derived');
     });
 
-  // Links are measured again after every change of tables or views, once per burst of changes.
+  // Links are looked for again after every change of tables or views, once per burst of
+  // changes; a pair of tables already measured costs no query.
   let linksQueued = false;
+  const overlaps = createLinkOverlaps();
   function findLinks() {
     if (linksQueued) return;
     linksQueued = true;
@@ -229,7 +231,7 @@ export function createMappingService(deps: MappingServiceDeps) {
         ...scorecardSchema(scorecardTables(loaded, applied)).relationships,
         ...relationships.map((r) => currentRelationship(r, { loaded, applied })),
       ];
-      const detected = await detectLinks(engine, scorecardTables(loaded, applied), known);
+      const detected = await detectLinks(engine, scorecardTables(loaded, applied), known, overlaps);
       if (JSON.stringify(detected) !== JSON.stringify(state.detected)) update({ detected });
     });
   }

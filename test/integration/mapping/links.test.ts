@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetsOf } from '../../../src/app/data/tableEntry';
-import { detectLinks } from '../../../src/app/mapping/mappingLinks';
+import { createLinkOverlaps, detectLinks } from '../../../src/app/mapping/mappingLinks';
 import type { ColumnKind } from '../../../src/core/model/columnKind';
 import { emptyDocument } from '../../../src/core/model/document';
 import type { Engine } from '../../../src/engine/engine';
@@ -240,6 +240,34 @@ describe('the value check on the engine', () => {
 
   it('needs the other column unique', async () => {
     expect(await regions(20, 2)).toEqual([]);
+  });
+
+  it('measures a pair of loaded tables once, and a table read again anew', async () => {
+    await regions(18);
+    const queries: string[] = [];
+    const counting: Engine = {
+      ...engine,
+      query: (sql, o) => {
+        queries.push(sql);
+        return engine.query(sql, o);
+      },
+    };
+    const overlaps = createLinkOverlaps();
+    expect((await detectLinks(counting, tables, [], overlaps)).map(text)).toEqual([
+      'sales.region -> regions.region',
+    ]);
+    const measured = queries.length;
+    expect(measured).toBeGreaterThan(0);
+    // Looked for again after another table loads: the same tables cost no query.
+    expect((await detectLinks(counting, tables, [], overlaps)).map(text)).toEqual([
+      'sales.region -> regions.region',
+    ]);
+    expect(queries).toHaveLength(measured);
+    // regions read again with 17 of the 20 (a new entry): measured again, and no longer a link.
+    await engine.query("DELETE FROM regions WHERE region = 'r17'");
+    const reread = [tables[0], table('regions', { region: 'text' })];
+    expect(await detectLinks(counting, reread, [], overlaps)).toEqual([]);
+    expect(queries.length).toBeGreaterThan(measured);
   });
 
   it('stays quick on a million rows', async () => {
