@@ -27,6 +27,8 @@ interface AutosaveDeps {
   restored?: KeptDocument | null;
   /** Source bytes up to this size are kept at once, while their Parquet is still being made. */
   sourceLimit?: number;
+  /** Whether the demo is still loading (KeptDocument.demoLoading); a change of it comes with a workbook change. */
+  demoLoading?: () => boolean;
 }
 
 export interface Autosaver {
@@ -142,6 +144,7 @@ export function startAutosave(deps: AutosaveDeps): Autosaver {
     const { fileName, dirty } = workbook.getState();
     kept.fileName = fileName;
     kept.dirty = dirty;
+    if (deps.demoLoading?.()) kept.demoLoading = true;
     const json = JSON.stringify(kept);
     if (withTables.length === 0 && json === lastJson) return docWrite;
     lastJson = json;

@@ -5,6 +5,7 @@ import { createDataService, type DataDeps, type EngineStatus } from '../app/data
 import type { ErrorEntry, ImportJob } from '../app/data/importJobs';
 import { type KeptSource, manualFile, pastedFile, type SourceFile } from '../app/data/sourceFile';
 import { type TableEntry, withServed } from '../app/data/tableEntry';
+import { tableNameFromFile } from '../core/ingest/tableName';
 import type { Engine } from '../engine/engine';
 import type { FileFormat, ParseOptions } from '../engine/ingest/types';
 
@@ -35,6 +36,7 @@ export interface DataState {
   /** The engine, started on first use. */
   engine(): Promise<Engine>;
   loadFiles(files: SourceFile[], how?: { format?: FileFormat }): Promise<TableEntry[]>;
+  /** Loads the demo's files, but for those whose table is listed already (a demo loading on after a reload). */
   loadDemo(): Promise<TableEntry[]>;
   reimport(table: string, options: ParseOptions): Promise<TableEntry | null>;
   pasteTable(text: string, name?: string): Promise<TableEntry | null>;
@@ -171,7 +173,8 @@ export function createDataStore(deps: DataDeps): DataStore {
         },
 
         loadDemo() {
-          return get().loadFiles(service.demoFiles());
+          const listed = new Set(get().tables.map((t) => t.name));
+          return get().loadFiles(service.demoFiles().filter((f) => !listed.has(tableNameFromFile(f.name))));
         },
 
         async reimport(table, options) {

@@ -31,6 +31,8 @@ const SHORTCUTS: ReadonlyArray<{ match: (e: KeyboardEvent) => boolean; run: () =
 ];
 
 let booted = false;
+// The demo is loading for the first time: what autosave keeps meanwhile says so (KeptDocument.demoLoading).
+let demoUnderWay = false;
 
 /**
  * Starts autosave. Kept from here on, before the demo or the engine is waited for:
@@ -44,6 +46,7 @@ function keepChanges(blank: WorkbookDocument, restored: Restored | null): void {
     status: autosaveStatus,
     restored: restored?.kept,
     encode: encodeForAutosave,
+    demoLoading: () => demoUnderWay,
     extra: {
       results: () => scorecardStore.getState().results(),
       // Each painted run is worth keeping, and again as its breakdown and to-date values arrive:
@@ -113,13 +116,21 @@ async function start(): Promise<void> {
       preview: (doc, results) => previewScorecard(scorecardStore, doc, results),
       progress: autosaveProgress,
     }).catch(() => null);
+    // A first visit left before the demo was in: it loads on, over what was kept of it.
+    const demo = restored ? restored.kept.demoLoading === true : await demoWanted().catch(() => false);
+    // Set before autosave starts, so even its first write says the demo is still to come.
+    demoUnderWay = demo;
     keepChanges(blank, restored);
-    if (restored) autosaveStatus.setState({ missing: restored.missing, gone: restored.gone });
-    else if (await demoWanted().catch(() => false)) {
-      await loadDemoTracked();
+    if (restored && !demo) autosaveStatus.setState({ missing: restored.missing, gone: restored.gone });
+    if (demo) {
+      try {
+        await loadDemoTracked();
+      } finally {
+        demoUnderWay = false;
+      }
       // The demo is where the app starts, not an edit: opening a file over it does not ask.
       workbookStore.setState({ dirty: false });
-    } else
+    } else if (!restored)
       void dataStore
         .getState()
         .engine()

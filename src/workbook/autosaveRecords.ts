@@ -23,6 +23,11 @@ export interface KeptDocument {
   served?: Record<string, string>;
   /** Of `served`, the tables dropped on the page: their path is the server's own copy, gone with it. */
   dropped?: string[];
+  /**
+   * Kept while the demo was still loading (a first visit closed or reloaded early): the
+   * next start puts back what was kept, edits and all, and loads the demo on.
+   */
+  demoLoading?: true;
 }
 
 /** A workbook put aside when another was opened, restorable until the user empties the list. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, eventually, ROOT, rowCountOf, startBrowser, tableEntry } from './harness';
+import { kept } from './keptRecord';
 
 /**
  * No reload or killed browser loses an edit. Each case makes an edit, lets the page
@@ -39,31 +40,6 @@ async function pageWait(page: Page, ms: number) {
 }
 
 const title = (page: Page) => page.getByLabel('Workbook title');
-
-interface Kept {
-  doc?: { title?: string };
-  tables?: object;
-}
-
-/** The kept document record, read from IndexedDB as the page sees it. */
-function kept(page: Page): Promise<Kept | undefined> {
-  return page.evaluate(
-    () =>
-      new Promise<Kept | undefined>((ok, fail) => {
-        const open = indexedDB.open('shakhes');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('document').objectStore('document').get('current');
-          get.onsuccess = () => {
-            db.close();
-            ok(get.result as Kept | undefined);
-          };
-          get.onerror = () => fail(get.error);
-        };
-      }),
-  );
-}
 
 const keptTitle = async (page: Page) => (await kept(page))?.doc?.title ?? null;
 /** The tables the kept document names. */
