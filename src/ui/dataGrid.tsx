@@ -65,7 +65,8 @@ function columnDefs(table: TableEntry): ColDef<Row>[] {
     valueFormatter: (p) => (p.value == null ? '' : formatCount(Number(p.value))),
     // Wide enough for the last row's number ("100,000,000" at 100M rows), about 8 px a digit.
     width: Math.max(70, 24 + 8 * formatCount(table.rows).length),
-    pinned: 'left',
+    // At the start of the reading line: AG Grid keeps a pinned side where it is in RTL too.
+    pinned: isRtl() ? 'right' : 'left',
     sortable: false,
     filter: false,
     resizable: false,

@@ -170,7 +170,8 @@ const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     build: () => ({
       colId: 'kpi',
       headerName: t('scorecard.col.kpi'),
-      pinned: 'left',
+      // At the start of the reading line: AG Grid keeps a pinned side where it is in RTL too.
+      pinned: isRtl() ? 'right' : 'left',
       width: 224,
       cellRenderer: KpiCell,
       // The whole name too: a long one is cut short to keep the comparisons in view.
