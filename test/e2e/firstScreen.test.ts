@@ -37,6 +37,12 @@ function layout(page: Page) {
   });
 }
 
+type Layout = Awaited<ReturnType<typeof layout>>;
+
+/** The header cells' ids as a reader meets them, starting from the grid's `from` side. */
+const readingOrder = (l: Layout, from: 'left' | 'right') =>
+  [...l.cells].sort((a, b) => (from === 'left' ? a.left - b.left : b.right - a.right)).map((c) => c.id);
+
 describe('the first screen at 1280 x 800', () => {
   let b: Browser;
   beforeAll(async () => {
@@ -98,12 +104,7 @@ describe('the first screen at 1280 x 800', () => {
     }
     expect(l.grid.right).toBeLessThanOrEqual(l.window);
     // Read from the left: the KPI, then its latest value.
-    expect(
-      [...l.cells]
-        .sort((a, b) => a.left - b.left)
-        .map((c) => c.id)
-        .slice(0, 2),
-    ).toEqual(['kpi', 'latest']);
+    expect(readingOrder(l, 'left').slice(0, 2)).toEqual(['kpi', 'latest']);
     expect(l.overflow, 'horizontal scroll in the grid').toBeLessThanOrEqual(0);
     // The latest value says which period it is.
     expect(l.cells.find((c) => c.id === 'latest')?.text.replace(/\s+/g, ' ')).toMatch(
@@ -137,12 +138,7 @@ describe('the first screen at 1280 x 800', () => {
     }
     expect(l.overflow, 'horizontal scroll in the Persian grid').toBeLessThanOrEqual(0);
     // Read from the right: the KPI, then its latest value.
-    expect(
-      [...l.cells]
-        .sort((a, b) => b.right - a.right)
-        .map((c) => c.id)
-        .slice(0, 2),
-    ).toEqual(['kpi', 'latest']);
+    expect(readingOrder(l, 'right').slice(0, 2)).toEqual(['kpi', 'latest']);
     // The demo's rates do change in points; the cell abbreviates the unit, the tooltip writes it out.
     await eventually(() => page.locator('.sc-grid .ag-cell[col-id="prev"]').allInnerTexts()).toContainEqual(
       expect.stringMatching(/^[▲▼●] .*[۰-۹] واحد$/),
