@@ -40,19 +40,29 @@ async function showChart(page: Page): Promise<void> {
   await page.getByTestId('forecast-backtest').evaluate((el) => el.scrollIntoView({ block: 'end' }));
 }
 
-/** Hovers a grid cell until AG Grid shows its tooltip, and returns the tooltip's text. */
+/**
+ * Hovers a grid cell until AG Grid shows its tooltip, and returns the tooltip's text. A
+ * tooltip counts only while the cell is still under the pointer: a grid laid out again
+ * after the hover (a language switch rebuilds its columns) can slide another cell there,
+ * whose tooltip is not the one asked for.
+ */
 async function tooltipOf(page: Page, cell: string): Promise<string> {
   const tip = page.locator('.ag-tooltip');
+  const target = page.locator(`.sc-grid ${cell}`).first();
+  let text = '';
   await eventually(async () => {
     await page.mouse.move(0, 0);
-    await page.locator(`.sc-grid ${cell}`).first().hover();
+    await eventually(() => tip.count()).toBe(0);
+    await target.hover();
     await tip
       .first()
       .waitFor({ timeout: 3_000 })
       .catch(() => undefined);
-    return tip.count();
-  }).toBeGreaterThan(0);
-  return tip.first().innerText();
+    if ((await tip.count()) === 0) return false;
+    text = await tip.first().innerText();
+    return target.evaluate((el) => el.matches(':hover'));
+  }).toBe(true);
+  return text;
 }
 
 /**
@@ -112,6 +122,10 @@ describe('forecast band and anomaly marks', () => {
     // Persian: the caption and the rule in Persian words and digits, the grid right to left.
     await page.getByLabel('Language').selectOption('fa');
     await eventually(() => caption.innerText()).toMatch(/^پیش‌بینی \(.+\): خطای آزمون گذشته [۰-۹]/);
+    // The grid laid out again for Persian before looking for the cell: its KPI names on the right.
+    const headerX = async (col: string) =>
+      (await page.locator(`.sc-grid .ag-header-cell[col-id="${col}"]`).first().boundingBox())?.x ?? 0;
+    await eventually(async () => (await headerX('kpi')) > (await headerX('latest'))).toBe(true);
     await scrollGridTo(page, `${cell} [data-testid="anomaly-mark"]`);
     const tipFa = await tooltipOf(page, cell);
     expect(tipFa).toMatch(/^ناهنجاری: [۰-۹٬]+ بیرون از بازهٔ انتظار/);
