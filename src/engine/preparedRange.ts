@@ -17,12 +17,6 @@ let named = 0;
 
 const missing = (e: unknown) => e instanceof Error && /prepared statement/i.test(e.message);
 
-/**
- * Runs a query whose date range is its two parameters. Planning the scorecard's query is
- * most of its time once rollups answer it (0.45 s of 0.7 s at demo ×41), so it is prepared
- * once per SQL text and each new range only executes it. Engines whose statements do not
- * stay between queries run `literal`, the same query with the dates written in.
- */
 /** The statements kept for the database `engine` runs on; null when its statements do not stay. */
 function keptFor(engine: Engine): Map<string, string> | null {
   const root = engineRoot(engine);
