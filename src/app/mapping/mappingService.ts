@@ -17,7 +17,7 @@ import { dropSql } from '../../core/sql/tableDdl';
 import type { Engine } from '../../engine/engine';
 import { engineDialect } from '../../engine/engineDialect';
 import { plainColumn } from '../../engine/rows';
-import { createLinkOverlaps, detectLinks } from './mappingLinks';
+import { createLinkMeasures, detectLinks } from './mappingLinks';
 import { measurePlausibility } from './mappingPlausibility';
 import { createMappingProfiles } from './mappingProfiles';
 import {
@@ -216,9 +216,9 @@ export function createMappingService(deps: MappingServiceDeps) {
     });
 
   // Links are looked for again after every change of tables or views, once per burst of
-  // changes; a pair of tables already measured costs no query.
+  // changes; what was measured already costs no query (mappingLinks.ts).
   let linksQueued = false;
-  const overlaps = createLinkOverlaps();
+  const measures = createLinkMeasures();
   function findLinks() {
     if (linksQueued) return;
     linksQueued = true;
@@ -231,7 +231,7 @@ export function createMappingService(deps: MappingServiceDeps) {
         ...scorecardSchema(scorecardTables(loaded, applied)).relationships,
         ...relationships.map((r) => currentRelationship(r, { loaded, applied })),
       ];
-      const detected = await detectLinks(engine, scorecardTables(loaded, applied), known, overlaps);
+      const detected = await detectLinks(engine, scorecardTables(loaded, applied), known, measures);
       if (JSON.stringify(detected) !== JSON.stringify(state.detected)) update({ detected });
     });
   }

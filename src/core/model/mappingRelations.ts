@@ -114,13 +114,21 @@ export function linkCandidates(
   return out.slice(0, limit);
 }
 
+/**
+ * Whether a column can be pointed at, from its non-blank rows and distinct values: it is
+ * unique or nearly so. Measured once per column, it rules out every candidate pointing
+ * there without measuring the pair.
+ */
+export function canBePointedAt(to: Pick<LinkOverlap, 'toRows' | 'toDistinct'>): boolean {
+  return to.toRows > 0 && to.toDistinct / to.toRows >= LINK_MIN_UNIQUE;
+}
+
 /** Share of the pointing values found, or null when the values say it is no link. */
 export function linkScore(o: LinkOverlap): number | null {
   // A single value found proves nothing: a constant column matches any table holding it.
-  if (o.fromDistinct < 2 || o.toRows === 0) return null;
+  if (o.fromDistinct < 2 || !canBePointedAt(o)) return null;
   const found = o.found / o.fromDistinct;
-  const unique = o.toDistinct / o.toRows;
-  return found >= LINK_MIN_FOUND && unique >= LINK_MIN_UNIQUE ? found : null;
+  return found >= LINK_MIN_FOUND ? found : null;
 }
 
 /**

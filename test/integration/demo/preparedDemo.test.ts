@@ -9,6 +9,7 @@ import { describeTable } from '../../../src/engine/ingest/describe';
 import { importFile } from '../../../src/engine/ingest/importFile';
 import { createNodeEngine } from '../../../src/engine/nodeEngine';
 import { createDataStore, type SourceFile } from '../../../src/state/dataStore';
+import { notingEngine } from '../../helpers/notingEngine';
 
 /**
  * The demo's prepared form (samples/crm-demo-prepared, what the browser's cold start
@@ -113,15 +114,8 @@ describe('the prepared demo', () => {
 
   it('puts a matching prepared table in place with no trip to the engine after the rename', async () => {
     const name = 'training.csv';
-    const asked: string[] = [];
     // The engine as insertPrepared sees it, noting each statement: the cold start makes 13 of these inserts.
-    const noting: Engine = {
-      ...engine,
-      query: (sql, options) => {
-        asked.push(sql);
-        return engine.query(sql, options);
-      },
-    };
+    const { engine: noting, queries: asked } = notingEngine(engine);
     const result = await insertPrepared(noting, { ipc: arrowOf(name), result: IMPORTS[name] }, []);
     expect(result.table).toBe('training');
     expect(asked).toHaveLength(4);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetsOf } from '../../../src/app/data/tableEntry';
-import { createLinkOverlaps, detectLinks } from '../../../src/app/mapping/mappingLinks';
+import { createLinkMeasures, detectLinks } from '../../../src/app/mapping/mappingLinks';
 import type { ColumnKind } from '../../../src/core/model/columnKind';
 import { emptyDocument } from '../../../src/core/model/document';
 import type { Engine } from '../../../src/engine/engine';
@@ -13,6 +13,7 @@ import { createDataStore, type SourceFile } from '../../../src/state/dataStore';
 import { mappingSlice } from '../../../src/state/mappingSlice';
 import { createMappingStore, type MappingStore } from '../../../src/state/mappingStore';
 import { createScorecardStore } from '../../../src/state/scorecardStore';
+import { notingEngine } from '../../helpers/notingEngine';
 
 /**
  * Links between loaded tables found by name and confirmed by values on the real
@@ -244,30 +245,40 @@ describe('the value check on the engine', () => {
 
   it('measures a pair of loaded tables once, and a table read again anew', async () => {
     await regions(18);
-    const queries: string[] = [];
-    const counting: Engine = {
-      ...engine,
-      query: (sql, o) => {
-        queries.push(sql);
-        return engine.query(sql, o);
-      },
-    };
-    const overlaps = createLinkOverlaps();
-    expect((await detectLinks(counting, tables, [], overlaps)).map(text)).toEqual([
+    const { engine: counting, queries } = notingEngine(engine);
+    const measures = createLinkMeasures();
+    expect((await detectLinks(counting, tables, [], measures)).map(text)).toEqual([
       'sales.region -> regions.region',
     ]);
     const measured = queries.length;
     expect(measured).toBeGreaterThan(0);
     // Looked for again after another table loads: the same tables cost no query.
-    expect((await detectLinks(counting, tables, [], overlaps)).map(text)).toEqual([
+    expect((await detectLinks(counting, tables, [], measures)).map(text)).toEqual([
       'sales.region -> regions.region',
     ]);
     expect(queries).toHaveLength(measured);
     // regions read again with 17 of the 20 (a new entry): measured again, and no longer a link.
     await engine.query("DELETE FROM regions WHERE region = 'r17'");
     const reread = [tables[0], table('regions', { region: 'text' })];
-    expect(await detectLinks(counting, reread, [], overlaps)).toEqual([]);
+    expect(await detectLinks(counting, reread, [], measures)).toEqual([]);
     expect(queries.length).toBeGreaterThan(measured);
+  });
+
+  it('measures each column pointed at once per table, and no pair pointing at one that is not unique', async () => {
+    await dropAll();
+    // Both fact tables name the region; regions lists each one twice. Every candidate points
+    // at a column that is not unique: sales and returns at regions, and each at the other.
+    await engine.query("CREATE TABLE sales AS SELECT 'r' || (i % 20) AS region FROM range(100) t(i)");
+    await engine.query("CREATE TABLE returns AS SELECT 'r' || (i % 20) AS region FROM range(60) t(i)");
+    await engine.query(
+      "CREATE TABLE regions AS SELECT 'r' || i AS region FROM range(20) t(i), range(2) c(j)",
+    );
+    const three = [...tables, table('returns', { region: 'text' })];
+    const { engine: counting, queries } = notingEngine(engine);
+    expect(await detectLinks(counting, three)).toEqual([]);
+    // One query per table pointed at, none per pair.
+    expect(queries).toHaveLength(3);
+    expect(queries.filter((q) => q.includes(' AS found'))).toEqual([]);
   });
 
   it('stays quick on a million rows', async () => {
