@@ -35,6 +35,27 @@ async function scrollGridTo(page: Page, selector: string): Promise<void> {
   await target.scrollIntoViewIfNeeded();
 }
 
+/**
+ * The narrowest space, in pixels, between a label of the detail panel's whole-range table
+ * and the figure beside it, on the side the page reads from.
+ */
+function labelGap(page: Page): Promise<number> {
+  return page.getByTestId('detail-total').evaluate((table) => {
+    const rtl = getComputedStyle(table).direction === 'rtl';
+    const gaps = [...table.querySelectorAll('tr')].flatMap((tr) => {
+      const label = tr.querySelector('th');
+      const value = tr.querySelector('td.cell-number');
+      if (label === null || value === null) return [];
+      const text = document.createRange();
+      text.selectNodeContents(value);
+      const v = text.getBoundingClientRect();
+      const l = label.getBoundingClientRect();
+      return [rtl ? l.left - v.right : v.left - l.right];
+    });
+    return Math.min(...gaps);
+  });
+}
+
 /** Scrolls the detail panel so the KPI chart and its forecast caption are both in view. */
 async function showChart(page: Page): Promise<void> {
   await page.getByTestId('forecast-backtest').evaluate((el) => el.scrollIntoView({ block: 'end' }));
@@ -99,6 +120,8 @@ describe('forecast band and anomaly marks', () => {
     await chartsSettled(chart);
     await showChart(page);
     await b.screenshot('forecast-band-en');
+    // The whole-range figures stand apart from their labels.
+    expect(await labelGap(page)).toBeGreaterThanOrEqual(8);
 
     // The planted month carries the mark, and its tooltip says what was expected and the rule.
     await page.getByRole('button', { name: 'Total and periods' }).click();
@@ -131,6 +154,8 @@ describe('forecast band and anomaly marks', () => {
     expect(tipFa).toMatch(/^ناهنجاری: [۰-۹٬]+ بیرون از بازهٔ انتظار/);
     expect(tipFa).toContain('قاعده:');
     expect(await page.locator('.sc-grid').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    // Right to left, the figures stand apart from their labels on the labels' left.
+    expect(await labelGap(page)).toBeGreaterThanOrEqual(8);
     await b.screenshot('forecast-anomaly-fa');
     await page.mouse.move(0, 0);
     await eventually(() => page.locator('.ag-tooltip').count()).toBe(0);
