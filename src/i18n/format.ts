@@ -120,7 +120,16 @@ export function formatDate(ms: number): string {
     const j = toJalaali(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
     return localizeDigits(`${j.jy}/${pad(j.jm)}/${pad(j.jd)}`);
   }
-  return localizeDigits(d.toISOString().slice(0, 10));
+  return gregorianDay(d.toISOString().slice(0, 10));
+}
+
+/**
+ * An ISO day as the page writes a Gregorian day: 2025-12-31, and 2025/12/31 in Persian, as
+ * a Jalali day is written. After Arabic letters the bidi algorithm breaks a number at a
+ * dash but not at a slash, so 2025-12-31 in a Persian sentence reads backwards.
+ */
+export function gregorianDay(iso: string): string {
+  return localizeDigits(localeSettings().locale === 'fa' ? iso.replaceAll('-', '/') : iso);
 }
 
 function formatTimestamp(ms: number): string {

@@ -1,23 +1,25 @@
 import { useState } from 'react';
 import { type DateEntryProblem, parseDateEntry } from '../core/dates/dateEntry';
-import { formatDate, monthName } from '../i18n/format';
+import { formatDate, gregorianDay, monthName } from '../i18n/format';
 import { localeSettings, localizeDigits } from '../i18n/locale';
 import { t } from '../i18n/t';
 import './dateField.css';
 
-/** An ISO day as the page shows dates: 1404/10/10 in the Jalali calendar, 2025-12-31 otherwise. */
+/** An ISO day as the page shows dates: 1404/10/10 in the Jalali calendar, 2025-12-31 otherwise (2025/12/31 in Persian). */
 export function shownDate(iso: string | null | undefined): string {
   return iso ? formatDate(Date.parse(`${iso}T00:00:00Z`)) : '';
 }
 
 const EXAMPLES = { jalali: '1404/10/10', gregorian: '2025-12-31' } as const;
+const example = (calendar: keyof typeof EXAMPLES) =>
+  calendar === 'jalali' ? localizeDigits(EXAMPLES.jalali) : gregorianDay(EXAMPLES.gregorian);
 
 /** What is wrong with a typed date, in words that point at the mistake. */
 function dateProblemText(problem: DateEntryProblem): string {
   const d = (x: number | string) => localizeDigits(String(x));
   switch (problem.kind) {
     case 'shape':
-      return t('dateEntry.shape', { example: d(EXAMPLES[localeSettings().calendar]) });
+      return t('dateEntry.shape', { example: example(localeSettings().calendar) });
     case 'year':
       return t('dateEntry.year', { year: d(problem.year), jalaliYear: d(1404), gregorianYear: d(2025) });
     case 'month':
@@ -85,8 +87,8 @@ export function DateField({
         className={problem === null ? undefined : 'invalid'}
         value={draft ?? shown}
         title={t('dateEntry.hint', {
-          jalali: localizeDigits(EXAMPLES.jalali),
-          gregorian: localizeDigits(EXAMPLES.gregorian),
+          jalali: example('jalali'),
+          gregorian: example('gregorian'),
         })}
         aria-invalid={problem !== null}
         aria-describedby={problem === null ? undefined : problemId}

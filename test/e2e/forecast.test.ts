@@ -35,6 +35,25 @@ async function scrollGridTo(page: Page, selector: string): Promise<void> {
   await target.scrollIntoViewIfNeeded();
 }
 
+/** Where a date's year and day are drawn in the first label of the detail panel's whole-range table. */
+function dateLayout(page: Page): Promise<{ date: string; yearLeft: number; dayLeft: number }> {
+  return page.getByTestId('detail-total').evaluate((table) => {
+    const walker = document.createTreeWalker(table.querySelector('th') ?? table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const m = /[0-9۰-۹]{4}\D[0-9۰-۹]{2}\D[0-9۰-۹]{2}/.exec(node.textContent ?? '');
+      if (m === null) continue;
+      const left = (from: number, to: number) => {
+        const r = document.createRange();
+        r.setStart(node, m.index + from);
+        r.setEnd(node, m.index + to);
+        return r.getBoundingClientRect().left;
+      };
+      return { date: m[0], yearLeft: left(0, 4), dayLeft: left(8, 10) };
+    }
+    throw new Error('no date in the whole-range label');
+  });
+}
+
 /**
  * The narrowest space, in pixels, between a label of the detail panel's whole-range table
  * and the figure beside it, on the side the page reads from.
@@ -156,6 +175,10 @@ describe('forecast band and anomaly marks', () => {
     expect(await page.locator('.sc-grid').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     // Right to left, the figures stand apart from their labels on the labels' left.
     expect(await labelGap(page)).toBeGreaterThanOrEqual(8);
+    // A Gregorian day inside a Persian sentence still reads year first: its year drawn to the left.
+    const fa = await dateLayout(page);
+    expect(fa.date).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+    expect(fa.yearLeft).toBeLessThan(fa.dayLeft);
     await b.screenshot('forecast-anomaly-fa');
     await page.mouse.move(0, 0);
     await eventually(() => page.locator('.ag-tooltip').count()).toBe(0);

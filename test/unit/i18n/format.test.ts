@@ -136,6 +136,15 @@ describe('dates and period labels', () => {
     use(EN);
     expect(day('2025-03-20')).toBe('2025-03-20');
   });
+  it('writes a Gregorian day year first with slashes in Persian, dashes in English', () => {
+    const day = (iso: string) => formatDate(Date.parse(`${iso}T00:00:00Z`));
+    use(FA);
+    expect(day('2025-12-31')).toBe('۲۰۲۵/۱۲/۳۱');
+    use({ ...FA, persianDigits: false });
+    expect(day('2025-12-31')).toBe('2025/12/31');
+    use(EN);
+    expect(day('2025-12-31')).toBe('2025-12-31');
+  });
 });
 
 describe('language and text order', () => {
