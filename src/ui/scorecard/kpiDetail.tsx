@@ -146,7 +146,8 @@ export function ScorecardDetail() {
         </div>
       )}
       <KpiBullet id={kpi.id} />
-      <KpiNotes key={kpi.id} kpi={kpi} />
+      {/* Keys unique among these siblings: two alike left a stale copy behind at each KPI chosen. */}
+      <KpiNotes key={`notes:${kpi.id}`} kpi={kpi} />
       {by !== null && segments !== undefined && segments.length > 0 && (
         <div className="panel-section">
           <h3>{t('detail.segments', { by, period: e.period ? formatPeriodLabel(e.period) : '' })}</h3>
@@ -169,7 +170,7 @@ export function ScorecardDetail() {
       )}
       {!undated && <ChangeExplainer kpi={kpi} />}
       <KpiSettings key={`${kpi.id}:${kpi.label}:${kpi.target}`} kpi={kpi} />
-      <UserBenchmarks key={kpi.id} kpi={kpi} />
+      <UserBenchmarks key={`benchmarks:${kpi.id}`} kpi={kpi} />
       <div className="panel-section">
         <h3>{t('detail.formula')}</h3>
         <code className="sc-code">{kpi.formula}</code>
