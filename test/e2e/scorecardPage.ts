@@ -11,7 +11,7 @@ export async function desktopBrowser(): Promise<Browser> {
 export const scorecardSettled = (b: Browser) =>
   eventually(() => b.page.locator('.sc-status [data-kpi-count]').count(), SLOW_LOAD).toBe(1);
 
-/** Clicks a KPI's row, scrolling the grid until it is drawn (rows are drawn near the viewport only). */
+/** Clicks a KPI's row, scrolling the grid until it is drawn (rows are drawn near the viewport only), and waits for its detail. */
 export async function selectKpi(b: Browser, id: string): Promise<void> {
   const row = b.page.locator(`.sc-grid .ag-row[row-id="${id}"] [col-id="kpi"]`).first();
   await eventually(async () => {
@@ -25,4 +25,6 @@ export async function selectKpi(b: Browser, id: string): Promise<void> {
     return false;
   }, 60_000).toBe(true);
   await row.click();
+  // The panel shows the KPI chosen, not the one before it.
+  await b.page.locator(`.sc-detail[data-kpi="${id}"]`).waitFor();
 }

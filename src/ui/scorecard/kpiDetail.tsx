@@ -67,7 +67,7 @@ export function ScorecardDetail() {
   );
   const headline = undated ? (undatedTotal?.value ?? null) : e.value;
   return (
-    <aside className="right sc-detail" aria-label={t('detail.heading')}>
+    <aside className="right sc-detail" aria-label={t('detail.heading')} data-kpi={kpi.id}>
       <div className="panel-heading">
         <span>{familyLabel(kpi.family)}</span>
         <button
