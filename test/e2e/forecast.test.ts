@@ -71,6 +71,8 @@ function labelGap(page: Page): Promise<number> {
       const l = label.getBoundingClientRect();
       return [rtl ? l.left - v.right : v.left - l.right];
     });
+    // No row to measure would make any gap pass.
+    if (gaps.length === 0) throw new Error('no label beside a figure in the whole-range table');
     return Math.min(...gaps);
   });
 }
